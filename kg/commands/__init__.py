@@ -1,0 +1,1 @@
+"""Click commands, one module per area; collected by :mod:`kg.cli`."""
