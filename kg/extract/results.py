@@ -1,0 +1,406 @@
+"""Leaderboard results (numbers that measure something) from a title or abstract.
+
+:func:`find_results` reads every stated number of a field and keeps the ones
+with measuring context: a unit (``%``, ``x``/``×``, ``points``) or a metric
+right next to it ("an F1 of 0.84", "45.6 mAP"). Numbers that name things
+(``ResNet-50``, ``GPT-4``, ``Llama-2-7B``, ``top-5``, ``3D``, ``k=5``), years,
+section/table numbers, citations, counts ("10 languages", "1M images") and
+proportions of the data ("10% of the labels") are skipped.
+
+Decisions (documented in ``docs/readme/results.md``):
+
+* ``evidence`` is the whole sentence: ``start``/``end`` are the sentence's
+  offsets in the field text.
+* "from 71.2 to 75.4" gives one ``absolute`` result with the new value 75.4;
+  the old value is a baseline's and is not reported.
+* A range "3-5%" keeps its text as the value (``"3-5"``); "up to 4.5%" gives
+  4.5 with a lower confidence.
+* ``kind`` is ``gain`` for stated improvements ("+3.2", "by 2.1 points",
+  "2.5x faster"), ``reduction`` for stated decreases ("reduces FLOPs by 30%",
+  "30% fewer"), else ``absolute``.
+
+The metric is the Metric mention that licensed the number, else the nearest
+Metric mention in the clause, else a word from the small built-in list
+``data/result_metrics.txt``, else ``None``. The dataset is the Dataset mention
+"on"/after the number in the clause, else before it in the clause, else the
+sentence's only dataset; ``None`` rather than a guess.
+
+>>> t = "Our model achieves 84.2% top-1 accuracy on ImageNet."
+>>> ms = [(0, 9, "Method", "M"), (24, 38, "Metric", "top-1 accuracy"), (42, 50, "Dataset", "ImageNet")]
+>>> r = find_results(t, [(0, len(t))], ms, proposed="M")[0]
+>>> (r.value, r.unit, r.kind, r.metric, r.dataset, r.method)
+('84.2', '%', 'absolute', 'top-1 accuracy', 'ImageNet', 'M')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from kg.models import Evidence, Result
+
+__all__ = ["find_results", "iter_sentences", "metric_words", "proposed_spans", "clause_bounds"]
+
+MentionT = tuple[int, int, str, str]
+
+# ---------------------------------------------------------------- regexes
+_UNIT = (r"\s?\\?%|\s?percent(?:age points?)?\b|\s?(?:percentage\s+)?points?\b|\s?pts?\b|\s?pp\b|\s?p\.p\."
+         r"|x(?![A-Za-z0-9])|\s?×|-?fold\b|\s?times\b")
+NUM = re.compile(
+    r"(?P<sign>[+\u2212±]\s?|-(?=\d))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\s?(?:-|–|—|~)\s?(?P<num2>\d+(?:\.\d+)?)(?=\s?\\?%|\s?[x×]|\s?points?))?"
+    r"(?P<unit>" + _UNIT + r")?")
+_FROM_TO = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}?[+\-]?\d+(?:\.\d+)?(?:\s?\\?%)?\s+(?:up\s+)?to\s+$", re.I)
+_CITE = re.compile(r"\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\]")
+_BLOCK_BEFORE = re.compile(
+    r"(?:\b(?:section|sec|table|tab|fig|figure|eq|equation|appendix|chapter|version|ver|step|stage|phase|"
+    r"layer|layers|level|round|track|task|subtask|theorem|lemma|algorithm|alg|line|page|pages|vol|no|"
+    r"epoch|epochs|iteration|batch|size|dimension|dim)\.?\s*$)"
+    r"|(?:\b[A-Za-z]\s*[=<>≤≥]\s*$)", re.I)
+_COUNT_AFTER = re.compile(r"^\s?(?:[A-Za-z]\w*|[-–][A-Za-z])", re.I)
+_PCT_OF = re.compile(r"^\s*of\b(?!\s+(?:up\s+to\s+)?\d)", re.I)
+# words that may sit between a metric and its number: "F1 of 0.84", "BLEU score of 28.4", "SA (0.84)"
+_LINK_BEFORE = re.compile(
+    r"^(?:[\s,:=(]|\b(?:scores?|values?|rates?|results?|performance|of|is|was|are|were|reaches|reached|reaching|"
+    r"achieves|achieved|achieving|obtains|obtained|attains|attained|yields|gets|up|to|an?|the|by|around|about|"
+    r"approximately|nearly|almost|over|above|below|under|at|improves|improved|improving|increases|increased|"
+    r"boosts|boosted|reduces|reduced|reducing|decreases|decreased|lowers|lowered|gains?|improvements?|"
+    r"new|state-of-the-art|sota|best|average|mean|overall|absolute|relative|only|just|roughly|than|"
+    r"and|with|from|respectively|as|high|low|as|\d+(?:\.\d+)?%?)\b)*$", re.I)
+_LINK_AFTER = re.compile(
+    r"^(?:[\s,(]|\b(?:points?|pts?|pp|absolute|relative|higher|lower|better|worse|more|less|improvements?|"
+    r"gains?|increases?|decreases?|drops?|reductions?|boosts?|in|of|on|the|average|mean|overall|"
+    r"increase|decrease)\b)*$", re.I)
+_X_CONTEXT = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:faster|speed-?ups?|acceleration|fewer|less|smaller|lower|higher|more|larger|"
+    r"greater|reductions?|improvements?|compression|cheaper|efficien\w*|boosts?|increases?|decreases?|"
+    r"better|gains?|throughput|savings?)\b", re.I)
+_X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|improvement|gains?|by|up\s+to|of)\s*$", re.I)
+_RED_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,1}?(?:fewer|less|lower|smaller|reductions?|decreases?|drops?|cheaper|cut|savings?|"
+    r"compression|shorter)\b", re.I)
+_GAIN_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,1}?(?:faster|speed-?ups?|acceleration|higher|more|larger|greater|improvements?|"
+    r"gains?|better|increases?|boosts?|absolute\s+improvement|relative\s+improvement)\b", re.I)
+_RED_BEFORE = re.compile(
+    r"\b(?:reduc\w*|decreas\w*|lower\w*|cut\w*|sav(?:es?|ed|ing)|drop\w*|shrink\w*|compress\w*|"
+    r"fewer|less|reduction|decline)\b[^.;]{0,60}?\b(?:by|of)\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|"
+    r"nearly\s+|approximately\s+|an?\s+average\s+of\s+)?$", re.I)
+_GAIN_BEFORE = re.compile(
+    r"(?:\b(?:improv\w*|outperform\w*|increas\w*|boost\w*|gains?|surpass\w*|exceed\w*|rais\w*|enhanc\w*|"
+    r"beat\w*|advanc\w*|lift\w*|better|margin)\b[^.;]{0,60}?\b(?:by|of)\s+(?:up\s+to\s+|about\s+|around\s+|"
+    r"over\s+|nearly\s+|approximately\s+|an?\s+average\s+of\s+|a\s+margin\s+of\s+)?$)"
+    r"|(?:\b(?:gains?|improvements?|increases?)\s+(?:of\s+)?(?:up\s+to\s+)?$)", re.I)
+_UPTO = re.compile(r"\b(?:up\s+to|about|around|approximately|nearly|roughly|over|more\s+than|~)\s*$", re.I)
+_CLAUSE = re.compile(r";|\s(?:while|whereas|but|although|though)\s|,\s(?:and\s)?(?:which|where)\s")
+_COMPARE = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|compared\s+(?:to|with)|versus|vs\.?|"
+    r"relative\s+to|against|baselines?)\b", re.I)
+_OURS = re.compile(
+    r"\b(?:our|the\s+proposed|this)\s+(?:proposed\s+|new\s+|novel\s+)?"
+    r"(?:method|model|approach|framework|system|network|architecture|algorithm|technique|pipeline|agent)s?\b"
+    r"|\b(?:[Ww]e|[Oo]urs)\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|/|,\s*and|vs\.?|\)|\(|;)?\s*(?:\(|\)\s*,?\s*(?:and\s+)?)?\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def metric_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The fallback metric regex and surface->canonical map, from ``data/result_metrics.txt``.
+
+    >>> rx, canon = metric_words()
+    >>> canon[rx.search("a BLEU score").group(0).lower()]
+    'BLEU'
+    """
+    canon: dict[str, str] = {}
+    text = resources.files("kg.extract").joinpath("data/result_metrics.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        surface, _, name = line.partition("\t")
+        canon[surface.lower()] = name or surface
+    alts = sorted(canon, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
+    return rx, canon
+
+
+def iter_sentences(text: str, sentences: list[tuple[int, int]], mentions: list[MentionT]):
+    """Yield ``(start, end, mentions inside)`` per sentence; mentions must be sorted by start.
+
+    >>> list(iter_sentences("A b. C d.", [(0, 4), (5, 9)], [(5, 6, "Method", "C")]))
+    [(0, 4, []), (5, 9, [(5, 6, 'Method', 'C')])]
+    """
+    starts = [m[0] for m in mentions]
+    for s, e in sentences:
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        yield s, e, [m for m in mentions[i:j] if m[1] <= e]
+
+
+def clause_bounds(text: str, s: int, e: int) -> list[int]:
+    """Clause break offsets inside sentence ``text[s:e]`` (``s`` and ``e`` included).
+
+    >>> clause_bounds("X is good; Y is bad.", 0, 20)
+    [0, 9, 20]
+    """
+    return [s, *_breaks(text, s, e), e]
+
+
+def _breaks(text: str, s: int, e: int) -> list[int]:
+    return [m.start() for m in _CLAUSE.finditer(text, s, e)]
+
+
+def _clause_of(bounds: list[int], pos: int) -> tuple[int, int]:
+    i = max(0, bisect_left(bounds, pos + 1) - 1)
+    return bounds[i], bounds[min(i + 1, len(bounds) - 1)]
+
+
+def proposed_spans(text: str, s: int, e: int, proposed: str | None) -> list[MentionT]:
+    """Method pseudo-mentions for "our model"/"the proposed method"/"we" when ``proposed`` is known.
+
+    >>> proposed_spans("Our model beats X.", 0, 18, "M")
+    [(0, 9, 'Method', 'M')]
+    """
+    if not proposed:
+        return []
+    return [(m.start(), m.end(), "Method", proposed) for m in _OURS.finditer(text, s, e)]
+
+
+class _Cand(NamedTuple):
+    start: int          # number start (sign included)
+    end: int            # end incl. unit
+    anchor: int         # where the metric link is read back from ("from" of "from A to B")
+    value: str
+    unit: str | None
+    sign: str
+
+
+def _unit_of(u: str | None) -> str | None:
+    if not u:
+        return None
+    u = u.strip().lower()
+    if "%" in u or u.startswith("percent") and "point" not in u:
+        return "%"
+    if "point" in u or u in ("pp", "p.p.", "pt", "pts"):
+        return "points"
+    return "x"
+
+
+def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in NUM.finditer(text, s, e):
+        a, b = m.start(), m.end()
+        na = m.start("num")
+        prev = text[na - 1] if na > 0 else " "
+        if prev.isalnum() or prev in "_@./^$#" or (prev == "-" and not m["sign"] and na > 1 and text[na - 2].isalnum()):
+            continue
+        if m["sign"] and m["sign"].startswith("-") and a > 0 and text[a - 1].isalnum():
+            continue
+        nxt = text[b] if b < len(text) else " "
+        if not m["unit"] and (nxt.isalpha() or (nxt == "-" and b + 1 < len(text) and text[b + 1].isalnum())):
+            continue
+        if m["unit"] and nxt.isalnum() and m["unit"].strip() in ("x", "×"):
+            continue
+        if any(bs <= na < be for bs, be in blocked):
+            continue
+        if _BLOCK_BEFORE.search(text, max(s, a - 20), a):
+            continue
+        unit = _unit_of(m["unit"])
+        num = m["num"].replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", m["num"]) else m["num"]
+        value = f"{num}-{m['num2']}" if m["num2"] else num
+        anchor = a
+        fm = _FROM_TO.search(text, max(s, a - 60), a)
+        if fm:
+            anchor = fm.start()
+        sign = (m["sign"] or "").strip()
+        out.append(_Cand(a, b, anchor, value, unit, sign))
+    return out
+
+
+def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
+                 fallback: list[tuple[int, int, str]]) -> tuple[str | None, bool, bool]:
+    """(metric, adjacent?, from a mention?) for a candidate inside clause [cs, ce)."""
+    for pool, is_mention in ((metrics, True), (fallback, False)):
+        best = None
+        for ms, me, *rest in pool:
+            name = rest[-1]
+            if me <= c.anchor and ms >= cs and c.anchor - me <= 45 and _LINK_BEFORE.match(text[me:c.anchor]):
+                best = (c.anchor - me, name)
+            elif ms >= c.end and me <= ce and ms - c.end <= 30 and _LINK_AFTER.match(text[c.end:ms]):
+                d = ms - c.end
+                if best is None or d < best[0]:
+                    best = (d, name)
+        if best:
+            return best[1], True, is_mention
+    for pool, is_mention in ((metrics, True),):
+        inside = [(min(abs(ms - c.start), abs(me - c.start)), m[-1]) for m in pool
+                  for ms, me in [(m[0], m[1])] if cs <= ms and me <= ce]
+        if inside:
+            return min(inside)[1], False, is_mention
+    return None, False, False
+
+
+def _kind(text: str, c: _Cand, cs: int) -> str:
+    after = text[c.end:c.end + 40]
+    before = text[max(cs, c.start - 90):c.start]
+    if c.sign in ("-", "\u2212"):
+        return "reduction"
+    if _RED_AFTER.match(after) or _RED_BEFORE.search(before):
+        return "reduction"
+    if c.sign == "+" or _GAIN_AFTER.match(after) or _GAIN_BEFORE.search(before) or c.unit == "points":
+        return "gain"
+    return "absolute"
+
+
+def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand | None) -> bool:
+    if c.unit == "%":
+        return not _PCT_OF.match(text[c.end:c.end + 30])
+    if c.unit == "points":
+        return True
+    if c.unit == "x":
+        return bool(_X_CONTEXT.match(text[c.end:c.end + 40]) or _X_BEFORE.search(text, max(s, c.start - 25), c.start))
+    if adjacent:
+        v = c.value
+        return not (len(v) == 4 and v.isdigit() and 1900 <= int(v) <= 2100)
+    if prev_ok is not None and prev_ok.unit is None and _LIST_GAP.match(text[prev_ok.end:c.start]):
+        return True
+    return False
+
+
+def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[MentionT],
+                 field: str = "abstract", *, proposed: str | None = None) -> list[Result]:
+    """Results stated in ``text``: one :class:`kg.models.Result` per measuring number.
+
+    Parameters
+    ----------
+    text : str
+        The stored title or abstract.
+    sentences : list of (int, int)
+        Sentence character spans of ``text``.
+    mentions : list of (start, end, type, canonical_name)
+        Entities of this field (Method/Dataset/Metric/Task), sorted by start.
+    field : str
+        ``"title"`` or ``"abstract"``, copied into the evidence.
+    proposed : str, optional
+        The paper's proposed method; "our model"/"we" resolve to it.
+
+    Returns
+    -------
+    list of Result
+        In text order; ``evidence`` is the containing sentence.
+
+    Examples
+    --------
+    >>> t = "It improves BLEU by 2.1 points and is 2.5x faster than ResNet-50 on 10 languages."
+    >>> [(r.value, r.unit, r.kind, r.metric) for r in find_results(t, [(0, len(t))], [])]
+    [('2.1', 'points', 'gain', 'BLEU'), ('2.5', 'x', 'gain', None)]
+    """
+    rx, canon = metric_words()
+    out: list[Result] = []
+    for s, e, ments in iter_sentences(text, sentences, mentions):
+        blocked = [(m[0], m[1]) for m in ments if m[2] != "Metric"]
+        blocked += [(m.start(), m.end()) for m in _CITE.finditer(text, s, e)]
+        cands = _candidates(text, s, e, blocked)
+        if not cands:
+            continue
+        metrics = [m for m in ments if m[2] == "Metric"]
+        mspans = [(m[0], m[1]) for m in metrics]
+        fallback = [(m.start(), m.end(), canon.get(m.group(0).lower(), m.group(0)))
+                    for m in rx.finditer(text, s, e)
+                    if not any(a < m.end() and m.start() < b for a, b in mspans)]
+        bounds = clause_bounds(text, s, e)
+        methods = [m for m in ments if m[2] == "Method"] + proposed_spans(text, s, e, proposed)
+        methods.sort()
+        datasets = [m for m in ments if m[2] == "Dataset"]
+        tasks = [m for m in ments if m[2] == "Task"]
+        sent = text[s:e]
+        prev_ok: _Cand | None = None
+        prev_metric: str | None = None
+        rows: list[tuple[_Cand, Result]] = []
+        for c in cands:
+            cs, ce = _clause_of(bounds, c.start)
+            metric, adjacent, from_mention = _metric_near(text, c, cs, ce, metrics, fallback)
+            if not _accept(text, c, s, e, adjacent, prev_ok):
+                if not (c.unit is None and prev_ok is not None and c.start - prev_ok.end < 40
+                        and _FROM_TO.search(text, max(s, c.start - 60), c.start)):
+                    prev_ok = None
+                continue
+            if not adjacent and metric is None and prev_ok is not None and prev_metric and \
+                    _LIST_GAP.match(text[prev_ok.end:c.start]):
+                metric = prev_metric
+            # a "from A to B": drop the A we emitted
+            if c.anchor != c.start and rows and rows[-1][0].start >= c.anchor:
+                rows.pop()
+            dataset = _pick_adjacent(text, datasets, c) or _pick_after(datasets, c, cs, ce) or \
+                _pick_before(datasets, c, cs) or \
+                (datasets[0][3] if len({d[3] for d in datasets}) == 1 else None)
+            method = _subject(text, methods, c, s)
+            task = _nearest(tasks, c.start)
+            conf = 0.55 + (0.25 if metric and from_mention else 0.15 if metric else 0.0)
+            conf += 0.1 if dataset else 0.0
+            conf -= 0.1 if _UPTO.search(text, max(s, c.start - 15), c.start) else 0.0
+            res = Result(metric=metric, value=c.value, unit=c.unit, kind=_kind(text, c, cs),
+                         dataset=dataset, method=method, task=task,
+                         evidence=Evidence(sent, s, e, field), confidence=round(min(conf, 0.95), 3))
+            rows.append((c, res))
+            prev_ok, prev_metric = c, metric
+        _respectively(text, s, e, rows, datasets)
+        out.extend(r for _, r in rows)
+    return out
+
+
+def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT]) -> None:
+    """"80.3% and 86.2% on A and B, respectively": pair values and datasets in order."""
+    if len(rows) < 2 or not _RESPECTIVELY.search(text, s, e):
+        return
+    names = []
+    for d in datasets:
+        if d[3] not in names:
+            names.append(d[3])
+    if len(names) != len(rows):
+        return
+    for i, (c, r) in enumerate(rows):
+        rows[i] = (c, Result(**{**{k: getattr(r, k) for k in Result.__slots__}, "dataset": names[i]}))
+
+
+def _pick_adjacent(text: str, ds: list[MentionT], c: _Cand) -> str | None:
+    """"CIFAR-10 (4.62% error)": a dataset right before the parenthesis holding the number."""
+    for d in ds:
+        if d[1] <= c.start and c.start - d[1] <= 4 and "(" in text[d[1]:c.start]:
+            return d[3]
+    return None
+
+
+def _pick_after(ds: list[MentionT], c: _Cand, cs: int, ce: int) -> str | None:
+    for d in ds:
+        if c.end <= d[0] < ce:
+            return d[3]
+    return None
+
+
+def _pick_before(ds: list[MentionT], c: _Cand, cs: int) -> str | None:
+    best = None
+    for d in ds:
+        if cs <= d[0] and d[1] <= c.start:
+            best = d[3]
+    return best
+
+
+def _nearest(ms: list[MentionT], pos: int) -> str | None:
+    return min(ms, key=lambda m: abs(m[0] - pos))[3] if ms else None
+
+
+def _subject(text: str, methods: list[MentionT], c: _Cand, s: int) -> str | None:
+    """The Method before the number that is not a compared baseline ("than X", "outperforms X")."""
+    for m in methods:
+        if m[1] > c.start:
+            break
+        gap_before = text[s:m[0]]
+        if _COMPARE.search(gap_before[-60:]):
+            continue
+        return m[3]
+    return None
