@@ -70,11 +70,12 @@ _LINK_BEFORE = re.compile(
     r"approximately|nearly|almost|over|above|below|under|at|improves|improved|improving|increases|increased|"
     r"boosts|boosted|reduces|reduced|reducing|decreases|decreased|lowers|lowered|gains?|improvements?|"
     r"new|state-of-the-art|sota|best|average|mean|overall|absolute|relative|only|just|roughly|than|"
-    r"and|with|from|respectively|as|high|low|as|\d+(?:\.\d+)?%?)\b)*$", re.I)
+    r"and|with|from|respectively|as|high|low|rises|rose|risen|grows|grew|goes|went|jumps|jumped|drops|dropped|"
+    r"falls|fell|climbs|climbed|\d+(?:\.\d+)?%?)\b)*$", re.I)
 _LINK_AFTER = re.compile(
     r"^(?:[\s,(]|\b(?:points?|pts?|pp|absolute|relative|higher|lower|better|worse|more|less|improvements?|"
     r"gains?|increases?|decreases?|drops?|reductions?|boosts?|in|of|on|the|average|mean|overall|"
-    r"increase|decrease)\b)*$", re.I)
+    r"increase|decrease|fewer|smaller|faster|larger|greater|top-\d+)\b)*$", re.I)
 _X_CONTEXT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:faster|speed-?ups?|acceleration|fewer|less|smaller|lower|higher|more|larger|"
     r"greater|reductions?|improvements?|compression|cheaper|efficien\w*|boosts?|increases?|decreases?|"
@@ -241,6 +242,10 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
                   for ms, me in [(m[0], m[1])] if cs <= ms and me <= ce]
         if inside:
             return min(inside)[1], False, is_mention
+    near = [m for m in fallback if cs <= m[0] and m[1] <= c.start and c.start - m[1] <= 30
+            and not NUM.search(text, m[1], c.start)]
+    if near:
+        return near[-1][2], False, False
     return None, False, False
 
 
@@ -400,7 +405,10 @@ def _subject(text: str, methods: list[MentionT], c: _Cand, s: int) -> str | None
         if m[1] > c.start:
             break
         gap_before = text[s:m[0]]
-        if _COMPARE.search(gap_before[-60:]):
+        cmp = None
+        for cmp in _COMPARE.finditer(gap_before[-60:]):
+            pass
+        if cmp is not None and "," not in gap_before[-60:][cmp.end():]:
             continue
         return m[3]
     return None

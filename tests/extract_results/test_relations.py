@@ -1,0 +1,102 @@
+"""Unit tests for kg.extract.relations on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.extract.relations import find_relations
+
+
+def mentions(text: str, **kinds: list[str]) -> list[tuple[int, int, str, str]]:
+    out = []
+    for typ, names in kinds.items():
+        for n in names:
+            for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text):
+                out.append((m.start(), m.end(), typ, n))
+    return sorted(out)
+
+
+def rels(text: str, proposed: str | None = None, **kinds: list[str]):
+    return {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], mentions(text, **kinds),
+                                                              proposed=proposed)}
+
+
+M = ["AlphaNet", "BetaNet", "GammaNet", "DeltaNet"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AlphaNet outperforms BetaNet.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("AlphaNet consistently surpasses BetaNet.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("AlphaNet beats BetaNet by a wide margin.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("AlphaNet performs better than BetaNet.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("AlphaNet improves over BetaNet.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("BetaNet is outperformed by AlphaNet.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("AlphaNet outperforms BetaNet, GammaNet and DeltaNet.",
+     {("AlphaNet", "OUTPERFORMS", x) for x in ("BetaNet", "GammaNet", "DeltaNet")}),
+    ("AlphaNet outperforms strong baselines such as BetaNet and GammaNet.",
+     {("AlphaNet", "OUTPERFORMS", x) for x in ("BetaNet", "GammaNet")}),
+    ("AlphaNet does not outperform BetaNet.", set()),
+    ("AlphaNet fails to beat BetaNet.", set()),
+    ("AlphaNet never surpasses BetaNet.", set()),
+    ("AlphaNet is built on BetaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("AlphaNet builds upon BetaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("AlphaNet extends BetaNet with memory.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("AlphaNet, a variant of BetaNet, is small.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("AlphaNet is fine-tuned from BetaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("AlphaNet is initialized from BetaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("AlphaNet adds a head on top of BetaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("AlphaNet is not based on BetaNet.", set()),
+    ("AlphaNet and BetaNet are two recent models.", set()),
+])
+def test_method_method(text, expected):
+    assert rels(text, Method=M) == expected
+
+
+def test_coordinated_verbs_keep_the_subject():
+    text = "AlphaNet is built on BetaNet and improves over GammaNet."
+    assert rels(text, Method=M) == {("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "OUTPERFORMS", "GammaNet")}
+
+
+def test_our_model_resolves_to_proposed():
+    text = "Our model outperforms BetaNet and GammaNet."
+    assert rels(text, proposed="AlphaNet", Method=M) == {("AlphaNet", "OUTPERFORMS", "BetaNet"),
+                                                         ("AlphaNet", "OUTPERFORMS", "GammaNet")}
+    assert rels(text, Method=M) == set()  # unknown proposed method: no head, no relation
+
+
+def test_evaluated_on():
+    text = "AlphaNet achieves 90.1% accuracy on SST-2 and IMDB."
+    assert rels(text, Method=M, Dataset=["SST-2", "IMDB"]) == {("AlphaNet", "EVALUATED_ON", "SST-2"),
+                                                               ("AlphaNet", "EVALUATED_ON", "IMDB")}
+
+
+def test_evaluated_on_experiments_show():
+    text = "Experiments on SQuAD show that AlphaNet is robust."
+    assert rels(text, Method=M, Dataset=["SQuAD"]) == {("AlphaNet", "EVALUATED_ON", "SQuAD")}
+
+
+def test_evaluated_on_not_for_baseline_or_training_data_without_verb():
+    text = "AlphaNet outperforms BetaNet on SQuAD."
+    got = rels(text, Method=M, Dataset=["SQuAD"])
+    assert ("AlphaNet", "EVALUATED_ON", "SQuAD") in got and ("BetaNet", "EVALUATED_ON", "SQuAD") not in got
+    assert rels("AlphaNet and SQuAD appear here.", Method=M, Dataset=["SQuAD"]) == set()
+
+
+def test_applied_to():
+    assert rels("AlphaNet for machine translation.", Method=M, Task=["machine translation"]) == {
+        ("AlphaNet", "APPLIED_TO", "machine translation")}
+    assert rels("We apply AlphaNet to question answering.", Method=M, Task=["question answering"]) == {
+        ("AlphaNet", "APPLIED_TO", "question answering")}
+    assert rels("AlphaNet is good, and question answering is hard.", Method=M, Task=["question answering"]) == set()
+
+
+def test_relations_stay_in_their_sentence_and_evidence_points_at_it():
+    text = "AlphaNet is a model. It outperforms BetaNet."
+    sents = [(0, 20), (21, len(text))]
+    out = find_relations(text, sents, mentions(text, Method=M))
+    assert [(r.head, r.type, r.tail) for r in out] == [("AlphaNet", "OUTPERFORMS", "BetaNet")]
+    ev = out[0].evidence
+    assert text[ev.start:ev.end] == ev.sentence == "It outperforms BetaNet."
+    assert out[0].head_type == "Method" and out[0].tail_type == "Method" and 0 < out[0].confidence <= 1

@@ -1,0 +1,113 @@
+"""Unit tests for kg.extract.results on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.extract.results import find_results
+
+
+def mentions(text: str, **kinds: list[str]) -> list[tuple[int, int, str, str]]:
+    """Mentions for every occurrence of the given names: mentions(t, Metric=["F1"], Dataset=[...])."""
+    out = []
+    for typ, names in kinds.items():
+        for n in names:
+            for m in re.finditer(re.escape(n), text):
+                out.append((m.start(), m.end(), typ, n))
+    return sorted(out)
+
+
+def run(text: str, **kinds: list[str]):
+    return find_results(text, [(0, len(text))], mentions(text, **kinds))
+
+
+def rows(text: str, **kinds: list[str]):
+    return [(r.value, r.unit, r.kind, r.metric) for r in run(text, **kinds)]
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    ("Our model reaches 84.2% top-1 accuracy on ImageNet.", {"Metric": ["top-1 accuracy"], "Dataset": ["ImageNet"]},
+     [("84.2", "%", "absolute", "top-1 accuracy")]),
+    ("The tagger obtains an F1 of 0.84.", {}, [("0.84", None, "absolute", "F1")]),
+    ("Pretraining improves BLEU by 2.1 points.", {}, [("2.1", "points", "gain", "BLEU")]),
+    ("Decoding is 2.5x faster.", {}, [("2.5", "x", "gain", None)]),
+    ("Decoding is 2.5× faster.", {}, [("2.5", "x", "gain", None)]),
+    ("Pruning reduces FLOPs by 30%.", {}, [("30", "%", "reduction", "FLOPs")]),
+    ("We obtain SA (0.84), EI (0.55).", {"Metric": ["SA", "EI"]}, [("0.84", None, "absolute", "SA"),
+                                                                    ("0.55", None, "absolute", "EI")]),
+    ("It has an accuracy of 92.1\\% overall.", {}, [("92.1", "%", "absolute", "accuracy")]),
+    ("The accuracy of the tagger is 92.1%.", {}, [("92.1", "%", "absolute", "accuracy")]),
+    ("It yields gains of 3-5% in recall.", {}, [("3-5", "%", "gain", "recall")]),
+    ("Accuracy rises from 71.2 to 75.4 with the new loss.", {}, [("75.4", None, "absolute", "accuracy")]),
+    ("The method is up to 4.5% better.", {}, [("4.5", "%", "gain", None)]),
+    ("It adds +3.2 mAP over the baseline.", {}, [("3.2", None, "gain", "mAP")]),
+    ("We see a 51.3% reduction in MSE relative to the baseline.", {}, [("51.3", "%", "reduction", "MSE")]),
+    ("The detector achieves 45.6 mAP on COCO.", {"Dataset": ["COCO"]}, [("45.6", None, "absolute", "mAP")]),
+    ("It gets a BLEU score of 28.4 on WMT14 English-German.", {"Dataset": ["WMT14 English-German"]},
+     [("28.4", None, "absolute", "BLEU")]),
+    ("The coder reaches a pass@1 of 67% on the suite.", {}, [("67", "%", "absolute", "pass@1")]),
+    ("Our parser outperforms the baseline by 3.1%.", {}, [("3.1", "%", "gain", None)]),
+    ("It scores 81.0 F1, 77.5 EM and 3.4 BLEU.", {}, [("81.0", None, "absolute", "F1"), ("77.5", None, "absolute", "EM"),
+                                                      ("3.4", None, "absolute", "BLEU")]),
+    ("It uses 40% fewer parameters.", {}, [("40", "%", "reduction", "parameters")]),
+])
+def test_result_cases(text, kinds, expected):
+    assert rows(text, **kinds) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 we released two datasets covering 10 languages and 1M images.",
+    "We fine-tune Llama-2-7B and GPT-4 and compare with ResNet-50.",
+    "See Section 3.2 and Table 4 for details [12, 13].",
+    "We report top-5 predictions of a 3D model with k=5 neighbours, version v1.5 of the 7B model.",
+    "The corpus has 50,000 sentences and 120 annotators.",
+    "We train on 8 GPUs for 100 epochs with a batch size of 256.",
+    "Using only 10% of the labels, the model still learns.",
+    "It runs on 4× A100 GPUs.",
+    "The score was 12 in the first round.",
+])
+def test_non_results(text):
+    assert run(text, Method=["Llama-2-7B", "GPT-4", "ResNet-50"]) == []
+
+
+def test_dataset_method_and_evidence_offsets():
+    text = "Intro sentence here. With little tuning, TagNet reaches 91.2% accuracy on CoNLL-2003 in 2 hours."
+    sents = [(0, 20), (21, len(text))]
+    ms = mentions(text, Method=["TagNet"], Dataset=["CoNLL-2003"])
+    (r,) = find_results(text, sents, ms, "abstract")
+    assert (r.dataset, r.method, r.metric) == ("CoNLL-2003", "TagNet", "accuracy")
+    ev = r.evidence
+    assert text[ev.start:ev.end] == ev.sentence and ev.sentence.startswith("With little tuning")
+    assert ev.field == "abstract" and ev.sentence.endswith("2 hours.")
+
+
+def test_baseline_is_not_the_method_and_proposed_resolves():
+    text = "Compared to BaseNet, our model achieves 77.0% accuracy."
+    r = find_results(text, [(0, len(text))], mentions(text, Method=["BaseNet"]), proposed="NewNet")[0]
+    assert r.method == "NewNet"
+
+
+def test_no_dataset_guess_when_several():
+    text = "It reaches 90.1% accuracy. It is evaluated on SST-2 and IMDB."
+    (r,) = find_results(text, [(0, 26), (27, len(text))], mentions(text, Dataset=["SST-2", "IMDB"]))
+    assert r.dataset is None
+
+
+def test_respectively_pairs_values_with_datasets():
+    text = "It obtains 80.3% and 86.2% mIoU on Cityscapes and PASCAL VOC, respectively."
+    rs = run(text, Dataset=["Cityscapes", "PASCAL VOC"])
+    assert [(r.value, r.dataset) for r in rs] == [("80.3", "Cityscapes"), ("86.2", "PASCAL VOC")]
+
+
+def test_dataset_before_parenthesis():
+    text = "Results on CIFAR-10 (4.62% error) and CIFAR-100 improve."
+    (r,) = run(text, Dataset=["CIFAR-10", "CIFAR-100"])
+    assert (r.value, r.dataset, r.metric) == ("4.62", "CIFAR-10", "error")
+
+
+def test_confidence_lower_for_up_to_and_bare():
+    a = run("It is up to 4.5% better.")[0]
+    b = run("It has 92.1% accuracy on X.", Dataset=["X"])[0]
+    assert a.confidence < b.confidence <= 1.0
