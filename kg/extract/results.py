@@ -62,7 +62,10 @@ _BLOCK_BEFORE = re.compile(
     r"epoch|epochs|iteration|batch|size|dimension|dim)\.?\s*$)"
     r"|(?:\b[A-Za-z]\s*[=<>≤≥]\s*$)", re.I)
 _COUNT_AFTER = re.compile(r"^\s?(?:[A-Za-z]\w*|[-–][A-Za-z])", re.I)
-_PCT_OF = re.compile(r"^\s*of\b(?!\s+(?:up\s+to\s+)?\d)", re.I)
+_PCT_OF = re.compile(
+    r"^\s*(?:of\b(?!\s+(?:up\s+to\s+)?\d)|(?:\w+\s+)?(?:sparsity|pruning|masking|mask\s+ratio|labell?ed|"
+    r"labels?|noise|noisy|missing|dropout|annotations?|training\s+data|subset|samples|participants|users|"
+    r"respondents|cases|patients|quantile|confidence\s+intervals?|CI)\b)", re.I)
 # words that may sit between a metric and its number: "F1 of 0.84", "BLEU score of 28.4", "SA (0.84)"
 _LINK_BEFORE = re.compile(
     r"^(?:[\s,:=(]|\b(?:scores?|values?|rates?|results?|performance|of|is|was|are|were|reaches|reached|reaching|"
@@ -90,11 +93,11 @@ _GAIN_AFTER = re.compile(
 _RED_BEFORE = re.compile(
     r"\b(?:reduc\w*|decreas\w*|lower\w*|cut\w*|sav(?:es?|ed|ing)|drop\w*|shrink\w*|compress\w*|"
     r"fewer|less|reduction|decline)\b[^.;]{0,60}?\b(?:by|of)\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|"
-    r"nearly\s+|approximately\s+|an?\s+average\s+of\s+)?$", re.I)
+    r"nearly\s+|approximately\s+|between\s+|an?\s+average\s+of\s+)?$", re.I)
 _GAIN_BEFORE = re.compile(
     r"(?:\b(?:improv\w*|outperform\w*|increas\w*|boost\w*|gains?|surpass\w*|exceed\w*|rais\w*|enhanc\w*|"
     r"beat\w*|advanc\w*|lift\w*|better|margin)\b[^.;]{0,60}?\b(?:by|of)\s+(?:up\s+to\s+|about\s+|around\s+|"
-    r"over\s+|nearly\s+|approximately\s+|an?\s+average\s+of\s+|a\s+margin\s+of\s+)?$)"
+    r"over\s+|nearly\s+|approximately\s+|between\s+|an?\s+average\s+of\s+|a\s+margin\s+of\s+)?$)"
     r"|(?:\b(?:gains?|improvements?|increases?)\s+(?:of\s+)?(?:up\s+to\s+)?$)", re.I)
 _UPTO = re.compile(r"\b(?:up\s+to|about|around|approximately|nearly|roughly|over|more\s+than|~)\s*$", re.I)
 _CLAUSE = re.compile(r";|\s(?:while|whereas|but|although|though)\s|,\s(?:and\s)?(?:which|where)\s")
@@ -348,7 +351,11 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             conf = 0.55 + (0.25 if metric and from_mention else 0.15 if metric else 0.0)
             conf += 0.1 if dataset else 0.0
             conf -= 0.1 if _UPTO.search(text, max(s, c.start - 15), c.start) else 0.0
-            res = Result(metric=metric, value=c.value, unit=c.unit, kind=_kind(text, c, cs),
+            kind = _kind(text, c, cs)
+            if kind == "absolute" and rows and rows[-1][0] is prev_ok and prev_ok.unit == c.unit and \
+                    re.fullmatch(r"\s*(?:,|and|to|or|,\s*and)\s*", text[prev_ok.end:c.start]):
+                kind = rows[-1][1].kind  # "by between 2.7% and 12.4%": the second value shares the first's kind
+            res = Result(metric=metric, value=c.value, unit=c.unit, kind=kind,
                          dataset=dataset, method=method, task=task,
                          evidence=Evidence(sent, s, e, field), confidence=round(min(conf, 0.95), 3))
             rows.append((c, res))

@@ -52,6 +52,9 @@ def rows(text: str, **kinds: list[str]):
     ("It scores 81.0 F1, 77.5 EM and 3.4 BLEU.", {}, [("81.0", None, "absolute", "F1"), ("77.5", None, "absolute", "EM"),
                                                       ("3.4", None, "absolute", "BLEU")]),
     ("It uses 40% fewer parameters.", {}, [("40", "%", "reduction", "parameters")]),
+    ("It improves accuracy by between 2.7\\% and 12.4\\%.", {}, [("2.7", "%", "gain", "accuracy"),
+                                                              ("12.4", "%", "gain", "accuracy")]),
+    ("The error rate drops from 5.1% to 3.2% on average.", {}, [("3.2", "%", "absolute", "error rate")]),
 ])
 def test_result_cases(text, kinds, expected):
     assert rows(text, **kinds) == expected
@@ -67,6 +70,8 @@ def test_result_cases(text, kinds, expected):
     "Using only 10% of the labels, the model still learns.",
     "It runs on 4× A100 GPUs.",
     "The score was 12 in the first round.",
+    "We prune the network to 50% sparsity and train with 20% label noise.",
+    "Over 60% of participants preferred it (95% confidence interval).",
 ])
 def test_non_results(text):
     assert run(text, Method=["Llama-2-7B", "GPT-4", "ResNet-50"]) == []
