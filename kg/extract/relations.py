@@ -54,14 +54,22 @@ _EVAL_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|attain\w*|reach\w*|set[s]?|establish\w*|yield\w*|scor\w*|perform\w*|"
     r"evaluat\w*|test\w*|report\w*|record\w*|deliver\w*|rank\w*|outperform\w*|surpass\w*|results?|accuracy|"
     r"experiment\w*|benchmark\w*|state-of-the-art|sota)\b", re.I)
-_ON = re.compile(r"\b(?:on|across|over|using|in)\s+(?:the\s+|both\s+|all\s+|several\s+|three\s+|two\s+|four\s+|"
+_ON = re.compile(r"(?<!trained )(?<!pretrained )(?<!pre-trained )(?<!fine-tuned )(?<!finetuned )(?<!learned )"
+                 r"(?<!built )(?<!based )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!depends )"
+                 r"\b(?:on|across)\s+(?:the\s+|both\s+|all\s+|several\s+|three\s+|two\s+|four\s+|"
                  r"five\s+|multiple\s+|challenging\s+|popular\s+|standard\s+|public\s+|widely[- ]used\s+|"
                  r"benchmark\s+|datasets?\s+|benchmarks?\s+|,\s*|including\s+|such\s+as\s+|e\.g\.,?\s*|\(\s*)*$", re.I)
 _EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s+(?:\w+\s+){0,3}?on\b", re.I)
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
-_FOR = re.compile(r"^\s*(?:(?:model|method|approach|framework|network|architecture|algorithm|system)s?\s+)?"
-                  r"(?:for|to)\s+(?:the\s+)?(?:task\s+of\s+|problem\s+of\s+)?(?:the\s+)?$", re.I)
+_FOR = re.compile(
+    r"^\s*(?:\(\s*[^()]{1,20}\)\s*)?,?\s*(?:(?:model|method|approach|framework|network|architecture|algorithm|system|"
+    r"technique|tool)s?\s+)?"
+    r"(?:(?:(?:is|are|was|were|has\s+been|have\s+been|can\s+be)\s+)?(?:(?:successfully|widely|commonly|"
+    r"specifically|particularly|well)\s+)?(?:used|applied|designed|proposed|developed|tailored|employed|adapted|"
+    r"suited)\s+(?:for|to)|for|(?:that\s+|which\s+)?(?:aims?\s+)?to\s+(?:address|tackle|solve|handle|deal\s+with|"
+    r"perform)|(?:that|which)\s+(?:address|tackle|solve|handle|perform)s?)"
+    r"\s+(?:the\s+)?(?:task\s+of\s+|problem\s+of\s+)?(?:the\s+)?$", re.I)
 _APPLY = re.compile(r"\b(?:appl(?:y|ies|ied|ying)|us(?:e|es|ed|ing)|employ\w*|leverag\w*|adopt\w*|adapt\w*)\s+$", re.I)
 _LIST = re.compile(
     r"^(?:[\s,;()]|\b(?:and|or|as\s+well\s+as|including|such\s+as|e\.g|i\.e|like|namely|the|other|several|"
@@ -229,7 +237,8 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if h is None:
                 em = _EXP_ON.search(text, max(s, on_at - 40), on_at + 4)
                 if em and _EXP_SHOW.search(text, d[1], e):
-                    after = [x for x in methods if x[0] > d[1]]
+                    after = [x for x in methods if x[0] > d[1] and not _THAN.search(text[d[1]:x[0]])
+                             and not _OUTPERF.search(text[d[1]:x[0]])]
                     h = after[0] if after else None
             if h is not None:
                 ds = [d] + _tails(text, ments, d[1], ce, "Dataset")
@@ -242,7 +251,8 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 continue
             h = prev[-1]
             if _FOR.match(text[h[1]:t[0]]):
-                add(h, "APPLIED_TO", t, 0.8, ev)
+                for x in [t] + _tails(text, ments, t[1], e, "Task"):
+                    add(h, "APPLIED_TO", x, 0.8, ev)
         for m in methods:
             if _APPLY.search(text[max(s, m[0] - 15):m[0]]):
                 nxt = [x for x in ments if x[0] >= m[1]][:1]

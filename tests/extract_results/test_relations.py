@@ -100,3 +100,15 @@ def test_relations_stay_in_their_sentence_and_evidence_points_at_it():
     ev = out[0].evidence
     assert text[ev.start:ev.end] == ev.sentence == "It outperforms BetaNet."
     assert out[0].head_type == "Method" and out[0].tail_type == "Method" and 0 < out[0].confidence <= 1
+
+
+def test_applied_to_lists_and_purpose_verbs():
+    text = "AlphaNet is designed for parsing and tagging, and BetaNet aims to address summarization."
+    assert rels(text, Method=M, Task=["parsing", "tagging", "summarization"]) == {
+        ("AlphaNet", "APPLIED_TO", "parsing"), ("AlphaNet", "APPLIED_TO", "tagging"),
+        ("BetaNet", "APPLIED_TO", "summarization")}
+
+
+def test_training_data_is_not_evaluation():
+    text = "AlphaNet is trained on SQuAD and evaluated on TriviaQA."
+    assert rels(text, Method=M, Dataset=["SQuAD", "TriviaQA"]) == {("AlphaNet", "EVALUATED_ON", "TriviaQA")}
