@@ -52,7 +52,7 @@ _UNIT = (r"\s?\\?%|\s?percent(?:age points?)?\b|\s?(?:percentage\s+)?points?\b|\
 NUM = re.compile(
     r"(?P<sign>[+\u2212±]\s?|-(?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:\s?(?:-|–|—|~)\s?(?P<num2>\d+(?:\.\d+)?)(?=\s?\\?%|\s?[x×]|\s?points?))?"
+    r"(?:(?:\s?\\?%)?\s?(?:-|–|—|~)\s?(?P<num2>\d+(?:\.\d+)?)(?=\s?\\?%|\s?[x×]|\s?points?))?"
     r"(?P<unit>" + _UNIT + r")?")
 _FROM_TO = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}?[+\-]?\d+(?:\.\d+)?(?:\s?\\?%)?\s+(?:up\s+)?to\s+$", re.I)
 _CITE = re.compile(r"\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\]")
@@ -360,9 +360,23 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                          evidence=Evidence(sent, s, e, field), confidence=round(min(conf, 0.95), 3))
             rows.append((c, res))
             prev_ok, prev_metric = c, metric
+        _share_metric_backwards(text, rows)
         _respectively(text, s, e, rows, datasets)
         out.extend(r for _, r in rows)
     return out
+
+
+def _share_metric_backwards(text: str, rows: list) -> None:
+    """"93.2% and 85.2% accuracy": a listed value without a metric takes the next value's metric."""
+    for i in range(len(rows) - 2, -1, -1):
+        (c, r), (c2, r2) = rows[i], rows[i + 1]
+        if r.metric is None and r2.metric and c.unit == c2.unit and \
+                re.fullmatch(r"\s*(?:,|and|or|/|,\s*and)\s*", text[c.end:c2.start]):
+            rows[i] = (c, _replace(r, metric=r2.metric))
+
+
+def _replace(r: Result, **kw) -> Result:
+    return Result(**{**{k: getattr(r, k) for k in Result.__slots__}, **kw})
 
 
 def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT]) -> None:
@@ -376,7 +390,7 @@ def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT
     if len(names) != len(rows):
         return
     for i, (c, r) in enumerate(rows):
-        rows[i] = (c, Result(**{**{k: getattr(r, k) for k in Result.__slots__}, "dataset": names[i]}))
+        rows[i] = (c, _replace(r, dataset=names[i]))
 
 
 def _pick_adjacent(text: str, ds: list[MentionT], c: _Cand) -> str | None:

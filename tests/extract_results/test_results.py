@@ -54,6 +54,9 @@ def rows(text: str, **kinds: list[str]):
     ("It uses 40% fewer parameters.", {}, [("40", "%", "reduction", "parameters")]),
     ("It improves accuracy by between 2.7\\% and 12.4\\%.", {}, [("2.7", "%", "gain", "accuracy"),
                                                               ("12.4", "%", "gain", "accuracy")]),
+    ("It achieves 93.2% and 85.2% accuracy.", {}, [("93.2", "%", "absolute", "accuracy"),
+                                                 ("85.2", "%", "absolute", "accuracy")]),
+    ("Success improves by 3%-6% per round.", {}, [("3-6", "%", "gain", None)]),
     ("The error rate drops from 5.1% to 3.2% on average.", {}, [("3.2", "%", "absolute", "error rate")]),
 ])
 def test_result_cases(text, kinds, expected):
