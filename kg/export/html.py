@@ -1,0 +1,325 @@
+"""Interactive HTML view of the graph: pyvis/vis-network, inlined, opens offline.
+
+:func:`to_pyvis` is pure (graph -> ``pyvis.network.Network`` with styled nodes
+and edges, tooltips as structured data); :func:`render_html` fills the page
+template (``templates/graph.html``) with vis-network's JavaScript and CSS
+inlined from the pyvis package, a legend with type toggles, a search box and
+the data as escaped JSON; :func:`write_html` caps big graphs and writes the file.
+
+Nothing from the input is ever parsed as HTML: tooltips are built in the page
+with ``textContent`` (vis-network would render string ``title`` values as
+HTML), the data sits in a JSON ``<script>`` block with ``<``, ``>`` and ``&``
+escaped, and links are kept only when they are ``http(s)`` URLs.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("method:bert", label="Method", key="method:bert", name="<b>BERT</b>", aliases=["Bert"], paper_count=2)
+>>> net = to_pyvis(G)
+>>> net.nodes[0]["label"], net.nodes[0]["tip"]["rows"][0]
+('<b>BERT</b>', ('aliases', 'Bert'))
+>>> "<b>BERT</b>" in render_html(net)
+False
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import jinja2
+import networkx as nx
+from pyvis.network import Network
+
+from kg.errors import GraphError
+from kg.export.subgraph import node_weights, paper_count, top_nodes
+from kg.models import EDGE_TYPES, NODE_LABELS
+
+__all__ = [
+    "NODE_STYLE", "EDGE_COLORS", "DEFAULT_MAX_NODES", "HtmlResult",
+    "cap_graph", "to_pyvis", "render_html", "write_html", "physics_options", "safe_json",
+]
+
+DEFAULT_MAX_NODES = 2000
+
+#: label -> (colour, vis-network shape); labels come only from kg.models.NODE_LABELS.
+NODE_STYLE: dict[str, tuple[str, str]] = {
+    "Paper": ("#9aa5b1", "dot"),
+    "Method": ("#2f80ed", "dot"),
+    "Dataset": ("#f2994a", "diamond"),
+    "Metric": ("#27ae60", "triangle"),
+    "Task": ("#9b51e0", "star"),
+    "Repository": ("#333f4b", "square"),
+    "Result": ("#eb5757", "triangleDown"),
+}
+_EDGE_PALETTE = ("#b8c2cc", "#56a0f5", "#f5a25d", "#6fcf97", "#bb86fc", "#7b8794", "#f28b8b", "#1c64b5",
+                 "#0f9d58", "#d93025", "#8e44ad", "#e67e22", "#16a085", "#c0392b", "#2c3e50")
+#: edge type -> colour.
+EDGE_COLORS: dict[str, str] = dict(zip(EDGE_TYPES, _EDGE_PALETTE))
+
+_MAX_LABEL = 40
+_MAX_EVIDENCE = 3
+_MAX_LINKS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlResult:
+    """What :func:`write_html` wrote: counts, and what the node cap cut (or ``None``)."""
+
+    path: str
+    nodes: int
+    edges: int
+    notice: str | None
+    bytes: int
+
+
+def _short(text: str, n: int = _MAX_LABEL) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+def _display(v: str, d: dict) -> str:
+    if d.get("label") == "Result":
+        metric = d.get("metric") or "result"
+        return f"{metric} = {d.get('value', '?')}{d.get('unit') or ''}"
+    return str(d.get("name") or d.get("title") or d.get("url") or v)
+
+
+def _is_url(url: Any) -> bool:
+    return isinstance(url, str) and url.lower().startswith(("http://", "https://")) and not any(
+        c in url for c in " \"'<>\n")
+
+
+def _paper_links(d: dict) -> list[tuple[str, str]]:
+    links = []
+    if d.get("arxiv_id"):
+        links.append(("arXiv", f"https://arxiv.org/abs/{d['arxiv_id']}"))
+    if d.get("doi"):
+        links.append(("DOI", f"https://doi.org/{d['doi']}"))
+    links += [("link", u) for u in d.get("urls") or () if _is_url(u)]
+    return links
+
+
+def _evidence(edges: list[dict]) -> list[str]:
+    out: list[str] = []
+    ranked = sorted(edges, key=lambda e: (-(e.get("support") or 0), -(e.get("confidence") or 0)))
+    for e in ranked:
+        for ev in e.get("evidence") or ():
+            s = ev.get("sentence") if isinstance(ev, dict) else None
+            if s and s not in out:
+                out.append(s)
+            if len(out) >= _MAX_EVIDENCE:
+                return out
+    return out
+
+
+def _node_tip(G: nx.MultiDiGraph, v: str, d: dict) -> dict:
+    label = d.get("label", "")
+    rows: list[tuple[str, Any]] = []
+    links: list[tuple[str, str]] = []
+    in_edges = [e for _, _, e in G.in_edges(v, data=True)]
+    if label == "Paper":
+        for k in ("date", "venue"):
+            if d.get(k):
+                rows.append((k, d[k]))
+        if d.get("authors"):
+            a = list(d["authors"])
+            rows.append(("authors", ", ".join(a[:5]) + (" et al." if len(a) > 5 else "")))
+        links = _paper_links(d)
+        evidence = _evidence([e for _, _, e in G.out_edges(v, data=True)])
+    elif label == "Result":
+        for k in ("metric", "value", "unit", "dataset", "method", "task", "paper"):
+            if d.get(k) is not None:
+                rows.append((k, d[k]))
+        evidence = [d["sentence"]] if d.get("sentence") else []
+    else:
+        if d.get("aliases"):
+            rows.append(("aliases", ", ".join(map(str, d["aliases"]))))
+        rows.append(("papers", paper_count(d)))
+        if d.get("catalog_id"):
+            rows.append(("catalog", d["catalog_id"]))
+        if label == "Repository" and _is_url(d.get("url")):
+            links.append(("repository", d["url"]))
+        evidence = _evidence(in_edges)
+        for u, _, e in G.in_edges(v, data=True):
+            pd = G.nodes[u]
+            if pd.get("label") == "Paper" and len(links) < _MAX_LINKS:
+                links += [(f"{name}: {_short(pd.get('title') or u, 30)}", url)
+                          for name, url in _paper_links(pd)[:1]]
+    return {"h": _display(v, d), "sub": f"{label} \u00b7 {v}", "rows": rows, "ev": evidence,
+            "links": links[:_MAX_LINKS]}
+
+
+def _edge_tip(G: nx.MultiDiGraph, u: str, v: str, d: dict) -> dict:
+    rows = [(k, d[k]) for k in ("support", "confidence") if d.get(k) is not None]
+    papers = list(d.get("papers") or ())
+    if papers:
+        rows.append(("papers", ", ".join(map(str, papers[:5])) + (" \u2026" if len(papers) > 5 else "")))
+    links = []
+    for p in papers[:_MAX_LINKS]:
+        pd = G.nodes.get(f"paper:{p}")
+        if pd:
+            links += [(f"{name} {p}", url) for name, url in _paper_links(pd)[:1]]
+    return {"h": f"{_short(_display(u, G.nodes[u]))} \u2192 {d.get('type', '')} \u2192 {_short(_display(v, G.nodes[v]))}",
+            "sub": d.get("type", ""), "rows": rows, "ev": _evidence([d]), "links": links}
+
+
+def physics_options(n_nodes: int) -> dict:
+    """vis-network options: bounded stabilisation, then frozen by the page.
+
+    Iterations shrink as the graph grows so a 2,000-node view settles in a few
+    seconds; ``improvedLayout`` (quadratic) is only used for small graphs.
+
+    >>> physics_options(50)["physics"]["stabilization"]["iterations"]
+    400
+    >>> physics_options(5000)["layout"]["improvedLayout"]
+    False
+    """
+    iterations = 400 if n_nodes <= 300 else max(60, min(400, 240_000 // max(n_nodes, 1)))
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": n_nodes <= 150, "randomSeed": 7},
+        "physics": {
+            "enabled": n_nodes > 0,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.012,
+                                 "springLength": 90, "springConstant": 0.06, "damping": 0.5,
+                                 "avoidOverlap": 0.2 if n_nodes <= 500 else 0},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
+            "minVelocity": 1.0, "maxVelocity": 60, "timestep": 0.5,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 500,
+                        "navigationButtons": False, "multiselect": True},
+        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3,
+                                             "strokeColor": "#ffffff"},
+                  "scaling": {"min": 8, "max": 48,
+                              "label": {"enabled": True, "min": 12, "max": 30, "drawThreshold": 7,
+                                        "maxVisible": 30}}},
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+                  "width": 1, "selectionWidth": 2, "hoverWidth": 1.5,
+                  "color": {"inherit": False, "opacity": 0.55}},
+    }
+
+
+def cap_graph(G: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NODES, by: str = "papers",
+              weights: dict[str, float] | None = None) -> tuple[nx.MultiDiGraph, str | None]:
+    """Keep the ``max_nodes`` most important nodes; say what was cut.
+
+    >>> G = nx.MultiDiGraph(); G.add_nodes_from(["a", "b", "c"], label="Method")
+    >>> H, notice = cap_graph(G, 2)
+    >>> H.number_of_nodes(), notice.split(";")[0]
+    (2, 'Showing the top 2 of 3 nodes by paper count')
+    """
+    if max_nodes is None or max_nodes <= 0 or G.number_of_nodes() <= max_nodes:
+        return G, None
+    H = top_nodes(G, max_nodes, by, weights)
+    what = "PageRank" if by == "pagerank" else "paper count"
+    notice = (f"Showing the top {max_nodes} of {G.number_of_nodes()} nodes by {what}; "
+              f"{G.number_of_nodes() - max_nodes} nodes and {G.number_of_edges() - H.number_of_edges()} "
+              f"edges were cut. To see more: raise --max-nodes (0 = no cap), or narrow the view with "
+              f"--focus NAME --depth N, --types, --min-papers or --since.")
+    return H, notice
+
+
+def to_pyvis(G: nx.MultiDiGraph, *, size_by: str = "papers", heading: str = "Knowledge graph",
+             weights: dict[str, float] | None = None) -> Network:
+    """Styled ``pyvis`` network for ``G``; each node/edge carries a structured ``tip``.
+
+    ``size_by`` is ``"papers"`` (paper count) or ``"pagerank"``. Nothing is
+    escaped here: the page template escapes the data and builds tooltips safely.
+    """
+    if size_by not in ("papers", "pagerank"):
+        raise GraphError(f"unknown --size-by {size_by!r}: use 'papers' or 'pagerank'")
+    if weights is None:
+        weights = node_weights(G, "pagerank") if size_by == "pagerank" else None
+    net = Network(directed=True, cdn_resources="in_line", heading=heading)
+    for v, d in G.nodes(data=True):
+        label = d.get("label") if d.get("label") in NODE_STYLE else "Paper"
+        color, shape = NODE_STYLE[label]
+        if weights is not None:
+            value = round(1 + 1000 * weights.get(v, 0.0), 3)
+        else:
+            value = math.log2(1 + paper_count(d)) if label not in ("Paper", "Result") else 0.5
+        names = [_display(v, d), *map(str, d.get("aliases") or ()), v]
+        net.add_node(v, label=_short(_display(v, d)), shape=shape, color=color, value=value,
+                     kgLabel=label, search="\n".join(n.lower() for n in names), tip=_node_tip(G, v, d))
+    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
+        etype = str(d.get("type", k))
+        # appended directly: pyvis's add_edge scans every node per edge (quadratic)
+        net.edges.append({"id": f"e{i}", "from": u, "to": v, "kgType": etype,
+                          "color": EDGE_COLORS.get(etype, "#b8c2cc"),
+                          "width": 1 + min(4.0, math.log2(1 + (d.get("support") or 1)) - 1),
+                          "tip": _edge_tip(G, u, v, d)})
+    net.options = physics_options(len(net.nodes))
+    return net
+
+
+def safe_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>``, ``&`` or line separators.
+
+    >>> safe_json({"t": "</script><b>&"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _vis_asset(name: str) -> str:
+    import pyvis
+    path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GraphError(f"pyvis is installed without its vis-network assets ({path}): {exc}; "
+                         f"reinstall pyvis") from exc
+
+
+def render_html(net: Network, notice: str | None = None, size_by: str = "papers") -> str:
+    """The complete, self-contained page for ``net`` (from :func:`to_pyvis`)."""
+    template_text = resources.files("kg.export").joinpath("templates/graph.html").read_text(encoding="utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    counts_n: dict[str, int] = {}
+    for n in net.nodes:
+        counts_n[n["kgLabel"]] = counts_n.get(n["kgLabel"], 0) + 1
+    counts_e: dict[str, int] = {}
+    for e in net.edges:
+        counts_e[e["kgType"]] = counts_e.get(e["kgType"], 0) + 1
+    node_legend = [{"name": lab, "color": NODE_STYLE[lab][0], "shape": NODE_STYLE[lab][1], "count": counts_n[lab]}
+                   for lab in NODE_LABELS if lab in counts_n]
+    edge_legend = [{"name": t, "color": EDGE_COLORS[t], "count": counts_e[t]} for t in EDGE_TYPES if t in counts_e]
+    edge_legend += [{"name": t, "color": "#b8c2cc", "count": c} for t, c in counts_e.items() if t not in EDGE_COLORS]
+    data = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
+    return env.from_string(template_text).render(
+        heading=net.heading, vis_css=_vis_asset("vis-network.css"), vis_js=_vis_asset("vis-network.min.js"),
+        data_json=safe_json(data), node_legend=node_legend, edge_legend=edge_legend, notice=notice,
+        n_nodes=len(net.nodes), n_edges=len(net.edges),
+        size_by="PageRank" if size_by == "pagerank" else "paper count (log)")
+
+
+def write_html(G: nx.MultiDiGraph, path: str | os.PathLike | IO[str], *, size_by: str = "papers",
+               max_nodes: int | None = DEFAULT_MAX_NODES, heading: str = "Knowledge graph") -> HtmlResult:
+    """Cap ``G`` to ``max_nodes`` (by paper count or PageRank), render and write the page."""
+    if size_by not in ("papers", "pagerank"):
+        raise GraphError(f"unknown --size-by {size_by!r}: use 'papers' or 'pagerank'")
+    weights = node_weights(G, "pagerank") if size_by == "pagerank" else None
+    H, notice = cap_graph(G, max_nodes, size_by, weights)
+    net = to_pyvis(H, size_by=size_by, heading=heading, weights=weights)
+    html = render_html(net, notice, size_by)
+    if hasattr(path, "write"):
+        path.write(html)
+        name = getattr(path, "name", "<stream>")
+    else:
+        name = str(path)
+        try:
+            Path(path).write_text(html, encoding="utf-8")
+        except OSError as exc:
+            raise GraphError(f"cannot write {path}: {exc}") from exc
+    return HtmlResult(path=name, nodes=H.number_of_nodes(), edges=H.number_of_edges(), notice=notice,
+                      bytes=len(html.encode("utf-8")))
