@@ -105,8 +105,9 @@ def _tails(text: str, ments: list[MentionT], pos: int, end: int, typ: str) -> li
     return out
 
 
-def _head_before(text: str, ments: list[MentionT], pos: int, start: int, typ: str = "Method") -> MentionT | None:
-    """The last ``typ`` mention in [start, pos) that is not itself the tail of an earlier cue."""
+def _head_before(text: str, ments: list[MentionT], pos: int, start: int, typ: str = "Method",
+                 first: bool = False) -> MentionT | None:
+    """The last (``first``: the first) ``typ`` mention in [start, pos) that is not the tail of an earlier cue."""
     best = None
     for m in ments:
         if m[0] < start or m[2] != typ:
@@ -117,11 +118,14 @@ def _head_before(text: str, ments: list[MentionT], pos: int, start: int, typ: st
         if _OUTPERF.search(pre) or _BASED.search(pre) or _PASSIVE.search(pre) or _THAN.search(pre):
             continue
         best = m
+        if first:
+            break
     if best is None or len(text[best[1]:pos]) > 150:
         return None
     return best
 
 
+_PARTICIPLE = re.compile(r",\s*(?:(?:while|thereby|thus|and|even|also|largely|significantly|consistently)\s+)*$", re.I)
 _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)\b", re.I)
 
 
@@ -182,7 +186,10 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
 
         def head_for(pos: int) -> tuple[MentionT | None, float]:
             cs, _ = clause(pos)
-            h = _head_before(text, ments, pos, cs)
+            # ", outperforming X": a participle after a comma takes the clause's subject, not the last name
+            cue = re.sub(r"^(?:\w+ly\s+)+", "", text[pos:pos + 40])
+            participle = bool(re.match(r"\w+ing\b", cue) and _PARTICIPLE.search(text, max(cs, pos - 40), pos))
+            h = _head_before(text, ments, pos, cs, first=participle)
             if h is None and subj0 is not None:
                 return subj0, 0.7
             return h, 0.85

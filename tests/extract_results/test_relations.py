@@ -112,3 +112,9 @@ def test_applied_to_lists_and_purpose_verbs():
 def test_training_data_is_not_evaluation():
     text = "AlphaNet is trained on SQuAD and evaluated on TriviaQA."
     assert rels(text, Method=M, Dataset=["SQuAD", "TriviaQA"]) == {("AlphaNet", "EVALUATED_ON", "TriviaQA")}
+
+
+def test_participle_after_comma_takes_the_subject():
+    text = "AlphaNet reaches 90% on the BetaNet split, outperforming GammaNet and DeltaNet."
+    got = rels(text, Method=M)
+    assert got == {("AlphaNet", "OUTPERFORMS", "GammaNet"), ("AlphaNet", "OUTPERFORMS", "DeltaNet")}
