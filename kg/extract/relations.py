@@ -125,6 +125,8 @@ def _head_before(text: str, ments: list[MentionT], pos: int, start: int, typ: st
     return best
 
 
+_BETTER = re.compile(r"\b(?:better|higher|superior|stronger|improv\w*|gains?|outperform\w*|more\s+accurate|"
+                     r"more\s+robust|faster)\b", re.I)
 _PARTICIPLE = re.compile(r",\s*(?:(?:while|thereby|thus|and|even|also|largely|significantly|consistently)\s+)*$", re.I)
 _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)\b", re.I)
 
@@ -202,6 +204,19 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             h, conf = head_for(m.start())
             for t in _tails(text, ments, m.end(), ce, "Method"):
                 add(h, "OUTPERFORMS", t, conf, ev)
+        # "Compared to Y, X achieves better/higher ...": the sentence-initial comparison
+        cm = re.match(r"\s*(?:When\s+)?(?:compared\s+(?:to|with)|[Rr]elative\s+to|[Ii]n\s+comparison\s+(?:to|with))\s+",
+                      text[s:e], re.I)
+        if cm:
+            tails = _tails(text, ments, s + cm.end(), e, "Method")
+            # the list runs on into the subject ("Compared to A and B, X achieves ..."): X is the last item
+            if len(tails) >= 2 and "," in text[tails[-2][1]:tails[-1][0]] and \
+                    re.match(r"\s+(?!and\b|or\b)[a-z]", text[tails[-1][1]:tails[-1][1] + 12]):
+                x, tails = tails[-1], tails[:-1]
+                window = text[x[1]:min(e, x[1] + 80)]
+                if _BETTER.search(window) and not re.search(r"\b(?:not|n't|never|fails?)\b", window):
+                    for y in tails:
+                        add(x, "OUTPERFORMS", y, 0.75, ev)
         # OUTPERFORMS (passive): tail is outperformed by head
         for m in _PASSIVE.finditer(text, s, e):
             if _NEG.search(text[max(s, m.start() - 25):m.start()]):

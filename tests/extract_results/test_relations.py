@@ -118,3 +118,9 @@ def test_participle_after_comma_takes_the_subject():
     text = "AlphaNet reaches 90% on the BetaNet split, outperforming GammaNet and DeltaNet."
     got = rels(text, Method=M)
     assert got == {("AlphaNet", "OUTPERFORMS", "GammaNet"), ("AlphaNet", "OUTPERFORMS", "DeltaNet")}
+
+
+def test_compared_to_needs_a_comparative():
+    assert rels("Compared to BetaNet and GammaNet, AlphaNet achieves higher accuracy.", Method=M) == {
+        ("AlphaNet", "OUTPERFORMS", "BetaNet"), ("AlphaNet", "OUTPERFORMS", "GammaNet")}
+    assert rels("Compared to BetaNet, AlphaNet uses a different loss.", Method=M) == set()
