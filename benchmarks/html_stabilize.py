@@ -1,0 +1,90 @@
+"""Time for `kg export html` pages to become stable (layout frozen) in headless Chromium.
+
+Synthetic graphs of the schema's shape (60% papers, heavy-tailed entity popularity;
+tests/export/export_graphs.py) at several sizes, written without the node cap,
+opened from disk in Debian's chromium; prints one row per size.
+
+    python benchmarks/html_stabilize.py                 # 200, 2000, 10000 nodes
+    python benchmarks/html_stabilize.py --sizes 2000 --repeat 3
+    python benchmarks/html_stabilize.py --graph kg-data/graph.json.gz --max-nodes 2000
+
+Columns: nodes, edges, file MB, Python write seconds, ms until the vis network
+object exists (data parsed, tooltips built), ms until stabilizationIterationsDone
+(physics then switched off), both from the start of the page's script, and
+wall-clock seconds from navigation to frozen layout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "export")]
+
+from export_graphs import synthetic_graph  # noqa: E402
+
+from kg.export.html import write_html  # noqa: E402
+
+
+def _driver():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", f"--user-data-dir={tempfile.mkdtemp(prefix='kg-bench-')}",
+                "--window-size=1400,900"):
+        opts.add_argument(arg)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+
+
+def measure(driver, path: Path, timeout: float = 300.0) -> tuple[dict, float]:
+    t = time.perf_counter()
+    driver.get(path.resolve().as_uri())
+    while time.perf_counter() - t < timeout:
+        state = driver.execute_script("return window.kg ? window.kg.state : null")
+        if state and state["stable"]:
+            return state, time.perf_counter() - t
+        time.sleep(0.02)
+    raise RuntimeError(f"{path} not stable after {timeout}s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="200,2000,10000")
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--graph", help="measure a real graph (kg-data/graph.json.gz) instead of synthetic ones")
+    ap.add_argument("--max-nodes", type=int, default=0, help="node cap when --graph is given (0 = none)")
+    args = ap.parse_args()
+    out = Path(tempfile.mkdtemp(prefix="kg-html-bench-"))
+    if args.graph:
+        from kg.graph import load_graph
+        cases = [("real", load_graph(args.graph), args.max_nodes)]
+    else:
+        cases = [(n, synthetic_graph(int(n), seed=0), 0) for n in args.sizes.split(",")]
+    driver = _driver()
+    print(f"{'nodes':>7} {'edges':>7} {'file MB':>8} {'write s':>8} {'built ms':>9} {'stable ms':>10} {'wall s':>7}")
+    try:
+        for name, G, cap in cases:
+            path = out / f"graph-{name}.html"
+            t = time.perf_counter()
+            res = write_html(G, path, max_nodes=cap)
+            write_s = time.perf_counter() - t
+            runs = [measure(driver, path) for _ in range(args.repeat)]
+            built = statistics.median(s["constructedMs"] for s, _ in runs)
+            stable = statistics.median(s["stabilizeMs"] for s, _ in runs)
+            wall = statistics.median(w for _, w in runs)
+            print(f"{res.nodes:>7} {res.edges:>7} {res.bytes / 1e6:>8.1f} {write_s:>8.2f} {built:>9.0f} "
+                  f"{stable:>10.0f} {wall:>7.2f}", flush=True)
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
