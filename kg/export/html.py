@@ -245,8 +245,10 @@ def to_pyvis(G: nx.MultiDiGraph, *, size_by: str = "papers", heading: str = "Kno
         else:
             value = math.log2(1 + paper_count(d)) if label not in ("Paper", "Result") else 0.5
         names = [_display(v, d), *map(str, d.get("aliases") or ()), v]
-        net.add_node(v, label=_short(_display(v, d)), shape=shape, color=color, value=value,
-                     kgLabel=label, search="\n".join(n.lower() for n in names), tip=_node_tip(G, v, d))
+        extra = {"font": {"size": 10, "color": "#52606d"}} if label in ("Paper", "Result") else {}
+        net.add_node(v, label=_short(_display(v, d), 30 if extra else _MAX_LABEL), shape=shape, color=color,
+                     value=value, kgLabel=label, search="\n".join(n.lower() for n in names),
+                     tip=_node_tip(G, v, d), **extra)
     for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
         etype = str(d.get("type", k))
         # appended directly: pyvis's add_edge scans every node per edge (quadratic)

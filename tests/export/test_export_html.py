@@ -57,6 +57,8 @@ def test_input_is_never_raw_html_in_the_file(page):
     for probe in (XSS_IMG, XSS_SCRIPT, "<img src=x", "<script>window"):
         assert probe not in text
     assert "javascript:window" not in text  # non-http links dropped in Python (and again in the page)
+    script = text[text.index('<script id="kg-data"'):]
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script  # our JS only uses textContent
 
 
 def test_styles_per_label_and_type():
@@ -104,8 +106,10 @@ def _severe(driver):
     return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
-def test_browser_renders_counts_legend_and_no_errors(browser, page):
+def test_browser_renders_counts_legend_and_no_errors(browser, page, tmp_path):
     state = open_page(browser, page)
+    shot = tmp_path / "schema_graph.png"
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
     assert state["stable"]
     G = schema_graph()
     counts = browser.execute_script("return [kg.nodes.length, kg.edges.length, kg.network.body.nodeIndices.length]")
