@@ -62,8 +62,9 @@ _BLOCK_BEFORE = re.compile(
     r"epoch|epochs|iteration|batch|size|dimension|dim)\.?\s*$)"
     r"|(?:\b[A-Za-z]\s*[=<>≤≥]\s*$)", re.I)
 _COUNT_AFTER = re.compile(r"^\s?(?:[A-Za-z]\w*|[-–][A-Za-z])", re.I)
+_PCT_OF_RESULT = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:performance|accuracy|quality)\b", re.I)
 _PCT_OF = re.compile(
-    r"^\s*(?:of\b(?!\s+(?:up\s+to\s+)?\d)|(?:\w+\s+)?(?:sparsity|pruning|masking|mask\s+ratio|labell?ed|"
+    r"^\s*(?:of\b(?!\s+(?:up\s+to\s+)?\d)|(?:label\s+|random\s+|unstructured\s+|structured\s+)?(?:sparsity|pruning|masking|mask\s+ratio|labell?ed|"
     r"labels?|noise|noisy|missing|dropout|annotations?|training\s+data|subset|samples|participants|users|"
     r"respondents|cases|patients|quantile|confidence\s+intervals?|CI)\b)", re.I)
 # words that may sit between a metric and its number: "F1 of 0.84", "BLEU score of 28.4", "SA (0.84)"
@@ -82,7 +83,7 @@ _LINK_AFTER = re.compile(
 _X_CONTEXT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:faster|speed-?ups?|acceleration|fewer|less|smaller|lower|higher|more|larger|"
     r"greater|reductions?|improvements?|compression|cheaper|efficien\w*|boosts?|increases?|decreases?|"
-    r"better|gains?|throughput|savings?)\b", re.I)
+    r"better|gains?|throughput|savings?|that\s+of|compared|relative|over)\b", re.I)
 _X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|improvement|gains?|by|up\s+to|of)\s*$", re.I)
 _RED_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,1}?(?:fewer|less|lower|smaller|reductions?|decreases?|drops?|cheaper|cut|savings?|"
@@ -90,15 +91,16 @@ _RED_AFTER = re.compile(
 _GAIN_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,1}?(?:faster|speed-?ups?|acceleration|higher|more|larger|greater|improvements?|"
     r"gains?|better|increases?|boosts?|absolute\s+improvement|relative\s+improvement)\b", re.I)
+_APPROX = r"(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|between\s+|almost\s+|roughly\s+|" \
+    r"more\s+than\s+|an?\s+average\s+of\s+|a\s+margin\s+of\s+|a\s+|an\s+)*"
 _RED_BEFORE = re.compile(
-    r"\b(?:reduc\w*|decreas\w*|lower\w*|cut\w*|sav(?:es?|ed|ing)|drop\w*|shrink\w*|compress\w*|"
-    r"fewer|less|reduction|decline)\b[^.;]{0,60}?\b(?:by|of)\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|"
-    r"nearly\s+|approximately\s+|between\s+|an?\s+average\s+of\s+)?$", re.I)
+    r"(?:\b(?:reduc\w*|decreas\w*|lower\w*|cut\w*|sav(?:es?|ed|ing)|drop\w*|shrink\w*|compress\w*|declin\w*)"
+    r"\b[^.;%\d]{0,60}?\bby\s+" + _APPROX + r"$)"
+    r"|(?:\b(?:reductions?|decreases?|drops?|savings?|declines?)\s+(?:of|by)\s+" + _APPROX + r"$)", re.I)
 _GAIN_BEFORE = re.compile(
-    r"(?:\b(?:improv\w*|outperform\w*|increas\w*|boost\w*|gains?|surpass\w*|exceed\w*|rais\w*|enhanc\w*|"
-    r"beat\w*|advanc\w*|lift\w*|better|margin)\b[^.;]{0,60}?\b(?:by|of)\s+(?:up\s+to\s+|about\s+|around\s+|"
-    r"over\s+|nearly\s+|approximately\s+|between\s+|an?\s+average\s+of\s+|a\s+margin\s+of\s+)?$)"
-    r"|(?:\b(?:gains?|improvements?|increases?)\s+(?:of\s+)?(?:up\s+to\s+)?$)", re.I)
+    r"(?:\b(?:improv\w*|outperform\w*|increas\w*|boost\w*|surpass\w*|exceed\w*|rais\w*|enhanc\w*|"
+    r"beat\w*|advanc\w*|lift\w*|lead\w*|better)\b[^.;%\d]{0,60}?\bby\s+" + _APPROX + r"$)"
+    r"|(?:\b(?:gains?|improvements?|increases?|margin|boosts?)\s+(?:of\s+|by\s+)?" + _APPROX + r"$)", re.I)
 _UPTO = re.compile(r"\b(?:up\s+to|about|around|approximately|nearly|roughly|over|more\s+than|~)\s*$", re.I)
 _CLAUSE = re.compile(r";|\s(?:while|whereas|but|although|though)\s|,\s(?:and\s)?(?:which|where)\s")
 _COMPARE = re.compile(
@@ -109,7 +111,9 @@ _OURS = re.compile(
     r"(?:method|model|approach|framework|system|network|architecture|algorithm|technique|pipeline|agent)s?\b"
     r"|\b(?:[Ww]e|[Oo]urs)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:,|and|or|/|,\s*and|vs\.?|\)|\(|;)?\s*(?:\(|\)\s*,?\s*(?:and\s+)?)?\s*$", re.I)
+_LIST_GAP = re.compile(
+    r"^\s*(?:\$|\\?%)?\s*(?:\([^()]{1,30}\))?\s*(?:,|and|or|/|,\s*and|vs\.?|\)|\(|;)?\s*(?:\$)?\s*"
+    r"(?:\(|\)\s*,?\s*(?:and\s+)?)?\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +133,7 @@ def metric_words() -> tuple[re.Pattern[str], dict[str, str]]:
         surface, _, name = line.partition("\t")
         canon[surface.lower()] = name or surface
     alts = sorted(canon, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")s?(?![\w-])", re.I)
     return rx, canon
 
 
@@ -174,6 +178,13 @@ def proposed_spans(text: str, s: int, e: int, proposed: str | None) -> list[Ment
     return [(m.start(), m.end(), "Method", proposed) for m in _OURS.finditer(text, s, e)]
 
 
+def _canonical(canon: dict[str, str], surface: str) -> str:
+    low = surface.lower()
+    if low in canon:
+        return canon[low]
+    return canon.get(low[:-1], surface[:-1]) if low.endswith("s") else surface
+
+
 class _Cand(NamedTuple):
     start: int          # number start (sign included)
     end: int            # end incl. unit
@@ -200,7 +211,7 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
         a, b = m.start(), m.end()
         na = m.start("num")
         prev = text[na - 1] if na > 0 else " "
-        if prev.isalnum() or prev in "_@./^$#" or (prev == "-" and not m["sign"] and na > 1 and text[na - 2].isalnum()):
+        if prev.isalnum() or prev in "_@./^#" or (prev == "-" and not m["sign"] and na > 1 and text[na - 2].isalnum()):
             continue
         if m["sign"] and m["sign"].startswith("-") and a > 0 and text[a - 1].isalnum():
             continue
@@ -245,8 +256,8 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
                   for ms, me in [(m[0], m[1])] if cs <= ms and me <= ce]
         if inside:
             return min(inside)[1], False, is_mention
-    near = [m for m in fallback if cs <= m[0] and m[1] <= c.start and c.start - m[1] <= 30
-            and not NUM.search(text, m[1], c.start)]
+    near = [m for m in fallback if cs <= m[0] and m[1] <= c.anchor and c.anchor - m[1] <= 30
+            and not NUM.search(text, m[1], c.anchor)]
     if near:
         return near[-1][2], False, False
     return None, False, False
@@ -266,7 +277,11 @@ def _kind(text: str, c: _Cand, cs: int) -> str:
 
 def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand | None) -> bool:
     if c.unit == "%":
-        return not _PCT_OF.match(text[c.end:c.end + 30])
+        after = text[c.end:c.end + 40].lstrip("$}")
+        if _PCT_OF_RESULT.match(after) or (after.lstrip().startswith("of") and
+                                          _GAIN_BEFORE.search(text, max(s, c.start - 90), c.start)):
+            return True
+        return not _PCT_OF.match(after)
     if c.unit == "points":
         return True
     if c.unit == "x":
@@ -274,7 +289,7 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
     if adjacent:
         v = c.value
         return not (len(v) == 4 and v.isdigit() and 1900 <= int(v) <= 2100)
-    if prev_ok is not None and prev_ok.unit is None and _LIST_GAP.match(text[prev_ok.end:c.start]):
+    if prev_ok is not None and prev_ok.unit == c.unit and _LIST_GAP.match(text[prev_ok.end:c.start]):
         return True
     return False
 
@@ -317,7 +332,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             continue
         metrics = [m for m in ments if m[2] == "Metric"]
         mspans = [(m[0], m[1]) for m in metrics]
-        fallback = [(m.start(), m.end(), canon.get(m.group(0).lower(), m.group(0)))
+        fallback = [(m.start(), m.end(), _canonical(canon, m.group(0)))
                     for m in rx.finditer(text, s, e)
                     if not any(a < m.end() and m.start() < b for a, b in mspans)]
         bounds = clause_bounds(text, s, e)

@@ -57,6 +57,11 @@ def rows(text: str, **kinds: list[str]):
     ("It achieves 93.2% and 85.2% accuracy.", {}, [("93.2", "%", "absolute", "accuracy"),
                                                  ("85.2", "%", "absolute", "accuracy")]),
     ("Success improves by 3%-6% per round.", {}, [("3-6", "%", "gain", None)]),
+    ("We raise the accuracy of TinyNet from 74.52% to 77.50% by pruning.", {}, [("77.50", "%", "absolute", "accuracy")]),
+    ("It compresses $93\\%$ of neurons and gets MAEs of 5.38 (A), 0.70 (B).", {},
+     [("5.38", None, "absolute", "MAE"), ("0.70", None, "absolute", "MAE")]),
+    ("It recovers 85% of the performance of the large model.", {}, [("85", "%", "absolute", None)]),
+    ("The success rate is 2.54 times that of the baseline.", {}, [("2.54", "x", "absolute", "success rate")]),
     ("The error rate drops from 5.1% to 3.2% on average.", {}, [("3.2", "%", "absolute", "error rate")]),
 ])
 def test_result_cases(text, kinds, expected):
