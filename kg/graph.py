@@ -1,0 +1,326 @@
+"""Extraction records -> ``networkx.MultiDiGraph`` (docs/schema.md), and the embedded store.
+
+The store is gzip'd node-link JSON (``kg-data/graph.json.gz``): nodes sorted by
+key, edges by (source, target, type), JSON keys sorted, gzip mtime 0, so the
+same input always gives a byte-identical file. Next to it, ``save_extractions``
+keeps the per-paper extraction records (``graph.extractions.jsonl.gz``) that
+``kg build --update`` needs to re-resolve names without re-extracting old papers.
+
+>>> from kg.models import Entity, Mention, Paper, PaperExtraction
+>>> p = Paper(id="2401.1", title="T", abstract="We propose ViT. It is good.")
+>>> x = PaperExtraction(p, entities=(Entity("Method", "ViT", role="proposed",
+...     mentions=(Mention("ViT", 11, 14, "abstract", 0),)),))
+>>> G = build_graph([x])
+>>> sorted(G.nodes)
+['method:vit', 'paper:2401.1']
+>>> G.edges["paper:2401.1", "method:vit", "PROPOSES"]["evidence"][0]["sentence"]
+'We propose ViT.'
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import zlib
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import networkx as nx
+from networkx.readwrite import json_graph
+
+from kg.errors import GraphError
+from kg.models import PaperExtraction, Result, extraction_from_dict
+from kg.resolve import Resolver, build_resolver, paper_context
+
+__all__ = ["DEFAULT_GRAPH", "build_graph", "save_graph", "load_graph", "extractions_path",
+           "save_extractions", "load_extractions", "result_key", "parse_number", "sentence_at"]
+
+DEFAULT_GRAPH = "kg-data/graph.json.gz"
+_ROLE_EDGES = {  # entity type, role -> paper edge types
+    ("Method", "proposed"): ("PROPOSES",), ("Method", "used"): ("USES",), ("Method", None): ("USES",),
+    ("Dataset", "proposed"): ("PROPOSES",), ("Dataset", "used"): ("USES", "EVALUATES_ON"),
+    ("Dataset", None): ("EVALUATES_ON",),
+    ("Metric", "proposed"): ("MEASURES",), ("Metric", "used"): ("MEASURES",), ("Metric", None): ("MEASURES",),
+    ("Task", "proposed"): ("ADDRESSES",), ("Task", "used"): ("ADDRESSES",), ("Task", None): ("ADDRESSES",),
+}
+_RESULT_EDGES = (("method", "Method", "ACHIEVED_BY"), ("dataset", "Dataset", "ON_DATASET"),
+                 ("metric", "Metric", "MEASURED_BY"), ("task", "Task", "FOR_TASK"))
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
+
+
+def sentence_at(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence of ``text`` holding ``[start, end)``, with its offsets.
+
+    >>> sentence_at("One. We use BERT here. Three.", 12, 16)
+    ('We use BERT here.', 5, 22)
+    """
+    s = 0
+    for m in _SENT_END.finditer(text):
+        if m.start() >= start:
+            return text[s:m.start()], s, m.start()
+        s = m.end()
+    e = len(text.rstrip())
+    return text[s:e], s, e
+
+
+def parse_number(value: str) -> float | None:
+    """The float a stated value stands for, or ``None``.
+
+    >>> parse_number("88.5%"), parse_number("1,024"), parse_number("n/a")
+    (88.5, 1024.0, None)
+    """
+    m = re.search(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+", value or "")
+    if not m:
+        return None
+    try:
+        return float(m[0].replace(",", ""))
+    except ValueError:
+        return None
+
+
+def result_key(paper_id: str, r: Result) -> str:
+    """``result:<paper id>:<12 hex>`` from the result's stated fields (schema.md).
+
+    >>> result_key("1", Result(metric="accuracy", value="90%"))
+    'result:1:d91c092b1866'
+    """
+    start = r.evidence.start if r.evidence else None
+    parts = [r.metric, r.value, r.unit, r.kind, r.dataset, r.method, r.task, start]
+    digest = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
+    return f"result:{paper_id}:{digest[:12]}"
+
+
+class _Edges:
+    """Accumulates edges: one per (source, target, type), with support over distinct papers."""
+
+    def __init__(self) -> None:
+        self.papers: dict[tuple[str, str, str], dict[str, dict | None]] = defaultdict(dict)
+        self.conf: dict[tuple[str, str, str], float] = {}
+
+    def add(self, u: str, v: str, type_: str, paper: str, confidence: float, evidence: dict | None) -> None:
+        k = (u, v, type_)
+        seen = self.papers[k]
+        if paper not in seen or (seen[paper] is None and evidence is not None):
+            seen[paper] = evidence
+        self.conf[k] = max(self.conf.get(k, 0.0), round(float(confidence), 3))
+
+    def items(self) -> Iterator[tuple[tuple[str, str, str], dict[str, Any]]]:
+        for k in sorted(self.papers):
+            seen = self.papers[k]
+            papers = sorted(seen)
+            ev = [{"paper": p, **seen[p]} for p in papers if seen[p] is not None][:3]
+            yield k, {"type": k[2], "confidence": self.conf[k], "support": len(papers),
+                      "papers": papers, "evidence": ev}
+
+
+def _mention_evidence(x: PaperExtraction, mentions) -> dict | None:
+    if not mentions:
+        return None
+    m = min(mentions, key=lambda m: (m.field != "abstract", m.start))
+    text = x.paper.abstract if m.field == "abstract" else x.paper.title
+    if text and 0 <= m.start <= len(text):
+        sent, s, e = sentence_at(text, m.start, m.end)
+    else:
+        sent, s, e = m.text, m.start, m.end
+    return {"sentence": sent, "start": s, "end": e, "field": m.field}
+
+
+def _evidence(ev) -> dict | None:
+    return ev.to_dict() if ev is not None else None
+
+
+def _paper_node(x: PaperExtraction) -> dict[str, Any]:
+    p = x.paper
+    return {"label": "Paper", "key": p.key, "id": p.id, "title": p.title, "abstract": p.abstract,
+            "date": p.date, "authors": list(p.authors), "urls": list(p.urls),
+            "sources": sorted({f"{s.path}:{s.line}" for s in p.sources}), "doi": p.doi,
+            "arxiv_id": p.arxiv_id, "categories": list(p.categories), "venue": p.venue}
+
+
+def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | None = None) -> nx.MultiDiGraph:
+    """Resolve names across papers and build the graph of docs/schema.md.
+
+    Parameters
+    ----------
+    extractions : iterable of PaperExtraction
+        One record per paper (duplicates by paper id: the first wins). Iterated
+        twice when ``resolver`` is None, so pass a list or a re-iterable.
+    resolver : Resolver, optional
+        A resolver built over (at least) the same records; built here if omitted.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes and edges in sorted order; edge key = edge type.
+    """
+    if resolver is None:
+        extractions = list(extractions)
+        resolver = build_resolver(extractions)
+    nodes: dict[str, dict[str, Any]] = {}
+    entity_papers: dict[str, set[str]] = defaultdict(set)
+    repo_papers: dict[str, set[str]] = defaultdict(set)
+    edges = _Edges()
+    seen_ids: set[str] = set()
+
+    def entity(type_: str, name: str, pid: str, ctx: frozenset[str], aliases=()) -> str:
+        key = resolver.resolve(type_, name, aliases, ctx)
+        entity_papers[key].add(pid)
+        if key not in nodes:
+            info = resolver.info(key)
+            nodes[key] = {"label": type_, "key": key, "name": info.name if info else name,
+                          "aliases": sorted(set(info.forms) - {info.name}) if info else [],
+                          "catalog_id": info.catalog_id if info else None,
+                          "ambiguous": bool(info and info.ambiguous),
+                          "long_forms": list(info.long_forms) if info else []}
+        return key
+
+    for x in extractions:
+        pid = x.paper.id
+        if pid in seen_ids:
+            continue
+        seen_ids.add(pid)
+        pkey = x.paper.key
+        nodes[pkey] = _paper_node(x)
+        ctx = paper_context(x)
+        for e in x.entities:
+            k = entity(e.type, e.name, pid, paper_context(x, exclude=e.name), e.aliases)
+            ev = _mention_evidence(x, e.mentions)
+            for t in _ROLE_EDGES.get((e.type, e.role), ()):
+                edges.add(pkey, k, t, pid, e.confidence, ev)
+        for r in x.repos:
+            rk = r.key
+            repo_papers[rk].add(pid)
+            nodes.setdefault(rk, {"label": "Repository", "key": rk, "url": r.url, "host": r.host,
+                                  "owner": r.owner, "name": r.name})
+            edges.add(pkey, rk, "HAS_CODE", pid, 1.0, None)
+        for r in x.results:
+            resk = result_key(pid, r)
+            ev = r.evidence
+            names = {}
+            targets = []
+            for attr, label, etype in _RESULT_EDGES:
+                n = getattr(r, attr)
+                if n:
+                    k = entity(label, n, pid, ctx)
+                    names[attr] = nodes[k]["name"]
+                    targets.append((k, etype))
+                else:
+                    names[attr] = None
+            nodes[resk] = {"label": "Result", "key": resk, "value": r.value, "numeric": parse_number(r.value),
+                           "unit": r.unit, "kind": r.kind, **names, "paper": pid,
+                           "sentence": ev.sentence if ev else None, "start": ev.start if ev else None,
+                           "end": ev.end if ev else None, "field": ev.field if ev else None,
+                           "confidence": round(r.confidence, 3)}
+            edges.add(pkey, resk, "REPORTS", pid, r.confidence, _evidence(ev))
+            for k, etype in targets:
+                edges.add(resk, k, etype, pid, r.confidence, _evidence(ev))
+        for rel in x.relations:
+            h = entity(rel.head_type, rel.head, pid, ctx)
+            t = entity(rel.tail_type, rel.tail, pid, ctx)
+            if h != t:
+                edges.add(h, t, rel.type, pid, rel.confidence, _evidence(rel.evidence))
+    for k, ps in entity_papers.items():
+        nodes[k]["paper_count"] = len(ps)
+    for k, ps in repo_papers.items():
+        nodes[k]["paper_count"] = len(ps)
+    G = nx.MultiDiGraph()
+    for k in sorted(nodes):
+        G.add_node(k, **nodes[k])
+    for (u, v, t), attrs in edges.items():
+        G.add_edge(u, v, key=t, **attrs)
+    return G
+
+
+def _write_gzip(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as gz:
+        gz.write(data)
+    os.replace(tmp, path)
+
+
+def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> Path:
+    """Write ``G`` as gzip'd node-link JSON, byte-identical for the same graph.
+
+    >>> import tempfile, os
+    >>> G = nx.MultiDiGraph(); G.add_node("paper:1", label="Paper", key="paper:1")
+    >>> d = tempfile.mkdtemp(); p = save_graph(G, os.path.join(d, "g.json.gz"))
+    >>> list(load_graph(p).nodes)
+    ['paper:1']
+    """
+    path = Path(path)
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda t: t[0]))
+    H.add_edges_from(sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], t[2])))
+    data = json_graph.node_link_data(H, edges="edges")
+    _write_gzip(path, json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return path
+
+
+def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
+    """Read the store written by :func:`save_graph`.
+
+    Raises
+    ------
+    GraphError
+        The file is missing or not a graph store; the message says what to do.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise GraphError(f"{path}: no graph store here; build one with `kg build INPUT --graph {path}`")
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            data = json.load(f)
+        G = json_graph.node_link_graph(data, edges="edges", multigraph=True, directed=True)
+    except (OSError, EOFError, zlib.error, json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError,
+            nx.NetworkXError) as exc:
+        raise GraphError(f"{path}: not a readable graph store ({type(exc).__name__}: {exc}); "
+                         f"rebuild it with `kg build INPUT --graph {path}`") from exc
+    for n, d in G.nodes(data=True):  # node-link's own "id" field holds the key; restore Paper.id
+        if d.get("label") == "Paper":
+            d.setdefault("id", n.removeprefix("paper:"))
+    return G
+
+
+def extractions_path(graph_path: str | os.PathLike) -> Path:
+    """The sidecar holding per-paper extraction records next to a graph.
+
+    >>> extractions_path("kg-data/graph.json.gz").as_posix()
+    'kg-data/graph.extractions.jsonl.gz'
+    """
+    p = Path(graph_path)
+    stem = p.name.removesuffix(".gz").removesuffix(".json")
+    return p.with_name(stem + ".extractions.jsonl.gz")
+
+
+def save_extractions(records: Iterable[PaperExtraction], path: str | os.PathLike) -> Path:
+    """Write extraction records (with their papers), sorted by paper id, gzip mtime 0."""
+    buf = io.StringIO()
+    for x in sorted(records, key=lambda x: x.paper.id):
+        buf.write(json.dumps(x.to_dict(with_paper=True), sort_keys=True, ensure_ascii=False))
+        buf.write("\n")
+    path = Path(path)
+    _write_gzip(path, buf.getvalue().encode("utf-8"))
+    return path
+
+
+def load_extractions(path: str | os.PathLike) -> Iterator[PaperExtraction]:
+    """Read the sidecar written by :func:`save_extractions`."""
+    path = Path(path)
+    if not path.exists():
+        raise GraphError(f"{path}: the extraction records of the existing graph are missing, so it cannot be "
+                         "updated; rebuild from all inputs with `kg build` (without --update)")
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    yield extraction_from_dict(json.loads(line))
+    except (OSError, EOFError, zlib.error, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise GraphError(f"{path}: corrupt extraction records ({exc}); rebuild with `kg build` "
+                         "(without --update)") from exc

@@ -1,0 +1,144 @@
+"""The one place the stages are wired: ingest -> extract -> resolve -> graph -> store.
+
+``build`` streams papers through extraction (spaCy Docs are never all held:
+only the small :class:`~kg.models.PaperExtraction` records are kept), then runs
+the two resolution passes over the records and saves the graph plus the
+records sidecar. ``update=True`` reads the sidecar, extracts only papers whose
+id is not in it yet, and rebuilds the graph from old + new records, so
+``build A; build --update B`` gives the same bytes as ``build A B``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from kg.errors import ExtractError, InputError
+from kg.graph import (DEFAULT_GRAPH, build_graph, extractions_path, load_extractions, save_extractions,
+                      save_graph)
+from kg.models import Paper, PaperExtraction, extraction_from_dict
+from kg.resolve import build_resolver
+
+__all__ = ["BuildSummary", "build", "read_extractions", "read_papers", "dedupe_papers"]
+
+
+@dataclass
+class BuildSummary:
+    """What a build did, for the CLI to print."""
+
+    graph: str
+    papers: int = 0
+    new_papers: int = 0
+    repeated: int = 0
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    nodes: int = 0
+    edges: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"graph": self.graph, "papers": self.papers, "new_papers": self.new_papers,
+                "repeated": self.repeated, "skipped": len(self.skipped), "nodes": self.nodes,
+                "edges": self.edges}
+
+
+def read_papers(inputs: Iterable[str], *, strict: bool = False, report: list | None = None) -> Iterator[Paper]:
+    """Papers from any input format (``kg.ingest.read_papers``)."""
+    from kg.ingest import read_papers as _read  # noqa: PLC0415 - optional until ingest lands
+    yield from _read(list(inputs), strict=strict, report=report)
+
+
+def read_extractions(path: str, *, strict: bool = False, report: list | None = None) -> Iterator[PaperExtraction]:
+    """Pre-extracted records (``kg extract`` JSONL); a bad line is reported, or raised with ``strict``."""
+    try:
+        f = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read extractions ({exc.strerror})", path=path,
+                         hint="pass the JSONL written by `kg extract`") from exc
+    with f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                if not isinstance(d, dict):
+                    raise TypeError("a JSON object per line")
+                yield extraction_from_dict(d)
+            except (ValueError, KeyError, TypeError) as exc:
+                fld = exc.args[0] if isinstance(exc, KeyError) else None
+                err = InputError(f"not an extraction record ({type(exc).__name__}: {exc})", path=path, line=n,
+                                 field=fld, hint="each line must be a `kg extract` JSON record")
+                if strict:
+                    raise err from exc
+                if report is not None:
+                    report.append(err.to_dict())
+
+
+def dedupe_papers(papers: Iterable[Paper], known: dict[str, Paper], extra_sources: dict[str, list]) -> Iterator[Paper]:
+    """Yield papers whose id is not in ``known`` (first wins); remember the sources of repeats."""
+    for p in papers:
+        if p.id in known:
+            extra_sources.setdefault(p.id, []).extend(p.sources)
+            continue
+        known[p.id] = p
+        yield p
+
+
+def _with_sources(x: PaperExtraction, extra: list) -> PaperExtraction:
+    if not extra:
+        return x
+    srcs = tuple(dict.fromkeys((*x.paper.sources, *extra)))
+    return dataclasses.replace(x, paper=dataclasses.replace(x.paper, sources=srcs))
+
+
+def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None) -> Iterator[PaperExtraction]:
+    try:
+        from kg.extract import build_nlp, extract_papers  # noqa: PLC0415
+    except ImportError as exc:
+        raise ExtractError(f"the extraction pipeline is not available ({exc}); "
+                           "build from pre-extracted records with --from-extractions FILE.jsonl") from exc
+    nlp = build_nlp(spacy_model) if spacy_model else None
+    yield from extract_papers(papers, nlp=nlp, n_process=processes)
+
+
+def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update: bool = False,
+          from_extractions: str | None = None, processes: int = 1, spacy_model: str | None = None,
+          strict: bool = False) -> BuildSummary:
+    """Build (or update) the graph store from paper inputs and/or extraction records.
+
+    Returns a :class:`BuildSummary`; bad records are listed in ``summary.skipped``
+    (``strict`` raises on the first one instead).
+    """
+    summary = BuildSummary(graph=str(graph_path))
+    records: dict[str, PaperExtraction] = {}
+    if update and Path(graph_path).exists():
+        for x in load_extractions(extractions_path(graph_path)):
+            records[x.paper.id] = x
+    known: dict[str, Paper] = {pid: x.paper for pid, x in records.items()}
+    extra: dict[str, list] = {}
+    new: list[PaperExtraction] = []
+    if from_extractions:
+        for x in read_extractions(from_extractions, strict=strict, report=summary.skipped):
+            if x.paper.id in known:
+                extra.setdefault(x.paper.id, []).extend(x.paper.sources)
+                continue
+            known[x.paper.id] = x.paper
+            new.append(x)
+    inputs = list(inputs)
+    if inputs:
+        papers = dedupe_papers(read_papers(inputs, strict=strict, report=summary.skipped), known, extra)
+        new.extend(_extract(papers, processes, spacy_model))
+    for x in new:
+        records[x.paper.id] = x
+    for pid, srcs in extra.items():
+        records[pid] = _with_sources(records[pid], srcs)
+    summary.new_papers = len(new)
+    summary.repeated = sum(len(v) for v in extra.values())
+    summary.papers = len(records)
+    ordered = [records[k] for k in sorted(records)]
+    G = build_graph(ordered, build_resolver(ordered))
+    save_graph(G, graph_path)
+    save_extractions(ordered, extractions_path(graph_path))
+    summary.nodes, summary.edges = G.number_of_nodes(), G.number_of_edges()
+    return summary

@@ -1,0 +1,341 @@
+"""Entity resolution across papers: surface forms -> one canonical node key.
+
+Two passes, both streaming over :class:`kg.models.PaperExtraction` records
+(which are small, unlike spaCy Docs):
+
+1. :meth:`AliasTable.add` reads every entity's name and aliases. Forms are
+   split into *long forms* ("Vision Transformer") and *short forms* (acronym-like
+   single tokens: "ViT", "SAM", "ResNet-50"). Long forms of one entity, and
+   entities sharing a ``catalog_id``, are joined in a union-find keyed by
+   :func:`match_key` (case, hyphen, space, plural and version folding). A short
+   form remembers which long-form cluster(s) defined it ("Vision Transformer
+   (ViT)") and the context words of the defining papers.
+2. :meth:`AliasTable.freeze` decides every short form: defined by exactly one
+   cluster -> joins it, so a bare "ViT" in another paper resolves; defined by two
+   or more clusters (SAM = Segment Anything Model / Sharpness-Aware Minimization)
+   -> ambiguous. :meth:`Resolver.resolve` then gives the key: a bare ambiguous
+   mention goes to the sense whose defining papers share the most context words
+   (other entity names and title words) with its own paper; if no sense wins
+   strictly, it becomes its own node (``method:sam``) flagged ``ambiguous``.
+
+The result depends only on the multiset of extractions, not on their order, so
+``build A B`` and ``build A; build --update B`` agree. Canonical display name:
+the most frequent long form (else the most frequent short form); node key:
+``kg.models.entity_key(type, display name)``.
+
+>>> from kg.models import Entity, PaperExtraction, Paper
+>>> def px(pid, *ents): return PaperExtraction(Paper(id=pid, title="", abstract=""), entities=ents)
+>>> table = AliasTable()
+>>> table.add(px("1", Entity("Method", "Vision Transformer", aliases=("ViT",))))
+>>> table.add(px("2", Entity("Method", "ViT")))
+>>> table.add(px("3", Entity("Method", "vision transformers")))
+>>> r = table.freeze()
+>>> {r.resolve("Method", n) for n in ("ViT", "Vision-Transformer", "vision transformers")}
+{'method:vision transformer'}
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from kg.models import Entity, PaperExtraction, entity_key, normalize_name
+
+__all__ = ["match_key", "is_short_form", "context_words", "AliasTable", "Resolver", "ClusterInfo"]
+
+_STOP = frozenset("""with from that this these those their which using based into over under than
+about across among between through learning model models method methods approach approaches
+network networks data dataset datasets task tasks paper results result large small deep neural
+novel efficient towards toward via simple better""".split())
+
+
+def _singular(token: str) -> str:
+    """Fold an English plural on the last token of a name ('transformers' -> 'transformer')."""
+    if len(token) >= 5 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) >= 4 and token.endswith("s") and not token.endswith(("ss", "us", "is")) \
+            and not token[-2].isdigit():
+        return token[:-1]
+    return token
+
+
+def match_key(name: str) -> str:
+    """The folded form two surface names must share to be the same entity.
+
+    Case, Unicode, hyphens and spaces are folded and a plural on the last word is
+    dropped; digits, version letters and size words are kept, so model sizes and
+    versions stay apart.
+
+    >>> match_key("Vision-Transformers") == match_key("vision transformer")
+    True
+    >>> match_key("ResNet-50") == match_key("ResNet50")
+    True
+    >>> match_key("GPT-4") == match_key("GPT-4o"), match_key("BERT-large") == match_key("BERT")
+    (False, False)
+    >>> match_key("LLMs") == match_key("LLM")
+    True
+    """
+    s = normalize_name(name)
+    s = re.sub(r"[^\w\s.+]", " ", s).strip(" .")
+    tokens = s.split()
+    if not tokens:
+        return ""
+    tokens[-1] = _singular(tokens[-1])
+    return "".join(tokens)
+
+
+def is_short_form(name: str) -> bool:
+    """True for acronym-like forms that may stand for more than one long form.
+
+    A short form is one word (hyphens allowed) of at most 12 characters with at
+    least two capitals, or all capitals.
+
+    >>> [is_short_form(s) for s in ("ViT", "SAM", "ResNet-50", "Vision Transformer", "dropout")]
+    [True, True, True, False, False]
+    """
+    s = name.strip()
+    if not s or len(s) > 12 or any(c.isspace() for c in s):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 2 or (bool(letters) and upper == len(letters))
+
+
+def context_words(texts: Iterable[str]) -> frozenset[str]:
+    """Crude stems (first 6 letters) of the content words in ``texts``, used to tell senses apart.
+
+    >>> sorted(context_words(["Semantic segmentation", "image segmenting"]))
+    ['image', 'segmen', 'semant']
+    """
+    out = set()
+    for t in texts:
+        for w in re.findall(r"[a-z]{4,}", t.lower()):
+            if w not in _STOP:
+                out.add(w[:6])
+    return frozenset(out)
+
+
+def paper_context(x: PaperExtraction, exclude: str | None = None) -> frozenset[str]:
+    """Context words of a paper: its title and the names of its entities other than ``exclude``."""
+    names = [x.paper.title] + [e.name for e in x.entities if e.name != exclude]
+    return context_words(names)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[tuple, tuple] = {}
+
+    def add(self, a: tuple) -> None:
+        self.parent.setdefault(a, a)
+
+    def find(self, a: tuple) -> tuple:
+        self.add(a)
+        root = a
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[a] != root:
+            self.parent[a], a = root, self.parent[a]
+        return root
+
+    def union(self, a: tuple, b: tuple) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:  # smaller element wins: the result does not depend on insertion order
+            lo, hi = (ra, rb) if ra < rb else (rb, ra)
+            self.parent[hi] = lo
+
+
+@dataclass
+class AliasTable:
+    """First pass: every surface form seen, and which long forms define each short form."""
+
+    uf: _UnionFind = field(default_factory=_UnionFind)
+    #: element -> Counter of surface strings (for display names and aliases)
+    surfaces: dict[tuple, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    #: (type, short key) -> {long element: Counter of context words}
+    defs: dict[tuple[str, str], dict[tuple, Counter]] = field(default_factory=lambda: defaultdict(dict))
+    short_pairs: set[tuple[tuple, tuple]] = field(default_factory=set)
+    catalog: dict[tuple, str] = field(default_factory=dict)
+
+    def add_entity(self, entity: Entity, context: frozenset[str] = frozenset()) -> None:
+        """Record one entity occurrence (its name and aliases) seen in one paper."""
+        self.add_forms(entity.type, (entity.name, *entity.aliases), context, entity.catalog_id)
+
+    def add_forms(self, type_: str, forms: Iterable[str], context: frozenset[str] = frozenset(),
+                  catalog_id: str | None = None) -> None:
+        """Record surface forms that one paper uses for one entity (first form = its name)."""
+        longs, shorts = [], []
+        for f in forms:
+            if not f or not match_key(f):
+                continue
+            el = ("S" if is_short_form(f) else "L", type_, match_key(f))
+            (shorts if el[0] == "S" else longs).append(el)
+            self.surfaces[el][f.strip()] += 1
+            self.uf.add(el)
+        if longs:
+            for el in longs[1:]:
+                self.uf.union(longs[0], el)
+            for el in shorts:
+                ctx = self.defs[(type_, el[2])].setdefault(longs[0], Counter())
+                ctx.update(context)
+        else:
+            for el in shorts[1:]:
+                self.short_pairs.add(tuple(sorted((shorts[0], el))))
+        if catalog_id and (longs or shorts):
+            cat = ("C", type_, catalog_id)
+            self.uf.union(cat, (longs or shorts)[0])
+
+    def add(self, x: PaperExtraction) -> None:
+        """Record every name a paper extraction uses (entities, results, relations)."""
+        for e in x.entities:
+            self.add_entity(e, paper_context(x, exclude=e.name) if e.aliases else frozenset())
+        for r in x.results:
+            for t, n in (("Method", r.method), ("Dataset", r.dataset), ("Metric", r.metric), ("Task", r.task)):
+                if n:
+                    self.add_forms(t, (n,))
+        for rel in x.relations:
+            self.add_forms(rel.head_type, (rel.head,))
+            self.add_forms(rel.tail_type, (rel.tail,))
+
+    def freeze(self) -> "Resolver":
+        """Second pass: decide short forms, name each cluster, and return a :class:`Resolver`."""
+        uf = self.uf
+        ambiguous: dict[tuple[str, str], dict[tuple, Counter]] = {}
+        for (t, m), senses in sorted(self.defs.items()):
+            by_root: dict[tuple, Counter] = {}
+            for el, ctx in senses.items():
+                by_root.setdefault(uf.find(el), Counter()).update(ctx)
+            if ("L", t, m) in uf.parent:  # the short form also occurs spelled as a long form
+                by_root.setdefault(uf.find(("L", t, m)), Counter())
+            if len(by_root) == 1:
+                uf.union(("S", t, m), next(iter(by_root)))
+            else:
+                ambiguous[(t, m)] = by_root
+        for a, b in sorted(self.short_pairs):
+            if (a[1], a[2]) not in ambiguous and (b[1], b[2]) not in ambiguous:
+                uf.union(a, b)
+        for el in list(self.surfaces):
+            if el[0] == "S" and (el[1], el[2]) not in self.defs and ("L", el[1], el[2]) in uf.parent:
+                uf.union(el, ("L", el[1], el[2]))  # 'BERT' and 'Bert' with no long form defined
+        # gather clusters
+        members: dict[tuple, list[tuple]] = defaultdict(list)
+        for el in sorted(self.surfaces):
+            members[uf.find(el)].append(el)
+        clusters: dict[tuple, ClusterInfo] = {}
+        keys: dict[tuple, str] = {}
+        for root, els in sorted(members.items()):
+            longs = Counter()
+            shorts = Counter()
+            for el in els:
+                (longs if el[0] == "L" else shorts).update(self.surfaces[el])
+            display = _most_frequent(longs or shorts)
+            t = els[0][1]
+            key = entity_key(t, display)
+            forms = sorted(set(longs) | set(shorts))
+            amb = any((el[1], el[2]) in ambiguous for el in els if el[0] == "S") and not longs
+            cat = root[2] if root[0] == "C" else None
+            if key in clusters:  # two clusters whose display names collide are the same node
+                old = clusters[key]
+                forms = sorted(set(old.forms) | set(forms))
+                longs = Counter(old.long_forms) + longs
+                cat = old.catalog_id or cat
+                amb = old.ambiguous and amb
+                display = old.name
+            clusters[key] = ClusterInfo(type=t, name=display, forms=tuple(forms),
+                                        long_forms=tuple(sorted(longs)), catalog_id=cat, ambiguous=amb)
+            keys[root] = key
+        for (t, m), senses in ambiguous.items():  # each sense also answers to the short form
+            short = tuple(self.surfaces.get(("S", t, m), ()))
+            for r in senses:
+                c = clusters[keys[r]]
+                clusters[keys[r]] = ClusterInfo(c.type, c.name, tuple(sorted(set(c.forms) | set(short))),
+                                                c.long_forms, c.catalog_id, c.ambiguous)
+        element_key = {el: keys[uf.find(el)] for el in self.surfaces}
+        sense_ctx = {tm: {keys[r]: ctx for r, ctx in senses.items()} for tm, senses in ambiguous.items()}
+        return Resolver(element_key=element_key, clusters=clusters, ambiguous=sense_ctx)
+
+
+def _most_frequent(c: Counter) -> str:
+    """Most frequent string; ties go to the one with capitals, then the shorter, then alphabetical."""
+    return min(c, key=lambda s: (-c[s], s == s.lower(), len(s), s))
+
+
+@dataclass(frozen=True)
+class ClusterInfo:
+    """One resolved entity: what its node will hold."""
+
+    type: str
+    name: str
+    forms: tuple[str, ...]
+    long_forms: tuple[str, ...]
+    catalog_id: str | None
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """Second pass: surface form (+ paper context) -> node key. Built by :meth:`AliasTable.freeze`."""
+
+    element_key: dict[tuple, str]
+    clusters: dict[str, ClusterInfo]
+    ambiguous: dict[tuple[str, str], dict[str, Counter]]
+
+    def resolve(self, type_: str, name: str, aliases: Iterable[str] = (),
+                context: frozenset[str] = frozenset()) -> str:
+        """Node key of the entity a paper calls ``name`` (with ``aliases``).
+
+        A long form decides first; a bare ambiguous short form goes to the sense
+        whose defining papers share most ``context`` words, else to its own
+        ambiguous node. Unknown names get ``entity_key(type_, name)``.
+        """
+        forms = [name, *aliases]
+        for f in forms:  # long forms first: they are never ambiguous
+            if not is_short_form(f):
+                k = self.element_key.get(("L", type_, match_key(f)))
+                if k:
+                    return k
+        for f in forms:
+            m = match_key(f)
+            senses = self.ambiguous.get((type_, m))
+            if senses:
+                return self._pick_sense(senses, context) or self.element_key.get(("S", type_, m)) \
+                    or entity_key(type_, f)
+            k = self.element_key.get(("S", type_, m))
+            if k:
+                return k
+        return entity_key(type_, name)
+
+    @staticmethod
+    def _pick_sense(senses: dict[str, Counter], context: frozenset[str]) -> str | None:
+        if not context:
+            return None
+        scored = sorted(((sum(math.log1p(ctx[w]) for w in context), k) for k, ctx in senses.items()),
+                        key=lambda t: (-t[0], t[1]))
+        if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return scored[0][1]
+        return None
+
+    def info(self, key: str) -> ClusterInfo | None:
+        """What the resolver knows about a node key (``None`` for names it never saw)."""
+        return self.clusters.get(key)
+
+
+def build_resolver(extractions: Iterable[PaperExtraction]) -> Resolver:
+    """Run both passes over ``extractions`` (iterated once).
+
+    >>> from kg.models import Entity, PaperExtraction, Paper
+    >>> r = build_resolver([PaperExtraction(Paper(id="1", title="", abstract=""),
+    ...                     entities=(Entity("Dataset", "ImageNet"),))])
+    >>> r.resolve("Dataset", "imagenet")
+    'dataset:imagenet'
+    """
+    table = AliasTable()
+    for x in extractions:
+        table.add(x)
+    return table.freeze()
+
+
+__all__.append("build_resolver")
+__all__.append("paper_context")

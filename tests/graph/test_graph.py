@@ -1,0 +1,142 @@
+"""The graph built from records (schema.md), the store (determinism, plain networkx), kg build / --update."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.cli import cli
+from kg.errors import GraphError
+from kg.graph import build_graph, extractions_path, load_graph, save_graph
+from kg.models import EDGE_TYPES, NODE_LABELS
+from tests.graph.records import records_a, records_b, write_jsonl
+
+
+@pytest.fixture(scope="module")
+def G():
+    return build_graph(records_a() + records_b())
+
+
+def test_schema_labels_types_and_edge_properties(G):
+    assert {d["label"] for _, d in G.nodes(data=True)} <= set(NODE_LABELS)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        assert k == d["type"] in EDGE_TYPES
+        assert d["support"] == len(d["papers"]) and d["papers"] == sorted(d["papers"])
+        assert len(d["evidence"]) <= 3 and 0 < d["confidence"] <= 1
+    for n, d in G.nodes(data=True):
+        assert d["key"] == n
+        if d["label"] in ("Method", "Dataset", "Metric", "Task"):
+            assert {"name", "aliases", "paper_count", "catalog_id", "ambiguous", "long_forms"} <= set(d)
+
+
+def test_support_counts_distinct_papers_and_evidence_has_sentence(G):
+    e = G.edges["paper:2401.00001", "method:vision transformer", "PROPOSES"]
+    assert e["evidence"][0]["sentence"].startswith("We introduce the Vision Transformer (ViT)")
+    assert G.nodes["method:vision transformer"]["paper_count"] == 3
+    assert G.nodes["dataset:imagenet"]["paper_count"] == 2
+
+
+def test_result_is_a_leaderboard_row(G):
+    res = [n for n, d in G.nodes(data=True) if d["label"] == "Result" and d["paper"] == "2401.00001"]
+    assert len(res) == 1
+    d = G.nodes[res[0]]
+    assert d["numeric"] == 88.5 and d["method"] == "Vision Transformer" and d["dataset"] == "ImageNet"
+    assert {k for _, _, k in G.out_edges(res[0], keys=True)} == {"ACHIEVED_BY", "ON_DATASET", "MEASURED_BY"}
+
+
+def test_relations_resolve_names_across_papers(G):
+    assert G.has_edge("method:vision transformer", "method:resnet 50", "OUTPERFORMS")
+    assert G.has_edge("method:vision transformer", "method:bert large", "BASED_ON")
+    assert not G.has_edge("method:vision transformer", "method:bert", "BASED_ON")
+
+
+def test_ambiguous_sam_kept_as_flagged_node(G):
+    assert G.nodes["method:sam"]["ambiguous"] is True
+    assert G.has_edge("paper:2401.00006", "method:segment anything model", "USES")
+    assert G.has_edge("paper:2401.00007", "method:sam", "USES")
+
+
+def test_repeated_paper_is_not_duplicated(G):
+    assert sum(1 for _, d in G.nodes(data=True) if d["label"] == "Paper") == 8
+
+
+def test_store_is_byte_identical_and_loads_with_plain_networkx(G, tmp_path):
+    a, b = save_graph(G, tmp_path / "a.json.gz"), save_graph(build_graph(records_a() + records_b()), tmp_path / "b.json.gz")
+    assert a.read_bytes() == b.read_bytes()
+    plain = nx.node_link_graph(json.load(gzip.open(a)), edges="edges", multigraph=True, directed=True)
+    assert isinstance(plain, nx.MultiDiGraph)
+    # node-link's "id" field is the node key, so a plain load has no Paper.id property (kg.load_graph restores it)
+    assert all("id" not in d for _, d in plain.nodes(data=True))
+    for n, d in plain.nodes(data=True):
+        if d["label"] == "Paper":
+            d["id"] = n.removeprefix("paper:")
+    assert nx.utils.graphs_equal(plain, G)
+    assert nx.utils.graphs_equal(kg.load_graph(a), G)
+
+
+def test_missing_and_corrupt_store_errors(tmp_path):
+    with pytest.raises(GraphError, match="no graph store here; build one with `kg build"):
+        load_graph(tmp_path / "nope.json.gz")
+    bad = tmp_path / "bad.json.gz"
+    bad.write_bytes(b"not gzip at all")
+    with pytest.raises(GraphError, match="not a readable graph store"):
+        load_graph(bad)
+    r = CliRunner().invoke(cli, ["stats", "--graph", str(bad)])
+    assert r.exit_code == 1
+    assert r.output.startswith(f"Error: {bad}: not a readable graph store")
+    assert "Traceback" not in r.output
+
+
+def _build(args):
+    r = CliRunner().invoke(cli, ["build", *args])
+    assert r.exit_code == 0, r.output
+    return r.output
+
+
+def test_cli_build_deterministic_and_update_equals_full_build(tmp_path):
+    a = write_jsonl(records_a(), tmp_path / "a.jsonl")
+    b = write_jsonl(records_b(), tmp_path / "b.jsonl")
+    both = write_jsonl(records_a() + records_b(), tmp_path / "ab.jsonl")
+    full, full2, inc = tmp_path / "full.json.gz", tmp_path / "full2.json.gz", tmp_path / "inc.json.gz"
+    _build(["--from-extractions", str(both), "--graph", str(full)])
+    _build(["--from-extractions", str(both), "--graph", str(full2)])
+    assert full.read_bytes() == full2.read_bytes()
+    _build(["--from-extractions", str(a), "--graph", str(inc)])
+    before = load_graph(inc)
+    out = _build(["--from-extractions", str(b), "--graph", str(inc), "--update"])
+    assert "8 papers (2 new, 1 repeated)" in out
+    assert inc.read_bytes() == full.read_bytes()
+    assert extractions_path(inc).read_bytes() == extractions_path(full).read_bytes()
+    # the update re-resolved old papers: a bare SAM added later made 'SAM' ambiguous in the whole graph
+    assert "method:sam" not in before and load_graph(inc).nodes["method:sam"]["ambiguous"]
+    # idempotent: the same update again changes nothing and adds no paper
+    out = _build(["--from-extractions", str(b), "--graph", str(inc), "--update"])
+    assert "8 papers (0 new, 3 repeated)" in out
+    assert load_graph(inc).nodes["paper:2401.00002"]["sources"] == ["a.jsonl:2", "b.jsonl:2"]
+
+
+def test_cli_build_bad_record_is_counted_or_fails_with_strict(tmp_path):
+    f = write_jsonl(records_a(), tmp_path / "a.jsonl")
+    with open(f, "a") as fh:
+        fh.write('{"title": "no id"}\n')
+    g = tmp_path / "g.json.gz"
+    r = CliRunner().invoke(cli, ["build", "--from-extractions", str(f), "--graph", str(g), "--report",
+                                 str(tmp_path / "rep.json")])
+    assert r.exit_code == 0 and "skipped 1 bad record(s); first: " in r.output and f"{f}:7" in r.output
+    assert json.loads((tmp_path / "rep.json").read_text())[0]["line"] == 7
+    r = CliRunner().invoke(cli, ["build", "--from-extractions", str(f), "--graph", str(g), "--strict"])
+    assert r.exit_code == 1 and r.output.startswith(f"Error: {f}:7: field 'id': not an extraction record")
+
+
+def test_cli_build_update_without_sidecar_says_what_to_do(tmp_path):
+    f = write_jsonl(records_a(), tmp_path / "a.jsonl")
+    g = tmp_path / "g.json.gz"
+    _build(["--from-extractions", str(f), "--graph", str(g)])
+    extractions_path(g).unlink()
+    r = CliRunner().invoke(cli, ["build", "--from-extractions", str(f), "--graph", str(g), "--update"])
+    assert r.exit_code == 1 and "cannot be updated; rebuild from all inputs" in r.output

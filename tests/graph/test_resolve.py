@@ -1,0 +1,81 @@
+"""Entity resolution across papers (kg.resolve) on hand-written records."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kg.models import Entity, Paper, PaperExtraction
+from kg.resolve import AliasTable, build_resolver, is_short_form, match_key
+from tests.graph.records import records_a, records_b
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return build_resolver(records_a() + records_b())
+
+
+def test_acronym_learned_in_one_paper_resolves_bare_mention_in_another(resolver):
+    assert resolver.resolve("Method", "ViT") == "method:vision transformer"
+
+
+@pytest.mark.parametrize("name", ["Vision Transformer", "vision transformers", "Vision-Transformer",
+                                  "Vision-Transformers", "VISION TRANSFORMER"])
+def test_case_hyphen_plural_variants_merge(resolver, name):
+    assert resolver.resolve("Method", name) == "method:vision transformer"
+
+
+@pytest.mark.parametrize("a,b,same", [("ResNet50", "ResNet-50", True), ("GPT-4", "GPT-4o", False),
+                                      ("BERT-large", "BERT", False), ("LLMs", "LLM", True),
+                                      ("YOLOv5", "YOLO-v5", True), ("GPT-3.5", "GPT-3", False)])
+def test_version_and_size_rules(a, b, same):
+    assert (match_key(a) == match_key(b)) is same
+
+
+def test_sam_senses_stay_apart_and_bare_mentions_follow_context(resolver):
+    seg = resolver.resolve("Method", "SAM", ("Segment Anything Model",))
+    sharp = resolver.resolve("Method", "SAM", ("Sharpness-Aware Minimization",))
+    assert seg == "method:segment anything model" and sharp == "method:sharpness aware minimization"
+    from kg.resolve import context_words
+    assert resolver.resolve("Method", "SAM", context=context_words(["medical image segmentation"])) == seg
+    assert resolver.resolve("Method", "SAM", context=context_words(["generalization of optimization"])) == sharp
+    undecided = resolver.resolve("Method", "SAM", context=context_words(["a new widget"]))
+    assert undecided == "method:sam" and resolver.info(undecided).ambiguous
+
+
+def test_unambiguous_acronym_is_not_flagged(resolver):
+    assert not resolver.info("method:vision transformer").ambiguous
+
+
+def test_display_name_is_most_frequent_long_form():
+    def px(pid, name, aliases=()):
+        return PaperExtraction(Paper(id=pid, title="", abstract=""), entities=(Entity("Method", name, aliases),))
+    r = build_resolver([px("1", "graph neural networks", ("GNN",)), px("2", "Graph Neural Network", ("GNN",)),
+                        px("3", "Graph Neural Network"), px("4", "GNN")])
+    assert r.resolve("Method", "GNN") == "method:graph neural network"
+    assert r.info("method:graph neural network").name == "Graph Neural Network"
+
+
+def test_catalog_id_joins_different_names():
+    def px(pid, name, cat):
+        return PaperExtraction(Paper(id=pid, title="", abstract=""),
+                               entities=(Entity("Dataset", name, catalog_id=cat),))
+    r = build_resolver([px("1", "MS COCO", "coco"), px("2", "Microsoft COCO", "coco")])
+    assert r.resolve("Dataset", "MS COCO") == r.resolve("Dataset", "Microsoft COCO")
+
+
+def test_resolution_does_not_depend_on_record_order():
+    recs = records_a() + records_b()
+    ref = build_resolver(recs)
+    shuffled = recs[:]
+    random.Random(3).shuffle(shuffled)
+    other = build_resolver(shuffled)
+    assert ref.element_key == other.element_key and ref.clusters == other.clusters
+
+
+def test_short_form_rules():
+    assert is_short_form("CNNs") and not is_short_form("convolutional networks")
+    t = AliasTable()
+    t.add_forms("Method", ["", "  "])  # empty names are ignored, not crashed on
+    assert t.freeze().clusters == {}
