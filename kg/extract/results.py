@@ -48,7 +48,7 @@ MentionT = tuple[int, int, str, str]
 
 # ---------------------------------------------------------------- regexes
 _UNIT = (r"\s?\\?%|\s?percent(?:age points?)?\b|\s?(?:percentage\s+)?points?\b|\s?pts?\b|\s?pp\b|\s?p\.p\."
-         r"|x(?![A-Za-z0-9])|\s?×|-?fold\b|\s?times\b")
+         r"|x(?![A-Za-z0-9])|\s?×|\s?\\times\b|-?fold\b|\s?times\b")
 NUM = re.compile(
     r"(?P<sign>[+\u2212±]\s?|-(?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -66,10 +66,11 @@ _PCT_OF_RESULT = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:performa
 _PCT_OF = re.compile(
     r"^\s*(?:of\b(?!\s+(?:up\s+to\s+)?\d)|(?:label\s+|random\s+|unstructured\s+|structured\s+)?(?:sparsity|pruning|masking|mask\s+ratio|labell?ed|"
     r"labels?|noise|noisy|missing|dropout|annotations?|training\s+data|subset|samples|participants|users|"
-    r"respondents|cases|patients|quantile|confidence\s+intervals?|CI)\b)", re.I)
+    r"respondents|cases|patients|quantile|confidence\s+intervals?|CI|males?|females?|men|women|validation|"
+    r"training\s+(?:set|cohort|split|data|samples)|test(?:ing)?\s+(?:set|cohort|split))\b)", re.I)
 # words that may sit between a metric and its number: "F1 of 0.84", "BLEU score of 28.4", "SA (0.84)"
 _LINK_BEFORE = re.compile(
-    r"^(?:[\s,:=(]|\b(?:scores?|values?|rates?|results?|performance|of|is|was|are|were|reaches|reached|reaching|"
+    r"^(?:[\s,:=($}{]|\b(?:scores?|values?|rates?|results?|performance|of|is|was|are|were|reaches|reached|reaching|"
     r"achieves|achieved|achieving|obtains|obtained|attains|attained|yields|gets|up|to|an?|the|by|around|about|"
     r"approximately|nearly|almost|over|above|below|under|at|improves|improved|improving|increases|increased|"
     r"boosts|boosted|reduces|reduced|reducing|decreases|decreased|lowers|lowered|gains?|improvements?|"
@@ -77,7 +78,7 @@ _LINK_BEFORE = re.compile(
     r"and|with|from|respectively|as|high|low|rises|rose|risen|grows|grew|goes|went|jumps|jumped|drops|dropped|"
     r"falls|fell|climbs|climbed|\d+(?:\.\d+)?%?)\b)*$", re.I)
 _LINK_AFTER = re.compile(
-    r"^(?:[\s,(]|\b(?:points?|pts?|pp|absolute|relative|higher|lower|better|worse|more|less|improvements?|"
+    r"^(?:[\s,($}]|\b(?:points?|pts?|pp|absolute|relative|higher|lower|better|worse|more|less|improvements?|"
     r"gains?|increases?|decreases?|drops?|reductions?|boosts?|in|of|on|the|average|mean|overall|"
     r"increase|decrease|fewer|smaller|faster|larger|greater|top-\d+)\b)*$", re.I)
 _X_CONTEXT = re.compile(
@@ -264,7 +265,7 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
 
 
 def _kind(text: str, c: _Cand, cs: int) -> str:
-    after = text[c.end:c.end + 40]
+    after = text[c.end:c.end + 40].lstrip("$}")
     before = text[max(cs, c.start - 90):c.start]
     if c.sign in ("-", "\u2212"):
         return "reduction"
@@ -285,7 +286,7 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
     if c.unit == "points":
         return True
     if c.unit == "x":
-        return bool(_X_CONTEXT.match(text[c.end:c.end + 40]) or _X_BEFORE.search(text, max(s, c.start - 25), c.start))
+        return bool(_X_CONTEXT.match(text[c.end:c.end + 40].lstrip("$}")) or _X_BEFORE.search(text, max(s, c.start - 25), c.start))
     if adjacent:
         v = c.value
         return not (len(v) == 4 and v.isdigit() and 1900 <= int(v) <= 2100)
@@ -352,9 +353,10 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                         and _FROM_TO.search(text, max(s, c.start - 60), c.start)):
                     prev_ok = None
                 continue
-            if not adjacent and metric is None and prev_ok is not None and prev_metric and \
-                    _LIST_GAP.match(text[prev_ok.end:c.start]):
-                metric = prev_metric
+            if not adjacent and metric is None and prev_ok is not None and prev_metric and (
+                    _LIST_GAP.match(text[prev_ok.end:c.start]) or
+                    (prev_ok.unit == c.unit and cs <= prev_ok.start and c.start - prev_ok.end <= 60)):
+                metric = prev_metric  # "F1 of 81.0 on A and 77.5 on B"
             # a "from A to B": drop the A we emitted
             if c.anchor != c.start and rows and rows[-1][0].start >= c.anchor:
                 rows.pop()

@@ -62,6 +62,10 @@ def rows(text: str, **kinds: list[str]):
      [("5.38", None, "absolute", "MAE"), ("0.70", None, "absolute", "MAE")]),
     ("It recovers 85% of the performance of the large model.", {}, [("85", "%", "absolute", None)]),
     ("The success rate is 2.54 times that of the baseline.", {}, [("2.54", "x", "absolute", "success rate")]),
+    ("It gets up to $44.9\\times$ speedup and $98.2\\%$ energy reduction.", {},
+     [("44.9", "x", "gain", "speedup"), ("98.2", "%", "reduction", "energy")]),
+    ("It reaches a WER of 0.80% on A and 1.18% on B.", {}, [("0.80", "%", "absolute", "WER"),
+                                                          ("1.18", "%", "absolute", "WER")]),
     ("The error rate drops from 5.1% to 3.2% on average.", {}, [("3.2", "%", "absolute", "error rate")]),
 ])
 def test_result_cases(text, kinds, expected):
@@ -79,6 +83,7 @@ def test_result_cases(text, kinds, expected):
     "It runs on 4× A100 GPUs.",
     "The score was 12 in the first round.",
     "We prune the network to 50% sparsity and train with 20% label noise.",
+    "The cohort (80% training cohort, 20% validation cohort) was 58.4% male.",
     "Over 60% of participants preferred it (95% confidence interval).",
 ])
 def test_non_results(text):
