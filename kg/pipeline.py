@@ -44,9 +44,50 @@ class BuildSummary:
 
 
 def read_papers(inputs: Iterable[str], *, strict: bool = False, report: list | None = None) -> Iterator[Paper]:
-    """Papers from any input format (``kg.ingest.read_papers``)."""
-    from kg.ingest import read_papers as _read  # noqa: PLC0415 - optional until ingest lands
+    """Papers from any input format (``kg.ingest.read_papers``; plain JSONL until that module exists)."""
+    try:
+        from kg.ingest import read_papers as _read  # noqa: PLC0415
+    except ImportError:
+        for path in inputs:
+            yield from _read_jsonl_papers(path, strict=strict, report=report)
+        return
     yield from _read(list(inputs), strict=strict, report=report)
+
+
+def _read_jsonl_papers(path: str, *, strict: bool, report: list | None) -> Iterator[Paper]:
+    """Minimal JSONL(.gz) paper reader used only while ``kg.ingest`` is not available."""
+    import gzip  # noqa: PLC0415
+    from kg.models import Source  # noqa: PLC0415
+
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                pid = str(d.get("id") or "").strip()
+                if not pid:
+                    raise KeyError("id")
+                date = d.get("date") or (str(d["year"]) if d.get("year") else None)
+                urls = tuple(u for u in (d.get("url"), d.get("code_url")) if u)
+                cats = d.get("categories") or ()
+                authors = d.get("authors") or ()
+                if isinstance(authors, str):
+                    authors = [a.strip() for a in authors.split(",") if a.strip()]
+                yield Paper(id=pid, title=(d.get("title") or "").strip(), abstract=(d.get("abstract") or "").strip(),
+                            date=date, authors=tuple(authors), urls=urls,
+                            sources=(Source(str(path), n, "jsonl"),), doi=d.get("doi"),
+                            arxiv_id=d.get("arxiv_id"), categories=tuple(cats.split() if isinstance(cats, str) else cats),
+                            venue=d.get("venue"))
+            except (ValueError, KeyError, TypeError) as exc:
+                err = InputError(f"not a paper record ({exc})", path=str(path), line=n,
+                                 field=exc.args[0] if isinstance(exc, KeyError) else None,
+                                 hint="each line must be a JSON object with at least 'id' and 'title'")
+                if strict:
+                    raise err from exc
+                if report is not None:
+                    report.append(err.to_dict())
 
 
 def read_extractions(path: str, *, strict: bool = False, report: list | None = None) -> Iterator[PaperExtraction]:
