@@ -1,0 +1,69 @@
+"""Merge audit: how many entity mentions collapsed into how many entities, and a seeded sample of merges.
+
+Reads the extraction-records sidecar that `kg build` writes next to the graph
+(<graph>.extractions.jsonl.gz), re-runs resolution, and prints
+- per type: entity occurrences (one per paper and entity), distinct surface forms,
+  distinct folded forms (match_key), resolved entities;
+- N random merges (seed fixed): a surface form and the different-looking form it was
+  merged with (not a mere case/plural variant), for checking by hand.
+
+    python benchmarks/merge_audit.py --graph kg-data/graph.json.gz -n 20 --seed 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.graph import extractions_path, load_extractions  # noqa: E402
+from kg.resolve import build_resolver, match_key, paper_context  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--graph", default="kg-data/graph.json.gz")
+    ap.add_argument("-n", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=0)
+    a = ap.parse_args()
+    records = list(load_extractions(extractions_path(a.graph)))
+    r = build_resolver(records)
+    occ, forms, folded, keys = Counter(), defaultdict(set), defaultdict(set), defaultdict(set)
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    for x in records:
+        for e in x.entities:
+            k = r.resolve(e.type, e.name, e.aliases, paper_context(x, exclude=e.name))
+            occ[e.type] += 1
+            forms[e.type].add(e.name)
+            folded[e.type].add(match_key(e.name))
+            keys[e.type].add(k)
+            by_key[k][e.name] += 1
+    print(f"{len(records)} papers")
+    print(f"{'type':<8} {'occurrences':>12} {'surface forms':>14} {'folded forms':>13} {'entities':>9}")
+    for t in sorted(occ):
+        print(f"{t:<8} {occ[t]:>12} {len(forms[t]):>14} {len(folded[t]):>13} {len(keys[t]):>9}")
+    print(f"{'all':<8} {sum(occ.values()):>12} {sum(map(len, forms.values())):>14} "
+          f"{sum(map(len, folded.values())):>13} {sum(map(len, keys.values())):>9}")
+    merges = []
+    for k, c in sorted(by_key.items()):
+        info = r.info(k)
+        canon = info.name if info else k
+        for f in sorted(c):
+            if match_key(f) != match_key(canon):
+                merges.append((k, canon, f, c[f]))
+    amb = sorted(k for k, i in r.clusters.items() if i.ambiguous)
+    print(f"\n{len(merges)} merges of a different-looking form into an entity; {len(amb)} ambiguous short-form nodes")
+    print(f"{a.n} random merges (seed {a.seed}):")
+    for k, canon, f, cnt in random.Random(a.seed).sample(merges, min(a.n, len(merges))):
+        print(f"  {f!r:<40} -> {canon!r}  ({k}, {cnt}x)")
+    if amb:
+        print("ambiguous (first 10):", ", ".join(amb[:10]))
+
+
+if __name__ == "__main__":
+    main()
