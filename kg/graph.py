@@ -236,12 +236,27 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
     return G
 
 
-def _write_gzip(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as gz:
-        gz.write(data)
-    os.replace(tmp, path)
+class _GzipText:
+    """Write text to ``path`` through gzip (mtime 0), atomically via a temporary file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tmp = path.with_name(path.name + ".tmp")
+
+    def __enter__(self) -> io.TextIOWrapper:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.raw = open(self.tmp, "wb")
+        self.gz = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=6)
+        self.text = io.TextIOWrapper(self.gz, encoding="utf-8", newline="\n")
+        return self.text
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.text.close()
+        self.raw.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
 
 
 def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> Path:
@@ -259,7 +274,20 @@ def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> P
     H.add_nodes_from(sorted(G.nodes(data=True), key=lambda t: t[0]))
     H.add_edges_from(sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], t[2])))
     data = json_graph.node_link_data(H, edges="edges")
-    _write_gzip(path, json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    del H
+    dumps = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+    with _GzipText(path) as f:  # the same bytes as one json.dumps(data), written piece by piece
+        f.write("{")
+        for i, k in enumerate(sorted(data)):
+            f.write(("," if i else "") + dumps(k) + ":")
+            if isinstance(data[k], list):
+                f.write("[")
+                for j, item in enumerate(data[k]):
+                    f.write(("," if j else "") + dumps(item))
+                f.write("]")
+            else:
+                f.write(dumps(data[k]))
+        f.write("}")
     return path
 
 
@@ -301,12 +329,11 @@ def extractions_path(graph_path: str | os.PathLike) -> Path:
 
 def save_extractions(records: Iterable[PaperExtraction], path: str | os.PathLike) -> Path:
     """Write extraction records (with their papers), sorted by paper id, gzip mtime 0."""
-    buf = io.StringIO()
-    for x in sorted(records, key=lambda x: x.paper.id):
-        buf.write(json.dumps(x.to_dict(with_paper=True), sort_keys=True, ensure_ascii=False))
-        buf.write("\n")
     path = Path(path)
-    _write_gzip(path, buf.getvalue().encode("utf-8"))
+    with _GzipText(path) as f:
+        for x in sorted(records, key=lambda x: x.paper.id):
+            f.write(json.dumps(x.to_dict(with_paper=True), sort_keys=True, ensure_ascii=False))
+            f.write("\n")
     return path
 
 

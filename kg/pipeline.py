@@ -135,11 +135,14 @@ def _with_sources(x: PaperExtraction, extra: list) -> PaperExtraction:
 
 def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None) -> Iterator[PaperExtraction]:
     try:
-        from kg.extract import build_nlp, extract_papers  # noqa: PLC0415
+        from kg.extract import extract_papers  # noqa: PLC0415
     except ImportError as exc:
         raise ExtractError(f"the extraction pipeline is not available ({exc}); "
                            "build from pre-extracted records with --from-extractions FILE.jsonl") from exc
-    nlp = build_nlp(spacy_model) if spacy_model else None
+    nlp = None
+    if spacy_model:
+        from kg.extract import build_nlp  # noqa: PLC0415
+        nlp = build_nlp(spacy_model)
     yield from extract_papers(papers, nlp=nlp, n_process=processes)
 
 

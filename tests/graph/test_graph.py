@@ -140,3 +140,14 @@ def test_cli_build_update_without_sidecar_says_what_to_do(tmp_path):
     extractions_path(g).unlink()
     r = CliRunner().invoke(cli, ["build", "--from-extractions", str(f), "--graph", str(g), "--update"])
     assert r.exit_code == 1 and "cannot be updated; rebuild from all inputs" in r.output
+
+
+def test_store_bytes_are_one_json_document(G, tmp_path):
+    p = save_graph(G, tmp_path / "g.json.gz")
+    from networkx.readwrite import json_graph
+    H = nx.MultiDiGraph()
+    H.add_nodes_from(sorted(G.nodes(data=True)))
+    H.add_edges_from(sorted(G.edges(keys=True, data=True), key=lambda t: t[:3]))
+    expected = json.dumps(json_graph.node_link_data(H, edges="edges"), sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":"))
+    assert gzip.decompress(p.read_bytes()).decode() == expected
