@@ -36,8 +36,9 @@ def main() -> None:
     occ, forms, folded, keys = Counter(), defaultdict(set), defaultdict(set), defaultdict(set)
     by_key: dict[str, Counter] = defaultdict(Counter)
     for x in records:
+        ctx = paper_context(x)
         for e in x.entities:
-            k = r.resolve(e.type, e.name, e.aliases, paper_context(x, exclude=e.name))
+            k = r.resolve(e.type, e.name, e.aliases, ctx)
             occ[e.type] += 1
             forms[e.type].add(e.name)
             folded[e.type].add(match_key(e.name))

@@ -188,7 +188,7 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
         nodes[pkey] = _paper_node(x)
         ctx = paper_context(x)
         for e in x.entities:
-            k = entity(e.type, e.name, pid, paper_context(x, exclude=e.name), e.aliases)
+            k = entity(e.type, e.name, pid, ctx, e.aliases)
             ev = _mention_evidence(x, e.mentions)
             for t in _ROLE_EDGES.get((e.type, e.role), ()):
                 edges.add(pkey, k, t, pid, e.confidence, ev)

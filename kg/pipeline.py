@@ -11,6 +11,7 @@ id is not in it yet, and rebuilds the graph from old + new records, so
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,8 +182,12 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     summary.repeated = sum(len(v) for v in extra.values())
     summary.papers = len(records)
     ordered = [records[k] for k in sorted(records)]
-    G = build_graph(ordered, build_resolver(ordered))
-    save_graph(G, graph_path)
-    save_extractions(ordered, extractions_path(graph_path))
+    gc.disable()  # millions of small long-lived objects: cyclic GC passes would only cost time
+    try:
+        G = build_graph(ordered, build_resolver(ordered))
+        save_graph(G, graph_path)
+        save_extractions(ordered, extractions_path(graph_path))
+    finally:
+        gc.enable()
     summary.nodes, summary.edges = G.number_of_nodes(), G.number_of_edges()
     return summary

@@ -189,8 +189,9 @@ class AliasTable:
 
     def add(self, x: PaperExtraction) -> None:
         """Record every name a paper extraction uses (entities, results, relations)."""
+        ctx = paper_context(x) if any(e.aliases for e in x.entities) else frozenset()
         for e in x.entities:
-            self.add_entity(e, paper_context(x, exclude=e.name) if e.aliases else frozenset())
+            self.add_entity(e, ctx if e.aliases else frozenset())
         for r in x.results:
             for t, n in (("Method", r.method), ("Dataset", r.dataset), ("Metric", r.metric), ("Task", r.task)):
                 if n:
@@ -311,7 +312,7 @@ class Resolver:
     def _pick_sense(senses: dict[str, Counter], context: frozenset[str]) -> str | None:
         if not context:
             return None
-        scored = sorted(((sum(math.log1p(ctx[w]) for w in context), k) for k, ctx in senses.items()),
+        scored = sorted(((sum(math.log1p(ctx[w]) for w in context if w in ctx), k) for k, ctx in senses.items()),
                         key=lambda t: (-t[0], t[1]))
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
