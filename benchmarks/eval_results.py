@@ -300,7 +300,8 @@ def main() -> None:
     a = ap.parse_args()
     pipe = _pipeline()
     rows = []
-    for name, path in (("arxiv_gold", ROOT / "tests" / "gold" / "arxiv_gold.jsonl"),
+    for name, path in (("heldout15", ROOT / "tests" / "extract_results" / "heldout_gold.jsonl"),
+                       ("arxiv_gold", ROOT / "tests" / "gold" / "arxiv_gold.jsonl"),
                        ("examples_gold", ROOT / "tests" / "gold" / "examples_gold.jsonl")):
         if not path.exists():
             print(f"{name}: {path} absent, skipped")

@@ -63,8 +63,8 @@ _EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
 _FOR = re.compile(
-    r"^\s*(?:\(\s*[^()]{1,20}\)\s*)?,?\s*(?:(?:model|method|approach|framework|network|architecture|algorithm|system|"
-    r"technique|tool)s?\s+)?"
+    r"^\s*(?:\(\s*[^()]{1,20}\)\s*)?,?\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,5}?)?"
+    r"(?:(?:model|method|approach|framework|network|architecture|algorithm|system|technique|tool)s?\s+)?"
     r"(?:(?:(?:is|are|was|were|has\s+been|have\s+been|can\s+be)\s+)?(?:(?:successfully|widely|commonly|"
     r"specifically|particularly|well)\s+)?(?:used|applied|designed|proposed|developed|tailored|employed|adapted|"
     r"suited)\s+(?:for|to)|for|(?:that\s+|which\s+)?(?:aims?\s+)?to\s+(?:address|tackle|solve|handle|deal\s+with|"
@@ -72,7 +72,8 @@ _FOR = re.compile(
     r"\s+(?:the\s+)?(?:task\s+of\s+|problem\s+of\s+)?(?:the\s+)?$", re.I)
 _APPLY = re.compile(r"\b(?:appl(?:y|ies|ied|ying)|us(?:e|es|ed|ing)|employ\w*|leverag\w*|adopt\w*|adapt\w*)\s+$", re.I)
 _LIST = re.compile(
-    r"^(?:[\s,;()]|\b(?:and|or|as\s+well\s+as|including|such\s+as|e\.g|i\.e|like|namely|the|other|several|"
+    r"^(?:[\s,;()]|\([^()]{0,30}\)|\b(?:and|or|as\s+well\s+as|including|such\s+as|e\.g|i\.e|like|namely|the|"
+    r"a|an|fine-tuned|pre-?trained|other|several|"
     r"strong|existing|prior|previous|recent|competitive|popular|all|both|many|most|various|current|"
     r"state-of-the-art|sota|leading|baselines?|methods?|models?|approaches|systems?|counterparts?|"
     r"alternatives?|variants?|techniques?|architectures?|frameworks?|networks?|algorithms?|LLMs?|"

@@ -124,3 +124,13 @@ def test_compared_to_needs_a_comparative():
     assert rels("Compared to BetaNet and GammaNet, AlphaNet achieves higher accuracy.", Method=M) == {
         ("AlphaNet", "OUTPERFORMS", "BetaNet"), ("AlphaNet", "OUTPERFORMS", "GammaNet")}
     assert rels("Compared to BetaNet, AlphaNet uses a different loss.", Method=M) == set()
+
+
+def test_appositive_purpose_and_parenthetical_lists():
+    assert rels("We present AlphaNet, a novel test-time training framework for graph anomaly detection.",
+                Method=M, Task=["graph anomaly detection"]) == {("AlphaNet", "APPLIED_TO", "graph anomaly detection")}
+    text = "AlphaNet improves accuracy on SQuAD (+3.1%) and TriviaQA (+2.0%)."
+    assert rels(text, Method=M, Dataset=["SQuAD", "TriviaQA"]) == {("AlphaNet", "EVALUATED_ON", "SQuAD"),
+                                                                   ("AlphaNet", "EVALUATED_ON", "TriviaQA")}
+    assert rels("AlphaNet outperforms a fine-tuned BetaNet classifier.", Method=M) == {
+        ("AlphaNet", "OUTPERFORMS", "BetaNet")}
