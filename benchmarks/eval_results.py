@@ -300,7 +300,8 @@ def main() -> None:
     a = ap.parse_args()
     pipe = _pipeline()
     rows = []
-    for name, path in (("heldout15", ROOT / "tests" / "extract_results" / "heldout_gold.jsonl"),
+    for name, path in (("dev15", ROOT / "tests" / "extract_results" / "heldout_gold.jsonl"),
+                       ("unseen15", ROOT / "tests" / "extract_results" / "unseen_gold.jsonl"),
                        ("arxiv_gold", ROOT / "tests" / "gold" / "arxiv_gold.jsonl"),
                        ("examples_gold", ROOT / "tests" / "gold" / "examples_gold.jsonl")):
         if not path.exists():
