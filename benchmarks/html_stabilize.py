@@ -7,6 +7,7 @@ opened from disk in Debian's chromium; prints one row per size.
     python benchmarks/html_stabilize.py                 # 200, 2000, 10000 nodes
     python benchmarks/html_stabilize.py --sizes 2000 --repeat 3
     python benchmarks/html_stabilize.py --graph kg-data/graph.json.gz --max-nodes 2000
+    python benchmarks/html_stabilize.py --graph kg-data/graph.json.gz --screenshot docs/screenshot.png
 
 Columns: nodes, edges, file MB, Python write seconds, ms until the vis network
 object exists (data parsed, tooltips built), ms until stabilizationIterationsDone
@@ -61,6 +62,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--graph", help="measure a real graph (kg-data/graph.json.gz) instead of synthetic ones")
     ap.add_argument("--max-nodes", type=int, default=0, help="node cap when --graph is given (0 = none)")
+    ap.add_argument("--screenshot", help="save a PNG of the last page once its layout is frozen")
+    ap.add_argument("--title", default="Knowledge graph", help="page heading")
     args = ap.parse_args()
     out = Path(tempfile.mkdtemp(prefix="kg-html-bench-"))
     if args.graph:
@@ -74,7 +77,7 @@ def main() -> None:
         for name, G, cap in cases:
             path = out / f"graph-{name}.html"
             t = time.perf_counter()
-            res = write_html(G, path, max_nodes=cap)
+            res = write_html(G, path, max_nodes=cap, heading=args.title)
             write_s = time.perf_counter() - t
             runs = [measure(driver, path) for _ in range(args.repeat)]
             built = statistics.median(s["constructedMs"] for s, _ in runs)
@@ -82,6 +85,13 @@ def main() -> None:
             wall = statistics.median(w for _, w in runs)
             print(f"{res.nodes:>7} {res.edges:>7} {res.bytes / 1e6:>8.1f} {write_s:>8.2f} {built:>9.0f} "
                   f"{stable:>10.0f} {wall:>7.2f}", flush=True)
+        if args.screenshot:
+            driver.execute_script(  # pin the details of the biggest non-paper node in the side panel
+                "var n = kg.nodes.get({filter: function (n) { return n.kgLabel !== 'Paper'; }})"
+                ".sort(function (a, b) { return b.value - a.value; })[0];"
+                "if (n) { kg.network.selectNodes([n.id]); kg.showInfo(n.tip); }")
+            time.sleep(0.5)  # let the final frame paint
+            driver.save_screenshot(args.screenshot)
     finally:
         driver.quit()
 

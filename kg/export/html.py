@@ -179,16 +179,17 @@ def physics_options(n_nodes: int) -> dict:
     >>> physics_options(5000)["layout"]["improvedLayout"]
     False
     """
-    iterations = 300 if n_nodes <= 300 else max(50, min(300, 120_000 // max(n_nodes, 1)))
+    small = n_nodes <= 300
+    iterations = 300 if small else max(50, min(300, 120_000 // max(n_nodes, 1)))
     return {
         "autoResize": True,
         "layout": {"improvedLayout": n_nodes <= 150, "randomSeed": 7},
         "physics": {
             "enabled": n_nodes > 0,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.012,
-                                 "springLength": 90, "springConstant": 0.06, "damping": 0.5,
-                                 "avoidOverlap": 0.2 if n_nodes <= 500 else 0},
+            "forceAtlas2Based": {"gravitationalConstant": -120 if small else -60, "centralGravity": 0.012,
+                                 "springLength": 160 if small else 90, "springConstant": 0.05, "damping": 0.5,
+                                 "avoidOverlap": 0.6 if small else 0},
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
             "minVelocity": 1.0, "maxVelocity": 60, "timestep": 0.5,
         },
@@ -196,8 +197,8 @@ def physics_options(n_nodes: int) -> dict:
                         "navigationButtons": False, "multiselect": True},
         "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3,
                                              "strokeColor": "#ffffff"},
-                  "scaling": {"min": 8, "max": 48,
-                              "label": {"enabled": True, "min": 12, "max": 30, "drawThreshold": 7,
+                  "scaling": {"min": 8, "max": 40,
+                              "label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 7,
                                         "maxVisible": 30}}},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
                   "width": 1, "selectionWidth": 2, "hoverWidth": 1.5,
