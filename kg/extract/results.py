@@ -48,7 +48,7 @@ MentionT = tuple[int, int, str, str]
 
 # ---------------------------------------------------------------- regexes
 _UNIT = (r"\s?\\?%|\s?percent(?:age points?)?\b|\s?(?:percentage\s+)?points?\b|\s?pts?\b|\s?pp\b|\s?p\.p\."
-         r"|x(?![A-Za-z0-9])|\s?×|\s?\\times\b|-?fold\b|\s?times\b")
+         r"|x(?![A-Za-z0-9])|\s?×|\s?\$?\\times\b\$?|-?fold\b|\s?times\b")
 NUM = re.compile(
     r"(?P<sign>[+\u2212±]\s?|-(?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -102,6 +102,8 @@ _GAIN_BEFORE = re.compile(
     r"(?:\b(?:improv\w*|outperform\w*|increas\w*|boost\w*|surpass\w*|exceed\w*|rais\w*|enhanc\w*|"
     r"beat\w*|advanc\w*|lift\w*|lead\w*|better)\b[^.;%\d]{0,60}?\bby\s+" + _APPROX + r"$)"
     r"|(?:\b(?:gains?|improvements?|increases?|margin|boosts?)\s+(?:of\s+|by\s+)?" + _APPROX + r"$)", re.I)
+_CHANGE_IN = re.compile(r"\b(?:drops?|reductions?|improvements?|gains?|increases?|decreases?|boosts?|"
+                        r"degradation|loss)\s+(?:in|of|on)\s+(?:the\s+)?$", re.I)
 _UPTO = re.compile(r"\b(?:up\s+to|about|around|approximately|nearly|roughly|over|more\s+than|~)\s*$", re.I)
 _CLAUSE = re.compile(r";|\s(?:while|whereas|but|although|though)\s|,\s(?:and\s)?(?:which|where)\s")
 _COMPARE = re.compile(
@@ -248,6 +250,8 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
                 best = (c.anchor - me, name)
             elif ms >= c.end and me <= ce and ms - c.end <= 30 and _LINK_AFTER.match(text[c.end:ms]):
                 d = ms - c.end
+                if _CHANGE_IN.search(text, c.end, ms):
+                    d -= 20  # "0.2% drop in accuracy": the changed quantity beats a metric before the number
                 if best is None or d < best[0]:
                     best = (d, name)
         if best:
@@ -271,12 +275,14 @@ def _kind(text: str, c: _Cand, cs: int) -> str:
         return "reduction"
     if _RED_AFTER.match(after) or _RED_BEFORE.search(before):
         return "reduction"
-    if c.sign == "+" or _GAIN_AFTER.match(after) or _GAIN_BEFORE.search(before) or c.unit == "points":
+    if c.sign == "+" or _GAIN_AFTER.match(after) or _GAIN_BEFORE.search(before) or c.unit in ("points", "x"):
         return "gain"
     return "absolute"
 
 
 def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand | None) -> bool:
+    if c.unit and prev_ok is not None and prev_ok.unit == c.unit and _LIST_GAP.match(text[prev_ok.end:c.start]):
+        return True  # "1.1-1.4x and 1.0-1.3x"
     if c.unit == "%":
         after = text[c.end:c.end + 40].lstrip("$}")
         if _PCT_OF_RESULT.match(after) or (after.lstrip().startswith("of") and

@@ -61,11 +61,16 @@ def rows(text: str, **kinds: list[str]):
     ("It compresses $93\\%$ of neurons and gets MAEs of 5.38 (A), 0.70 (B).", {},
      [("5.38", None, "absolute", "MAE"), ("0.70", None, "absolute", "MAE")]),
     ("It recovers 85% of the performance of the large model.", {}, [("85", "%", "absolute", None)]),
-    ("The success rate is 2.54 times that of the baseline.", {}, [("2.54", "x", "absolute", "success rate")]),
+    ("The success rate is 2.54 times that of the baseline.", {}, [("2.54", "x", "gain", "success rate")]),
     ("It gets up to $44.9\\times$ speedup and $98.2\\%$ energy reduction.", {},
      [("44.9", "x", "gain", "speedup"), ("98.2", "%", "reduction", "energy")]),
     ("It reaches a WER of 0.80% on A and 1.18% on B.", {}, [("0.80", "%", "absolute", "WER"),
                                                           ("1.18", "%", "absolute", "WER")]),
+    ("Speedups of 1.1-1.4x and 1.0-1.3x, with a peak of 3.5x and 3.6x respectively.", {},
+     [("1.1-1.4", "x", "gain", "speedup"), ("1.0-1.3", "x", "gain", "speedup"), ("3.5", "x", "gain", "speedup"),
+      ("3.6", "x", "gain", "speedup")]),
+    ("We get a 1.64$\\times$ speed-up with a 0.2\\% drop in accuracy.", {},
+     [("1.64", "x", "gain", "speedup"), ("0.2", "%", "reduction", "accuracy")]),
     ("The error rate drops from 5.1% to 3.2% on average.", {}, [("3.2", "%", "absolute", "error rate")]),
 ])
 def test_result_cases(text, kinds, expected):
