@@ -1,0 +1,304 @@
+"""Parallel and distributed extraction: local process pools and Dask clusters.
+
+:func:`extract_parallel` is a drop-in for ``kg.extract.extract_papers`` that
+spreads the work over several processes, a ``dask.distributed`` cluster on
+this machine (``dask="local:N"``), or an existing cluster
+(``dask="tcp://scheduler:8786"``). Results come back in input order and are
+the same records a single process gives.
+
+The input is streamed in partitions (never materialised); only a bounded
+number of partitions is in flight at once. With a Dask cluster and a
+``workdir``, each partition's records are written to
+``workdir/part-NNNNN.jsonl`` (renamed into place when complete) and a
+``manifest.json`` maps each partition to a fingerprint of its input, so a
+re-run with the same workdir skips finished partitions and recomputes only
+missing ones or ones whose input changed. ``workdir/tasks.log`` gets one line
+per partition actually computed.
+
+Importing this module does not import Dask; that happens only when a Dask
+cluster is asked for.
+
+>>> partition_name(7)
+'part-00007.jsonl'
+>>> parse_dask_target("local:3"), parse_dask_target("tcp://10.0.0.5:8786")
+(('local', 3), ('remote', 'tcp://10.0.0.5:8786'))
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import importlib
+import itertools
+import json
+import os
+import socket
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from kg.errors import ExtractError
+from kg.models import Paper, PaperExtraction, extraction_from_dict
+
+__all__ = ["extract_parallel", "partition_name", "parse_dask_target", "partition_fingerprint",
+           "extract_partition", "MANIFEST", "TASK_LOG"]
+
+MANIFEST = "manifest.json"
+TASK_LOG = "tasks.log"
+#: Module providing ``build_nlp(model)`` and ``extract_papers(papers, nlp=...)``.
+#: ``KG_EXTRACT_MODULE`` may name another module with the same two functions.
+EXTRACT_MODULE_ENV = "KG_EXTRACT_MODULE"
+
+_NLP_CACHE: dict[str | None, Any] = {}  # one pipeline per worker process and model
+
+
+def _extract_module():
+    name = os.environ.get(EXTRACT_MODULE_ENV, "kg.extract")
+    try:
+        mod = importlib.import_module(name)
+        return mod.build_nlp, mod.extract_papers
+    except (ImportError, AttributeError) as exc:
+        raise ExtractError(f"the extraction pipeline ({name}.build_nlp / extract_papers) is not available: {exc}") from exc
+
+
+def _nlp(spacy_model: str | None):
+    """The worker's cached pipeline for ``spacy_model`` (built on first use)."""
+    if spacy_model not in _NLP_CACHE:
+        build_nlp, _ = _extract_module()
+        _NLP_CACHE[spacy_model] = build_nlp(spacy_model)
+    return _NLP_CACHE[spacy_model]
+
+
+def _extract_list(papers: list[Paper], spacy_model: str | None) -> list[PaperExtraction]:
+    _, extract_papers = _extract_module()
+    return list(extract_papers(papers, nlp=_nlp(spacy_model)))
+
+
+def partition_name(index: int) -> str:
+    """File name of partition ``index`` inside a workdir."""
+    return f"part-{index:05d}.jsonl"
+
+
+def parse_dask_target(dask: str) -> tuple[str, Any]:
+    """``"local"`` / ``"local:N"`` -> ``("local", N or None)``; a scheduler address -> ``("remote", addr)``.
+
+    >>> parse_dask_target("local")
+    ('local', None)
+    >>> parse_dask_target("local:x")
+    Traceback (most recent call last):
+    ...
+    kg.errors.ExtractError: --dask local:N needs a whole number of workers, got 'local:x'
+    """
+    if dask == "local" or dask.startswith("local:"):
+        n = dask.partition(":")[2]
+        if n and not n.isdigit() or n == "0":
+            raise ExtractError(f"--dask local:N needs a whole number of workers, got {dask!r}")
+        return "local", int(n) if n else None
+    return "remote", dask
+
+
+def partition_fingerprint(papers: list[Paper], spacy_model: str | None) -> str:
+    """SHA-256 over the partition's paper records and the model name.
+
+    >>> a = partition_fingerprint([Paper(id="1", title="T", abstract="A.")], None)
+    >>> a == partition_fingerprint([Paper(id="1", title="T", abstract="B.")], None)
+    False
+    """
+    h = hashlib.sha256(json.dumps(spacy_model).encode())
+    for p in papers:
+        h.update(json.dumps(p.to_dict(), sort_keys=True, ensure_ascii=False).encode())
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    it = iter(papers)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _ordered(submit: Callable[[int, list[Paper]], Any], result: Callable[[Any], Iterable[PaperExtraction]],
+             chunks: Iterable[list[Paper]], in_flight: int) -> Iterator[PaperExtraction]:
+    """Submit chunks with at most ``in_flight`` pending; yield their results in input order."""
+    pending: collections.deque = collections.deque()
+    for i, chunk in enumerate(chunks):
+        pending.append(submit(i, chunk))
+        if len(pending) >= in_flight:
+            yield from result(pending.popleft())
+    while pending:
+        yield from result(pending.popleft())
+
+
+# ---------------------------------------------------------------- process pool
+
+def _pool_init(spacy_model: str | None) -> None:
+    _nlp(spacy_model)
+
+
+def _extract_local(papers: Iterable[Paper], processes: int, chunk: int,
+                   spacy_model: str | None) -> Iterator[PaperExtraction]:
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    with ProcessPoolExecutor(max_workers=processes, initializer=_pool_init, initargs=(spacy_model,)) as pool:
+        yield from _ordered(lambda i, c: pool.submit(_extract_list, c, spacy_model),
+                            lambda f: f.result(), _chunks(papers, chunk), 2 * processes)
+
+
+# ---------------------------------------------------------------- dask
+
+def extract_partition(index: int, papers: list[Paper], spacy_model: str | None,
+                      workdir: str | None) -> str | list[dict]:
+    """One Dask task: extract a partition on the worker (pipeline cached per process).
+
+    With ``workdir`` the records go to ``workdir/part-NNNNN.jsonl`` (written to a
+    temporary name, then renamed) and the path is returned; without, the records
+    themselves are returned as dicts. Each call appends a line to
+    ``workdir/tasks.log``.
+    """
+    records = [x.to_dict(with_paper=True) for x in _extract_list(papers, spacy_model)]
+    if workdir is None:
+        return records
+    out = Path(workdir) / partition_name(index)
+    tmp = out.with_name(f"{out.name}.{socket.gethostname()}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        for d in records:
+            f.write(json.dumps(d, ensure_ascii=False, sort_keys=True) + "\n")
+    os.replace(tmp, out)
+    with open(Path(workdir) / TASK_LOG, "a", encoding="utf-8") as log:
+        log.write(f"{partition_name(index)} {socket.gethostname()} {os.getpid()} {len(records)}\n")
+    return str(out)
+
+
+def _read_partition(path: str) -> Iterator[PaperExtraction]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield extraction_from_dict(json.loads(line))
+
+
+class _Manifest:
+    """``workdir/manifest.json``: partition file -> input fingerprint, rewritten atomically."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.path = workdir / MANIFEST
+        try:
+            self.parts: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))["partitions"]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.parts = {}
+
+    def done(self, name: str, fingerprint: str) -> bool:
+        return self.parts.get(name) == fingerprint and (self.path.parent / name).exists()
+
+    def record(self, name: str, fingerprint: str) -> None:
+        self.parts[name] = fingerprint
+        self._write()
+
+    def forget(self, name: str) -> None:
+        if self.parts.pop(name, None) is not None:
+            self._write()
+
+    def _write(self) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"partitions": self.parts}, indent=0, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def _dask_client(dask: str):
+    try:
+        from dask.distributed import Client, LocalCluster  # noqa: PLC0415
+    except ImportError as exc:
+        raise ExtractError("--dask needs dask.distributed: pip install 'kg[dask]'") from exc
+    kind, arg = parse_dask_target(dask)
+    if kind == "local":
+        n = arg or os.cpu_count() or 1
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=":0")
+        return Client(cluster), cluster
+    try:
+        return Client(arg, timeout="10s"), None
+    except (OSError, TimeoutError) as exc:
+        raise ExtractError(f"cannot reach the Dask scheduler at {arg} ({exc}); start one with "
+                           "`dask scheduler` and workers with `dask worker {arg}`, or use --dask local") from exc
+
+
+def _extract_dask(papers: Iterable[Paper], dask: str, workdir: Path | None, partition_size: int,
+                  spacy_model: str | None) -> Iterator[PaperExtraction]:
+    client, cluster = _dask_client(dask)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        manifest = None
+        if workdir is not None:
+            workdir.mkdir(parents=True, exist_ok=True)
+            manifest = _Manifest(workdir)
+
+        def submit(i: int, chunk: list[Paper]):
+            if manifest is None:
+                return None, client.submit(extract_partition, i, chunk, spacy_model, None, retries=2, pure=False)
+            name, fp = partition_name(i), partition_fingerprint(chunk, spacy_model)
+            if manifest.done(name, fp):
+                return (name, fp), str(workdir / name)
+            manifest.forget(name)
+            return (name, fp), client.submit(extract_partition, i, chunk, spacy_model, str(workdir),
+                                             retries=2, pure=False, key=f"kg-extract-{name}-{fp[:16]}")
+
+        def result(item) -> Iterable[PaperExtraction]:
+            entry, fut = item
+            if manifest is None:
+                return [extraction_from_dict(d) for d in fut.result()]
+            path = fut if isinstance(fut, str) else fut.result()
+            if not isinstance(fut, str):
+                manifest.record(*entry)
+                fut.release()
+            return _read_partition(path)
+
+        yield from _ordered(submit, result, _chunks(papers, partition_size), 2 * workers + 1)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# ---------------------------------------------------------------- entry point
+
+def extract_parallel(papers: Iterable[Paper], *, processes: int = 1, dask: str | None = None,
+                     workdir: Path | str | None = None, partition_size: int = 2000,
+                     spacy_model: str | None = None) -> Iterator[PaperExtraction]:
+    """Extract papers in parallel; same records, same order as ``kg.extract.extract_papers``.
+
+    Parameters
+    ----------
+    papers
+        Any iterable of :class:`~kg.models.Paper`; read lazily, one partition at a time.
+    processes
+        Local worker processes when ``dask`` is not given (1: extract in this process).
+    dask
+        ``"local"`` / ``"local:N"`` for a ``LocalCluster`` of N single-threaded worker
+        processes on loopback, or a scheduler address such as ``"tcp://host:8786"``.
+    workdir
+        Dask only: where per-partition outputs and the manifest go. Must be visible to
+        the workers and this process (a shared filesystem for a multi-node cluster).
+        Re-running with the same workdir skips finished partitions.
+    partition_size
+        Papers per Dask partition (per local chunk: at most this, at most 256).
+    spacy_model
+        Passed to ``kg.extract.build_nlp`` in every worker.
+
+    Examples
+    --------
+    >>> list(extract_parallel([], processes=2))
+    []
+    """
+    if partition_size < 1:
+        raise ExtractError(f"partition size must be at least 1, got {partition_size}")
+    if dask:
+        yield from _extract_dask(papers, dask, Path(workdir) if workdir is not None else None,
+                                 partition_size, spacy_model)
+        return
+    if processes <= 1:
+        _, extract_papers = _extract_module()
+        yield from extract_papers(papers, nlp=_nlp(spacy_model))
+        return
+    it = iter(papers)
+    first = list(itertools.islice(it, 1))
+    if not first:
+        return
+    yield from _extract_local(itertools.chain(first, it), processes, min(partition_size, 256), spacy_model)

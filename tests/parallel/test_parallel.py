@@ -1,0 +1,136 @@
+"""extract_parallel: process pool and real Dask LocalClusters give the single-process records."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.errors import ExtractError
+from kg.parallel import MANIFEST, TASK_LOG, extract_parallel, partition_name
+from tests.parallel.conftest import fixture_papers
+
+
+def dicts(xs):
+    return [x.to_dict(with_paper=True) for x in xs]
+
+
+def test_importing_kg_does_not_import_dask():
+    import subprocess  # noqa: PLC0415
+
+    code = "import sys, kg, kg.parallel, kg.models; print(any(m.split('.')[0] in ('dask', 'distributed') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_baseline_is_nontrivial(baseline):
+    # the comparisons below would be empty otherwise
+    assert len(baseline) >= 40
+    assert sum(len(d["entities"]) for d in baseline) > 40
+
+
+def test_processes_2_identical(papers, baseline):
+    got = dicts(extract_parallel(iter(papers), processes=2, partition_size=7))
+    assert got == baseline
+
+
+def test_bad_arguments():
+    with pytest.raises(ExtractError, match="partition size"):
+        list(extract_parallel([], partition_size=0))
+    with pytest.raises(ExtractError, match="local:N"):
+        list(extract_parallel(fixture_papers(1), dask="local:two"))
+    with pytest.raises(ExtractError, match="cannot reach the Dask scheduler"):
+        list(extract_parallel(fixture_papers(1), dask="tcp://127.0.0.1:1"))
+
+
+def test_dask_local_in_memory_identical(papers, baseline):
+    got = dicts(extract_parallel(iter(papers), dask="local:2", partition_size=9))
+    assert got == baseline
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from dask.distributed import Client, LocalCluster  # noqa: PLC0415
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=":0") as c, Client(c) as client:
+        yield c, client
+
+
+def _log_lines(workdir: Path) -> list[str]:
+    p = workdir / TASK_LOG
+    return p.read_text().splitlines() if p.exists() else []
+
+
+def test_dask_cluster_workdir_identical_and_graph(cluster, papers, baseline, tmp_path):
+    c, _ = cluster
+    got = dicts(extract_parallel(iter(papers), dask=c.scheduler_address, workdir=tmp_path, partition_size=8))
+    assert got == baseline
+    n_parts = -(-len(papers) // 8)
+    assert sorted(p.name for p in tmp_path.glob("part-*.jsonl")) == [partition_name(i) for i in range(n_parts)]
+    assert len(_log_lines(tmp_path)) == n_parts
+    assert not list(tmp_path.glob("*.tmp"))
+    graph = pytest.importorskip("kg.graph")
+    from kg.models import extraction_from_dict  # noqa: PLC0415
+
+    single = graph.build_graph([extraction_from_dict(d) for d in baseline])
+    dist = graph.build_graph([extraction_from_dict(d) for d in got])
+    graph.save_graph(single, tmp_path / "a.json.gz")
+    graph.save_graph(dist, tmp_path / "b.json.gz")
+    assert single.number_of_nodes() > len(papers)
+    assert (tmp_path / "a.json.gz").read_bytes() == (tmp_path / "b.json.gz").read_bytes()
+
+
+def test_rerun_skips_finished_partitions(cluster, papers, baseline, tmp_path):
+    c, _ = cluster
+    run = lambda ps: dicts(extract_parallel(iter(ps), dask=c.scheduler_address, workdir=tmp_path, partition_size=10))
+    assert run(papers) == baseline
+    n_parts = -(-len(papers) // 10)
+    assert len(_log_lines(tmp_path)) == n_parts
+    # nothing missing: nothing recomputed
+    assert run(papers) == baseline
+    assert len(_log_lines(tmp_path)) == n_parts
+    # a lost partition (e.g. a failed run) is recomputed alone
+    (tmp_path / partition_name(1)).unlink()
+    assert run(papers) == baseline
+    log = _log_lines(tmp_path)
+    assert len(log) == n_parts + 1 and log[-1].startswith(partition_name(1))
+    # a changed input in partition 2 is not silently reused
+    changed = list(papers)
+    changed[25] = type(changed[25])(id=changed[25].id, title=changed[25].title,
+                                    abstract=changed[25].abstract + " We also release DeltaNet.")
+    got = run(changed)
+    log = _log_lines(tmp_path)
+    assert len(log) == n_parts + 2 and log[-1].startswith(partition_name(2))
+    assert got[25]["paper"]["abstract"].endswith("DeltaNet.")
+    assert got[:20] == baseline[:20] and got[30:] == baseline[30:]
+    assert "part-00002.jsonl" in (tmp_path / MANIFEST).read_text()
+
+
+def test_killed_worker_loses_nothing(papers, tmp_path):
+    from dask.distributed import Client, LocalCluster  # noqa: PLC0415
+
+    many = fixture_papers(400)
+    ids = [p.id for p in many]
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=":0") as c, Client(c) as client:
+        before = set(client.scheduler_info()["workers"])
+        out, killed = [], None
+        for x in extract_parallel(iter(many), dask=c.scheduler_address, workdir=tmp_path, partition_size=20):
+            out.append(x.id)
+            if killed is None:  # first partition is back: kill a worker that has work queued
+                processing = client.processing()
+                killed = max(processing, key=lambda w: len(processing[w]))
+                busy = len(processing[killed])
+                pid = client.run(os.getpid, workers=[killed])[killed]
+                os.kill(pid, signal.SIGKILL)
+        client.wait_for_workers(2, timeout=30)
+        after = set(client.scheduler_info()["workers"])
+    assert killed in before and killed not in after
+    assert busy >= 1  # the worker died holding work
+    assert out == ids  # all present, exactly once, in order
+    log = _log_lines(tmp_path)
+    assert sorted({ln.split()[0] for ln in log}) == [partition_name(i) for i in range(20)]
