@@ -239,20 +239,23 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
 class _GzipText:
     """Write text to ``path`` through gzip (mtime 0), atomically via a temporary file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, append: bool = False) -> None:
         self.path = path
-        self.tmp = path.with_name(path.name + ".tmp")
+        self.append = append
+        self.tmp = path if append else path.with_name(path.name + ".tmp")
 
     def __enter__(self) -> io.TextIOWrapper:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.raw = open(self.tmp, "wb")
-        self.gz = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=6)
+        self.raw = open(self.tmp, "ab" if self.append else "wb")
+        self.gz = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=3)
         self.text = io.TextIOWrapper(self.gz, encoding="utf-8", newline="\n")
         return self.text
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.text.close()
         self.raw.close()
+        if self.append:
+            return
         if exc_type is None:
             os.replace(self.tmp, self.path)
         else:
@@ -327,10 +330,14 @@ def extractions_path(graph_path: str | os.PathLike) -> Path:
     return p.with_name(stem + ".extractions.jsonl.gz")
 
 
-def save_extractions(records: Iterable[PaperExtraction], path: str | os.PathLike) -> Path:
-    """Write extraction records (with their papers), sorted by paper id, gzip mtime 0."""
+def save_extractions(records: Iterable[PaperExtraction], path: str | os.PathLike, append: bool = False) -> Path:
+    """Write extraction records (with their papers), sorted by paper id, gzip mtime 0.
+
+    ``append=True`` adds them as a new gzip member (``--update`` does not rewrite old
+    records); when a paper id occurs twice, :func:`load_extractions` readers keep the last.
+    """
     path = Path(path)
-    with _GzipText(path) as f:
+    with _GzipText(path, append=append) as f:
         for x in sorted(records, key=lambda x: x.paper.id):
             f.write(json.dumps(x.to_dict(with_paper=True), sort_keys=True, ensure_ascii=False))
             f.write("\n")
@@ -338,7 +345,7 @@ def save_extractions(records: Iterable[PaperExtraction], path: str | os.PathLike
 
 
 def load_extractions(path: str | os.PathLike) -> Iterator[PaperExtraction]:
-    """Read the sidecar written by :func:`save_extractions`."""
+    """Read the sidecar written by :func:`save_extractions` (in file order; a later record of an id wins)."""
     path = Path(path)
     if not path.exists():
         raise GraphError(f"{path}: the extraction records of the existing graph are missing, so it cannot be "

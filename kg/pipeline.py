@@ -157,7 +157,8 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     """
     summary = BuildSummary(graph=str(graph_path))
     records: dict[str, PaperExtraction] = {}
-    if update and Path(graph_path).exists():
+    appending = update and Path(graph_path).exists()
+    if appending:
         for x in load_extractions(extractions_path(graph_path)):
             records[x.paper.id] = x
     known: dict[str, Paper] = {pid: x.paper for pid, x in records.items()}
@@ -176,8 +177,12 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
         new.extend(_extract(papers, processes, spacy_model))
     for x in new:
         records[x.paper.id] = x
+    resourced = set()
     for pid, srcs in extra.items():
-        records[pid] = _with_sources(records[pid], srcs)
+        x = _with_sources(records[pid], srcs)
+        if x.paper.sources != records[pid].paper.sources:
+            records[pid] = x
+            resourced.add(pid)
     summary.new_papers = len(new)
     summary.repeated = sum(len(v) for v in extra.values())
     summary.papers = len(records)
@@ -186,7 +191,11 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     try:
         G = build_graph(ordered, build_resolver(ordered))
         save_graph(G, graph_path)
-        save_extractions(ordered, extractions_path(graph_path))
+        if appending:  # old records stay; new ones and old ones with new sources are appended
+            changed = [records[k] for k in sorted({x.paper.id for x in new} | resourced)]
+            save_extractions(changed, extractions_path(graph_path), append=True)
+        else:
+            save_extractions(ordered, extractions_path(graph_path))
     finally:
         gc.enable()
     summary.nodes, summary.edges = G.number_of_nodes(), G.number_of_edges()

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import kg
 from kg.cli import cli
 from kg.errors import GraphError
-from kg.graph import build_graph, extractions_path, load_graph, save_graph
+from kg.graph import build_graph, extractions_path, load_extractions, load_graph, save_graph
 from kg.models import EDGE_TYPES, NODE_LABELS
 from tests.graph.records import records_a, records_b, write_jsonl
 
@@ -111,7 +111,10 @@ def test_cli_build_deterministic_and_update_equals_full_build(tmp_path):
     out = _build(["--from-extractions", str(b), "--graph", str(inc), "--update"])
     assert "8 papers (2 new, 1 repeated)" in out
     assert inc.read_bytes() == full.read_bytes()
-    assert extractions_path(inc).read_bytes() == extractions_path(full).read_bytes()
+    # the sidecar was appended to, not rewritten, but holds the same records
+    assert extractions_path(inc).read_bytes() != extractions_path(full).read_bytes()
+    last = {x.paper.id: x for x in load_extractions(extractions_path(inc))}
+    assert sorted(last.values(), key=lambda x: x.id) == list(load_extractions(extractions_path(full)))
     # the update re-resolved old papers: a bare SAM added later made 'SAM' ambiguous in the whole graph
     assert "method:sam" not in before and load_graph(inc).nodes["method:sam"]["ambiguous"]
     # idempotent: the same update again changes nothing and adds no paper
