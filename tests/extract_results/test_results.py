@@ -134,3 +134,10 @@ def test_confidence_lower_for_up_to_and_bare():
     a = run("It is up to 4.5% better.")[0]
     b = run("It has 92.1% accuracy on X.", Dataset=["X"])[0]
     assert a.confidence < b.confidence <= 1.0
+
+
+def test_empty_and_title_inputs():
+    assert find_results("", [], []) == []
+    t = "TagNet: 2x Faster Tagging"
+    (r,) = find_results(t, [(0, len(t))], [(0, 6, "Method", "TagNet")], "title")
+    assert (r.value, r.unit, r.kind, r.method, r.evidence.field) == ("2", "x", "gain", "TagNet", "title")
