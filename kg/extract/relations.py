@@ -34,8 +34,8 @@ from kg.models import Evidence, Relation
 
 __all__ = ["find_relations"]
 
-_NEG = re.compile(r"\b(?:not|n't|never|no|fails?\s+to|failed\s+to|cannot|unable\s+to|rarely|hardly)\b[\w\s]{0,15}$",
-                  re.I)
+_NEG = re.compile(r"(?:\bnot(?!\s+only)|n't|\bnever|\bno|\bfails?\s+to|\bfailed\s+to|\bcannot|\bunable\s+to|"
+                  r"\brarely|\bhardly)\b[\w\s]{0,15}$", re.I)
 _OUTPERF = re.compile(
     r"\b(?:(?:consistently|significantly|substantially|greatly|clearly|also|further|even|largely|"
     r"considerably|markedly|notably|still)\s+)*"

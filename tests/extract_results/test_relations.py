@@ -134,3 +134,12 @@ def test_appositive_purpose_and_parenthetical_lists():
                                                                    ("AlphaNet", "EVALUATED_ON", "TriviaQA")}
     assert rels("AlphaNet outperforms a fine-tuned BetaNet classifier.", Method=M) == {
         ("AlphaNet", "OUTPERFORMS", "BetaNet")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AlphaNet doesn't outperform BetaNet.", set()),
+    ("AlphaNet cannot beat BetaNet.", set()),
+    ("AlphaNet not only outperforms BetaNet but also runs fast.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+])
+def test_negation_forms(text, expected):
+    assert rels(text, Method=M) == expected
