@@ -1,0 +1,154 @@
+"""Extraction at scale: words/s, papers/s end to end and peak RSS, single process vs --processes vs Dask.
+
+For each size N (first N records of an arXiv-style JSONL(.gz), default the 157k
+arXiv file in ../shared/data) and each mode, one fresh subprocess:
+
+- reads the N papers once to count words (the read time is subtracted below);
+- ``blank``: bare ``spacy.blank("en")`` tokenisation of title + abstract (the yardstick);
+- ``single`` / ``processes:K`` / ``dask:local:K``: ``kg.parallel.extract_parallel``
+  (read + extract), then ``build_resolver`` + ``build_graph`` + ``save_graph``.
+
+Columns: size, mode, words, extract s (read excluded), words/s of extraction,
+ratio to blank tokenisation in the same run, end-to-end s (read + extract + build +
+save), papers/s end to end, peak RSS MB (the process and all its children, sampled
+every 50 ms with psutil).
+
+    python benchmarks/scale.py --sizes 1000
+    nice -n 10 python benchmarks/scale.py --sizes 1000,10000,156972 --modes blank,single,processes:2,dask:local:2
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz"
+
+
+class PeakRSS(threading.Thread):
+    """Samples RSS of this process plus all children until stopped."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        import psutil  # noqa: PLC0415
+
+        self.proc, self.psutil, self.interval = psutil.Process(), psutil, interval
+        self.peak, self._done = 0, threading.Event()
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            total = 0
+            try:
+                for p in [self.proc, *self.proc.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except self.psutil.Error:
+                        pass
+            except self.psutil.Error:
+                pass
+            self.peak = max(self.peak, total)
+            self._done.wait(self.interval)
+
+    def stop(self) -> int:
+        self._done.set()
+        self.join()
+        return self.peak
+
+
+def papers(path: Path, n: int):
+    from kg.pipeline import read_papers  # noqa: PLC0415
+
+    return itertools.islice(read_papers([str(path)]), n)
+
+
+def row(path: Path, n: int, mode: str, partition_size: int) -> dict:
+    """One measurement (run in a fresh process)."""
+    mon = PeakRSS()
+    mon.start()
+    t0 = time.perf_counter()
+    count = words = 0
+    for p in papers(path, n):
+        count += 1
+        words += len(p.title.split()) + len(p.abstract.split())
+    t_read = time.perf_counter() - t0
+    out = {"size": count, "mode": mode, "words": words, "read_s": t_read}
+    t0 = time.perf_counter()
+    if mode == "blank":
+        import spacy  # noqa: PLC0415
+
+        nlp = spacy.blank("en")
+        tokens = sum(len(d) for d in nlp.pipe(f"{p.title}\n{p.abstract}" for p in papers(path, n)))
+        out["extract_s"] = time.perf_counter() - t0 - t_read
+        out["tokens"] = tokens
+    else:
+        from kg.graph import build_graph, save_graph  # noqa: PLC0415
+        from kg.parallel import extract_parallel  # noqa: PLC0415
+        from kg.resolve import build_resolver  # noqa: PLC0415
+
+        kw: dict = {}
+        if mode.startswith("processes:"):
+            kw["processes"] = int(mode.split(":")[1])
+        elif mode.startswith("dask:"):
+            kw["dask"] = mode.removeprefix("dask:")
+        xs = list(extract_parallel(papers(path, n), partition_size=partition_size, **kw))
+        t_x = time.perf_counter() - t0
+        out["extract_s"] = max(t_x - t_read, 1e-9)
+        xs.sort(key=lambda x: x.paper.id)
+        G = build_graph(xs, build_resolver(xs))
+        with tempfile.TemporaryDirectory() as d:
+            save_graph(G, Path(d) / "graph.json.gz")
+        out["e2e_s"] = time.perf_counter() - t0
+        out["nodes"], out["edges"] = G.number_of_nodes(), G.number_of_edges()
+    out["peak_rss_mb"] = mon.stop() / 2**20
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--input", type=Path, default=DEFAULT)
+    ap.add_argument("--sizes", default="1000,10000,156972")
+    ap.add_argument("--modes", default="blank,single,processes:2,dask:local:2")
+    ap.add_argument("--partition-size", type=int, default=2000)
+    ap.add_argument("--json", type=Path, default=None, help="also append each row as JSON to this file")
+    ap.add_argument("--row", nargs=2, metavar=("SIZE", "MODE"), help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.row:
+        print(json.dumps(row(a.input, int(a.row[0]), a.row[1], a.partition_size)))
+        return
+    if not a.input.exists():
+        sys.exit(f"{a.input} is missing: pass --input FILE.jsonl(.gz)")
+    head = f"{'size':>7} {'mode':<14} {'words':>10} {'extract s':>9} {'words/s':>9} {'x blank':>8} " \
+           f"{'e2e s':>8} {'papers/s':>8} {'peak MB':>8}"
+    print(head, flush=True)
+    for size in (int(s) for s in a.sizes.split(",")):
+        blank = None
+        for mode in a.modes.split(","):
+            p = subprocess.run([sys.executable, __file__, "--input", str(a.input), "--partition-size",
+                                str(a.partition_size), "--row", str(size), mode],
+                               capture_output=True, text=True, cwd=ROOT)
+            if p.returncode != 0:
+                print(f"{size:>7} {mode:<14} FAILED: {p.stderr.strip().splitlines()[-1:]}", flush=True)
+                continue
+            r = json.loads(p.stdout.strip().splitlines()[-1])
+            wps = r["words"] / r["extract_s"]
+            if mode == "blank":
+                blank = wps
+            ratio = f"{wps / blank:8.3f}" if blank else f"{'-':>8}"
+            e2e = f"{r['e2e_s']:8.1f} {r['size'] / r['e2e_s']:8.1f}" if "e2e_s" in r else f"{'-':>8} {'-':>8}"
+            print(f"{r['size']:>7} {mode:<14} {r['words']:>10} {r['extract_s']:9.1f} {wps:9.0f} {ratio} {e2e} "
+                  f"{r['peak_rss_mb']:8.0f}", flush=True)
+            if a.json:
+                with open(a.json, "a", encoding="utf-8") as f:
+                    f.write(json.dumps(r) + "\n")
+
+
+if __name__ == "__main__":
+    main()
