@@ -9,6 +9,12 @@ one more full build). Each step runs `kg build` in its own process under /usr/bi
     python benchmarks/build_scale.py --limit 2000                # quick
     nice -n 10 python benchmarks/build_scale.py                  # all 157k, update with 1k
     python benchmarks/build_scale.py --limit 5000 --check --processes 2
+    nice -n 10 python benchmarks/build_scale.py --stand-in-extract   # resolve/graph/store only
+
+--stand-in-extract replaces spaCy extraction by a crude regex stand-in (acronym definitions
+"Long Form (LF)" -> Method with alias, other capitalised acronyms -> bare Method mentions),
+written as `kg extract`-style JSONL and built with `kg build --from-extractions`: it measures
+resolution, graph building and the store at full scale without the extraction cost.
 
 Columns: step, papers, wall s, peak RSS MB, nodes, edges, graph file MB, sidecar MB.
 """
@@ -29,11 +35,37 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz"
 
 
-def split_input(src: Path, limit: int | None, update: int, out: Path) -> tuple[Path, Path, int]:
+DEF = re.compile(r"((?:[A-Z][a-z]+[- ]){1,4}[A-Z][a-z]+) \(([A-Z][A-Za-z0-9-]{1,10})\)")
+ACR = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)\b")
+
+
+def stand_in_extraction(line: str, n: int, path: str) -> str:
+    """One arXiv JSONL line -> one extraction record (regex stand-in for kg extract)."""
+    d = json.loads(line)
+    a = d.get("abstract") or ""
+    ents: dict[str, dict] = {}
+    for m in DEF.finditer(a):
+        ents[m[2]] = {"type": "Method", "name": m[1], "aliases": [m[2]], "role": "proposed",
+                      "mentions": [{"text": m[0], "start": m.start(), "end": m.end(), "field": "abstract"}]}
+    defined = {al for e in ents.values() for al in e["aliases"]}
+    for m in ACR.finditer(a):
+        if m[1] not in ents and m[1] not in defined:
+            ents[m[1]] = {"type": "Method", "name": m[1], "role": "used",
+                          "mentions": [{"text": m[1], "start": m.start(), "end": m.end(), "field": "abstract"}]}
+    paper = {"id": d["id"], "title": d.get("title") or "", "abstract": a, "date": d.get("date"),
+             "authors": d.get("authors") or [], "urls": [u for u in (d.get("url"), d.get("code_url")) if u],
+             "sources": [{"path": path, "line": n, "format": "jsonl"}], "categories": d.get("categories") or []}
+    return json.dumps({"id": d["id"], "title": paper["title"], "paper": paper, "entities": list(ents.values())}) + "\n"
+
+
+def split_input(src: Path, limit: int | None, update: int, out: Path,
+                stand_in: bool = False) -> tuple[Path, Path, int]:
     base, new = out / "base.jsonl", out / "new.jsonl"
     opener = gzip.open if src.suffix == ".gz" else open
     with opener(src, "rt", encoding="utf-8") as f:
         lines = [ln for ln in itertools.islice(f, limit) if ln.strip()]
+    if stand_in:
+        lines = [stand_in_extraction(ln, i, str(src)) for i, ln in enumerate(lines, 1)]
     base.write_text("".join(lines[:-update]), encoding="utf-8")
     new.write_text("".join(lines[-update:]), encoding="utf-8")
     return base, new, len(lines)
@@ -57,28 +89,37 @@ def main() -> None:
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--check", action="store_true", help="also build all N at once and compare bytes")
     ap.add_argument("--keep", type=Path, default=None, help="directory to keep the graphs in")
+    ap.add_argument("--stand-in-extract", action="store_true",
+                    help="regex stand-in instead of spaCy extraction (measures resolve/graph/store only)")
     a = ap.parse_args()
     if not a.input.exists():
         sys.exit(f"{a.input} is missing (see ../shared/data/README.md)")
     tmp = a.keep or Path(tempfile.mkdtemp(prefix="kg-scale-"))
     tmp.mkdir(parents=True, exist_ok=True)
-    base, new, n = split_input(a.input, a.limit, a.update, tmp)
+    base, new, n = split_input(a.input, a.limit, a.update, tmp, a.stand_in_extract)
+    flag = ["--from-extractions"] if a.stand_in_extract else []
     g = tmp / "graph.json.gz"
     side = tmp / "graph.extractions.jsonl.gz"
     common = ["--processes", str(a.processes)]
     rows = []
-    for step, args in (("full build", [str(base), "--graph", str(g)]),
-                       (f"--update +{a.update}", [str(new), "--graph", str(g), "--update"])):
+    for step, args in (("full build", [*flag, str(base), "--graph", str(g)]),
+                       (f"--update +{a.update}", [*flag, str(new), "--graph", str(g), "--update"])):
         wall, rss, s = run(args + common)
         rows.append((step, s["papers"], wall, rss, s["nodes"], s["edges"], g.stat().st_size / 1e6,
                      side.stat().st_size / 1e6))
     if a.check:
         g2 = tmp / "all.json.gz"
-        wall, rss, s = run([str(base), str(new), "--graph", str(g2)] + common)
+        if a.stand_in_extract:
+            both = tmp / "both.jsonl"
+            both.write_text(base.read_text(encoding="utf-8") + new.read_text(encoding="utf-8"), encoding="utf-8")
+            wall, rss, s = run(["--from-extractions", str(both), "--graph", str(g2)] + common)
+        else:
+            wall, rss, s = run([str(base), str(new), "--graph", str(g2)] + common)
         rows.append(("one build of all", s["papers"], wall, rss, s["nodes"], s["edges"], g2.stat().st_size / 1e6,
                      (tmp / "all.extractions.jsonl.gz").stat().st_size / 1e6))
     head = ("step", "papers", "wall s", "peak RSS MB", "nodes", "edges", "graph MB", "sidecar MB")
-    print(f"input: {a.input} (first {n} records), processes={a.processes}")
+    mode = "regex stand-in extraction" if a.stand_in_extract else "kg extract (spaCy)"
+    print(f"input: {a.input} (first {n} records), {mode}, processes={a.processes}")
     print("  ".join(f"{h:>14}" for h in head))
     for r in rows:
         print("  ".join(f"{v:>14.1f}" if isinstance(v, float) else f"{v:>14}" for v in r))
