@@ -146,17 +146,17 @@ def _extract_local(papers: Iterable[Paper], processes: int, chunk: int,
 # ---------------------------------------------------------------- dask
 
 def extract_partition(index: int, papers: list[Paper], spacy_model: str | None,
-                      workdir: str | None) -> str | list[dict]:
+                      workdir: str | None) -> str | list[PaperExtraction]:
     """One Dask task: extract a partition on the worker (pipeline cached per process).
 
     With ``workdir`` the records go to ``workdir/part-NNNNN.jsonl`` (written to a
-    temporary name, then renamed) and the path is returned; without, the records
-    themselves are returned as dicts. Each call appends a line to
-    ``workdir/tasks.log``.
+    temporary name, then renamed) and the path is returned, and a line is appended
+    to ``workdir/tasks.log``; without, the records themselves are returned.
     """
-    records = [x.to_dict(with_paper=True) for x in _extract_list(papers, spacy_model)]
+    xs = _extract_list(papers, spacy_model)
     if workdir is None:
-        return records
+        return xs
+    records = [x.to_dict(with_paper=True) for x in xs]
     out = Path(workdir) / partition_name(index)
     tmp = out.with_name(f"{out.name}.{socket.gethostname()}.{os.getpid()}.tmp")
     with open(tmp, "w", encoding="utf-8") as f:
@@ -243,7 +243,7 @@ def _extract_dask(papers: Iterable[Paper], dask: str, workdir: Path | None, part
         def result(item) -> Iterable[PaperExtraction]:
             entry, fut = item
             if manifest is None:
-                return [extraction_from_dict(d) for d in fut.result()]
+                return fut.result()
             path = fut if isinstance(fut, str) else fut.result()
             if not isinstance(fut, str):
                 manifest.record(*entry)
