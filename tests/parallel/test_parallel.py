@@ -110,7 +110,9 @@ def test_rerun_skips_finished_partitions(cluster, papers, baseline, tmp_path):
     assert "part-00002.jsonl" in (tmp_path / MANIFEST).read_text()
 
 
-def test_killed_worker_loses_nothing(papers, tmp_path):
+def test_killed_worker_loses_nothing(tmp_path):
+    import threading  # noqa: PLC0415
+
     from dask.distributed import Client, LocalCluster  # noqa: PLC0415
 
     many = fixture_papers(400)
@@ -118,19 +120,32 @@ def test_killed_worker_loses_nothing(papers, tmp_path):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=":0") as c, Client(c) as client:
         before = set(client.scheduler_info()["workers"])
-        out, killed = [], None
-        for x in extract_parallel(iter(many), dask=c.scheduler_address, workdir=tmp_path, partition_size=20):
-            out.append(x.id)
-            if killed is None:  # first partition is back: kill a worker that has work queued
-                processing = client.processing()
-                killed = max(processing, key=lambda w: len(processing[w]))
-                busy = len(processing[killed])
-                pid = client.run(os.getpid, workers=[killed])[killed]
-                os.kill(pid, signal.SIGKILL)
+        killed: dict = {}
+
+        def killer():  # once a partition is done, SIGKILL a worker while it is running a task
+            while not killed and not done.is_set():
+                busy = {w: ts for w, ts in client.processing().items() if ts}
+                if busy and list(tmp_path.glob("part-*.jsonl")):
+                    w = next(iter(busy))
+                    pid = client.run(os.getpid, workers=[w])[w]
+                    os.kill(pid, signal.SIGKILL)
+                    killed.update(worker=w, tasks=busy[w])
+                    return
+                done.wait(0.005)
+
+        done = threading.Event()
+        t = threading.Thread(target=killer)
+        t.start()
+        try:
+            out = [x.id for x in extract_parallel(iter(many), dask=c.scheduler_address, workdir=tmp_path,
+                                                  partition_size=20)]
+        finally:
+            done.set()
+            t.join()
         client.wait_for_workers(2, timeout=30)
         after = set(client.scheduler_info()["workers"])
-    assert killed in before and killed not in after
-    assert busy >= 1  # the worker died holding work
+    assert killed, "the run finished before a worker could be killed"
+    assert killed["worker"] in before and killed["worker"] not in after
     assert out == ids  # all present, exactly once, in order
     log = _log_lines(tmp_path)
     assert sorted({ln.split()[0] for ln in log}) == [partition_name(i) for i in range(20)]
