@@ -44,7 +44,7 @@ from typing import Iterable
 
 from kg.models import Entity, PaperExtraction, entity_key, normalize_name
 
-__all__ = ["match_key", "is_short_form", "context_words", "AliasTable", "Resolver", "ClusterInfo"]
+__all__ = ["match_key", "is_short_form", "acronym_fits", "context_words", "AliasTable", "Resolver", "ClusterInfo"]
 
 _STOP = frozenset("""with from that this these those their which using based into over under than
 about across among between through learning model models method methods approach approaches
@@ -102,6 +102,36 @@ def is_short_form(name: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return upper >= 2 or (bool(letters) and upper == len(letters))
+
+
+def acronym_fits(short: str, long: str) -> bool:
+    """Whether the letters of ``short`` can abbreviate ``long`` (Schwartz & Hearst, 2003).
+
+    Scanning both right to left, every letter of the short form must occur in order
+    in the long form, and its first letter must start a word. Digits and a plural
+    ``s`` are ignored.
+
+    >>> acronym_fits("ViT", "Vision Transformer"), acronym_fits("SAM", "Sharpness-Aware Minimization")
+    (True, True)
+    >>> acronym_fits("PRPO", "Relative Policy Optimization"), acronym_fits("DREAM", "Autoregressive Model")
+    (False, False)
+    """
+    s = short.strip()
+    if len(s) > 2 and s.endswith("s") and s[-2].isupper():
+        s = s[:-1]
+    letters = [c.lower() for c in s if c.isalpha()]
+    text = long.lower()
+    if not letters:
+        return False
+    li = len(text) - 1
+    for si in range(len(letters) - 1, -1, -1):
+        c = letters[si]
+        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        li -= 1
+    return True
 
 
 def context_words(texts: Iterable[str]) -> frozenset[str]:
@@ -166,18 +196,21 @@ class AliasTable:
     def add_forms(self, type_: str, forms: Iterable[str], context: frozenset[str] = frozenset(),
                   catalog_id: str | None = None) -> None:
         """Record surface forms that one paper uses for one entity (first form = its name)."""
-        longs, shorts = [], []
+        longs, shorts, long_forms, short_forms = [], [], [], []
         for f in forms:
             if not f or not match_key(f):
                 continue
             el = ("S" if is_short_form(f) else "L", type_, match_key(f))
             (shorts if el[0] == "S" else longs).append(el)
+            (short_forms if el[0] == "S" else long_forms).append(f)
             self.surfaces[el][f.strip()] += 1
             self.uf.add(el)
         if longs:
             for el in longs[1:]:
                 self.uf.union(longs[0], el)
-            for el in shorts:
+            for el, f in zip(shorts, short_forms):
+                if not any(acronym_fits(f, lf) for lf in long_forms):
+                    continue  # 'X (ABC)' whose letters do not fit is not a definition of ABC
                 ctx = self.defs[(type_, el[2])].setdefault(longs[0], Counter())
                 ctx.update(context)
         else:
@@ -312,7 +345,9 @@ class Resolver:
     def _pick_sense(senses: dict[str, Counter], context: frozenset[str]) -> str | None:
         if not context:
             return None
-        scored = sorted(((sum(math.log1p(ctx[w]) for w in context if w in ctx), k) for k, ctx in senses.items()),
+        # sum in a fixed order and round: set order varies with the hash seed, float sums with order
+        scored = sorted(((round(sum(math.log1p(ctx[w]) for w in sorted(context) if w in ctx), 9), k)
+                         for k, ctx in senses.items()),
                         key=lambda t: (-t[0], t[1]))
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]

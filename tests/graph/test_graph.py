@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 import json
 
 import networkx as nx
@@ -154,3 +155,18 @@ def test_store_bytes_are_one_json_document(G, tmp_path):
     expected = json.dumps(json_graph.node_link_data(H, edges="edges"), sort_keys=True, ensure_ascii=False,
                           separators=(",", ":"))
     assert gzip.decompress(p.read_bytes()).decode() == expected
+
+
+def test_same_bytes_under_different_hash_seeds(tmp_path):
+    import os
+    import subprocess
+    import sys
+    code = ("import sys; from tests.graph.records import records_a, records_b; from kg.graph import build_graph, "
+            "save_graph; save_graph(build_graph(records_a() + records_b()), sys.argv[1])")
+    outs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"g{seed}.json.gz"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(out)], check=True, env=env, cwd=Path(__file__).parents[2])
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] == outs[2]

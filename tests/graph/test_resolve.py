@@ -79,3 +79,11 @@ def test_short_form_rules():
     t = AliasTable()
     t.add_forms("Method", ["", "  "])  # empty names are ignored, not crashed on
     assert t.freeze().clusters == {}
+
+
+def test_definition_whose_letters_do_not_fit_is_ignored():
+    def px(pid, name, aliases=()):
+        return PaperExtraction(Paper(id=pid, title="", abstract=""), entities=(Entity("Method", name, aliases),))
+    r = build_resolver([px("1", "Autoregressive Model", ("DREAM",)), px("2", "DREAM")])
+    assert r.resolve("Method", "DREAM") == "method:dream"
+    assert r.resolve("Method", "Autoregressive Model") == "method:autoregressive model"
