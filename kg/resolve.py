@@ -75,9 +75,10 @@ def match_key(name: str) -> str:
     True
     >>> match_key("GPT-4") == match_key("GPT-4o"), match_key("BERT-large") == match_key("BERT")
     (False, False)
-    >>> match_key("LLMs") == match_key("LLM")
-    True
+    >>> match_key("LLMs") == match_key("LLM"), match_key("LMs") == match_key("LM")
+    (True, True)
     """
+    name = re.sub(r"(?<=[A-Z])s$", "", name.strip())  # acronym plural: 'LMs', 'GPUs'
     s = normalize_name(name)
     s = re.sub(r"[^\w\s.+]", " ", s).strip(" .")
     tokens = s.split()
