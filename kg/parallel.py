@@ -214,10 +214,10 @@ def _dask_client(dask: str):
                                dashboard_address=":0")
         return Client(cluster), cluster
     try:
-        return Client(arg, timeout="10s"), None
+        return Client(arg, timeout="5s"), None
     except (OSError, TimeoutError) as exc:
         raise ExtractError(f"cannot reach the Dask scheduler at {arg} ({exc}); start one with "
-                           "`dask scheduler` and workers with `dask worker {arg}`, or use --dask local") from exc
+                           f"`dask scheduler` and workers with `dask worker {arg}`, or use --dask local") from exc
 
 
 def _extract_dask(papers: Iterable[Paper], dask: str, workdir: Path | None, partition_size: int,
