@@ -1,0 +1,141 @@
+"""Pure text functions for extraction: sentences, acronyms (Schwartz-Hearst), code links, role cues.
+
+>>> split_sentences("We use ResNet, e.g. ResNet-50. It gets 84.2% acc.")
+[(0, 30), (31, 49)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.models import Repo
+
+__all__ = ["split_sentences", "find_definitions", "find_repos", "normalize_repo", "role_of"]
+
+_NO_BREAK = re.compile(r"(?:\b(?:e\.g|i\.e|et al|Fig|Figs|Eq|Sec|vs|cf|etc|approx|resp|No|Tab)\.|\b[A-Z]\.)$")
+_BOUNDARY = re.compile(r"[.!?](?=\s+[A-Z0-9(\"'])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` character spans of the sentences of ``text``.
+
+    Abbreviations (``e.g.``, ``et al.``, ``Fig.``, ``vs.``, ``U.S.``), decimals and URLs do not end a sentence.
+
+    >>> t = "Smith et al. show it. See Fig. 2 vs. U.S. data at example.com/x. Done."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['Smith et al. show it.', 'See Fig. 2 vs. U.S. data at example.com/x.', 'Done.']
+    """
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if _NO_BREAK.search(text[max(start, end - 8):end]):
+            continue
+        if text[start:end].strip():
+            s = start + len(text[start:end]) - len(text[start:end].lstrip())
+            spans.append((s, end))
+        start = end
+    rest = text[start:]
+    if rest.strip():
+        s = start + len(rest) - len(rest.lstrip())
+        spans.append((s, len(text.rstrip())))
+    return spans
+
+
+_PAREN = re.compile(r"\(([A-Za-z][\w\-]{0,9}s?)\)")
+
+
+def find_definitions(text: str) -> list[tuple[int, int, int, int]]:
+    """Schwartz-Hearst: ``(long_start, long_end, short_start, short_end)`` for "long form (SF)".
+
+    >>> t = "the Vision Transformer (ViT) model"
+    >>> [(t[a:b], t[c:d]) for a, b, c, d in find_definitions(t)]
+    [('Vision Transformer', 'ViT')]
+    """
+    out = []
+    for m in _PAREN.finditer(text):
+        sf = m[1]
+        if not any(c.isupper() for c in sf):
+            continue
+        words = list(re.finditer(r"[\w\-]+", text[max(0, m.start() - 120):m.start()]))
+        off = max(0, m.start() - 120)
+        n = min(len(sf) + 5, 2 * len(sf), len(words))
+        cand = words[-n:] if n else []
+        lf = _best_long_form(sf, text, cand, off)
+        if lf:
+            out.append((lf[0], lf[1], m.start(1), m.end(1)))
+    return out
+
+
+def _best_long_form(sf: str, text: str, words, off: int) -> tuple[int, int] | None:
+    if not words:
+        return None
+    start, end = off + words[0].start(), off + words[-1].end()
+    lf = text[start:end]
+    s_chars = [c.lower() for c in sf.rstrip("s") if c.isalnum()]
+    si, li = len(s_chars) - 1, len(lf) - 1
+    while si >= 0:
+        c = s_chars[si]
+        while li >= 0 and (lf[li].lower() != c or (si == 0 and li > 0 and lf[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        si -= 1
+        li -= 1
+    ws = lf.rfind(" ", 0, li + 1) + 1
+    first = start + ws
+    if text[first:end].lower() == sf.lower() or not text[first:end].strip():
+        return None
+    return first, end
+
+
+_URL = re.compile(
+    r"(?:https?://|www\.)?(?:www\.)?(github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)/\s?"
+    r"((?:datasets/|spaces/)?[\w.\-]+)/\s?([\w.\-]+)|https?://[^\s)\]}>\"']+", re.I)
+_HOSTS = {"github.com": "github", "gitlab.com": "gitlab", "bitbucket.org": "bitbucket", "huggingface.co": "huggingface"}
+
+
+def normalize_repo(host: str, owner: str, name: str) -> Repo:
+    """Canonical :class:`Repo` for a code host link.
+
+    >>> normalize_repo("GitHub.com", "org", "tool.git.").url
+    'https://github.com/org/tool'
+    """
+    name = name.rstrip(".,;:")
+    name = name.removesuffix(".git").rstrip(".")
+    host = host.lower()
+    return Repo(url=f"https://{host}/{owner}/{name}", host=_HOSTS[host], owner=owner, name=name)
+
+
+def find_repos(text: str) -> list[Repo]:
+    """Every code link in ``text``, normalised and de-duplicated, in order.
+
+    >>> [r.url for r in find_repos("Code: http://www.github.com/org/ tool.git). See https://x.org/p.")]
+    ['https://github.com/org/tool', 'https://x.org/p']
+    """
+    out: dict[str, Repo] = {}
+    for m in _URL.finditer(text):
+        if m[1]:
+            r = normalize_repo(m[1], m[2], m[3])
+        else:
+            url = m[0].rstrip(".,;:")
+            r = Repo(url=url, host="web")
+        out.setdefault(r.url.lower(), r)
+    return list(out.values())
+
+
+_PROPOSE = re.compile(
+    r"\b(?:we\s+(?:propose|introduce|present|develop|design|release|build|construct|create)[sd]?|"
+    r"named|called|dubbed|termed|our(?:\s+(?:new|proposed|novel))?)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def role_of(text: str, start: int, field: str = "abstract") -> str:
+    """``proposed`` when a proposal cue shortly precedes ``start`` (or a title "X: ..." head), else ``used``.
+
+    >>> role_of("We propose LoRA, a method.", 11)
+    'proposed'
+    >>> role_of("We use BERT.", 7)
+    'used'
+    """
+    if field == "title" and start == 0 and ":" in text[:60]:
+        return "proposed"
+    return "proposed" if _PROPOSE.search(text[max(0, start - 60):start]) else "used"

@@ -1,0 +1,65 @@
+import json
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.extract import build_nlp, extract_paper, load_catalog
+from kg.extract.text import find_definitions, find_repos, role_of, split_sentences
+from kg.models import Paper
+
+
+def test_sentences_survive_abbreviations():
+    t = "We follow Smith et al. in Fig. 2, i.e. the U.S. setup. Accuracy is 84.2 here."
+    assert [t[s:e] for s, e in split_sentences(t)] == [
+        "We follow Smith et al. in Fig. 2, i.e. the U.S. setup.", "Accuracy is 84.2 here."]
+
+
+def test_schwartz_hearst():
+    t = "We train a graph convolutional network (GCN) on it."
+    assert [(t[a:b], t[c:d]) for a, b, c, d in find_definitions(t)] == [("graph convolutional network", "GCN")]
+
+
+def test_repo_normalisation_messy_forms():
+    for raw in ["https://github.com/Org/tool", "http://github.com/Org/tool.git", "www.github.com/Org/tool.",
+                "(github.com/Org/tool)", "github.com/Org/ tool", "[code](https://github.com/Org/tool),"]:
+        assert [r.url for r in find_repos(raw)] == ["https://github.com/Org/tool"], raw
+    hf = find_repos("see huggingface.co/datasets/org/data")
+    assert hf[0].host == "huggingface"
+
+
+def test_roles():
+    assert role_of("We introduce FooNet.", 13) == "proposed"
+    assert role_of("We compare with BERT.", 16) == "used"
+
+
+def test_catalog_and_vague_phrases():
+    assert {r["type"] for r in load_catalog()} == {"Method", "Dataset", "Metric", "Task"}
+    x = extract_paper(Paper(id="1", title="", abstract="Our method uses deep learning on a large corpus."))
+    assert x.entities == ()
+
+
+def test_output_contract_and_cli(tmp_path):
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"id": "x1", "title": "FooNet: fast nets",
+                               "abstract": "We propose FooNet. It improves top-1 accuracy on ImageNet "
+                                           "over ResNet-50. Code: github.com/me/foonet."}) + "\n")
+    res = CliRunner().invoke(cli, ["extract", str(src)])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert set(d) == {"id", "title", "entities", "repos", "results", "relations"}
+    names = {(e["type"], e["name"]): e for e in d["entities"]}
+    assert names[("Method", "FooNet")]["role"] == "proposed"
+    assert ("Dataset", "ImageNet") in names and ("Metric", "top-1 accuracy") in names
+    for e in d["entities"]:
+        for m in e["mentions"]:
+            text = d["title"] if m["field"] == "title" else json.loads(src.read_text())["abstract"]
+            assert text[m["start"]:m["end"]] == m["text"]
+    assert d["repos"][0]["url"] == "https://github.com/me/foonet"
+    assert "Examples:" in CliRunner().invoke(cli, ["extract", "--help"]).output
+
+
+def test_unknown_model():
+    import pytest
+    from kg.errors import ExtractError
+    with pytest.raises(ExtractError, match="not installed"):
+        build_nlp("no_such_model_xyz")
