@@ -63,3 +63,29 @@ def test_unknown_model():
     from kg.errors import ExtractError
     with pytest.raises(ExtractError, match="not installed"):
         build_nlp("no_such_model_xyz")
+
+
+def test_evaluate_equals_score_py(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from kg.evaluate import score
+    scorer = Path("/work/shared/eval/score.py")
+    if not scorer.exists():
+        import pytest
+        pytest.skip("shared scorer absent")
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "x1", "methods": [{"name": "FooNet", "role": "proposed"}],
+                                "datasets": [{"name": "ImageNet"}], "metrics": [{"name": "top-1 accuracy"}],
+                                "tasks": [{"name": "image classification"}], "repos": ["github.com/me/foonet"],
+                                "results": []}) + "\n")
+    pred = tmp_path / "p.jsonl"
+    x = extract_paper(Paper(id="x1", title="FooNet: fast", abstract="We propose FooNet; top-1 accuracy on "
+                                                                    "ImageNet and CIFAR-10. github.com/me/foonet"))
+    pred.write_text(json.dumps(x.to_dict()) + "\n")
+    ours = score("seeds", str(gold), str(pred))
+    out = subprocess.run([sys.executable, str(scorer), "seeds", str(gold), str(pred)], capture_output=True, text=True).stdout
+    for t in ("Method", "Dataset", "Metric", "Task", "Repo"):
+        assert f"{t:8s} P={ours[t][0]:.3f} R={ours[t][1]:.3f} F1={ours[t][2]:.3f}" in out
+    assert ours["Dataset"][0] == 0.5
