@@ -75,6 +75,9 @@ def build_nlp(model: str | None = None) -> Language:
 _PROPOSED_NAME = re.compile(
     r"\b(?:[Ww]e\s+(?:propose|introduce|present)|named|called|dubbed)\s+(?:a\s+|an\s+|the\s+)?"
     r"([A-Z][\w\-]*[A-Z][\w\-]*)")
+_NAMED_DATASET = re.compile(
+    r"\b((?:[A-Z][\w\-]*\d*|\d+[A-Z][\w\-]*)(?:[ \-](?:[A-Z0-9][\w\-]*))?)\s+(?:dataset|benchmark|corpus|challenge)s?\b")
+_NOT_NAME = {"The", "This", "Our", "A", "An", "These", "Each", "Both", "New", "Large", "Public", "Real", "Synthetic", "Existing"}
 _LF_TYPE = [(re.compile(r"(?:network|model|transformer|attention|learning|encoder|machine|algorithm)s?$", re.I), "Method"),
             (re.compile(r"(?:dataset|benchmark|corpus)$", re.I), "Dataset"),
             (re.compile(r"(?:error|score|accuracy|rate|distance)$", re.I), "Metric")]
@@ -87,6 +90,9 @@ def _field_entities(doc, text: str, field: str, sents) -> list[tuple[int, int, s
         found[(sp.start_char, sp.end_char)] = (sp.label_, canon.get((sp.start_char, sp.end_char), sp.text))
     for m in _PROPOSED_NAME.finditer(text):
         found.setdefault((m.start(1), m.end(1)), ("Method", m[1]))
+    for m in _NAMED_DATASET.finditer(text):
+        if m[1].split()[0] not in _NOT_NAME:
+            found.setdefault((m.start(1), m.end(1)), ("Dataset", m[1]))
     for ls, le, ss, se in find_definitions(text):
         lf = text[ls:le]
         for rx, typ in _LF_TYPE:
