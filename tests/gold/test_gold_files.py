@@ -1,0 +1,140 @@
+"""Gold files are well-formed, contain no pasted abstract text, and work with the shared scorer."""
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, shared_path
+
+GOLD = ROOT / "tests" / "gold"
+FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl"]
+KEYS = {"id", "source", "methods", "datasets", "metrics", "tasks", "repos", "results", "relations"}
+ENTITY_KEYS = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
+REL_TYPES = {"OUTPERFORMS", "BASED_ON", "EVALUATED_ON", "APPLIED_TO"}
+
+
+def rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from strings(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from strings(v)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_lines_have_scorer_keys(name):
+    recs = rows(name)
+    assert len(recs) >= 30
+    assert len({r["id"] for r in recs}) == len(recs), "duplicate ids"
+    for r in recs:
+        assert KEYS <= set(r), (r["id"], KEYS - set(r))
+        assert "abstract" not in r and "title" not in r
+        for key in ENTITY_KEYS:
+            for e in r[key]:
+                assert isinstance(e["name"], str) and e["name"].strip(), r["id"]
+                assert isinstance(e.get("aliases", []), list)
+                assert isinstance(e.get("core", True), bool)
+                if "role" in e:
+                    assert e["role"] in ("proposed", "used"), (r["id"], e)
+        assert all(isinstance(u, str) and u.startswith("http") for u in r["repos"])
+        for res in r["results"]:
+            assert any(ch.isdigit() for ch in res["value"]), (r["id"], res)
+        for rel in r["relations"]:
+            assert rel["type"] in REL_TYPES, (r["id"], rel)
+
+
+def test_examples_gold_matches_example_records():
+    papers = {json.loads(l)["id"]: json.loads(l) for l in (ROOT / "examples" / "papers.jsonl").read_text().splitlines()}
+    fixture = (ROOT / "tests" / "fixtures" / "papers_small.jsonl").read_text()
+    assert fixture == (ROOT / "examples" / "papers.jsonl").read_text()
+    gold = rows("examples_gold.jsonl")
+    assert [g["id"] for g in gold] == list(papers)
+    for g in gold:
+        text = (papers[g["id"]]["title"] + " " + papers[g["id"]]["abstract"]).lower()
+        for res in g["results"]:  # every gold result value is stated in the text
+            assert res["value"].lower() in text, (g["id"], res)
+        for key in ENTITY_KEYS:  # core names or one alias occur in the text we wrote
+            for e in g[key]:
+                if e.get("core", True):
+                    assert any(f.lower() in text for f in [e["name"], *e["aliases"]]), (g["id"], e)
+
+
+def arxiv_abstracts(ids: set[str]) -> dict[str, str]:
+    path = shared_path("arxiv", "arxiv-cs-2024-2026.jsonl.gz")
+    found = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if any(i in line[:40] for i in ids):
+                rec = json.loads(line)
+                if rec["id"] in ids:
+                    found[rec["id"]] = rec["title"] + " " + rec["abstract"]
+    return found
+
+
+def test_arxiv_gold_ids_exist_and_no_pasted_text():
+    gold = rows("arxiv_gold.jsonl")
+    ids = {g["id"] for g in gold}
+    texts = arxiv_abstracts(ids)
+    assert set(texts) == ids, f"ids missing from the arXiv file: {sorted(ids - set(texts))}"
+    for g in gold:
+        for s in strings(g):
+            if len(s) > 60 and not s.startswith("http"):
+                assert s.lower() not in texts[g["id"]].lower(), (g["id"], s)
+
+
+def test_arxiv_gold_ids_come_from_seeded_selection():
+    shared_path("arxiv", "arxiv-cs-2024-2026.jsonl.gz")
+    sys.path.insert(0, str(GOLD))
+    try:
+        import select_arxiv
+    finally:
+        sys.path.remove(str(GOLD))
+    chosen = set(select_arxiv.select(48))
+    assert {g["id"] for g in rows("arxiv_gold.jsonl")} <= chosen
+
+
+def perfect_prediction(gold: list[dict]) -> list[dict]:
+    out = []
+    for g in gold:
+        ents = [{"type": t, "name": e["name"], "aliases": e["aliases"], "mentions": [], "role": e.get("role")}
+                for key, t in ENTITY_KEYS.items() for e in g[key] if e.get("core", True)]
+        out.append({"id": g["id"], "entities": ents, "repos": g["repos"], "results": g["results"],
+                    "relations": g["relations"]})
+    return out
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_scorer_gives_perfect_f1_on_gold_made_prediction(name, tmp_path):
+    scorer = Path(shared_path()).parent / "eval" / "score.py"
+    if not scorer.exists():
+        pytest.skip(f"scorer missing: {scorer}")
+    gold = rows(name)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps(p) + "\n" for p in perfect_prediction(gold)))
+    out = subprocess.run([sys.executable, str(scorer), "seeds", str(GOLD / name), str(pred)],
+                         capture_output=True, text=True, check=True).stdout
+    summary = out.strip().splitlines()[-1]
+    assert summary.startswith("seeds ")
+    scores = dict(kv.split("=") for kv in summary.split()[1:])
+    for key in ("Method", "Dataset", "Metric", "Task"):
+        assert float(scores[key]) == 1.0, out
+    n_res = sum(len(g["results"]) for g in gold)
+    assert f"Result values recalled: {n_res}/{n_res}" in out
+    # a prediction missing every entity must score below 1 (the check can fail)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("".join(json.dumps({"id": g["id"], "entities": []}) + "\n" for g in gold))
+    out = subprocess.run([sys.executable, str(scorer), "seeds", str(GOLD / name), str(empty)],
+                         capture_output=True, text=True, check=True).stdout
+    assert "Method=0.000" in out.strip().splitlines()[-1]
