@@ -89,6 +89,8 @@ def _field_entities(doc, text: str, field: str, sents) -> list[tuple[int, int, s
     for sp in doc.spans["kg_entities"]:
         found[(sp.start_char, sp.end_char)] = (sp.label_, canon.get((sp.start_char, sp.end_char), sp.text))
     for m in _PROPOSED_NAME.finditer(text):
+        if re.search(r"-(?:aware|guided|based|driven|free|specific|level)$", m[1], re.I):
+            continue
         found.setdefault((m.start(1), m.end(1)), ("Method", m[1]))
     for m in _NAMED_DATASET.finditer(text):
         if m[1].split()[0] not in _NOT_NAME:
