@@ -41,10 +41,12 @@ _PAPER_KEYS = frozenset(k for names in (ALIASES["title"], ALIASES["abstract"]) f
 def records_of(value: Any) -> Iterator[Any]:
     """The records inside a decoded JSON value: itself, a list's items, or an envelope's list.
 
-    >>> list(records_of({"data": [{"title": "a"}], "next": 10})), list(records_of([1, 2]))
-    ([{'title': 'a'}], [1, 2])
+    >>> list(records_of({"data": [{"title": "a"}], "next": 10})), list(records_of([{"a": 1}, {"b": 2}]))
+    ([{'title': 'a'}], [{'a': 1}, {'b': 2}])
+    >>> list(records_of([1, 2]))  # not a list of records: reported as one bad record
+    [[1, 2]]
     """
-    if isinstance(value, list):
+    if isinstance(value, list) and all(isinstance(v, Mapping) for v in value):
         yield from value
     elif isinstance(value, Mapping) and not (_PAPER_KEYS & value.keys()):
         for key in ENVELOPE_KEYS:
