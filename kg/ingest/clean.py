@@ -27,7 +27,8 @@ __all__ = ["Cleaned", "clean_text", "clean", "COMPOUND_PREFIXES"]
 
 #: Left halves of compounds that keep their hyphen when split across a line
 #: break ("self-\\nsupervised" -> "self-supervised"); other hyphenated line
-#: breaks between lowercase letters are joined ("trans-\\nformer" -> "transformer").
+#: breaks between lowercase letters are joined ("trans-\\nformer" -> "transformer");
+#: with a capital or digit on either side the hyphen stays ("GPT-\\n4" -> "GPT-4").
 COMPOUND_PREFIXES = frozenset("""
 self pre non multi semi cross post meta sub inter intra anti over under well zero few one two three
 long short large small high low state end task domain fine data model human real open group class
@@ -65,7 +66,7 @@ _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u
 _HTML_TAGS = ("p|br|i|b|u|em|strong|sub|sup|span|div|a|li|ul|ol|tt|code|small|big|font|h[1-6]|title|"
               "sec|italic|bold|inline-formula|math|mi|mo|mn|msub|msup|mrow|mtext|abstract|label|"
               "sc|monospace|list|list-item|xref|ext-link")
-_BREAK_TAGS = re.compile(r"</?(?:p|br|div|li|h[1-6]|sec|title|abstract)\b", re.I)
+_BREAK_TAGS = re.compile(r"</?(?:(?:jats|mml):)?(?:p|br|div|li|h[1-6]|sec|title|abstract)\b", re.I)
 
 _TOKEN = re.compile(
     r"(?P<math>(?<!\\)\$\$?(?=[^$\s])(?P<mathin>[^$]{1,400}?)(?<![\s\\])\$\$?)"
@@ -78,7 +79,7 @@ _TOKEN = re.compile(
     r"|(?P<close>\})"
     r"|(?P<tag></?(?:(?:jats|mml):)?(?:" + _HTML_TAGS + r")(?:\s[^<>]{0,300})?/?>|<!--.{0,2000}?-->)"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
-    r"|(?P<hyph>(?<=[a-z])-[ \t]*\r?\n\s*(?=[a-z]))"
+    r"|(?P<hyph>(?<=\w)-[ \t]*\r?\n\s*(?=\w))"
     r"|(?P<ws>\s{2,}|[^\S ])",
     re.S,
 )
@@ -169,8 +170,9 @@ def _pieces(raw: str, lo: int, hi: int, stack: list[bool]) -> Iterator[_Piece]:
             yield out, s, e, out == m.group()
         elif m.group("hyph") is not None:
             left = re.search(r"([A-Za-z]+)$", raw[max(lo, s - 40):s])
-            if left and left.group(1).lower() in COMPOUND_PREFIXES:
-                yield "-", s, s + 1, True
+            joined = raw[s - 1].islower() and raw[e].islower()
+            if not joined or (left and left.group(1).lower() in COMPOUND_PREFIXES):
+                yield "-", s, s + 1, True  # keep the hyphen, drop the line break
         else:  # whitespace run or a non-space whitespace character
             yield " ", s, e, False
     if hi > pos:

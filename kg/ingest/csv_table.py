@@ -57,7 +57,12 @@ def read_csv(stream: BinaryIO, path: str, problems: Problems, *, fields: Mapping
     if first is None:
         return
     delim = delimiter or sniff_delimiter(first)
-    header = [h.strip() for h in next(csv.reader([first], delimiter=delim))]
+    try:
+        header = [h.strip() for h in next(csv.reader([first], delimiter=delim))]
+    except (csv.Error, StopIteration) as exc:
+        problems(InputError(f"the header row is not valid CSV ({exc}); file skipped", path=path, line=1,
+                            hint="the first line must name the columns, e.g. id,title,abstract"))
+        return
     reader = csv.reader(src, delimiter=delim)
     while True:
         start = state["line"] + 1

@@ -1,9 +1,11 @@
 """Paper identity: the same paper read from several files or formats becomes one :class:`Paper`.
 
-Two records are the same paper when they share an arXiv id (without version)
-or a DOI; a record with neither joins the first paper with the same
+Two records are the same paper when they share an arXiv id (without
+version); or a DOI, unless their arXiv ids differ; or, failing both, the same
 normalised title (:func:`kg.ingest.records.title_key`) unless their arXiv ids
-or DOIs conflict. Merging keeps every source and URL, the longest title and
+or DOIs differ (two different papers called "Introduction" stay apart when
+anything identifies them). A paper may carry several DOIs across records (the
+arXiv DOI and the publisher's): ``doi`` keeps the first one met. Merging keeps every source and URL, the longest title and
 abstract (the fullest text), the longest author list, the first venue, and the
 earliest date (the most precise one when a year-only date and a full date
 fall in the same year).
@@ -30,33 +32,34 @@ __all__ = ["merge_duplicates", "merge_group"]
 def merge_duplicates(papers: Iterable[Paper]) -> list[Paper]:
     """One paper per identity, in order of first appearance (see module doc for the rules)."""
     groups: list[list[Paper]] = []
-    ids: list[dict[str, str | None]] = []   # per group: its arXiv id and DOI
+    known: list[dict[str, set[str]]] = []   # per group: its arXiv ids and DOIs
     index: dict[str, int] = {}
     for p in papers:
+        tkey = f"title:{title_key(p.title)}" if p.title.strip() else None
         g = None
-        for key in (f"arxiv:{p.arxiv_id}" if p.arxiv_id else None, f"doi:{p.doi}" if p.doi else None):
-            if key and key in index and not _conflict(p, ids[index[key]]):
+        for key, by in ((f"arxiv:{p.arxiv_id}" if p.arxiv_id else None, "arxiv"),
+                        (f"doi:{p.doi}" if p.doi else None, "doi"), (tkey, "title")):
+            if key and key in index and not _conflict(p, known[index[key]], by):
                 g = index[key]
                 break
-        tkey = f"title:{title_key(p.title)}" if p.title.strip() else None
-        if g is None and tkey in index and not _conflict(p, ids[index[tkey]]):
-            g = index[tkey]
         if g is None:
             g = len(groups)
             groups.append([])
-            ids.append({"arxiv": None, "doi": None})
+            known.append({"arxiv": set(), "doi": set()})
         groups[g].append(p)
-        ids[g]["arxiv"] = ids[g]["arxiv"] or p.arxiv_id
-        ids[g]["doi"] = ids[g]["doi"] or p.doi
+        known[g]["arxiv"].update([p.arxiv_id] if p.arxiv_id else [])
+        known[g]["doi"].update([p.doi] if p.doi else [])
         for key in (f"arxiv:{p.arxiv_id}" if p.arxiv_id else None, f"doi:{p.doi}" if p.doi else None, tkey):
             if key:
                 index.setdefault(key, g)
     return [merge_group(g) for g in groups]
 
 
-def _conflict(p: Paper, known: dict[str, str | None]) -> bool:
-    return bool((p.arxiv_id and known["arxiv"] and p.arxiv_id != known["arxiv"])
-                or (p.doi and known["doi"] and p.doi != known["doi"]))
+def _conflict(p: Paper, known: dict[str, set[str]], by: str) -> bool:
+    """Whether ``p`` has an identifier that rules out the group matched ``by`` arXiv id, DOI or title."""
+    arxiv = bool(p.arxiv_id and known["arxiv"] and p.arxiv_id not in known["arxiv"])
+    doi = bool(p.doi and known["doi"] and p.doi not in known["doi"])
+    return {"arxiv": False, "doi": arxiv, "title": arxiv or doi}[by]
 
 
 def _date_key(d: str) -> tuple[int, int, int]:
