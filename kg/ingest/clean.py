@@ -83,7 +83,7 @@ _TOKEN = re.compile(
     r"|(?P<ws>\s{2,}|[^\S ])",
     re.S,
 )
-_QUICK = re.compile(r"[\\${}<&]|\s\s|[^\S ]")  # anything a token can start with
+_QUICK = re.compile(r"[\\${}<&\t\n\r\f\v]")  # ASCII characters a token can start with
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +180,8 @@ def _pieces(raw: str, lo: int, hi: int, stack: list[bool]) -> Iterator[_Piece]:
 
 
 def _needs_work(raw: str) -> bool:
-    return bool(_QUICK.search(raw)) or not raw.isascii() or raw[0] == " " or raw[-1] == " "
+    return (not raw.isascii() or raw[0] == " " or raw[-1] == " " or "  " in raw
+            or _QUICK.search(raw) is not None)
 
 
 def clean(raw: str) -> str:

@@ -63,6 +63,8 @@ def get_path(d: Mapping[str, Any], path: str) -> Any:
     >>> get_path({"a": {"b": 1}}, "a.b"), get_path({"a": 1}, "a.b")
     (1, None)
     """
+    if "." not in path:
+        return d.get(path) if isinstance(d, dict) else (d[path] if isinstance(d, Mapping) and path in d else None)
     cur: Any = d
     for part in path.split("."):
         if not isinstance(cur, Mapping) or part not in cur:
