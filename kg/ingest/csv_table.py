@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from kg.errors import InputError
 from kg.ingest.dicts import dict_to_paper
+from kg.ingest.records import ALIASES
 from kg.ingest.report import Problems
 from kg.ingest.streams import MAX_RECORD_BYTES, iter_lines
 from kg.models import Paper
@@ -29,6 +30,7 @@ from kg.models import Paper
 __all__ = ["read_csv", "sniff_delimiter"]
 
 csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_BYTES))
+_ABSTRACT = {a.lower() for a in ALIASES["abstract"]}
 
 
 def sniff_delimiter(header: str) -> str:
@@ -62,6 +64,10 @@ def read_csv(stream: BinaryIO, path: str, problems: Problems, *, fields: Mapping
     except (csv.Error, StopIteration) as exc:
         problems(InputError(f"the header row is not valid CSV ({exc}); file skipped", path=path, line=1,
                             hint="the first line must name the columns, e.g. id,title,abstract"))
+        return
+    if "abstract" not in (fields or {}) and not {h.lower() for h in header} & _ABSTRACT:
+        problems(InputError(f"no abstract column among {', '.join(header)[:200]}; file skipped", path=path, line=1,
+                            field="abstract", hint="name the column 'abstract' or map it with --field abstract=NAME"))
         return
     reader = csv.reader(src, delimiter=delim)
     while True:

@@ -15,7 +15,7 @@ import re
 from pathlib import PurePath
 
 from kg.errors import InputError
-from kg.ingest.hf_pages import MARKERS
+from kg.ingest.hf_pages import MARKERS, looks_like_pages
 from kg.ingest.records import ALIASES
 from kg.ingest.streams import open_binary
 
@@ -84,13 +84,16 @@ def sniff(head: bytes, name: str) -> str:
     if re.match(r"\s*@\s*[A-Za-z]+\s*[{(]", first_line) or (
             _ext(name) == ".bib" and re.search(r"^\s*@", text, re.M)):
         return "bibtex"
-    if any(marker in text for marker in MARKERS) or re.match(r"(?:new\s+)?Subscribe", text):
+    if MARKERS.search(text):
         return "hf"
     header = text.split("\n", 1)[0]
     cells = {c.strip().strip('"').lower() for c in re.split(r"[,\t;|]", header)}
     if cells & _TITLE and cells & _ABSTRACT:
         return "csv"
-    return _EXT.get(_ext(name), "unknown")
+    by_name = _EXT.get(_ext(name), "unknown")
+    if by_name == "hf" and not looks_like_pages(text):
+        return "unknown"  # a .txt file that is not in the title-then-abstract layout
+    return by_name
 
 
 def describe_unknown(kind: str, path: str, head: bytes) -> InputError:
@@ -102,7 +105,7 @@ def describe_unknown(kind: str, path: str, head: bytes) -> InputError:
     if kind == "binary":
         return InputError("binary content, not a paper format; skipped", path=path,
                           hint="pass text files (JSON/JSONL/CSV/XML/BibTeX/HF pages), optionally gzip-compressed")
-    shown = head[:40].decode("utf-8", errors="replace").replace("\n", "\\n")
+    shown = head[:40].decode("utf-8", errors="replace")
     return InputError(f"cannot tell the format (starts with {shown!r}); skipped", path=path,
                       hint="pass --format " + "|".join(FORMATS))
 

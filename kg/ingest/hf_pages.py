@@ -34,8 +34,9 @@ from kg.models import Paper, Source
 
 __all__ = ["read_hf_pages", "is_chrome", "MARKERS"]
 
-#: Lines that identify a saved Hugging Face papers page (used by format detection too).
-MARKERS = ("Get trending papers", "byAK and the research community", "Daily Papers")
+#: Whole lines that identify a saved Hugging Face papers page (format detection).
+MARKERS = re.compile(r"^(?:Get trending papers in your email inbox.*|byAK and the research community|Daily Papers"
+                     r"|Subscribe.*)\s*$", re.M)
 _CHROME = {"new", "subscribe", "daily papers", "byak and the research community", "trending papers",
            "get trending papers in your email inbox!", "get trending papers in your email inbox once a day!"}
 _PAGE_DATE = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}$")
@@ -54,6 +55,20 @@ def is_chrome(line: str) -> bool:
     """
     s = " ".join(line.split())
     return s.lower() in _CHROME or s.lower().startswith("get trending papers") or bool(_PAGE_DATE.match(s))
+
+
+def looks_like_pages(text: str) -> bool:
+    """True if ``text`` is a saved papers page, or plain text in its title-then-abstract layout.
+
+    >>> looks_like_pages("Daily Papers\\n"), looks_like_pages("A Title\\n\\n" + "Some words here. " * 20)
+    (True, True)
+    >>> looks_like_pages("task one\\ntask two\\ntask three\\n")
+    False
+    """
+    if MARKERS.search(text):
+        return True
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not is_chrome(ln)][:12]
+    return any(not _abstract_like(a) and _abstract_like(b) for a, b in zip(lines, lines[1:]))
 
 
 def _abstract_like(text: str) -> bool:

@@ -203,3 +203,20 @@ def test_report_jsonl_and_list_report(tmp_path):
     as_list: list = []
     assert len(list(read_papers([str(f)], report=as_list))) == 1   # kg.pipeline passes a plain list
     assert as_list[0]["line"] == 2
+
+
+def test_csv_without_abstract_column_is_one_skip_and_text_lists_are_not_pages(tmp_path):
+    f = tmp_path / "tasks.csv"
+    f.write_text("Task Name,Dataset Count\n" + "".join(f"task {i},{i}\n" for i in range(500)))
+    g = tmp_path / "names.txt"
+    g.write_text("".join(f"name {i}\n" for i in range(50)))
+    h = tmp_path / "notes.md"
+    h.write_text("# Notes\n\nPages show `Get trending papers…` and `Daily Papers` chrome.\n")
+    report = SkipReport()
+    assert list(read_papers([str(f), str(g), str(h)], report=report)) == []
+    assert [(s["line"], s["error"]) for s in report.skipped] == [
+        (1, "no abstract column among Task Name, Dataset Count; file skipped"),
+        (None, "cannot tell the format (starts with 'name 0\\nname 1\\nname 2\\nname 3\\nname 4\\nname '); skipped"),
+        (None, "cannot tell the format (starts with '# Notes\\n\\nPages show `Get trending papers'); skipped")]
+    papers = list(read_papers([str(f)], fields={"abstract": "Task Name", "title": "Task Name"}))  # --field
+    assert len(papers) == 500 and (papers[0].abstract, papers[0].id) == ("task 0", "title:task 0")
