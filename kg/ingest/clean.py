@@ -83,7 +83,7 @@ _TOKEN = re.compile(
     r"|(?P<ws>\s{2,}|[^\S ])",
     re.S,
 )
-_QUICK = re.compile(r"[\\${}<&\t\n\r\f\v]")  # ASCII characters a token can start with
+_QUICK = re.compile(r"[\\${}<&\x00-\x1f\x7f]")  # ASCII characters a token can start with (incl. control chars)
 
 
 @dataclass(frozen=True, slots=True)
