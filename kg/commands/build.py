@@ -16,7 +16,15 @@ from kg.graph import DEFAULT_GRAPH
 @click.option("--update", is_flag=True,
               help="Add INPUTS to the existing graph; papers already in it are not extracted again.")
 @click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
-              help="spaCy worker processes for extraction.")
+              help="Local worker processes for extraction (same graph as 1).")
+@click.option("--dask", default=None, metavar="TARGET",
+              help="Extract on Dask: 'local' / 'local:N' (a LocalCluster of N processes) or a scheduler "
+                   "address such as tcp://host:8786. Resolution and writing stay here.")
+@click.option("--workdir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="With --dask: per-partition outputs (re-used by a re-run; must be visible to the workers). "
+                   "Default: GRAPH's folder, <graph>.parts/.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Papers per Dask partition.")
 @click.option("--spacy-model", default=None, metavar="M", help="spaCy pipeline to start from (default: blank 'en').")
 @click.option("--from-extractions", type=click.Path(exists=True, dir_okay=False), default=None, metavar="F",
               help="Also read pre-extracted records (JSONL written by `kg extract`).")
@@ -24,7 +32,8 @@ from kg.graph import DEFAULT_GRAPH
 @click.option("--report", type=click.Path(dir_okay=False), default=None, metavar="F",
               help="Write skipped records (file, line, field, error) to F as JSON.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON.")
-def build_cmd(inputs, graph_path, update, processes, spacy_model, from_extractions, strict, report, as_json):
+def build_cmd(inputs, graph_path, update, processes, dask, workdir, partition_size, spacy_model, from_extractions,
+              strict, report, as_json):
     """Extract, resolve and save the knowledge graph.
 
     The same inputs always give a byte-identical store. Entities are merged
@@ -36,13 +45,18 @@ def build_cmd(inputs, graph_path, update, processes, spacy_model, from_extractio
       kg build b.jsonl --update                            # add b's papers to the graph
       kg build --from-extractions ex.jsonl --graph g.json.gz
       kg build papers/ --processes 2 --report skipped.json
+      kg build arxiv.jsonl.gz --dask local:2               # LocalCluster, 2 worker processes
+      kg build arxiv.jsonl.gz --dask tcp://sched:8786 --workdir /shared/kg-parts
     """
     from kg.pipeline import build
 
     if not inputs and not from_extractions:
         raise click.UsageError("give INPUT files/folders or --from-extractions F")
+    if workdir and not dask:
+        raise click.UsageError("--workdir is only used with --dask")
     s = build(inputs, graph_path=graph_path, update=update, from_extractions=from_extractions,
-              processes=processes, spacy_model=spacy_model, strict=strict)
+              processes=processes, spacy_model=spacy_model, strict=strict, dask=dask, workdir=workdir,
+              partition_size=partition_size)
     if report:
         with open(report, "w", encoding="utf-8") as f:
             json.dump(s.skipped, f, indent=1, sort_keys=True)
