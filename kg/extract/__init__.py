@@ -7,40 +7,34 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from kg.errors import ExtractError
+from kg.extract.catalog import catalog_forms, load_catalog
 from kg.extract.text import find_definitions, find_repos, role_of, split_sentences
 from kg.models import Entity, Mention, Paper, PaperExtraction
 
 __all__ = ["build_nlp", "extract_paper", "extract_papers", "load_catalog"]
 
 
-@lru_cache(maxsize=1)
-def load_catalog() -> tuple[dict, ...]:
-    """The packaged catalog rows ``{"type", "name", "aliases"}``.
-
-    >>> any(r["name"] == "ImageNet" for r in load_catalog())
-    True
-    """
-    text = resources.files("kg.extract").joinpath("data/catalog.jsonl").read_text(encoding="utf-8")
-    return tuple(r for r in map(json.loads, text.splitlines()) if "type" in r)
-
-
 @Language.factory("kg_catalog", assigns=["doc.spans"], default_config={"spans_key": "kg_entities"})
 def make_catalog(nlp: Language, name: str, spans_key: str):
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for r in load_catalog():
-        for form in (r["name"], *r["aliases"]):
-            matcher.add(f"{r['type']}|{r['name']}", [nlp.make_doc(form)])
+    # two matchers: forms flagged exact-case (acronyms such as "MAP", "GLUE") and the rest in any case
+    lower, orth = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
+    groups: dict[tuple[bool, str], list] = {}
+    for typ, canon, form, exact in catalog_forms(load_catalog()):
+        groups.setdefault((exact, f"{typ}|{canon}"), []).append(nlp.make_doc(form))
+    for (exact, key), docs in groups.items():
+        (orth if exact else lower).add(key, docs)
+
+    def matcher(doc):
+        return sorted(lower(doc) + orth(doc), key=lambda m: (m[1], m[2]))
 
     def component(doc):
         spans = []

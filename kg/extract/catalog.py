@@ -1,0 +1,138 @@
+"""The packaged catalog of well-known names: loading, validation and match forms.
+
+The catalog is data: every ``kg/extract/data/catalog*.jsonl`` file, one JSON object a line::
+
+    {"type": "Method", "name": "Vision Transformer", "aliases": ["ViT"]}
+
+Optional keys: ``"case_sensitive": true|false`` (``true``: every form matches only with the exact
+case written; ``false``: every form matches in any case; absent: acronym-like forms, i.e. forms whose
+letters are all upper case such as ``GLUE`` or ``MAP``, match exactly and the others in any case) and
+``"ambiguous": true`` (the same form is knowingly listed under another type too). Lines without a
+``"type"`` key (``{"_comment": ...}`` headers) are skipped. ``catalog_tasks_pwc.jsonl`` is written by
+``scripts/build_catalog.py`` from Papers with Code task names (CC BY-SA 4.0); the other files are
+hand-written from general knowledge of the field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+
+from kg.errors import InputError
+
+__all__ = ["TYPES", "load_catalog", "parse_catalog_lines", "form_variants", "is_exact", "catalog_forms"]
+
+TYPES = ("Method", "Dataset", "Metric", "Task")
+_KEYS = {"type", "name", "aliases", "case_sensitive", "ambiguous"}
+
+
+def parse_catalog_lines(lines: Iterable[str], path: str = "<catalog>") -> list[dict]:
+    """Validated catalog rows from JSONL ``lines``; a bad line raises :class:`InputError`.
+
+    >>> parse_catalog_lines(['{"_comment": "x"}', '{"type": "Metric", "name": "BLEU", "aliases": []}'])
+    [{'type': 'Metric', 'name': 'BLEU', 'aliases': []}]
+    >>> parse_catalog_lines(['{"type": "Model", "name": "X", "aliases": []}'], "c.jsonl")
+    Traceback (most recent call last):
+    kg.errors.InputError: c.jsonl:1: field 'type': unknown type 'Model' (use one of Method, Dataset, Metric, Task)
+    """
+    rows = []
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON ({exc.msg})", path=path, line=i, hint="one JSON object per line") from None
+        if not isinstance(r, dict):
+            raise InputError("not a JSON object", path=path, line=i, hint="one JSON object per line")
+        if "type" not in r:
+            continue
+        if r["type"] not in TYPES:
+            raise InputError(f"unknown type {r['type']!r}", path=path, line=i, field="type",
+                             hint="use one of " + ", ".join(TYPES))
+        if not isinstance(r.get("name"), str) or not r["name"].strip():
+            raise InputError("missing or empty name", path=path, line=i, field="name", hint="give the canonical name")
+        al = r.get("aliases", [])
+        if not isinstance(al, list) or not all(isinstance(a, str) and a.strip() for a in al):
+            raise InputError("aliases must be a list of non-empty strings", path=path, line=i, field="aliases",
+                             hint='write [] when there are none')
+        for k in ("case_sensitive", "ambiguous"):
+            if k in r and not isinstance(r[k], bool):
+                raise InputError(f"{k} must be true or false", path=path, line=i, field=k, hint="or leave it out")
+        extra = set(r) - _KEYS
+        if extra:
+            raise InputError(f"unknown key(s) {sorted(extra)}", path=path, line=i, field=sorted(extra)[0],
+                             hint="allowed: " + ", ".join(sorted(_KEYS)))
+        rows.append(r)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> tuple[dict, ...]:
+    """Rows of every packaged ``data/catalog*.jsonl`` file, in file-name order.
+
+    >>> rows = load_catalog()
+    >>> any(r["name"] == "ImageNet" for r in rows), {r["type"] for r in rows} == set(TYPES)
+    (True, True)
+    """
+    data = resources.files("kg.extract").joinpath("data")
+    files = sorted((f for f in data.iterdir() if f.name.startswith("catalog") and f.name.endswith(".jsonl")),
+                   key=lambda f: f.name)
+    rows: list[dict] = []
+    for f in files:
+        rows += parse_catalog_lines(f.read_text(encoding="utf-8").splitlines(), path=f"kg/extract/data/{f.name}")
+    return tuple(rows)
+
+
+_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
+
+
+def form_variants(form: str, typ: str = "") -> list[str]:
+    """``form`` and its spelling variants: hyphen as space / dropped; a plural for Method names.
+
+    >>> form_variants("ResNet-50")
+    ['ResNet-50', 'ResNet 50', 'ResNet50']
+    >>> form_variants("generative adversarial network", "Method")
+    ['generative adversarial network', 'generative adversarial networks']
+    >>> form_variants("GAN", "Method")
+    ['GAN', 'GANs']
+    """
+    out = [form]
+    if _HYPHEN.search(form):
+        out += [_HYPHEN.sub(" ", form), _HYPHEN.sub("", form)]
+    if typ == "Method":
+        out += [f + "s" for f in list(out) if f[-1:].isalpha() and not f.endswith(("s", "S", "x"))]
+    return list(dict.fromkeys(out))
+
+
+def is_exact(form: str, row: dict | None = None) -> bool:
+    """Whether ``form`` must match with its exact case (see the module docstring).
+
+    >>> is_exact("MAP"), is_exact("mAP"), is_exact("ResNet-50"), is_exact("Whisper", {"case_sensitive": True})
+    (True, False, False, True)
+    """
+    flag = (row or {}).get("case_sensitive")
+    if flag is not None:
+        return flag
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def catalog_forms(rows: Iterable[dict]) -> Iterator[tuple[str, str, str, bool]]:
+    """``(type, canonical name, surface form, exact_case)`` for every form to match.
+
+    >>> sorted(catalog_forms([{"type": "Metric", "name": "mean absolute error", "aliases": ["MAE"]}]))
+    [('Metric', 'mean absolute error', 'MAE', True), ('Metric', 'mean absolute error', 'mean absolute error', False)]
+    """
+    for r in rows:
+        seen = set()
+        for form in (r["name"], *r.get("aliases", ())):
+            exact = is_exact(form, r)
+            for v in form_variants(form, r["type"]):
+                key = v if exact else v.lower()
+                if key not in seen:
+                    seen.add(key)
+                    yield r["type"], r["name"], v, exact
