@@ -168,14 +168,37 @@ def leaderboard(G: nx.MultiDiGraph, dataset: str, metric: str | None = None) -> 
     return [{"rank": i, **r} for i, r in enumerate(rows, 1)]
 
 
-_RELATED = (("evaluated_on", "EVALUATED_ON", "out"), ("applied_to", "APPLIED_TO", "out"),
+#: (field, edge type, direction): "out" = edges from the entity, "in" = edges into it.
+#: Fields that do not apply to an entity's label simply stay empty.
+_RELATED = (("evaluated_on", "EVALUATED_ON", "out"), ("methods_evaluated", "EVALUATED_ON", "in"),
+            ("applied_to", "APPLIED_TO", "out"), ("methods_applied", "APPLIED_TO", "in"),
             ("outperforms", "OUTPERFORMS", "out"), ("outperformed_by", "OUTPERFORMS", "in"),
             ("based_on", "BASED_ON", "out"), ("basis_for", "BASED_ON", "in"),
-            ("proposed_by", "PROPOSES", "in"), ("used_by", "USES", "in"))
+            ("proposed_by", "PROPOSES", "in"), ("used_by", "USES", "in"),
+            ("evaluated_in", "EVALUATES_ON", "in"), ("addressed_by", "ADDRESSES", "in"),
+            ("measured_in", "MEASURES", "in"))
+_RESULT_ATTR = {"ACHIEVED_BY": "method", "ON_DATASET": "dataset", "MEASURED_BY": "metric", "FOR_TASK": "task"}
 
 
 def related(G: nx.MultiDiGraph, name: str) -> dict[str, Any]:
-    """What an entity is evaluated on, compared with, built on, applied to; papers proposing/using it."""
+    """Everything linked to an entity, both directions, with support (distinct papers).
+
+    For a Method: what it is evaluated on, applied to, outperforms / is outperformed by,
+    is based on / is the basis for, and the papers proposing and using it. For a Dataset:
+    the methods evaluated on it and the papers proposing, using and evaluating on it. For
+    a Task / Metric: the methods applied to it, the papers addressing / measuring it.
+    ``results_with`` lists the entities that share leaderboard rows (Result nodes) with it,
+    support = number of rows.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("paper:1", label="Paper", title="T")
+    >>> G.add_node("method:m", label="Method", name="M"); G.add_node("dataset:d", label="Dataset", name="D")
+    >>> _ = G.add_edge("method:m", "dataset:d", key="EVALUATED_ON", support=2)
+    >>> _ = G.add_edge("paper:1", "dataset:d", key="USES", support=1)
+    >>> r = related(G, "D")
+    >>> [x["name"] for x in r["methods_evaluated"]], [x["key"] for x in r["used_by"]]
+    (['M'], ['paper:1'])
+    """
     key = find_entity(G, name)
     out: dict[str, Any] = {"key": key, "name": G.nodes[key].get("name"), "label": G.nodes[key].get("label")}
     for field, etype, direction in _RELATED:
@@ -188,8 +211,17 @@ def related(G: nx.MultiDiGraph, name: str) -> dict[str, Any]:
             od = G.nodes[other]
             rows.append({"name": od.get("name") or od.get("title") or other, "key": other,
                          "support": d.get("support", 1)})
-        rows.sort(key=lambda r: (-r["support"], r["name"]))
+        rows.sort(key=lambda r: (-r["support"], r["name"], r["key"]))
         out[field] = rows
+    counts: Counter = Counter()
+    for res, _, t in G.in_edges(key, keys=True):
+        if t not in _RESULT_ATTR or _label(G, res) != "Result":
+            continue
+        for _, other, t2 in G.out_edges(res, keys=True):
+            if t2 in _RESULT_ATTR and other != key:
+                counts[other] += 1
+    out["results_with"] = sorted(({"name": G.nodes[o].get("name") or o, "key": o, "support": c}
+                                  for o, c in counts.items()), key=lambda r: (-r["support"], r["name"], r["key"]))
     return out
 
 

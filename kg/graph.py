@@ -276,7 +276,7 @@ def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> P
     H.graph.update(G.graph)
     H.add_nodes_from(sorted(G.nodes(data=True), key=lambda t: t[0]))
     H.add_edges_from(sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], t[2])))
-    data = json_graph.node_link_data(H, edges="edges")
+    data = json_graph.node_link_data(H, edges="edges", name="key")
     del H
     dumps = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
     with _GzipText(path) as f:  # the same bytes as one json.dumps(data), written piece by piece
@@ -308,14 +308,15 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             data = json.load(f)
-        G = json_graph.node_link_graph(data, edges="edges", multigraph=True, directed=True)
+        G = json_graph.node_link_graph(data, edges="edges", name="key", multigraph=True, directed=True)
     except (OSError, EOFError, zlib.error, json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError,
             nx.NetworkXError) as exc:
         raise GraphError(f"{path}: not a readable graph store ({type(exc).__name__}: {exc}); "
                          f"rebuild it with `kg build INPUT --graph {path}`") from exc
-    for n, d in G.nodes(data=True):  # node-link's own "id" field holds the key; restore Paper.id
-        if d.get("label") == "Paper":
-            d.setdefault("id", n.removeprefix("paper:"))
+    for n, d in G.nodes(data=True):  # node_link_graph moves the "key" field into the node id; keep both
+        d["key"] = n
+        if d.get("id") == n:  # a store written before Paper.id was kept (node-link "id" = node key)
+            del d["id"]
     return G
 
 

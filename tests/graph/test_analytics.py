@@ -76,6 +76,19 @@ def test_related_both_directions_via_alias(store):
     assert "outperforms" in run(store, "related", "ViT")
 
 
+def test_related_dataset_shows_incoming_methods_papers_and_results(store):
+    r = json.loads(run(store, "related", "cifar10", "--json"))
+    assert r["key"] == "dataset:cifar 10" and r["evaluated_on"] == []
+    assert [x["name"] for x in r["methods_evaluated"]] == ["Vision Transformer"]
+    assert [x["key"] for x in r["used_by"]] == ["paper:2401.00002", "paper:2401.00005"]
+    assert {x["name"]: x["support"] for x in r["results_with"]} == {"Vision Transformer": 1, "ResNet-50": 1,
+                                                                      "top-1 error": 2}
+    table = run(store, "related", "CIFAR-10")
+    assert "methods_evaluated" in table and "used_by" in table
+    task = json.loads(run(store, "related", "image classification", "--json"))
+    assert [x["key"] for x in task["addressed_by"]] == ["paper:2401.00001"]
+
+
 def test_trends_by_month(store):
     rows = json.loads(run(store, "trends", "methods", "-n", "1", "--json"))
     assert rows == [{"month": "2024-01", "name": "Vision Transformer", "papers": 1},

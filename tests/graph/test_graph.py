@@ -69,13 +69,14 @@ def test_repeated_paper_is_not_duplicated(G):
 def test_store_is_byte_identical_and_loads_with_plain_networkx(G, tmp_path):
     a, b = save_graph(G, tmp_path / "a.json.gz"), save_graph(build_graph(records_a() + records_b()), tmp_path / "b.json.gz")
     assert a.read_bytes() == b.read_bytes()
-    plain = nx.node_link_graph(json.load(gzip.open(a)), edges="edges", multigraph=True, directed=True)
+    plain = nx.node_link_graph(json.load(gzip.open(a)), edges="edges", name="key", multigraph=True, directed=True)
     assert isinstance(plain, nx.MultiDiGraph)
-    # node-link's "id" field is the node key, so a plain load has no Paper.id property (kg.load_graph restores it)
-    assert all("id" not in d for _, d in plain.nodes(data=True))
+    # the node-link id field is "key", so Paper.id survives a plain load; only the "key" attribute
+    # moves into the node id
+    assert plain.nodes["paper:2401.00001"]["id"] == "2401.00001"
+    assert all("key" not in d for _, d in plain.nodes(data=True))
     for n, d in plain.nodes(data=True):
-        if d["label"] == "Paper":
-            d["id"] = n.removeprefix("paper:")
+        d["key"] = n
     assert nx.utils.graphs_equal(plain, G)
     assert nx.utils.graphs_equal(kg.load_graph(a), G)
 
@@ -152,7 +153,7 @@ def test_store_bytes_are_one_json_document(G, tmp_path):
     H = nx.MultiDiGraph()
     H.add_nodes_from(sorted(G.nodes(data=True)))
     H.add_edges_from(sorted(G.edges(keys=True, data=True), key=lambda t: t[:3]))
-    expected = json.dumps(json_graph.node_link_data(H, edges="edges"), sort_keys=True, ensure_ascii=False,
+    expected = json.dumps(json_graph.node_link_data(H, edges="edges", name="key"), sort_keys=True, ensure_ascii=False,
                           separators=(",", ":"))
     assert gzip.decompress(p.read_bytes()).decode() == expected
 
