@@ -260,6 +260,7 @@ class PaperExtraction:
     repos: tuple[Repo, ...] = ()
     results: tuple[Result, ...] = ()
     relations: tuple[Relation, ...] = ()
+    urls: tuple[str, ...] = ()  # links in the text that are not code repositories (project pages)
 
     @property
     def id(self) -> str:
@@ -272,6 +273,7 @@ class PaperExtraction:
             "repos": [r.to_dict() for r in self.repos],
             "results": [r.to_dict() for r in self.results],
             "relations": [r.to_dict() for r in self.relations],
+            "urls": list(self.urls),
         }
         if with_paper:
             d["paper"] = self.paper.to_dict()
@@ -316,7 +318,8 @@ def extraction_from_dict(d: dict[str, Any]) -> PaperExtraction:
                  tail_type=r.get("tail_type", "Method"), confidence=float(r.get("confidence", 1.0)),
                  evidence=_evidence(r.get("evidence")))
         for r in d.get("relations") or ())
-    return PaperExtraction(paper=paper, entities=ents, repos=repos, results=results, relations=rels)
+    return PaperExtraction(paper=paper, entities=ents, repos=repos, results=results, relations=rels,
+                           urls=tuple(d.get("urls") or ()))
 
 
 __all__.append("extraction_from_dict")

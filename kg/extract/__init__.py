@@ -2,7 +2,7 @@
 
 >>> x = extract_paper(Paper(id="1", title="T", abstract="We propose FooNet and test it on ImageNet for image classification."))
 >>> sorted((e.type, e.name, e.role) for e in x.entities)
-[('Dataset', 'ImageNet', 'used'), ('Method', 'FooNet', 'proposed'), ('Task', 'image classification', 'used')]
+[('Dataset', 'ImageNet', 'used'), ('Method', 'FooNet', 'proposed'), ('Task', 'image classification', None)]
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from spacy.matcher import PhraseMatcher
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, load_catalog
-from kg.extract.text import find_definitions, find_repos, role_of, split_sentences
+from kg.extract.discover import dataset_lists, long_form_type, name_chunks, proposal_spans, task_phrases
+from kg.extract.relations import find_relations
+from kg.extract.results import find_results
+from kg.extract.text import find_definitions, find_links, role_of, split_sentences
 from kg.models import Entity, Mention, Paper, PaperExtraction
 
-__all__ = ["build_nlp", "extract_paper", "extract_papers", "load_catalog"]
+__all__ = ["build_nlp", "extract_paper", "extract_papers", "field_mentions", "load_catalog"]
 
 
 @Language.factory("kg_catalog", assigns=["doc.spans"], default_config={"spans_key": "kg_entities"})
@@ -66,46 +69,124 @@ def build_nlp(model: str | None = None) -> Language:
     return nlp
 
 
-_PROPOSED_NAME = re.compile(
-    r"\b(?:[Ww]e\s+(?:propose|introduce|present)|named|called|dubbed)\s+(?:a\s+|an\s+|the\s+)?"
-    r"([A-Z][\w\-]*[A-Z][\w\-]*)")
-_NAMED_DATASET = re.compile(
-    r"\b((?:[A-Z][\w\-]*\d*|\d+[A-Z][\w\-]*)(?:[ \-](?:[A-Z0-9][\w\-]*))?)\s+(?:dataset|benchmark|corpus|challenge)s?\b")
-_NOT_NAME = {"The", "This", "Our", "A", "An", "These", "Each", "Both", "New", "Large", "Public", "Real", "Synthetic", "Existing"}
-_LF_TYPE = [(re.compile(r"(?:network|model|transformer|attention|learning|encoder|machine|algorithm)s?$", re.I), "Method"),
-            (re.compile(r"(?:dataset|benchmark|corpus)$", re.I), "Dataset"),
-            (re.compile(r"(?:error|score|accuracy|rate|distance)$", re.I), "Metric")]
+_CONF = {"catalog": 0.9, "definition": 0.85, "proposal": 0.8, "dataset": 0.7, "task": 0.6, "name": 0.5}
+_PRIO = {k: i for i, k in enumerate(_CONF)}
+MentionT = tuple[int, int, str, str]
 
 
-def _field_entities(doc, text: str, field: str, sents) -> list[tuple[int, int, str, str]]:
-    found = {}
-    canon = doc.user_data.get("kg_canon", {})
-    for sp in doc.spans["kg_entities"]:
-        found[(sp.start_char, sp.end_char)] = (sp.label_, canon.get((sp.start_char, sp.end_char), sp.text))
-    for m in _PROPOSED_NAME.finditer(text):
-        if re.search(r"-(?:aware|guided|based|driven|free|specific|level)$", m[1], re.I):
-            continue
-        found.setdefault((m.start(1), m.end(1)), ("Method", m[1]))
-    for m in _NAMED_DATASET.finditer(text):
-        if m[1].split()[0] not in _NOT_NAME:
-            found.setdefault((m.start(1), m.end(1)), ("Dataset", m[1]))
-    for ls, le, ss, se in find_definitions(text):
-        lf = text[ls:le]
-        for rx, typ in _LF_TYPE:
-            if rx.search(lf):
-                found.setdefault((ls, le), (typ, lf))
-                found.setdefault((ss, se), (typ, lf))
-                for m in re.finditer(rf"\b{re.escape(text[ss:se])}\b", text):
-                    found.setdefault((m.start(), m.end()), (typ, lf))
-    # drop spans contained in a longer span of the same type
-    keys = sorted(found, key=lambda k: (k[0], -k[1]))
-    out, last = [], (-1, -1, "")
-    for s, e in keys:
-        typ, name = found[(s, e)]
-        if any(s >= ps and e <= pe and (s, e) != (ps, pe) and pt == typ for ps, pe, pt, _ in out):
-            continue
-        out.append((s, e, typ, name))
+def _plural_free(name: str) -> str:
+    """"LLMs" -> "LLM" (an all-caps acronym's plural), other names unchanged."""
+    return name[:-1] if re.fullmatch(r"[A-Z][A-Z0-9\-]+s", name) else name
+
+
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|io|ai|net|co|science|edu|dev)/\S*")
+_SQUASH = re.compile(r"[\s\-_./]+")
+_DATASET_NAME = re.compile(r"(?:QA|Bench|Eval|Arena|Set|Corpus|Data|Suite|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")
+
+
+@lru_cache(maxsize=1)
+def _catalog_index() -> dict[str, tuple[str, str]]:
+    """Squashed lower-case catalog form ("resnet50", "cifar100") -> (type, canonical name)."""
+    out: dict[str, tuple[str, str]] = {}
+    for typ, canon, form, _ in catalog_forms(load_catalog()):
+        out.setdefault(_SQUASH.sub("", form.lower()), (typ, canon))
     return out
+
+
+def _type_of_name(name: str) -> tuple[str, str | None]:
+    """Type of an unknown name chunk: the catalog entry of it or of its family ("ResNet-18" -> ResNet), a dataset
+    naming convention ("...QA", "...Bench"), else Method. Also the catalog canonical name when it is one.
+
+    >>> _type_of_name("FooQA"), _type_of_name("BarNet-7")
+    (('Dataset', None), ('Method', None))
+    """
+    idx = _catalog_index()
+    key = _SQUASH.sub("", name.lower())
+    if key in idx:
+        return idx[key]
+    for fam in (re.split(r"[\-\s]", name)[0], re.sub(r"[\d.\-\s]+[A-Za-z]?$", "", name)):
+        k = _SQUASH.sub("", fam.lower())
+        if len(k) >= 3 and k in idx and k != key:
+            return idx[k][0], None
+    return ("Dataset" if _DATASET_NAME.search(name) else "Method"), None
+
+
+def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract"
+                   ) -> tuple[list[MentionT], set[tuple[int, int]], dict[tuple[int, int], str]]:
+    """Merge catalog matches with pattern discovery for one field.
+
+    Parameters
+    ----------
+    text
+        The title or abstract.
+    catalog
+        Catalog matches ``(start, end) -> (type, canonical name)``.
+    field
+        ``"title"`` or ``"abstract"``.
+
+    Returns
+    -------
+    mentions, proposed, sources
+        Non-overlapping ``(start, end, type, name)`` in text order; the spans presented as the paper's own;
+        the source of each span (``catalog``, ``definition``, ``proposal``, ``dataset``, ``task``, ``name``).
+
+    >>> t = "We propose FooNet-2, a Vision Transformer (ViT), evaluated on ImageNet-R and BarQA."
+    >>> ms, prop, _ = field_mentions(t, {})
+    >>> [(t[s:e], ty, n) for s, e, ty, n in ms]  # doctest: +NORMALIZE_WHITESPACE
+    [('FooNet-2', 'Method', 'FooNet-2'), ('Vision Transformer', 'Method', 'Vision Transformer'),
+     ('ViT', 'Method', 'Vision Transformer'), ('ImageNet-R', 'Dataset', 'ImageNet-R'), ('BarQA', 'Dataset', 'BarQA')]
+    """
+    cands: list[tuple[int, int, str, str, str]] = []  # s, e, type, name, source
+    if "/" in text or "www." in text:  # no names inside links
+        masked = _URLISH.sub(lambda m: " " * len(m[0]), text)
+        if masked != text:
+            catalog = {k: v for k, v in catalog.items() if masked[k[0]:k[1]] == text[k[0]:k[1]]}
+            text = masked
+    for (s, e), (typ, canon) in catalog.items():
+        cands.append((s, e, typ, canon, "catalog"))
+    known = {sp: t for sp, (t, _) in catalog.items()}
+    untyped_sf: set[str] = set()
+    for ls, le, ss, se in find_definitions(text):
+        lf, sf = text[ls:le], text[ss:se]
+        cat = catalog.get((ss, se)) or catalog.get((ls, le))
+        typ = cat[0] if cat else long_form_type(lf)
+        if typ is None:
+            untyped_sf.add(sf)
+            continue
+        name = cat[1] if cat else lf
+        cands.append((ls, le, typ, name, "definition"))
+        for m in re.finditer(rf"(?<![\w-]){re.escape(sf)}(?![\w-])", text):
+            cands.append((m.start(), m.end(), typ, name, "definition"))
+    proposals = proposal_spans(text, field)
+    for s, e, typ in proposals:
+        cands.append((s, e, known.get((s, e), typ), text[s:e], "proposal"))
+    for s, e in dataset_lists(text, known=known):
+        cands.append((s, e, "Dataset", text[s:e], "dataset"))
+    for s, e in task_phrases(text, title=field == "title"):
+        cands.append((s, e, "Task", text[s:e].lower(), "task"))
+    for s, e in name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title"):
+        if text[s:e] not in untyped_sf:
+            cands.append((s, e, "Method", text[s:e], "name"))
+    cands.sort(key=lambda c: (c[0] - c[1], _PRIO[c[4]], c[0]))
+    taken: list[tuple[int, int]] = []
+    out: dict[tuple[int, int], MentionT] = {}
+    sources: dict[tuple[int, int], str] = {}
+    for s, e, typ, name, src in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if src in ("name", "proposal", "dataset"):
+            name = _plural_free(name)
+            if (s, e) in catalog:
+                typ, name = catalog[(s, e)]
+            elif src == "name":
+                inner = [c for c in cands if c[4] == "catalog" and s <= c[0] and c[1] <= e]
+                typ, canon = (inner[0][2], None) if inner else _type_of_name(name)
+                name = canon or name
+        taken.append((s, e))
+        out[(s, e)] = (s, e, typ, name)
+        sources[(s, e)] = src
+    prop = {(s, e) for s, e, _ in proposals}
+    return sorted(out.values()), prop, sources
 
 
 def _sent_index(sents, pos: int) -> int:
@@ -115,35 +196,45 @@ def _sent_index(sents, pos: int) -> int:
     return max(0, len(sents) - 1)
 
 
+def _catalog_spans(doc) -> dict[tuple[int, int], tuple[str, str]]:
+    canon = doc.user_data.get("kg_canon", {})
+    out = {}
+    for sp in doc.spans["kg_entities"]:
+        k = (sp.start_char, sp.end_char)
+        out[k] = (sp.label_, canon.get(k, sp.text))
+    return out
+
+
 def _assemble(paper: Paper, docs) -> PaperExtraction:
     ents: dict[tuple[str, str], dict] = {}
-    results, relations = [], []
+    per_field = []
     for field, text, doc in (("title", paper.title, docs[0]), ("abstract", paper.abstract, docs[1])):
         sents = split_sentences(text)
-        mentions = _field_entities(doc, text, field, sents)
+        mentions, prop, sources = field_mentions(text, _catalog_spans(doc), field)
+        per_field.append((field, text, sents, mentions))
         for s, e, typ, name in mentions:
-            rec = ents.setdefault((typ, name.lower()), {"name": name, "mentions": [], "aliases": set(), "role": "used"})
+            rec = ents.setdefault((typ, name.lower()), {"name": name, "mentions": [], "aliases": set(), "role": "used",
+                                                        "conf": 0.0})
             rec["mentions"].append(Mention(text=text[s:e], start=s, end=e, field=field, sentence=_sent_index(sents, s)))
-            if text[s:e] != name:
+            if text[s:e] != rec["name"]:
                 rec["aliases"].add(text[s:e])
-            if role_of(text, s, field) == "proposed":
+            rec["conf"] = max(rec["conf"], _CONF[sources[(s, e)]])
+            if typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed"):
                 rec["role"] = "proposed"
-        try:
-            from kg.extract.results import find_results
-            results += find_results(text, sents, mentions, field=field)
-        except ImportError:
-            pass
-        try:
-            from kg.extract.relations import find_relations
-            relations += find_relations(text, sents, mentions, field=field)
-        except ImportError:
-            pass
     entities = tuple(
-        Entity(type=t, name=r["name"], aliases=tuple(sorted(r["aliases"])), role=r["role"],
-               confidence=0.9 if r["aliases"] or len(r["mentions"]) > 1 else 0.7, mentions=tuple(r["mentions"]))
+        Entity(type=t, name=r["name"], aliases=tuple(sorted(r["aliases"] - {r["name"]})),
+               role=r["role"] if t in ("Method", "Dataset") else None,
+               confidence=min(1.0, r["conf"] + (0.1 if r["aliases"] or len(r["mentions"]) > 1 else 0.0)),
+               mentions=tuple(r["mentions"]))
         for (t, _), r in ents.items())
-    repos = tuple({r.url: r for r in find_repos(paper.title + "\n" + paper.abstract)}.values())
-    return PaperExtraction(paper=paper, entities=entities, repos=repos, results=tuple(results), relations=tuple(relations))
+    proposed = next((e.name for e in entities if e.type == "Method" and e.role == "proposed"), None)
+    results, relations = [], []
+    for field, text, sents, mentions in per_field:
+        results += find_results(text, sents, mentions, field=field, proposed=proposed)
+        relations += find_relations(text, sents, mentions, field=field, proposed=proposed)
+    repos, urls = find_links(paper.title + "\n" + paper.abstract)
+    return PaperExtraction(paper=paper, entities=entities, repos=tuple(repos), results=tuple(results),
+                           relations=tuple(relations), urls=tuple(urls))
 
 
 def extract_paper(paper: Paper, nlp: Language | None = None) -> PaperExtraction:

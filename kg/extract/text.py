@@ -10,7 +10,7 @@ import re
 
 from kg.models import Repo
 
-__all__ = ["split_sentences", "find_definitions", "find_repos", "normalize_repo", "role_of"]
+__all__ = ["split_sentences", "find_definitions", "find_repos", "find_links", "normalize_repo", "role_of"]
 
 _NO_BREAK = re.compile(r"(?:\b(?:e\.g|i\.e|et al|Fig|Figs|Eq|Sec|vs|cf|etc|approx|resp|No|Tab)\.|\b[A-Z]\.)$")
 _BOUNDARY = re.compile(r"[.!?](?=\s+[A-Z0-9(\"'])")
@@ -99,33 +99,53 @@ def normalize_repo(host: str, owner: str, name: str) -> Repo:
 
     >>> normalize_repo("GitHub.com", "org", "tool.git.").url
     'https://github.com/org/tool'
+    >>> normalize_repo("huggingface.co", "org", ".").url
+    'https://huggingface.co/org'
     """
     name = name.rstrip(".,;:")
     name = name.removesuffix(".git").rstrip(".")
     host = host.lower()
+    if not name:  # an organisation page ("huggingface.co/org/")
+        return Repo(url=f"https://{host}/{owner}", host=_HOSTS[host], owner=owner, name=None)
     return Repo(url=f"https://{host}/{owner}/{name}", host=_HOSTS[host], owner=owner, name=name)
 
 
-def find_repos(text: str) -> list[Repo]:
-    """Every code link in ``text``, normalised and de-duplicated, in order.
+def find_links(text: str) -> tuple[list[Repo], list[str]]:
+    """Code links (normalised :class:`Repo`) and other URLs (project pages) in ``text``, de-duplicated, in order.
 
-    >>> [r.url for r in find_repos("Code: http://www.github.com/org/ tool.git). See https://x.org/p.")]
-    ['https://github.com/org/tool', 'https://x.org/p']
+    >>> repos, urls = find_links("Code: http://www.github.com/org/ tool.git). See https://x.org/p.")
+    >>> [r.url for r in repos], urls
+    (['https://github.com/org/tool'], ['https://x.org/p'])
     """
-    out: dict[str, Repo] = {}
+    repos: dict[str, Repo] = {}
+    urls: dict[str, str] = {}
     for m in _URL.finditer(text):
         if m[1]:
             r = normalize_repo(m[1], m[2], m[3])
+            repos.setdefault(r.url.lower(), r)
         else:
             url = m[0].rstrip(".,;:")
-            r = Repo(url=url, host="web")
-        out.setdefault(r.url.lower(), r)
-    return list(out.values())
+            urls.setdefault(url.lower(), url)
+    return list(repos.values()), list(urls.values())
+
+
+def find_repos(text: str) -> list[Repo]:
+    """Every code link (github, gitlab, bitbucket, huggingface) in ``text``, normalised and de-duplicated, in order.
+
+    Project pages and other URLs are not repositories: see :func:`find_links`.
+
+    >>> [r.url for r in find_repos("Code: http://www.github.com/org/ tool.git). See https://x.org/p.")]
+    ['https://github.com/org/tool']
+    """
+    return find_links(text)[0]
 
 
 _PROPOSE = re.compile(
-    r"\b(?:we\s+(?:propose|introduce|present|develop|design|release|build|construct|create)[sd]?|"
-    r"named|called|dubbed|termed|our(?:\s+(?:new|proposed|novel))?)\s+(?:\w+\s+){0,3}$", re.I)
+    r"(?:\b(?:we|this (?:paper|work|study)|here we)\s+(?:first\s+|also\s+|further\s+|then\s+)?"
+    r"(?:propose|introduce|present|develop|design|release|build|construct|create|curate|contribute)(?:s|d|ed)?|"
+    r"\bnamed|\bcalled|\bdubbed|\btermed|\bcoined|\bour)\s+(?:(?:a|an|the|new|novel|proposed|simple|unified|general|"
+    r"lightweight|efficient|effective|first|large-scale|open|open-source|resulting|final|method|model|framework|"
+    r"dataset|benchmark|approach|system|architecture|,)\s+){0,3}$", re.I)
 
 
 def role_of(text: str, start: int, field: str = "abstract") -> str:

@@ -46,7 +46,7 @@ def test_output_contract_and_cli(tmp_path):
     res = CliRunner().invoke(cli, ["extract", str(src)])
     assert res.exit_code == 0, res.output
     d = json.loads(res.output)
-    assert set(d) == {"id", "title", "entities", "repos", "results", "relations"}
+    assert set(d) == {"id", "title", "entities", "repos", "results", "relations", "urls"}
     names = {(e["type"], e["name"]): e for e in d["entities"]}
     assert names[("Method", "FooNet")]["role"] == "proposed"
     assert ("Dataset", "ImageNet") in names and ("Metric", "top-1 accuracy") in names

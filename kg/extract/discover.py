@@ -1,0 +1,445 @@
+"""Pattern-based discovery of entity names the catalog does not know.
+
+Pure functions over a title or abstract; each returns character spans. The pipeline
+(:mod:`kg.extract`) merges them with catalog matches, catalog first.
+
+- :func:`name_chunks` - name-like tokens (CamelCase, acronyms, letter+digit, ``X-7B``) with
+  version/size suffixes (``Llama 2 7B``, ``GPT-4``, ``ResNet-50``, ``BERT-Large``), minus a stop list.
+- :func:`dataset_lists` - "X dataset(s)/benchmark", "the A, B and C datasets", "datasets such as A, B",
+  "experiments on A and B".
+- :func:`task_phrases` - noun phrases headed by a task noun ("... detection/segmentation/translation")
+  with their modifiers.
+- :func:`long_form_type` - the type of a Schwartz-Hearst long form, from its head noun.
+- :func:`proposal_spans` - names after proposal cues ("we propose X", "named X", "our X", title "X: ...").
+
+>>> t = "We propose FooNet-Large and evaluate it on the Bar-1K and BazQA datasets."
+>>> [t[s:e] for s, e in name_chunks(t)]
+['FooNet-Large', 'Bar-1K', 'BazQA']
+>>> [t[s:e] for s, e in dataset_lists(t)]
+['Bar-1K', 'BazQA']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["name_chunks", "is_name_token", "dataset_lists", "task_phrases", "long_form_type", "proposal_spans",
+           "title_head", "load_heads", "load_stoplist"]
+
+
+@lru_cache(maxsize=1)
+def load_stoplist() -> frozenset[str]:
+    """Tokens that look like names but are not entities (``data/stoplist_names.txt``).
+
+    >>> "GPU" in load_stoplist()
+    True
+    """
+    text = resources.files("kg.extract").joinpath("data/stoplist_names.txt").read_text(encoding="utf-8")
+    return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def load_heads() -> dict[str, frozenset[str]]:
+    """Head-noun lists from ``data/patterns_heads.jsonl``: keys Method, Dataset, Metric, Task, TaskWeak, Stop.
+
+    >>> "segmentation" in load_heads()["Task"]
+    True
+    """
+    text = resources.files("kg.extract").joinpath("data/patterns_heads.jsonl").read_text(encoding="utf-8")
+    out: dict[str, frozenset[str]] = {}
+    for row in map(json.loads, text.splitlines()):
+        if row.get("type") == "TaskModifierStop":
+            out["Stop"] = frozenset(row["words"])
+        elif "type" in row:
+            out[row["type"]] = frozenset(h.lower() for h in row["heads"])
+            if "weak_heads" in row:
+                out[row["type"] + "Weak"] = frozenset(row["weak_heads"])
+    return out
+
+
+# ----------------------------------------------------------------------------------------------- names
+
+_TOKEN = re.compile(r"(?<![\w\-.\\])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-/+][A-Za-z0-9]+)*\+{0,2}")
+_SUFFIX = re.compile(
+    r" (?:\d+(?:\.\d+)?[BMKbmk]?|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
+    r"Pro|Turbo|Plus|Ultra|Lite|Max|Nano|Flash|Preview|Coder|Vision|VL)\b)(?![\w\-])")
+_NOT_CAP_NUM = frozenset(
+    "Table Tables Figure Fig Figs Section Sec Eq Equation Appendix Chapter Phase Stage Step Steps Level Version Type "
+    "Class Task Tasks Part Round Day Days Week Year Years Top Rank Layer Block Experiment Setting Case Group Problem "
+    "Question Theorem Lemma Algorithm Definition Proposition Corollary Track Subtask Split Fold Tier Grade Epoch "
+    "Epochs Model Models Method Methods Dataset Datasets Benchmark Benchmarks Module Component Scenario Scenarios "
+    "Category Categories Stages Phases Levels Rule Rules Games Game Episode Episodes Iteration Iterations Hours "
+    "Minutes Seconds Challenge Edition Vol Volume No Number Over Under About Around Only Just Nearly Approximately "
+    "In On At By For Of To With From And Or The A An Of Since Until Than When Using Within Across After Before "
+    "Among Between Each Every All Both".split())
+_LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
+_LOW_MIXED = re.compile(r"[a-z]{1,3}[A-Z]{2}")
+
+
+def _kind(p: str) -> str:
+    letters = sum(c.isalpha() for c in p)
+    if not letters:
+        return "num"
+    if any(c.isdigit() for c in p):
+        if _ORDINAL.match(p):
+            return "low"
+        return "alnum" if letters >= 2 else "ver"
+    if p.isupper():
+        return "caps" if letters >= 2 else "letter"
+    if any(c.isupper() for c in p[1:]):
+        # "mBERT", "xLSTM" yes; "eXplainable", "veRy" (acronym-forming capitals) no
+        return "mixed" if p[0].isupper() or _LOW_MIXED.match(p) else "low"
+    return "cap" if p[0].isupper() else "low"
+
+
+def _strip_low(tok: str) -> tuple[int, int]:
+    """Offsets inside ``tok`` after dropping leading/trailing lowercase word parts ("BERT-based" -> "BERT")."""
+    parts = re.split(r"([\-/])", tok)
+    words = parts[0::2]
+    i, j = 0, len(words)
+    while j - i > 1 and _LOW_SUFFIX.match(words[j - 1]):
+        j -= 1
+    while j - i > 1 and _LOW_SUFFIX.match(words[i]):
+        i += 1
+    start = sum(len(x) for x in parts[:2 * i])
+    end = sum(len(x) for x in parts[:2 * j - 1])
+    return start, end
+
+
+def is_name_token(tok: str, stop: frozenset[str] | None = None) -> bool:
+    """Whether ``tok`` looks like a model/dataset name rather than a word.
+
+    >>> [is_name_token(t) for t in ["LoRA", "CIFAR100", "GPT-4", "Mistral-7B", "BERT", "Transformer", "3D", "GPUs"]]
+    [True, True, True, True, True, False, False, False]
+    """
+    stop = load_stoplist() if stop is None else stop
+    if tok in stop or (tok.endswith("s") and tok[:-1] in stop):
+        return False
+    kinds = [_kind(p) for p in re.split(r"[\-/.+]", tok) if p]
+    if not kinds:
+        return False
+    if any(k in ("alnum", "caps", "mixed") for k in kinds):
+        # an all-caps plural like "LLMs" is handled by the stop list; lone "caps" must be >=2 letters
+        return not all(k in ("caps", "ver", "num", "letter") and p in stop
+                       for k, p in zip(kinds, re.split(r"[\-/.+]", tok)))
+    return kinds[0] == "cap" and any(k in ("num", "ver") for k in kinds[1:])
+
+
+def name_chunks(text: str, *, title_case: bool | None = None, cap_num: bool = True) -> list[tuple[int, int]]:
+    """Spans of name-like chunks: a name token plus version/size/variant suffixes and adjacent name tokens.
+
+    ``Llama 2`` (a capitalised word and a version number) also counts when ``cap_num`` (not in titles,
+    where every word is capitalised), unless the word is "Table", "Figure"...
+
+    >>> t = "Llama 2 7B beats GPT-4 and BERT-based baselines in Table 2; Qwen2.5-7B-Instruct too."
+    >>> [t[s:e] for s, e in name_chunks(t)]
+    ['Llama 2 7B', 'GPT-4', 'BERT', 'Qwen2.5-7B-Instruct']
+    """
+    if title_case is None:
+        letters = [c for c in text if c.isalpha()]
+        title_case = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    if title_case:  # an all-caps text has no usable case signal
+        return []
+    stop = load_stoplist()
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for m in _TOKEN.finditer(text):
+        if m.start() < last_end:
+            continue
+        tok = m[0]
+        a, b = _strip_low(tok)
+        s, e = m.start() + a, m.start() + b
+        core = text[s:e].rstrip(".")
+        e = s + len(core)
+        named = is_name_token(core, stop)
+        if not named:
+            nxt = _SUFFIX.match(text, e)
+            if not (cap_num and core[:1].isupper() and core.isalpha() and core not in _NOT_CAP_NUM and nxt
+                    and re.fullmatch(r" \d+(?:\.\d+)?", nxt[0])):
+                continue
+        # absorb suffixes and directly following name tokens
+        while True:
+            nxt = _SUFFIX.match(text, e)
+            if nxt:
+                e = nxt.end()
+                continue
+            nm = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])").match(text, e)
+            if nm and is_name_token(nm[1], stop) and _strip_low(nm[1]) == (0, len(nm[1])):
+                e = nm.end()
+                continue
+            break
+        out.append((s, e))
+        last_end = e
+    return out
+
+
+# -------------------------------------------------------------------------------------------- datasets
+
+_ITEM = r"(?:[A-Z0-9][\w.\-/+']*[\w+']|[A-Z0-9]|[a-z]+[A-Z0-9][\w.\-/+]*)"
+_ITEM_RUN = rf"{_ITEM}(?:\s(?:&\s)?{_ITEM}){{0,3}}"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*;\s*)"
+_DS_HEAD = r"(?:datasets?|benchmarks?|corpora|corpus|suites?|leaderboards?|treebanks?|testbeds?|databases?|collections?)"
+_BEFORE_HEAD = re.compile(rf"({_ITEM_RUN}(?:{_SEP}{_ITEM_RUN})*)(?:\s|-){_DS_HEAD}\b")
+_AFTER_HEAD = re.compile(
+    rf"\b{_DS_HEAD}\s*(?:\([^)]{{0,40}}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|e\.g\.,?|\(|"
+    rf"i\.e\.,?|\(i\.e\.,?)\s*(?:the\s+)?")
+_EVAL_ON = re.compile(
+    r"\b(?:experiments?|evaluat\w*|results?|tested|tests?|trained|training|fine-tuned|validated|benchmark\w*|"
+    r"performance|accuracy|outperform\w*|state-of-the-art|SOTA|achiev\w+|improv\w+|surpass\w*|gains?|"
+    r"experimented|scores?|reach\w*|sets?)\b[^.;:()]{0,60}?\b(?:on|across|over|using)\s+(?:the\s+)?"
+    r"(?:(?:challenging|popular|public|publicly available|standard|widely[- ]used|large-scale|several|multiple|two|"
+    r"three|four|five|six|seven|eight|nine|ten|\d+|real-world|benchmark|well-known|various|diverse)\s+)*", re.I)
+_LEAD_STOP = frozenset(
+    "The A An Our This These Those Both All Two Three Four Five Six Several Many Public Popular Standard Large New "
+    "Real Synthetic Existing Extensive Experiments Results We On In Across For Using With From Each Various "
+    "Challenging Comprehensive Benchmark Benchmarks Dataset Datasets Moreover Furthermore Finally Additionally "
+    "Specifically Empirically Experimental Evaluation Evaluations Also And Or Its Their".split())
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(_ITEM_RUN, text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        while True:  # drop leading function words ("The KITTI")
+            w = re.match(r"(\w+)\s+", text[s:e])
+            if w and w[1] in _LEAD_STOP:
+                s += w.end()
+            else:
+                break
+        seg = text[s:e].rstrip(".'")
+        if seg and seg not in _LEAD_STOP and not seg.replace(".", "").isdigit():
+            out.append((s, s + len(seg)))
+    return out
+
+
+def _list_after(text: str, pos: int) -> list[tuple[int, int]]:
+    m = re.compile(rf"{_ITEM_RUN}(?:{_SEP}(?:the\s+)?{_ITEM_RUN})*").match(text, pos)
+    return _items(text, m.start(), m.end()) if m else []
+
+
+def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None) -> list[tuple[int, int]]:
+    """Spans of dataset names found from their context.
+
+    ``known`` maps catalog spans to their type: an "experiments on A and B" list is accepted only when one of
+    its items is a name token or a known Dataset, and items known as another type are left out.
+
+    >>> t = "Experiments on CIFAR-100 and Tiny Foo show gains; the Bar and Baz-2 benchmarks too."
+    >>> [t[s:e] for s, e in dataset_lists(t)]
+    ['CIFAR-100', 'Tiny Foo', 'Bar', 'Baz-2']
+    """
+    known = known or {}
+    stop = load_stoplist()
+    found: dict[tuple[int, int], None] = {}
+
+    def ok_type(span):
+        t = known.get(span)
+        return t in (None, "Dataset")
+
+    for m in _BEFORE_HEAD.finditer(text):
+        for sp in _items(text, m.start(1), m.end(1)):
+            if ok_type(sp):
+                found[sp] = None
+    for m in _AFTER_HEAD.finditer(text):
+        for sp in _list_after(text, m.end()):
+            if ok_type(sp):
+                found[sp] = None
+    for m in _EVAL_ON.finditer(text):
+        items = _list_after(text, m.end())
+        good = [sp for sp in items if known.get(sp) == "Dataset" or
+                any(is_name_token(w, stop) for w in text[sp[0]:sp[1]].split())]
+        if good:
+            for sp in items:
+                if ok_type(sp) and sp not in found and not any(s <= sp[0] < e for s, e in found):
+                    found[sp] = None
+    return sorted(found)
+
+
+# ----------------------------------------------------------------------------------------------- tasks
+
+_WORD = re.compile(r"[A-Za-z0-9][\w\-]*")
+_ED_OK = re.compile(r"(?:supervised|named|grounded|unlabeled|unlabelled|labeled|labelled|structured|conditioned)$")
+_ING_OK = frozenset({"referring", "moving", "missing", "driving", "autonomous-driving"})
+_BAD_NEXT = frozenset({"loss", "losses", "head", "heads", "layer", "layers", "branch", "branches", "module", "modules",
+                       "token", "tokens", "accuracy", "score", "scores", "error", "errors", "rate", "rates",
+                       "threshold", "confidence", "metric", "metrics", "network", "networks", "model", "models",
+                       "backbone", "backbones", "pipeline", "framework", "method", "methods"})
+_VERBS = frozenset(
+    "demonstrate demonstrates enhance enhances advance advances improve improves verify verifies show shows enable "
+    "enables address addresses tackle tackles study studies investigate investigates explore explores perform "
+    "performs consider considers solve solves target targets boost boosts facilitate facilitates support supports "
+    "achieve achieves yield yields require requires remain remains make makes allow allows benefit benefits "
+    "towards toward work works paper papers approach approaches method methods model models framework task tasks "
+    "aid aids help helps lead leads bring brings unify unifies handle handles power powers drive drives "
+    "outperform outperforms surpass surpasses evaluate evaluates apply applies extend extends".split())
+_BAD_HYPHEN = re.compile(r"-(?:based|driven|guided|aware|oriented|enhanced|powered|inspired|assisted|augmented|like|"
+                         r"free|specific|level|wise|agnostic|centric)$")
+
+
+def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[tuple[int, int]]:
+    """Spans of task noun phrases: modifiers + a task head noun ("3D human pose estimation").
+
+    At least one modifier is required; modifiers stop at function words, generic adjectives, adverbs,
+    verbs in -ed/-ing and names. The phrase is skipped when the next word makes it a modifier itself
+    ("classification loss").
+
+    >>> t = "Our efficient model improves weakly-supervised crowd counting and the classification loss."
+    >>> [t[s:e] for s, e in task_phrases(t)]
+    ['weakly-supervised crowd counting']
+    """
+    heads = load_heads()
+    task_heads, stop = heads["Task"], heads["Stop"]
+    words = list(_WORD.finditer(text))
+    out = []
+    for i, w in enumerate(words):
+        if w[0].lower() not in task_heads:
+            continue
+        if i + 1 < len(words) and words[i + 1].start() == w.end() + 1 and words[i + 1][0].lower() in _BAD_NEXT:
+            continue
+        j = i
+        while j > 0 and i - j < max_mods:
+            prev = words[j - 1]
+            if text[prev.end():words[j].start()] != " ":
+                break
+            tok = prev[0]
+            low = tok.lower()
+            if low.endswith("ly") and j < i and words[j][0].lower().endswith("ed") and low not in stop:
+                j -= 1
+                continue
+            if (low in stop or low in _VERBS or low.endswith("ly") or _BAD_HYPHEN.search(low) or low.isdigit()
+                    or len(low) < 2 or text[prev.start() - 1:prev.start()] in ("'", "\u2019")):
+                break
+            if low.endswith("ed") and not _ED_OK.search(low):
+                break
+            if low.endswith("ing") and low not in _ING_OK and low not in task_heads:
+                break
+            if tok[:1].isupper() and not title and not re.fullmatch(r"\d+D", tok):
+                at_start = prev.start() == 0 or re.search(r"[.!?:]\s+$", text[max(0, prev.start() - 3):prev.start()])
+                if not (at_start and tok[1:].islower()):
+                    break
+            if any(c.isupper() for c in tok[1:]) and not re.fullmatch(r"\d+D|[A-Z][a-z]+(?:-[A-Z][a-z]+)+", tok):
+                break
+            j -= 1
+        if j < i:
+            out.append((words[j].start(), w.end()))
+    return out
+
+
+_LEARN_TASK = re.compile(r"^(?:continual|lifelong|incremental|[\w]+-incremental|few-shot|zero-shot|one-shot|"
+                         r"multi-task|multi-label|multi-instance|open-set|open-world|federated|imitation|active|online|"
+                         r"class incremental|domain incremental|task incremental)\b", re.I)
+
+
+def long_form_type(long_form: str) -> str | None:
+    """Type of a long form from its last word, or ``None`` when the head says nothing.
+
+    >>> [long_form_type(x) for x in ["Vision Transformer", "Mean Absolute Error", "Named Entity Recognition",
+    ...                              "Open LLM Leaderboard", "continual learning", "deep learning", "Dense Conditional Random Field"]]
+    ['Method', 'Metric', 'Task', 'Dataset', 'Task', None, 'Method']
+    """
+    heads = load_heads()
+    words = long_form.split()
+    head = words[-1].lower() if words else ""
+    last = head.split("-")[-1]
+    for typ in ("Dataset", "Metric", "Task", "Method"):
+        if head in heads[typ] or last in heads[typ]:
+            return typ
+    if last in heads.get("TaskWeak", ()):
+        if last == "learning":
+            return "Task" if _LEARN_TASK.search(long_form) else None
+        return "Task" if len(words) > 1 else None
+    return None
+
+
+# --------------------------------------------------------------------------------------------- proposals
+
+_CUE = re.compile(
+    r"\b(?:we|this (?:paper|work|study|article|report)|here we|the present work)\s+(?:first\s+|further\s+|also\s+|"
+    r"then\s+|newly\s+|hereby\s+)?(?:propose|introduce|present|develop|design|build|construct|create|release|curate|"
+    r"collect|contribute|devise|put forward|offer|establish)(?:s|d|ed)?\s+", re.I)
+_NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted as|referred to as|namely)\s+(?:as\s+)?(?:the\s+)?")
+_OUR = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?")
+_GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
+_DS_AFTER = re.compile(
+    rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+\s+){{0,4}}?"
+    rf"{_DS_HEAD}\b", re.I)
+_TITLE_STOP = frozenset("Towards Toward Beyond Rethinking Revisiting Position Survey Review Tutorial Introduction "
+                        "Overview Perspective Perspectives Editorial Report Benchmarking Evaluating Understanding "
+                        "Learning Scaling Improving On In Why How What When Where".split())
+
+
+def title_head(title: str) -> tuple[int, int] | None:
+    """The span of a title's leading name before a colon ("FooNet: ..."), if it looks like a name.
+
+    >>> t = "FooNet v2: Fast Nets"; t[slice(*title_head(t))]
+    'FooNet v2'
+    >>> title_head("Towards Better Nets: A Study") is None
+    True
+    """
+    i = title.find(":")
+    if i <= 0 or i > 60:
+        return None
+    head = title[:i].strip()
+    if not head or len(head.split()) > 4 or head.split()[0] in _TITLE_STOP:
+        return None
+    s = title.find(head)
+    chunks = [c for c in name_chunks(title[:i], title_case=False)]
+    if chunks:
+        if len(head.split()) <= 2 or chunks[0][0] == s:
+            return s, s + len(head)
+        return None
+    if len(head.split()) == 1 and head[:1].isupper() and head.isalpha() and head not in _TITLE_STOP:
+        return s, s + len(head)
+    return None
+
+
+def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` of names the text presents as its own (type Method or Dataset).
+
+    >>> t = "We propose FooNet, and we release a corpus named Qux. Our BarNet-2 helps."
+    >>> [(t[s:e], ty) for s, e, ty in proposal_spans(t)]
+    [('FooNet', 'Method'), ('Qux', 'Dataset'), ('BarNet-2', 'Method')]
+    """
+    out: dict[tuple[int, int], str] = {}
+    chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
+    starts = {s: e for s, e in chunks}
+
+    def typ_at(s: int, e: int, before: str) -> str:
+        if _DS_AFTER.search(text[e:e + 40]) or re.search(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", before, re.I):
+            return "Dataset"
+        return "Method"
+
+    if field == "title":
+        h = title_head(text)
+        if h:
+            rest = text[h[1]:h[1] + 80]
+            out[h] = "Dataset" if re.search(rf"\b{_DS_HEAD}\b", rest, re.I) and not re.search(
+                r"\b(?:method|model|framework|approach|network|architecture)\b", rest[:40], re.I) else "Method"
+    for m in _CUE.finditer(text):
+        window = text[m.end():m.end() + 80]
+        for s, e in chunks:
+            if s < m.end() or s > m.end() + 80:
+                continue
+            if _GAP_STOP.search(text[m.end():s]):
+                break
+            out.setdefault((s, e), typ_at(s, e, text[m.start():s]))
+            break
+        del window
+    for m in _NAMED.finditer(text):
+        e0 = starts.get(m.end())
+        if e0 is None:
+            w = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,4}").match(text, m.end())
+            if not w:
+                continue
+            e0 = w.end()
+        out.setdefault((m.end(), e0), typ_at(m.end(), e0, text[max(0, m.start() - 40):m.end()]))
+    for m in _OUR.finditer(text):
+        e0 = starts.get(m.end())
+        if e0 is not None:
+            out.setdefault((m.end(), e0), typ_at(m.end(), e0, ""))
+    return sorted((s, e, t) for (s, e), t in out.items())
