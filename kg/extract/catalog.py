@@ -6,7 +6,8 @@ The catalog is data: every ``kg/extract/data/catalog*.jsonl`` file, one JSON obj
 
 Optional keys: ``"case_sensitive": true|false`` (``true``: every form matches only with the exact
 case written; ``false``: every form matches in any case; absent: acronym-like forms, i.e. forms whose
-letters are all upper case such as ``GLUE`` or ``MAP``, match exactly and the others in any case) and
+letters are all upper case such as ``GLUE`` or ``MAP`` and short mixed-case forms of up to 4
+characters such as ``mAP`` or ``PaLM``, match exactly and the others in any case) and
 ``"ambiguous": true`` (the same form is knowingly listed under another type too). Lines without a
 ``"type"`` key (``{"_comment": ...}`` headers) are skipped. ``catalog_tasks_pwc.jsonl`` is written by
 ``scripts/build_catalog.py`` from Papers with Code task names (CC BY-SA 4.0); the other files are
@@ -112,13 +113,14 @@ def is_exact(form: str, row: dict | None = None) -> bool:
     """Whether ``form`` must match with its exact case (see the module docstring).
 
     >>> is_exact("MAP"), is_exact("mAP"), is_exact("ResNet-50"), is_exact("Whisper", {"case_sensitive": True})
-    (True, False, False, True)
+    (True, True, False, True)
     """
     flag = (row or {}).get("case_sensitive")
     if flag is not None:
         return flag
     letters = [c for c in form if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return bool(letters) and (all(c.isupper() for c in letters) or len(form) <= 3
+                              or (len(form) <= 4 and any(c.isupper() for c in letters)))
 
 
 def catalog_forms(rows: Iterable[dict]) -> Iterator[tuple[str, str, str, bool]]:
