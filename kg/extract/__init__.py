@@ -17,7 +17,8 @@ from spacy.matcher import PhraseMatcher
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, load_catalog
-from kg.extract.discover import dataset_lists, long_form_type, name_chunks, proposal_spans, task_phrases
+from kg.extract.discover import (dataset_lists, long_form_type, metric_spans, name_chunks, proposal_spans,
+                                 task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
 from kg.extract.text import find_definitions, find_links, role_of, split_sentences
@@ -69,7 +70,7 @@ def build_nlp(model: str | None = None) -> Language:
     return nlp
 
 
-_CONF = {"catalog": 0.9, "definition": 0.85, "proposal": 0.8, "dataset": 0.7, "task": 0.6, "name": 0.5}
+_CONF = {"catalog": 0.9, "definition": 0.85, "proposal": 0.8, "metric": 0.75, "dataset": 0.7, "task": 0.6, "name": 0.5}
 _PRIO = {k: i for i, k in enumerate(_CONF)}
 MentionT = tuple[int, int, str, str]
 
@@ -93,25 +94,35 @@ def _catalog_index() -> dict[str, tuple[str, str]]:
     return out
 
 
-def _type_of_name(name: str) -> tuple[str, str | None]:
-    """Type of an unknown name chunk: the catalog entry of it or of its family ("ResNet-18" -> ResNet), a dataset
-    naming convention ("...QA", "...Bench"), else Method. Also the catalog canonical name when it is one.
+def _type_of_name(name: str) -> tuple[str, str | None, bool]:
+    """Type of an unknown name chunk: the catalog entry of it or of its family ("ResNet-18" -> ResNet, "spBLEU"
+    -> BLEU), a dataset naming convention ("...QA", "...Bench"), else Method. Also the catalog canonical name
+    when it is one, and whether the catalog decided.
 
     >>> _type_of_name("FooQA"), _type_of_name("BarNet-7")
-    (('Dataset', None), ('Method', None))
+    (('Dataset', None, False), ('Method', None, False))
     """
     idx = _catalog_index()
     key = _SQUASH.sub("", name.lower())
     if key in idx:
-        return idx[key]
+        return (*idx[key], True)
     for fam in (re.split(r"[\-\s]", name)[0], re.sub(r"[\d.\-\s]+[A-Za-z]?$", "", name)):
         k = _SQUASH.sub("", fam.lower())
         if len(k) >= 3 and k in idx and k != key:
-            return idx[k][0], None
-    return ("Dataset" if _DATASET_NAME.search(name) else "Method"), None
+            return idx[k][0], None, True
+    tail = re.search(r"[A-Z]{3,}$", name)
+    if tail and tail.start() > 0 and idx.get(tail[0].lower(), ("",))[0] == "Metric":
+        return "Metric", None, True
+    return ("Dataset" if _DATASET_NAME.search(name) else "Method"), None, False
 
 
-def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract"
+_VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "robustness", "quality", "speed",
+                           "latency", "throughput", "error", "performance", "fidelity", "coverage"})
+_LATEX = re.compile(r"\\[A-Za-z]+\*?|[{}$]")
+
+
+def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract",
+                   sentences: list[tuple[int, int]] | None = None
                    ) -> tuple[list[MentionT], set[tuple[int, int]], dict[tuple[int, int], str]]:
     """Merge catalog matches with pattern discovery for one field.
 
@@ -123,6 +134,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         Catalog matches ``(start, end) -> (type, canonical name)``.
     field
         ``"title"`` or ``"abstract"``.
+    sentences
+        Sentence spans (default :func:`split_sentences`); a bare generic metric word ("accuracy") counts only
+        in a sentence that has a number.
 
     Returns
     -------
@@ -137,19 +151,24 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
      ('ViT', 'Method', 'Vision Transformer'), ('ImageNet-R', 'Dataset', 'ImageNet-R'), ('BarQA', 'Dataset', 'BarQA')]
     """
     cands: list[tuple[int, int, str, str, str]] = []  # s, e, type, name, source
+    masked = text
     if "/" in text or "www." in text:  # no names inside links
-        masked = _URLISH.sub(lambda m: " " * len(m[0]), text)
-        if masked != text:
-            catalog = {k: v for k, v in catalog.items() if masked[k[0]:k[1]] == text[k[0]:k[1]]}
-            text = masked
+        masked = _URLISH.sub(lambda m: " " * len(m[0]), masked)
+    if "\\" in text or "{" in text or "$" in text:  # nor in LaTeX commands
+        masked = _LATEX.sub(lambda m: " " * len(m[0]), masked)
+    if masked != text:
+        catalog = {k: v for k, v in catalog.items() if masked[k[0]:k[1]] == text[k[0]:k[1]]}
+        text = masked
     for (s, e), (typ, canon) in catalog.items():
         cands.append((s, e, typ, canon, "catalog"))
     known = {sp: t for sp, (t, _) in catalog.items()}
     untyped_sf: set[str] = set()
+    proposals = proposal_spans(text, field)
+    prop_type = {(s, e): t for s, e, t in proposals}
     for ls, le, ss, se in find_definitions(text):
         lf, sf = text[ls:le], text[ss:se]
         cat = catalog.get((ss, se)) or catalog.get((ls, le))
-        typ = cat[0] if cat else long_form_type(lf)
+        typ = cat[0] if cat else prop_type.get((ss, se)) or long_form_type(lf)
         if typ is None:
             untyped_sf.add(sf)
             continue
@@ -157,11 +176,14 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         cands.append((ls, le, typ, name, "definition"))
         for m in re.finditer(rf"(?<![\w-]){re.escape(sf)}(?![\w-])", text):
             cands.append((m.start(), m.end(), typ, name, "definition"))
-    proposals = proposal_spans(text, field)
     for s, e, typ in proposals:
         cands.append((s, e, known.get((s, e), typ), text[s:e], "proposal"))
     for s, e in dataset_lists(text, known=known):
-        cands.append((s, e, "Dataset", text[s:e], "dataset"))
+        typ, _, from_catalog = _type_of_name(text[s:e])
+        if text[s:e] not in untyped_sf and (typ == "Dataset" or not from_catalog):
+            cands.append((s, e, "Dataset", text[s:e], "dataset"))
+    for s, e in metric_spans(text):
+        cands.append((s, e, "Metric", text[s:e], "metric"))
     for s, e in task_phrases(text, title=field == "title"):
         cands.append((s, e, "Task", text[s:e].lower(), "task"))
     for s, e in name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title"):
@@ -180,8 +202,13 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 typ, name = catalog[(s, e)]
             elif src == "name":
                 inner = [c for c in cands if c[4] == "catalog" and s <= c[0] and c[1] <= e]
-                typ, canon = (inner[0][2], None) if inner else _type_of_name(name)
+                typ, canon = (inner[0][2], None) if inner else _type_of_name(name)[:2]
                 name = canon or name
+        if typ == "Metric" and text[s:e].lower() in _VAGUE_METRIC:
+            sents = sentences if sentences is not None else split_sentences(text)
+            sent = next((text[a:b] for a, b in sents if a <= s < b), text)
+            if not re.search(r"\d", sent):
+                continue
         taken.append((s, e))
         out[(s, e)] = (s, e, typ, name)
         sources[(s, e)] = src
@@ -196,13 +223,65 @@ def _sent_index(sents, pos: int) -> int:
     return max(0, len(sents) - 1)
 
 
+def _case_ok(text: str, typ: str, canon: str) -> bool:
+    """A catalog match in lower case is a word, not the name, when the name is written with inner capitals
+    ("record" is not ReCoRD) or is a capitalised dataset name ("speech commands" is not Speech Commands).
+
+    >>> _case_ok("record", "Dataset", "ReCoRD"), _case_ok("vision transformer", "Method", "Vision Transformer")
+    (False, True)
+    """
+    if not text.islower():
+        return True
+    if any(c.isupper() for w in canon.split() for c in w[1:]):
+        return False
+    return not (typ == "Dataset" and any(w[:1].isupper() for w in canon.split()))
+
+
 def _catalog_spans(doc) -> dict[tuple[int, int], tuple[str, str]]:
     canon = doc.user_data.get("kg_canon", {})
     out = {}
     for sp in doc.spans["kg_entities"]:
         k = (sp.start_char, sp.end_char)
-        out[k] = (sp.label_, canon.get(k, sp.text))
+        name = canon.get(k, sp.text)
+        if _case_ok(sp.text, sp.label_, name):
+            out[k] = (sp.label_, name)
     return out
+
+
+def _task_core(name: str, names: set[str]) -> str | None:
+    """The shorter task this phrase qualifies: a word-suffix of ``name`` that is another task of the paper or a
+    catalog task ("weakly-supervised crowd counting" -> "crowd counting").
+
+    >>> _task_core("weakly-supervised crowd counting", {"crowd counting"})
+    'crowd counting'
+    """
+    words = name.split()
+    idx = _catalog_index()
+    for i in range(1, len(words) - 1):
+        suffix = " ".join(words[i:])
+        if suffix in names:
+            return suffix
+        hit = idx.get(_SQUASH.sub("", suffix))
+        if hit and hit[0] == "Task":
+            return hit[1].lower()
+    return None
+
+
+def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
+    """Fold qualified task phrases into the task they qualify (the longer phrase becomes an alias)."""
+    names = {n for t, n in ents if t == "Task"}
+    for key in [k for k in ents if k[0] == "Task"]:
+        core = _task_core(key[1], names - {key[1]})
+        if core is None:
+            continue
+        rec = ents.pop(key)
+        tgt = ents.setdefault(("Task", core), {"name": core, "mentions": [], "aliases": set(), "role": "used",
+                                               "conf": rec["conf"]})
+        tgt["mentions"] += rec["mentions"]
+        tgt["aliases"] |= rec["aliases"] | {m.text for m in rec["mentions"]}
+        tgt["conf"] = max(tgt["conf"], rec["conf"])
+    for rec in ents.values():
+        rec["mentions"].sort(key=lambda m: (m.field != "title", m.start))
 
 
 def _assemble(paper: Paper, docs) -> PaperExtraction:
@@ -210,7 +289,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     per_field = []
     for field, text, doc in (("title", paper.title, docs[0]), ("abstract", paper.abstract, docs[1])):
         sents = split_sentences(text)
-        mentions, prop, sources = field_mentions(text, _catalog_spans(doc), field)
+        mentions, prop, sources = field_mentions(text, _catalog_spans(doc), field, sents)
         per_field.append((field, text, sents, mentions))
         for s, e, typ, name in mentions:
             rec = ents.setdefault((typ, name.lower()), {"name": name, "mentions": [], "aliases": set(), "role": "used",
@@ -221,6 +300,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             rec["conf"] = max(rec["conf"], _CONF[sources[(s, e)]])
             if typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed"):
                 rec["role"] = "proposed"
+    _merge_task_variants(ents)
     entities = tuple(
         Entity(type=t, name=r["name"], aliases=tuple(sorted(r["aliases"] - {r["name"]})),
                role=r["role"] if t in ("Method", "Dataset") else None,

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["name_chunks", "is_name_token", "dataset_lists", "task_phrases", "long_form_type", "proposal_spans",
+__all__ = ["name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "long_form_type", "proposal_spans",
            "title_head", "load_heads", "load_stoplist"]
 
 
@@ -192,7 +192,7 @@ _AFTER_HEAD = re.compile(
 _EVAL_ON = re.compile(
     r"\b(?:experiments?|evaluat\w*|results?|tested|tests?|trained|training|fine-tuned|validated|benchmark\w*|"
     r"performance|accuracy|outperform\w*|state-of-the-art|SOTA|achiev\w+|improv\w+|surpass\w*|gains?|"
-    r"experimented|scores?|reach\w*|sets?)\b[^.;:()]{0,60}?\b(?:on|across|over|using)\s+(?:the\s+)?"
+    r"experimented|scores?|reach\w*|sets?|\d%|\d)(?:\b[^.;:()]{0,60}?\b|\s+)(?:on|across|over)\s+(?:the\s+)?"
     r"(?:(?:challenging|popular|public|publicly available|standard|widely[- ]used|large-scale|several|multiple|two|"
     r"three|four|five|six|seven|eight|nine|ten|\d+|real-world|benchmark|well-known|various|diverse)\s+)*", re.I)
 _LEAD_STOP = frozenset(
@@ -212,6 +212,9 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 s += w.end()
             else:
                 break
+        lead = re.match(r"(?:\d+\s+)+(?=[A-Za-z])", text[s:e])  # "128 UCR" -> "UCR"
+        if lead:
+            s += lead.end()
         seg = text[s:e].rstrip(".'")
         if seg and seg not in _LEAD_STOP and not seg.replace(".", "").isdigit():
             out.append((s, s + len(seg)))
@@ -258,6 +261,28 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None)
                 if ok_type(sp) and sp not in found and not any(s <= sp[0] < e for s, e in found):
                     found[sp] = None
     return sorted(found)
+
+
+# --------------------------------------------------------------------------------------------- metrics
+
+_METRIC_AT = re.compile(r"(?<![\w@])((?:[A-Za-z][\w\-]*)@(?:\d+(?:\.\d+)?|k))(?![\w@])")
+_METRIC_VALUE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9\-]{1,9})\s*(?:[:=]|of)\s*[\d.]+(?:\s*%)?")
+
+
+def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Metric names read from their form: ``pass@1``, ``Hits@10``, ``Acc@0.5``, and a name token followed by a
+    value ("ECE: 0.19", "FID = 3.2").
+
+    >>> t = "pass@1 rises; ECE: 0.19 and FooScore=3 (n=300)."
+    >>> [t[s:e] for s, e in metric_spans(t)]
+    ['pass@1', 'ECE', 'FooScore']
+    """
+    out = [(m.start(1), m.end(1)) for m in _METRIC_AT.finditer(text)]
+    stop = load_stoplist()
+    for m in _METRIC_VALUE.finditer(text):
+        if is_name_token(m[1], stop) or re.fullmatch(r"[A-Z][a-z]+(?:Score|Acc|Error)", m[1]):
+            out.append((m.start(1), m.end(1)))
+    return sorted(set(out))
 
 
 # ----------------------------------------------------------------------------------------------- tasks
@@ -366,7 +391,7 @@ _NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted as|referred
 _OUR = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?")
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
-    rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+\s+){{0,4}}?"
+    rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
 _TITLE_STOP = frozenset("Towards Toward Beyond Rethinking Revisiting Position Survey Review Tutorial Introduction "
                         "Overview Perspective Perspectives Editorial Report Benchmarking Evaluating Understanding "
