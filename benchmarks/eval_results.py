@@ -1,19 +1,30 @@
-"""Evaluate kg.extract.results / kg.extract.relations on the gold sets; print a table and the speed.
+"""Results and relations: quality on the gold sets through the real pipeline, and their share of extraction time.
 
 Usage:
-    python benchmarks/eval_results.py [--arxiv-sample N]
+    python benchmarks/eval_results.py [--speed N] [--sets NAME,...] [--no-gold-mentions]
 
-Gold sets (each skipped with a note when absent):
-  * tests/gold/arxiv_gold.jsonl, tests/gold/examples_gold.jsonl (results + relations; the
-    abstract text is read from the record's ``abstract`` field, else from ../shared/data/arxiv
-    by id, else examples/papers.jsonl)
-  * ../shared/data/scirex/train-abstracts.jsonl: SciREX leaderboard rows whose score appears
-    in the abstract (value recall / metric / dataset only; SciREX has no relation gold).
+Quality (one table for results, one for relations per type):
+  * ``pipeline``: the real ``kg.extract.extract_papers`` on the papers read from ../shared/data
+    (title + abstract by id from the arXiv snapshot), end to end, exactly what ``kg extract`` writes.
+  * ``gold mentions``: ``find_results``/``find_relations`` given the gold entity names found in the
+    text instead of the pipeline's entities (isolates this stage from entity recall).
+Gold sets (ids + annotations only, no abstract text; each skipped with a note when absent):
+  unseen20  tests/extract_results/unseen20_gold.jsonl  annotated before the last code changes
+  arxiv42   tests/gold/arxiv_gold.jsonl               another helper's gold, not used for tuning
+  dev15a    tests/extract_results/heldout_gold.jsonl  used while developing
+  dev15b    tests/extract_results/unseen_gold.jsonl   used while developing
+  dev30ex   tests/gold/examples_gold.jsonl            the project's 30 self-written abstracts (examples/papers.jsonl)
+SciREX (../shared/data/scirex/train-abstracts.jsonl): leaderboard rows (method, dataset, metric, score)
+whose score is written in the abstract; value recall and, of the recalled, right metric/dataset/method.
 
-Mentions: ``kg.extract.extract_paper`` when importable and working, else the gold entity names
-and aliases found in the text (SciREX: its own gold mention spans). The table says which.
-Speed: wall time of find_results + find_relations per 1,000 arXiv abstracts with no mentions
-(the regex work of these two functions only), on --arxiv-sample abstracts.
+Matching: values as ``score.py``'s ``value_key`` (also equal up to x100: 0.84 vs 84%); names after
+``score.py``'s ``norm()``; a predicted name matches a gold entity when it equals its name or an alias;
+a metric also matches when one name is a whole-word part of the other ("latency" vs "prefill latency").
+Value precision: predicted values equal to some gold value of the abstract.
+
+Speed (``--speed N``, default 2000 arXiv abstracts; CPU time of this process, steadier than wall time on
+a shared machine): blank tokenisation vs ``extract_papers``, with the
+time spent inside ``find_results``/``find_relations`` measured by wrapping them, in ms per abstract.
 """
 
 from __future__ import annotations
@@ -25,52 +36,152 @@ import json
 import re
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
+ARXIV = SHARED / "data" / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz"
+SCIREX = SHARED / "data" / "scirex" / "train-abstracts.jsonl"
 
-from kg.extract.relations import find_relations  # noqa: E402
-from kg.extract.results import find_results  # noqa: E402
+import kg.extract.relations as rel_mod  # noqa: E402
+import kg.extract.results as res_mod  # noqa: E402
+from kg.extract.text import split_sentences  # noqa: E402
+from kg.models import Paper  # noqa: E402
 
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])")
-
-
-def _norm(s: str) -> str:  # equivalent of score.py norm() when it is absent
-    s = s.lower().replace("\\%", "%")
-    s = re.sub(r"[\u2010-\u2015_\-]+", " ", s)
-    s = re.sub(r"[^\w%.+ ]+", " ", s)
-    toks = [t for t in s.split() if t not in ("the", "a", "an")]
-    return " ".join(toks).strip(" .")
-
-
-def _value_key(v) -> str:
-    m = re.search(r"\d+(?:[.,]\d+)?", str(v) or "")
-    return m.group(0).replace(",", ".") if m else str(v).strip().lower()
+GOLD_SETS = {
+    "unseen20": ROOT / "tests" / "extract_results" / "unseen20_gold.jsonl",
+    "arxiv42": ROOT / "tests" / "gold" / "arxiv_gold.jsonl",
+    "dev15a": ROOT / "tests" / "extract_results" / "heldout_gold.jsonl",
+    "dev15b": ROOT / "tests" / "extract_results" / "unseen_gold.jsonl",
+    "dev30ex": ROOT / "tests" / "gold" / "examples_gold.jsonl",
+}
+EXAMPLES = ROOT / "examples" / "papers.jsonl"
+REL_TYPES = ("EVALUATED_ON", "APPLIED_TO", "OUTPERFORMS", "BASED_ON")
 
 
 def _score_module():
-    p = SHARED / "eval" / "score.py"
-    if p.exists():
-        spec = importlib.util.spec_from_file_location("kg_shared_score", p)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        return mod.norm, mod.value_key
-    return _norm, _value_key
+    spec = importlib.util.spec_from_file_location("kg_shared_score", SHARED / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.norm, mod.value_key
 
 
 NORM, VALUE_KEY = _score_module()
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Simple sentence splitter (the pipeline passes spaCy's; this is for the benchmark)."""
-    out, start = [], 0
-    for m in _SENT.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
+def val_match(gv: str, pv: str) -> bool:
+    """Equal ``value_key`` (signs and units ignored), or equal up to x100 (0.84 vs 84%)."""
+    a, b = VALUE_KEY(gv), VALUE_KEY(pv)
+    if a == b:
+        return True
+    try:
+        fa, fb = float(a), float(b)
+    except ValueError:
+        return False
+    return abs(fa - fb * 100) < 1e-6 or abs(fa * 100 - fb) < 1e-6
+
+
+def metric_match(gold: str | None, pred: str | None, forms: set[str]) -> bool:
+    if not gold:
+        return not pred
+    if not pred:
+        return False
+    p = NORM(pred)
+    if p in forms:
+        return True
+    g = NORM(gold)
+    return bool(p and g) and (f" {p} " in f" {g} " or f" {g} " in f" {p} ")
+
+
+class GoldNames:
+    """Name -> set of normalised forms (name and aliases) of one gold record's entities."""
+
+    def __init__(self, rec: dict) -> None:
+        self.forms: dict[str, set[str]] = {}
+        self.ents: list[tuple[str, str, list[str]]] = []
+        self.proposed: str | None = None
+        for key, typ in (("methods", "Method"), ("datasets", "Dataset"), ("metrics", "Metric"), ("tasks", "Task")):
+            for e in rec.get(key) or []:
+                al = list(e.get("aliases") or [])
+                self.ents.append((typ, e["name"], al))
+                self.forms.setdefault(e["name"], set()).update(NORM(x) for x in [e["name"], *al] if NORM(x))
+                if typ == "Method" and e.get("role") == "proposed" and self.proposed is None:
+                    self.proposed = e["name"]
+
+    def of(self, name: str | None) -> set[str]:
+        if not name:
+            return set()
+        return self.forms.get(name) or {NORM(name)}
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.n = self.gold = self.recalled = self.metric_ok = 0
+        self.ds_gold = self.ds_ok = self.m_gold = self.m_ok = self.pred = self.pred_ok = 0
+        self.rel: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, predicted, gold
+        self.wrong: list[tuple] = []
+
+    def results(self, gold: list[dict], pred: list, names: GoldNames) -> None:
+        used: set[int] = set()
+        for g in gold:
+            self.gold += 1
+            hits = [i for i, p in enumerate(pred) if i not in used and val_match(str(g["value"]), p.value)]
+            if not hits:
+                continue
+            mforms = names.of(g.get("metric"))
+            hit = next((i for i in hits if metric_match(g.get("metric"), pred[i].metric, mforms)), hits[0])
+            used.add(hit)
+            p = pred[hit]
+            self.recalled += 1
+            self.metric_ok += metric_match(g.get("metric"), p.metric, mforms)
+            if g.get("dataset"):
+                self.ds_gold += 1
+                self.ds_ok += NORM(p.dataset or "") in names.of(g["dataset"])
+            if g.get("method"):
+                self.m_gold += 1
+                self.m_ok += NORM(p.method or "") in names.of(g["method"])
+        for p in pred:
+            self.pred += 1
+            self.pred_ok += any(val_match(str(g["value"]), p.value) for g in gold)
+
+    def relations(self, gold: list[dict], pred: list, names: GoldNames, pid: str = "") -> None:
+        for typ in REL_TYPES:
+            gs = [g for g in gold if g["type"] == typ]
+            ps = {(NORM(p.head), NORM(p.tail)) for p in pred if p.type == typ}
+            row = self.rel[typ]
+            row[1] += len(ps)
+            row[2] += len(gs)
+            matched = set()
+            for g in gs:
+                hf, tf = names.of(g["head"]), names.of(g["tail"])
+                hit = next((k for k in ps if k not in matched and k[0] in hf and k[1] in tf), None)
+                if hit:
+                    matched.add(hit)
+                    row[0] += 1
+            self.wrong += [(pid, typ, *k) for k in ps - matched]
+
+
+def arxiv_texts(ids: set[str]) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    if EXAMPLES.exists():
+        for line in open(EXAMPLES, encoding="utf-8"):
+            if line.strip():
+                d = json.loads(line)
+                out[str(d["id"])] = (d.get("title") or "", d.get("abstract") or "")
+    if not ARXIV.exists():
+        return out
+    need = set(ids) - set(out)
+    with gzip.open(ARXIV, "rt", encoding="utf-8") as f:
+        for line in f:
+            m = re.search(r'"id":\s*"([^"]+)"', line)
+            if m and m.group(1) in need:
+                d = json.loads(line)
+                out[m.group(1)] = (d.get("title") or "", d.get("abstract") or "")
+                need.discard(m.group(1))
+                if not need:
+                    break
     return out
 
 
@@ -88,274 +199,170 @@ def mentions_from_names(text: str, ents: list[tuple[str, str, list[str]]]) -> li
     return sorted(out)
 
 
-def _pipeline():
-    try:
-        from kg.extract import extract_paper  # type: ignore
-        from kg.models import Paper
-        extract_paper(Paper(id="x", title="T", abstract="BERT achieves 90.1% accuracy on SST-2."))
-        return extract_paper
-    except Exception:
-        return None
+def run_gold(recs: list[dict], texts: dict, mode: str) -> Tally:
+    from kg.extract import extract_papers
+    t = Tally()
+    papers, keep = [], []
+    for r in recs:
+        title, abstract = texts.get(str(r["id"]), ("", ""))
+        if abstract:
+            papers.append(Paper(id=str(r["id"]), title=title, abstract=abstract))
+            keep.append(r)
+    if mode == "pipeline":
+        outs = [(x.results, x.relations) for x in extract_papers(papers)]
+    else:
+        outs = []
+        for p, r in zip(papers, keep):
+            names = GoldNames(r)
+            res, rels = [], []
+            for field, text in (("title", p.title), ("abstract", p.abstract)):
+                ms = mentions_from_names(text, names.ents)
+                res += res_mod.find_results(text, split_sentences(text), ms, field)
+                rels += rel_mod.find_relations(text, split_sentences(text), ms, field)
+            outs.append((res, rels))
+    for r, (res, rels) in zip(keep, outs):
+        names = GoldNames(r)
+        t.n += 1
+        t.results(r.get("results") or [], list(res), names)
+        t.relations(r.get("relations") or [], list(rels), names, str(r["id"]))
+    return t
 
 
-def _val_match(gv: str, pv: str) -> bool:
-    """Equal value keys (score.py value_key), or equal up to a x100 percent/fraction scale."""
-    a, b = VALUE_KEY(gv), VALUE_KEY(pv)
-    if a == b:
-        return True
-    try:
-        fa, fb = float(a), float(b)
-        return abs(fa - fb * 100) < 1e-6 or abs(fa * 100 - fb) < 1e-6
-    except ValueError:
-        return False
-
-
-def _texts(ids: set[str]) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
-    ex = ROOT / "examples" / "papers.jsonl"
-    if ex.exists():
-        for line in open(ex):
-            if line.strip():
-                d = json.loads(line)
-                out[str(d.get("id"))] = (d.get("title") or "", d.get("abstract") or "")
-    p = SHARED / "data" / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz"
-    need = ids - set(out)
-    if need and p.exists():
-        with gzip.open(p, "rt") as f:
-            for line in f:
-                m = re.search(r'"id":\s*"([^"]+)"', line)
-                if m and m.group(1) in need:
-                    d = json.loads(line)
-                    out[str(d["id"])] = (d.get("title") or "", d.get("abstract") or "")
-                    need.discard(m.group(1))
-                    if not need:
-                        break
-    return out
-
-
-class Tally:
-    def __init__(self) -> None:
-        self.gold = self.recalled = self.metric_ok = self.ds_gold = self.ds_ok = 0
-        self.pred = self.pred_ok = 0
-        self.rel: dict[str, list[int]] = {}
-
-    def results(self, gold: list[dict], pred: list) -> None:
-        used: set[int] = set()
-        for g in gold:
-            self.gold += 1
-            hits = [i for i, p in enumerate(pred) if i not in used and _val_match(str(g["value"]), p.value)]
-            if not hits:
-                continue
-            gm = NORM(g.get("metric") or "")
-            # among equal values prefer the one whose metric matches
-            hit = next((i for i in hits if NORM(pred[i].metric or "") == gm), hits[0])
-            used.add(hit)
-            p = pred[hit]
-            self.recalled += 1
-            self.metric_ok += (NORM(p.metric or "") == gm) if gm else p.metric is None
-            if g.get("dataset"):
-                self.ds_gold += 1
-                self.ds_ok += NORM(p.dataset or "") == NORM(g["dataset"])
-        gvals = [str(g["value"]) for g in gold]
-        for p in pred:
-            self.pred += 1
-            self.pred_ok += any(_val_match(v, p.value) for v in gvals)
-
-    def relations(self, gold: list[dict], pred: list) -> None:
-        gk = {(NORM(r["head"]), r["type"], NORM(r["tail"])) for r in gold}
-        pk = {(NORM(r.head), r.type, NORM(r.tail)) for r in pred}
-        for t in {k[1] for k in gk | pk}:
-            row = self.rel.setdefault(t, [0, 0, 0])  # tp, pred, gold
-            row[0] += len({k for k in gk & pk if k[1] == t})
-            row[1] += len({k for k in pk if k[1] == t})
-            row[2] += len({k for k in gk if k[1] == t})
+def scirex_rows(mode: str) -> Tally:
+    from kg.extract import extract_papers
+    t = Tally()
+    recs = []
+    for line in open(SCIREX, encoding="utf-8"):
+        d = json.loads(line)
+        nums = {VALUE_KEY(x) for x in re.findall(r"\d+(?:[.,]\d+)?", d["abstract"])}
+        gold = [{"value": r["score"], "metric": r["Metric"].replace("_", " "), "dataset": r["Material"].replace("_", " "),
+                 "method": r["Method"].replace("_", " ")} for r in d["gold"]["results"] if VALUE_KEY(r["score"]) in nums]
+        if gold:
+            recs.append((d, gold))
+    lab = {"Method": "Method", "Material": "Dataset", "Metric": "Metric", "Task": "Task"}
+    if mode == "pipeline":
+        papers = [Paper(id=str(d.get("id", i)), title=d.get("title") or "", abstract=d["abstract"]) for i, (d, _) in enumerate(recs)]
+        preds = [list(x.results) for x in extract_papers(papers)]
+    else:
+        preds = []
+        for d, _ in recs:
+            text = d["abstract"]
+            sal = {(s["label"], f): s["name"].replace("_", " ") for s in d["gold"]["salient"] for f in s["forms"]}
+            ms = sorted((m["start"], m["end"], lab[m["label"]], sal.get((m["label"], m["text"]), m["text"]))
+                        for m in d["gold"]["mentions"] if m["label"] in lab)
+            preds.append(res_mod.find_results(text, split_sentences(text), ms))
+    for (d, gold), pred in zip(recs, preds):
+        names = GoldNames({})
+        for s in d["gold"]["salient"]:  # SciREX salient clusters: every form is an alias of the canonical name
+            names.forms.setdefault(s["name"].replace("_", " "), set()).update(
+                NORM(x) for x in [s["name"].replace("_", " "), *s["forms"]] if NORM(x))
+        t.n += 1
+        t.results(gold, pred, names)
+    return t
 
 
 def _f(a: int, b: int) -> str:
     return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
 
 
-def _gold_entities(r: dict) -> tuple[list[tuple[str, str, list[str]]], str | None]:
-    ents, proposed = [], None
-    for key, typ in (("methods", "Method"), ("datasets", "Dataset"), ("metrics", "Metric"), ("tasks", "Task")):
-        for e in r.get(key) or []:
-            ents.append((typ, e["name"], list(e.get("aliases") or [])))
-            if typ == "Method" and e.get("role") == "proposed" and proposed is None:
-                proposed = e["name"]
-    for e in r.get("entities") or []:
-        ents.append((e["type"], e["name"], list(e.get("aliases") or [])))
-        if e["type"] == "Method" and e.get("role") == "proposed" and proposed is None:
-            proposed = e["name"]
-    return ents, proposed
+def speed(n: int) -> None:
+    import spacy
 
-
-def run_gold(path: Path, pipe, tally: Tally) -> tuple[str, int]:
-    recs = [json.loads(line) for line in open(path) if line.strip()]
-    texts = _texts({str(r["id"]) for r in recs if not r.get("abstract")})
-    n = 0
-    for r in recs:
-        title, abstract = r.get("title"), r.get("abstract")
-        if not abstract:
-            title, abstract = texts.get(str(r["id"]), ("", ""))
-        if not abstract:
-            continue
-        n += 1
-        ents, proposed = _gold_entities(r)
-        res, rels = [], []
-        if pipe:
-            from kg.models import Paper
-            x = pipe(Paper(id=str(r["id"]), title=title or "", abstract=abstract))
-            res, rels = list(x.results), list(x.relations)
-        else:
-            for field, text in (("title", title or ""), ("abstract", abstract)):
-                ms = mentions_from_names(text, ents)
-                res += find_results(text, sentences(text), ms, field, proposed=proposed)
-                rels += find_relations(text, sentences(text), ms, field, proposed=proposed)
-        tally.results(r.get("results") or [], res)
-        tally.relations(r.get("relations") or [], rels)
-    return ("pipeline" if pipe else "gold names"), n
-
-
-def run_scirex(path: Path, tally: Tally) -> int:
-    n = 0
-    lab = {"Method": "Method", "Material": "Dataset", "Metric": "Metric", "Task": "Task"}
-    for line in open(path):
-        d = json.loads(line)
-        text = d["abstract"]
-        nums = {VALUE_KEY(x) for x in re.findall(r"\d+(?:[.,]\d+)?", text)}
-        gold = [{"value": r["score"], "metric": r["Metric"].replace("_", " "),
-                 "dataset": r["Material"].replace("_", " "), "method": r["Method"].replace("_", " ")}
-                for r in d["gold"]["results"] if VALUE_KEY(r["score"]) in nums]
-        if not gold:
-            continue
-        n += 1
-        sal = {(s["label"], f): s["name"].replace("_", " ") for s in d["gold"]["salient"] for f in s["forms"]}
-        ms = sorted((m["start"], m["end"], lab[m["label"]], sal.get((m["label"], m["text"]), m["text"]))
-                    for m in d["gold"]["mentions"] if m["label"] in lab)
-        tally.results(gold, find_results(text, sentences(text), ms))
-    return n
-
-
-def run_scierc(path: Path, tally: Tally) -> int:
-    """Proxy relation gold from SciERC: Method USED-FOR Task -> APPLIED_TO, Material EVALUATE-FOR Method ->
-    EVALUATED_ON, Method COMPARE Method -> OUTPERFORMS (undirected: either direction counts)."""
-    lab = {"Method": "Method", "Material": "Dataset", "Metric": "Metric", "Task": "Task"}
-    n = 0
-    for line in open(path):
-        d = json.loads(line)
-        text, E = d["text"], d["entities"]
-        gold = []
-        for r in d["relations"]:
-            h, t, lb = E[r["head"]], E[r["tail"]], r["label"]
-            if lb == "USED-FOR" and h["label"] == "Method" and t["label"] == "Task":
-                gold.append({"head": h["text"], "type": "APPLIED_TO", "tail": t["text"]})
-            elif lb == "EVALUATE-FOR" and h["label"] == "Material" and t["label"] == "Method":
-                gold.append({"head": t["text"], "type": "EVALUATED_ON", "tail": h["text"]})
-            elif lb == "COMPARE" and h["label"] == t["label"] == "Method":
-                gold += [{"head": h["text"], "type": "OUTPERFORMS", "tail": t["text"]},
-                         {"head": t["text"], "type": "OUTPERFORMS", "tail": h["text"]}]
-        n += 1
-        ms = sorted((e["start"], e["end"], lab[e["label"]], e["text"]) for e in E if e["label"] in lab)
-        pred = find_relations(text, sentences(text), ms)
-        # undirected COMPARE: a predicted OUTPERFORMS counts if either direction is gold; recall counts pairs once
-        gk = {(NORM(r["head"]), r["type"], NORM(r["tail"])) for r in gold}
-        pk = {(NORM(r.head), r.type, NORM(r.tail)) for r in pred}
-        for typ in ("APPLIED_TO", "EVALUATED_ON", "OUTPERFORMS"):
-            g = {k for k in gk if k[1] == typ}
-            pp = {k for k in pk if k[1] == typ}
-            row = tally.rel.setdefault(typ, [0, 0, 0])
-            if typ == "OUTPERFORMS":
-                pairs = {frozenset((k[0], k[2])) for k in g}
-                row[0] += len({frozenset((k[0], k[2])) for k in pp} & pairs)
-                row[1] += len(pp)
-                row[2] += len(pairs)
-            else:
-                row[0] += len(g & pp)
-                row[1] += len(pp)
-                row[2] += len(g)
-    return n
-
-
-def speed(n: int) -> tuple[int, float]:
-    p = SHARED / "data" / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz"
-    if not p.exists():
-        return 0, 0.0
-    docs = []
-    with gzip.open(p, "rt") as f:
+    from kg.extract import build_nlp, extract_papers
+    papers = []
+    with gzip.open(ARXIV, "rt", encoding="utf-8") as f:
         for line in f:
-            t = json.loads(line).get("abstract") or ""
-            docs.append((t, sentences(t), []))
-            if len(docs) >= n:
+            r = json.loads(line)
+            papers.append(Paper(id=str(r["id"]), title=r.get("title") or "", abstract=r.get("abstract") or ""))
+            if len(papers) >= n:
                 break
-    t0 = time.perf_counter()
-    for t, ss, ms in docs:
-        find_results(t, ss, ms)
-        find_relations(t, ss, ms)
-    return len(docs), time.perf_counter() - t0
+    spent = {"find_results": 0.0, "find_relations": 0.0}
+
+    def timed(mod, name):
+        fn = getattr(mod, name)
+
+        def wrapper(*a, **k):
+            t0 = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] += time.process_time() - t0
+        return fn, wrapper
+
+    blank = spacy.blank("en")
+    nlp = build_nlp()
+    for _ in extract_papers(papers[:50], nlp=nlp):  # warm-up (lazy imports, catalog)
+        pass
+    t0 = time.process_time()
+    for _ in blank.pipe((x for p in papers for x in (p.title, p.abstract)), batch_size=256):
+        pass
+    tb = time.process_time() - t0
+    import kg.extract as pipe_mod
+    orig_r, res_mod.find_results = timed(res_mod, "find_results")
+    orig_l, rel_mod.find_relations = timed(rel_mod, "find_relations")
+    # the pipeline may hold its own references to the two functions
+    bound = {n: getattr(pipe_mod, n) for n in ("find_results", "find_relations") if hasattr(pipe_mod, n)}
+    for n in bound:
+        setattr(pipe_mod, n, getattr(res_mod if n == "find_results" else rel_mod, n))
+    try:
+        t0 = time.process_time()
+        for _ in extract_papers(papers, nlp=nlp, batch_size=256):
+            pass
+        te = time.process_time() - t0
+    finally:
+        res_mod.find_results, rel_mod.find_relations = orig_r, orig_l
+        for n, f in bound.items():
+            setattr(pipe_mod, n, f)
+    mine = spent["find_results"] + spent["find_relations"]
+    ms = 1000 / len(papers)
+    print(f"\nspeed on the first {len(papers)} arXiv abstracts (title+abstract), ms per abstract:")
+    print(f"| blank tokenisation | extract_papers (all) | find_results | find_relations | ratio | ratio without results+relations |")
+    print(f"| {tb * ms:.3f} | {te * ms:.3f} | {spent['find_results'] * ms:.3f} | {spent['find_relations'] * ms:.3f} "
+          f"| {tb / te:.3f} | {tb / max(te - mine, 1e-9):.3f} |")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--arxiv-sample", type=int, default=2000, help="abstracts timed for the speed line (0: skip)")
+    ap.add_argument("--speed", type=int, default=2000, help="arXiv abstracts for the speed table (0: skip)")
+    ap.add_argument("--sets", default=",".join([*GOLD_SETS, "scirex"]), help="comma-separated gold sets")
+    ap.add_argument("--no-gold-mentions", action="store_true", help="only the end-to-end pipeline rows")
+    ap.add_argument("--wrong", action="store_true", help="list wrong relations (dev sets only)")
     a = ap.parse_args()
-    pipe = _pipeline()
+    sets = a.sets.split(",")
+    modes = ["pipeline"] + ([] if a.no_gold_mentions else ["gold mentions"])
+    loaded = {k: [json.loads(x) for x in open(p) if x.strip()] for k, p in GOLD_SETS.items() if k in sets and p.exists()}
+    texts = arxiv_texts({str(r["id"]) for recs in loaded.values() for r in recs})
     rows = []
-    for name, path in (("dev15", ROOT / "tests" / "extract_results" / "heldout_gold.jsonl"),
-                       ("unseen15", ROOT / "tests" / "extract_results" / "unseen_gold.jsonl"),
-                       ("arxiv_gold", ROOT / "tests" / "gold" / "arxiv_gold.jsonl"),
-                       ("examples_gold", ROOT / "tests" / "gold" / "examples_gold.jsonl")):
-        if not path.exists():
-            print(f"{name}: {path} absent, skipped")
-            continue
-        t = Tally()
-        mode, n = run_gold(path, pipe, t)
-        rows.append((f"{name} ({n})", mode, t))
-    sx = SHARED / "data" / "scirex" / "train-abstracts.jsonl"
-    if sx.exists():
-        t = Tally()
-        n = run_scirex(sx, t)
-        rows.append((f"scirex ({n})", "SciREX gold spans", t))
-    sc = SHARED / "data" / "scierc" / "train.jsonl"
-    if sc.exists():
-        t = Tally()
-        n = run_scierc(sc, t)
-        rows.append((f"scierc proxy ({n})", "SciERC gold spans", t))
-    print(f"{'gold set (abstracts)':22s} {'mentions':18s} {'value recall':16s} {'right metric':16s} "
-          f"{'right dataset':16s} {'value precision':16s}")
+    for name, recs in loaded.items():
+        for mode in modes:
+            rows.append((name, mode, run_gold(recs, texts, mode)))
+    if "scirex" in sets and SCIREX.exists():
+        for mode in modes:
+            rows.append(("scirex", mode, scirex_rows(mode)))
+    print(f"| gold set | mentions | abstracts | value recall | right metric | right dataset (when stated) "
+          f"| right method (when stated) | value precision |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, mode, t in rows:
-        if not t.gold:
-            continue
-        print(f"{name:22s} {mode:18s} {_f(t.recalled, t.gold):16s} {_f(t.metric_ok, t.recalled):16s} "
-              f"{_f(t.ds_ok, t.ds_gold):16s} {_f(t.pred_ok, t.pred):16s}")
-    print(f"\n{'gold set (abstracts)':22s} {'relation':14s} {'precision':16s} {'recall':16s}")
+        print(f"| {name} | {mode} | {t.n} | {_f(t.recalled, t.gold)} | {_f(t.metric_ok, t.recalled)} | "
+              f"{_f(t.ds_ok, t.ds_gold)} | {_f(t.m_ok, t.m_gold)} | {_f(t.pred_ok, t.pred)} |")
+    print("\n| gold set | mentions | relation | precision | recall |")
+    print("|---|---|---|---|---|")
     for name, mode, t in rows:
+        if name == "scirex":
+            continue
         tot = [0, 0, 0]
-        for typ, (tp, np_, ng) in sorted(t.rel.items()):
-            print(f"{name:22s} {typ:14s} {_f(tp, np_):16s} {_f(tp, ng):16s}")
+        for typ in REL_TYPES:
+            tp, np_, ng = t.rel[typ]
+            print(f"| {name} | {mode} | {typ} | {_f(tp, np_)} | {_f(tp, ng)} |")
             tot = [tot[0] + tp, tot[1] + np_, tot[2] + ng]
-        if t.rel:
-            print(f"{name:22s} {'ALL':14s} {_f(tot[0], tot[1]):16s} {_f(tot[0], tot[2]):16s}")
-    if sc.exists():
-        lab = {"Method": "Method", "Material": "Dataset", "Metric": "Metric", "Task": "Task"}
-        docs = []
-        for line in open(sc):
-            d = json.loads(line)
-            docs.append((d["text"], sentences(d["text"]),
-                         sorted((e["start"], e["end"], lab[e["label"]], e["text"]) for e in d["entities"]
-                                if e["label"] in lab)))
-        t0 = time.perf_counter()
-        for _ in range(3):
-            for text, ss, ms in docs:
-                find_results(text, ss, ms)
-                find_relations(text, ss, ms)
-        secs = (time.perf_counter() - t0) / 3
-        print(f"\nspeed: with gold mentions (SciERC, {len(docs)} abstracts, "
-              f"{sum(len(m) for *_, m in docs) / len(docs):.1f} mentions each): {1000 * secs / len(docs):.3f}s per 1k abstracts")
-    if a.arxiv_sample:
-        n, secs = speed(a.arxiv_sample)
-        if n:
-            print(f"\nspeed: find_results+find_relations on {n} arXiv abstracts: {secs:.2f}s "
-                  f"= {1000 * secs / n:.3f}s per 1k abstracts (no mentions: the functions' own regex work)")
+        print(f"| {name} | {mode} | ALL | {_f(tot[0], tot[1])} | {_f(tot[0], tot[2])} |")
+    if a.wrong:
+        for name, mode, t in rows:
+            if name.startswith("dev"):
+                for w in t.wrong:
+                    print("wrong", name, mode, *w)
+    if a.speed and ARXIV.exists():
+        speed(a.speed)
 
 
 if __name__ == "__main__":

@@ -35,14 +35,15 @@ sentence's only dataset; ``None`` rather than a guess.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
 from kg.models import Evidence, Result
 
-__all__ = ["find_results", "iter_sentences", "metric_words", "proposed_spans", "clause_bounds"]
+__all__ = ["find_results", "iter_sentences", "metric_words", "proposed_spans", "clause_bounds", "expand_mentions",
+           "proposed_of", "lower_same_length"]
 
 MentionT = tuple[int, int, str, str]
 
@@ -113,6 +114,7 @@ _OURS = re.compile(
     r"\b(?:our|the\s+proposed|this)\s+(?:proposed\s+|new\s+|novel\s+)?"
     r"(?:method|model|approach|framework|system|network|architecture|algorithm|technique|pipeline|agent)s?\b"
     r"|\b(?:[Ww]e|[Oo]urs)\b", re.I)
+_OURS_L = re.compile(_OURS.pattern)  # for lower-cased text
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(
     r"^\s*(?:\$|\\?%)?\s*(?:\([^()]{1,30}\))?\s*(?:,|and|or|/|,\s*and|vs\.?|\)|\(|;)?\s*(?:\$)?\s*"
@@ -140,6 +142,14 @@ def metric_words() -> tuple[re.Pattern[str], dict[str, str]]:
     return rx, canon
 
 
+_DIGIT = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=1)
+def _metric_rx_lower() -> re.Pattern[str]:
+    return re.compile(metric_words()[0].pattern)  # same alternation, for lower-cased text
+
+
 def iter_sentences(text: str, sentences: list[tuple[int, int]], mentions: list[MentionT]):
     """Yield ``(start, end, mentions inside)`` per sentence; mentions must be sorted by start.
 
@@ -150,6 +160,61 @@ def iter_sentences(text: str, sentences: list[tuple[int, int]], mentions: list[M
     for s, e in sentences:
         i, j = bisect_left(starts, s), bisect_left(starts, e)
         yield s, e, [m for m in mentions[i:j] if m[1] <= e]
+
+
+def expand_mentions(text: str, mentions: list[MentionT]) -> list[MentionT]:
+    """``mentions`` plus every other whole-word occurrence of their surface forms, sorted by start.
+
+    The entity stage may mark a name only where a cue found it ("we propose X"); results and relations
+    need it in every sentence. Forms shorter than 2 characters are not spread; overlaps are skipped.
+
+    >>> t = "We propose XNet. XNet beats YNet; XNet-L is bigger."
+    >>> [(s, e, n) for s, e, _, n in expand_mentions(t, [(11, 15, "Method", "XNet")])]
+    [(11, 15, 'XNet'), (17, 21, 'XNet')]
+    """
+    if not mentions:
+        return []
+    forms: dict[str, tuple[str, str]] = {}
+    for s, e, typ, name in mentions:
+        f = text[s:e]
+        if len(f) >= 2 and f.strip() == f:
+            forms.setdefault(f, (typ, name))
+    if not forms:
+        return sorted(mentions)
+    taken = sorted((m[0], m[1]) for m in mentions)
+    out = list(mentions)
+    n = len(text)
+    for f in sorted(forms, key=len, reverse=True):
+        i = text.find(f)
+        while i >= 0:
+            j = i + len(f)
+            ok = (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")) and \
+                (j >= n or not (text[j].isalnum() or text[j] in "_-" or (text[j] == "." and j + 1 < n and text[j + 1].isdigit())))
+            if ok and not _overlaps(taken, i, j):
+                typ, name = forms[f]
+                out.append((i, j, typ, name))
+                insort(taken, (i, j))
+            i = text.find(f, j)
+    return sorted(set(out))
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    k = bisect_left(spans, (b, b))
+    return any(x < b and a < y for x, y in spans[max(0, k - 4):k])
+
+
+def proposed_of(text: str, mentions: list[MentionT], field: str = "abstract") -> str | None:
+    """The first Method mention that a proposal cue introduces ("we propose X", a title "X: ..."), else ``None``.
+
+    >>> t = "BERT is strong. We propose XNet, built on BERT."
+    >>> proposed_of(t, [(0, 4, "Method", "BERT"), (27, 31, "Method", "XNet"), (42, 46, "Method", "BERT")])
+    'XNet'
+    """
+    from kg.extract.text import role_of
+    for s, _, typ, name in mentions:
+        if typ == "Method" and role_of(text, s, field) == "proposed":
+            return name
+    return None
 
 
 def clause_bounds(text: str, s: int, e: int) -> list[int]:
@@ -170,7 +235,19 @@ def _clause_of(bounds: list[int], pos: int) -> tuple[int, int]:
     return bounds[i], bounds[min(i + 1, len(bounds) - 1)]
 
 
-def proposed_spans(text: str, s: int, e: int, proposed: str | None) -> list[MentionT]:
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping offsets: characters whose lower case is longer stay as they are.
+
+    >>> lower_same_length("BERT \u0130x")
+    'bert \u0130x'
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def proposed_spans(text: str, s: int, e: int, proposed: str | None, low: str | None = None) -> list[MentionT]:
     """Method pseudo-mentions for "our model"/"the proposed method"/"we" when ``proposed`` is known.
 
     >>> proposed_spans("Our model beats X.", 0, 18, "M")
@@ -178,7 +255,7 @@ def proposed_spans(text: str, s: int, e: int, proposed: str | None) -> list[Ment
     """
     if not proposed:
         return []
-    return [(m.start(), m.end(), "Method", proposed) for m in _OURS.finditer(text, s, e)]
+    return [(m.start(), m.end(), "Method", proposed) for m in _OURS_L.finditer(low or lower_same_length(text), s, e)]
 
 
 def _canonical(canon: dict[str, str], surface: str) -> str:
@@ -331,7 +408,18 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     """
     rx, canon = metric_words()
     out: list[Result] = []
+    digits = [m.start() for m in _DIGIT.finditer(text)]
+    if not digits:
+        return out
+    mentions = expand_mentions(text, mentions)
+    if proposed is None:
+        proposed = proposed_of(text, mentions, field)
+    low = lower_same_length(text)
+    rx = _metric_rx_lower()
     for s, e, ments in iter_sentences(text, sentences, mentions):
+        k = bisect_left(digits, s)
+        if k == len(digits) or digits[k] >= e:
+            continue  # no digit, no result
         blocked = [(m[0], m[1]) for m in ments if m[2] != "Metric"]
         blocked += [(m.start(), m.end()) for m in _CITE.finditer(text, s, e)]
         cands = _candidates(text, s, e, blocked)
@@ -339,11 +427,11 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             continue
         metrics = [m for m in ments if m[2] == "Metric"]
         mspans = [(m[0], m[1]) for m in metrics]
-        fallback = [(m.start(), m.end(), _canonical(canon, m.group(0)))
-                    for m in rx.finditer(text, s, e)
+        fallback = [(m.start(), m.end(), _canonical(canon, text[m.start():m.end()]))
+                    for m in rx.finditer(low, s, e)
                     if not any(a < m.end() and m.start() < b for a, b in mspans)]
         bounds = clause_bounds(text, s, e)
-        methods = [m for m in ments if m[2] == "Method"] + proposed_spans(text, s, e, proposed)
+        methods = [m for m in ments if m[2] == "Method"] + proposed_spans(text, s, e, proposed, low)
         methods.sort()
         datasets = [m for m in ments if m[2] == "Dataset"]
         tasks = [m for m in ments if m[2] == "Task"]
