@@ -92,18 +92,24 @@ _HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 
 
 def form_variants(form: str, typ: str = "") -> list[str]:
-    """``form`` and its spelling variants: hyphen as space / dropped; a plural for Method names.
+    """``form`` and its spelling variants: hyphen as space, hyphen dropped (only when digits remain,
+    so "MultiPL-E" never becomes the word "multiple"), a plural for Method names.
 
     >>> form_variants("ResNet-50")
     ['ResNet-50', 'ResNet 50', 'ResNet50']
     >>> form_variants("generative adversarial network", "Method")
     ['generative adversarial network', 'generative adversarial networks']
+    >>> form_variants("MultiPL-E")
+    ['MultiPL-E', 'MultiPL E']
     >>> form_variants("GAN", "Method")
     ['GAN', 'GANs']
     """
     out = [form]
     if _HYPHEN.search(form):
-        out += [_HYPHEN.sub(" ", form), _HYPHEN.sub("", form)]
+        out.append(_HYPHEN.sub(" ", form))
+        joined = _HYPHEN.sub("", form)
+        if any(c.isdigit() for c in joined):  # "ResNet50"; not "MultiPLE" -> "multiple"
+            out.append(joined)
     if typ == "Method":
         out += [f + "s" for f in list(out) if f[-1:].isalpha() and not f.endswith(("s", "S", "x"))]
     return list(dict.fromkeys(out))

@@ -95,9 +95,9 @@ def test_matching_respects_case_and_finds_variants():
 
 
 def test_extract_uses_catalog_names_as_canonical():
-    x = extract_paper(Paper(id="1", title="", abstract="We fine-tune resnet-50 on imagenet for image captioning."))
+    x = extract_paper(Paper(id="1", title="", abstract="We fine-tune ResNet50 on ImageNet-1k for image captioning."))
     got = {(e.type, e.name) for e in x.entities}
-    assert ("Method", "ResNet-50") in got and ("Dataset", "ImageNet") in got and ("Task", "image captioning") in got
+    assert ("Method", "ResNet-50") in got and ("Dataset", "ImageNet-1K") in got and ("Task", "image captioning") in got
 
 
 @pytest.mark.parametrize("line, field", [
