@@ -41,7 +41,7 @@ from kg.models import EDGE_TYPES, NODE_LABELS
 
 __all__ = [
     "NODE_STYLE", "EDGE_COLORS", "DEFAULT_MAX_NODES", "HtmlResult",
-    "cap_graph", "to_pyvis", "render_html", "write_html", "physics_options", "safe_json",
+    "cap_graph", "to_pyvis", "render_html", "write_html", "physics_options", "safe_json", "label_px",
 ]
 
 DEFAULT_MAX_NODES = 2000
@@ -62,6 +62,11 @@ _EDGE_PALETTE = ("#b8c2cc", "#56a0f5", "#f5a25d", "#6fcf97", "#bb86fc", "#7b8794
 EDGE_COLORS: dict[str, str] = dict(zip(EDGE_TYPES, _EDGE_PALETTE))
 
 _MAX_LABEL = 40
+#: legend glyph per vis-network shape (text, so the legend needs no images).
+_GLYPH = {"dot": "\u25cf", "diamond": "\u25c6", "triangle": "\u25b2", "star": "\u2605", "square": "\u25a0",
+          "triangleDown": "\u25bc"}
+#: on-screen label size (px) at the fitted zoom: the top entity gets _TOP_PX, papers and results _MINOR_PX.
+_TOP_PX, _MINOR_PX, _LABEL_K = 19.0, 4.5, 14
 _MAX_EVIDENCE = 3
 _MAX_LINKS = 4
 
@@ -168,6 +173,32 @@ def _edge_tip(G: nx.MultiDiGraph, u: str, v: str, d: dict) -> dict:
             "sub": d.get("type", ""), "rows": rows, "ev": _evidence([d]), "links": links}
 
 
+def label_px(ranked: list[str], minor: set[str] | frozenset = frozenset(), *, top_px: float = _TOP_PX,
+             k: int = _LABEL_K, minor_px: float = _MINOR_PX) -> dict[str, float]:
+    """On-screen label size, in pixels at the zoom that fits the whole graph, per node.
+
+    ``ranked`` lists nodes most important first. The first entity gets ``top_px``,
+    the ``k``-th about 60 % of it, and sizes decay from there; ``minor`` nodes
+    (papers, results) get ``minor_px``. The page divides these by the fitted zoom
+    scale and hides labels under 9 px, so about ``2 * k`` entity labels are
+    readable at first and the rest appear as the user zooms in (a label of ``p`` px
+    shows from a zoom of ``9 / p`` times the fitted one).
+
+    >>> px = label_px(["a", "b", "p"], {"p"}, k=1)
+    >>> px["a"], round(px["b"], 1), px["p"]
+    (19.0, 11.7, 4.5)
+    """
+    out: dict[str, float] = {}
+    rank = 0
+    for v in ranked:
+        if v in minor:
+            out[v] = minor_px
+        else:
+            out[v] = round(top_px * (k / (rank + k)) ** 0.7, 2)
+            rank += 1
+    return out
+
+
 def physics_options(n_nodes: int) -> dict:
     """vis-network options: bounded stabilisation, then frozen by the page.
 
@@ -187,7 +218,7 @@ def physics_options(n_nodes: int) -> dict:
         "physics": {
             "enabled": n_nodes > 0,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -120 if small else -60, "centralGravity": 0.012,
+            "forceAtlas2Based": {"gravitationalConstant": -220 if small else -60, "centralGravity": 0.012,
                                  "springLength": 160 if small else 90, "springConstant": 0.05, "damping": 0.5,
                                  "avoidOverlap": 0.6 if small else 0},
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
@@ -195,11 +226,11 @@ def physics_options(n_nodes: int) -> dict:
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 500,
                         "navigationButtons": False, "multiselect": True},
+        # label sizes are set per node by the page once the layout is fitted (see label_px)
         "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3,
                                              "strokeColor": "#ffffff"},
                   "scaling": {"min": 8, "max": 40,
-                              "label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 7,
-                                        "maxVisible": 30}}},
+                              "label": {"enabled": False, "drawThreshold": 10, "maxVisible": 22}}},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
                   "width": 1, "selectionWidth": 2, "hoverWidth": 1.5,
                   "color": {"inherit": False, "opacity": 0.55}},
@@ -238,6 +269,10 @@ def to_pyvis(G: nx.MultiDiGraph, *, size_by: str = "papers", heading: str = "Kno
     if weights is None:
         weights = node_weights(G, "pagerank") if size_by == "pagerank" else None
     net = Network(directed=True, cdn_resources="in_line", heading=heading)
+    minor = {v for v, d in G.nodes(data=True) if d.get("label") in ("Paper", "Result")}
+    importance = weights if weights is not None else {v: paper_count(d) for v, d in G.nodes(data=True)}
+    ranked = sorted(G.nodes, key=lambda v: (-importance.get(v, 0.0), -G.degree(v), str(v)))
+    px = label_px(ranked, minor)
     for v, d in G.nodes(data=True):
         label = d.get("label") if d.get("label") in NODE_STYLE else "Paper"
         color, shape = NODE_STYLE[label]
@@ -246,9 +281,9 @@ def to_pyvis(G: nx.MultiDiGraph, *, size_by: str = "papers", heading: str = "Kno
         else:
             value = math.log2(1 + paper_count(d)) if label not in ("Paper", "Result") else 0.5
         names = [_display(v, d), *map(str, d.get("aliases") or ()), v]
-        extra = {"font": {"size": 10, "color": "#52606d"}} if label in ("Paper", "Result") else {}
+        extra = {"font": {"color": "#52606d"}} if v in minor else {}
         net.add_node(v, label=_short(_display(v, d), 30 if extra else _MAX_LABEL), shape=shape, color=color,
-                     value=value, kgLabel=label, search="\n".join(n.lower() for n in names),
+                     value=value, kgLabel=label, labelPx=px[v], search="\n".join(n.lower() for n in names),
                      tip=_node_tip(G, v, d), **extra)
     for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
         etype = str(d.get("type", k))
@@ -294,7 +329,8 @@ def render_html(net: Network, notice: str | None = None, size_by: str = "papers"
     counts_e: dict[str, int] = {}
     for e in net.edges:
         counts_e[e["kgType"]] = counts_e.get(e["kgType"], 0) + 1
-    node_legend = [{"name": lab, "color": NODE_STYLE[lab][0], "shape": NODE_STYLE[lab][1], "count": counts_n[lab]}
+    node_legend = [{"name": lab, "color": NODE_STYLE[lab][0], "shape": NODE_STYLE[lab][1],
+                    "glyph": _GLYPH.get(NODE_STYLE[lab][1], "\u25cf"), "count": counts_n[lab]}
                    for lab in NODE_LABELS if lab in counts_n]
     edge_legend = [{"name": t, "color": EDGE_COLORS[t], "count": counts_e[t]} for t in EDGE_TYPES if t in counts_e]
     edge_legend += [{"name": t, "color": "#b8c2cc", "count": c} for t, c in counts_e.items() if t not in EDGE_COLORS]
