@@ -99,8 +99,8 @@ def _type_of_name(name: str) -> tuple[str, str | None, bool]:
     -> BLEU), a dataset naming convention ("...QA", "...Bench"), else Method. Also the catalog canonical name
     when it is one, and whether the catalog decided.
 
-    >>> _type_of_name("FooQA"), _type_of_name("BarNet-7")
-    (('Dataset', None, False), ('Method', None, False))
+    >>> _type_of_name("FooQA"), _type_of_name("BarNet-7"), _type_of_name("FOO 2016")
+    (('Dataset', None, False), ('Method', None, False), ('Dataset', None, False))
     """
     idx = _catalog_index()
     key = _SQUASH.sub("", name.lower())
@@ -108,14 +108,15 @@ def _type_of_name(name: str) -> tuple[str, str | None, bool]:
         return (*idx[key], True)
     for fam in (re.split(r"[\-\s]", name)[0], re.sub(r"[\d.\-\s]+[A-Za-z]?$", "", name)):
         k = _SQUASH.sub("", fam.lower())
-        if len(k) >= 3 and k in idx and k != key:
+        if (len(k) >= 3 or fam.isupper() and len(k) == 2) and k in idx and k != key:
             return idx[k][0], None, True
     tail = re.search(r"[A-Z]{3,}$", name)
     if tail and tail.start() > 0 and idx.get(tail[0].lower(), ("",))[0] == "Metric":
         return "Metric", None, True
-    return ("Dataset" if _DATASET_NAME.search(name) else "Method"), None, False
+    return ("Dataset" if _DATASET_NAME.search(name) or _YEAR_END.search(name) else "Method"), None, False
 
 
+_YEAR_END = re.compile(r"(?<![\d.])(?:19[89]\d|20[0-4]\d)$")
 _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "robustness", "quality", "speed",
                            "latency", "throughput", "error", "performance", "fidelity", "coverage"})
 _LATEX = re.compile(r"\\[A-Za-z]+\*?|[{}$]")

@@ -64,7 +64,7 @@ def load_heads() -> dict[str, frozenset[str]]:
 
 _TOKEN = re.compile(r"(?<![\w\-.\\])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-/+][A-Za-z0-9]+)*\+{0,2}")
 _SUFFIX = re.compile(
-    r" (?:\d+(?:\.\d+)?[BMKbmk]?|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
+    r" (?:\d{1,4}(?:\.\d+)?[BMKbmk]?|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
     r"Pro|Turbo|Plus|Ultra|Lite|Max|Nano|Flash|Preview|Coder|Vision|VL)\b)(?![\w\-])")
 _NOT_CAP_NUM = frozenset(
     "Table Tables Figure Fig Figs Section Sec Eq Equation Appendix Chapter Phase Stage Step Steps Level Version Type "
@@ -78,6 +78,8 @@ _NOT_CAP_NUM = frozenset(
 _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
 
 
+_JUNK = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}$|[a-z]{6,}\d|[a-z]+\d+[.,]\d")
+_WORD_START = re.compile(r"[A-Z][a-z]{2,}")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
 _LOW_MIXED = re.compile(r"[a-z]{1,3}[A-Z]{2}")
 
@@ -120,6 +122,8 @@ def is_name_token(tok: str, stop: frozenset[str] | None = None) -> bool:
     """
     stop = load_stoplist() if stop is None else stop
     if tok in stop or (tok.endswith("s") and tok[:-1] in stop):
+        return False
+    if _JUNK.match(tok) or len(_WORD_START.findall(tok)) >= 4:  # "0.15dB", "rgb0.032", glued PDF words
         return False
     kinds = [_kind(p) for p in re.split(r"[\-/.+]", tok) if p]
     if not kinds:
@@ -212,7 +216,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 s += w.end()
             else:
                 break
-        lead = re.match(r"(?:\d+\s+)+(?=[A-Za-z])", text[s:e])  # "128 UCR" -> "UCR"
+        lead = re.match(r"(?:[\d.,]+%?\s+)+(?=[A-Za-z])", text[s:e])  # "128 UCR" -> "UCR"
         if lead:
             s += lead.end()
         seg = text[s:e].rstrip(".'")
@@ -266,18 +270,34 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None)
 # --------------------------------------------------------------------------------------------- metrics
 
 _METRIC_AT = re.compile(r"(?<![\w@])((?:[A-Za-z][\w\-]*)@(?:\d+(?:\.\d+)?|k))(?![\w@])")
-_METRIC_VALUE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9\-]{1,9})\s*(?:[:=]|of)\s*[\d.]+(?:\s*%)?")
+_METRIC_VALUE = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9\-]{1,9})\s*(?:[:=]|of)\s*[\d.]+(?:\s*%)?")
+_METRIC_HEADS = r"(?:score|distance|rate|error|accuracy|similarity|return|reward|ratio|coefficient|divergence|index|AUC)"
+_METRIC_MODS = (r"(?:mean|average|averaged|top-\d|top-k|word|character|exact|absolute|squared|relative|root|cosine|success|"
+                r"win|false|true|positive|negative|equal|hit|classification|pass|attack|match|matching|"
+                r"expected calibration|calibration|normalized|normalised|structural|signal-to-noise|peak)")
+_METRIC_PHRASE = re.compile(
+    rf"(?<![\w\-])((?:(?:{_METRIC_MODS}|[A-Z][a-z]+|[A-Z][\w\-]*(?=\s+score))\s+)+{_METRIC_HEADS})\b")
 
 
 def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Metric names read from their form: ``pass@1``, ``Hits@10``, ``Acc@0.5``, and a name token followed by a
     value ("ECE: 0.19", "FID = 3.2").
 
-    >>> t = "pass@1 rises; ECE: 0.19 and FooScore=3 (n=300)."
+    Also metric head nouns after a metric modifier or a capitalised name ("win rate", "Dice score",
+    "Hausdorff distance", "mean absolute error").
+
+    >>> t = "pass@1 rises; ECE: 0.19 and FooScore=3 (n=300); the Dice score and win rate improve."
     >>> [t[s:e] for s, e in metric_spans(t)]
-    ['pass@1', 'ECE', 'FooScore']
+    ['pass@1', 'ECE', 'FooScore', 'Dice score', 'win rate']
     """
     out = [(m.start(1), m.end(1)) for m in _METRIC_AT.finditer(text)]
+    for m in _METRIC_PHRASE.finditer(text):
+        s = m.start(1)
+        w = re.match(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best)\s+", m[1])
+        if w:
+            s += w.end()
+        if m.end(1) - s > len(m[1].split()[-1]) + 1:
+            out.append((s, m.end(1)))
     stop = load_stoplist()
     for m in _METRIC_VALUE.finditer(text):
         if is_name_token(m[1], stop) or re.fullmatch(r"[A-Z][a-z]+(?:Score|Acc|Error)", m[1]):
