@@ -122,6 +122,7 @@ class Tally:
         self.ds_gold = self.ds_ok = self.m_gold = self.m_ok = self.pred = self.pred_ok = 0
         self.rel: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, predicted, gold
         self.wrong: list[tuple] = []
+        self.missed: list[tuple] = []
 
     def results(self, gold: list[dict], pred: list, names: GoldNames) -> None:
         used: set[int] = set()
@@ -146,20 +147,36 @@ class Tally:
             self.pred += 1
             self.pred_ok += any(val_match(str(g["value"]), p.value) for g in gold)
 
-    def relations(self, gold: list[dict], pred: list, names: GoldNames, pid: str = "") -> None:
+    def relations(self, gold: list[dict], pred: list, names: GoldNames, pid: str = "",
+                  pred_forms: dict[str, set[str]] | None = None) -> None:
+        """Greedy one-to-one matching per type. A predicted name matches a gold entity when one of its forms
+        (name, and in pipeline mode the entity's aliases and mention texts, as score.py does for entities)
+        is the gold name or an alias; a Task tail also matches with extra modifiers ("real-time T" for T)."""
+        pred_forms = pred_forms or {}
+
+        def forms(n: str) -> set[str]:
+            return {NORM(n)} | pred_forms.get(n, set())
+
         for typ in REL_TYPES:
             gs = [g for g in gold if g["type"] == typ]
-            ps = {(NORM(p.head), NORM(p.tail)) for p in pred if p.type == typ}
+            ps = {(p.head, p.tail) for p in pred if p.type == typ}
+            ps = {k for k in ps if (NORM(k[0]), NORM(k[1])) not in {(NORM(a), NORM(b)) for a, b in ps if (a, b) < k}}
             row = self.rel[typ]
             row[1] += len(ps)
             row[2] += len(gs)
             matched = set()
             for g in gs:
                 hf, tf = names.of(g["head"]), names.of(g["tail"])
-                hit = next((k for k in ps if k not in matched and k[0] in hf and k[1] in tf), None)
+
+                def tail_ok(n: str) -> bool:
+                    f = forms(n)
+                    return bool(f & tf) or (typ == "APPLIED_TO" and any(f" {x}".endswith(f" {y}") for x in f for y in tf))
+                hit = next((k for k in ps if k not in matched and forms(k[0]) & hf and tail_ok(k[1])), None)
                 if hit:
                     matched.add(hit)
                     row[0] += 1
+                else:
+                    self.missed.append((pid, typ, g["head"], g["tail"]))
             self.wrong += [(pid, typ, *k) for k in ps - matched]
 
 
@@ -209,7 +226,8 @@ def run_gold(recs: list[dict], texts: dict, mode: str) -> Tally:
             papers.append(Paper(id=str(r["id"]), title=title, abstract=abstract))
             keep.append(r)
     if mode == "pipeline":
-        outs = [(x.results, x.relations) for x in extract_papers(papers)]
+        outs = [(x.results, x.relations, {e.name: {NORM(f) for f in (e.name, *e.aliases, *(m.text for m in e.mentions))}
+                                          for e in x.entities}) for x in extract_papers(papers)]
     else:
         outs = []
         for p, r in zip(papers, keep):
@@ -219,12 +237,12 @@ def run_gold(recs: list[dict], texts: dict, mode: str) -> Tally:
                 ms = mentions_from_names(text, names.ents)
                 res += res_mod.find_results(text, split_sentences(text), ms, field)
                 rels += rel_mod.find_relations(text, split_sentences(text), ms, field)
-            outs.append((res, rels))
-    for r, (res, rels) in zip(keep, outs):
+            outs.append((res, rels, {}))
+    for r, (res, rels, pforms) in zip(keep, outs):
         names = GoldNames(r)
         t.n += 1
         t.results(r.get("results") or [], list(res), names)
-        t.relations(r.get("relations") or [], list(rels), names, str(r["id"]))
+        t.relations(r.get("relations") or [], list(rels), names, str(r["id"]), pforms)
     return t
 
 
@@ -361,6 +379,8 @@ def main() -> None:
             if name.startswith("dev"):
                 for w in t.wrong:
                     print("wrong", name, mode, *w)
+                for w in t.missed:
+                    print("missed", name, mode, *w)
     if a.speed and ARXIV.exists():
         speed(a.speed)
 

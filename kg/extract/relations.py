@@ -51,7 +51,8 @@ _BASED = re.compile(
     r"\b(?:built\s+(?:up)?on(?:\s+top\s+of)?|builds?\s+(?:up)?on|building\s+(?:up)?on|extends|extending|extended|"
     r"(?:an?\s+)?extension\s+of|(?:an?\s+)?variants?\s+of|fine-?\s?tuned\s+(?:from|on\s+top\s+of)|"
     r"(?:is|are|was|were|,)?\s*based\s+on|initiali[sz]ed\s+(?:from|with)|on\s+top\s+of|derived\s+from|"
-    r"adapted\s+from|(?:a\s+)?modification\s+of|improved\s+version\s+of)\b", re.I)
+    r"adapted\s+from|(?:a\s+)?modification\s+of|improved\s+version\s+of|(?:an?\s+)?hybrid\s+of|"
+    r"(?:an?\s+)?combination\s+of|distilled\s+from)\b", re.I)
 _EVAL_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|attain\w*|reach\w*|set[s]?|establish\w*|yield\w*|scor\w*|perform\w*|"
     r"evaluat\w*|test\w*|report\w*|record\w*|deliver\w*|rank\w*|outperform\w*|surpass\w*|results?|accuracy|"
@@ -140,15 +141,23 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 # one cheap test per sentence before the costly cue patterns run
 _CUE_KEY = re.compile(r"outperform|surpass|beat|exceed|better|superior|improv|higher|stronger|accurate|"
                       r"buil[dt]|extend|extension|variant|tuned|based|initiali|top\s+of|derived|adapted|"
-                      r"modification|version")  # searched in the lower-cased text (no re.I: 10x faster)
+                      r"modification|version|hybrid|combination|distilled")  # searched in the lower-cased text (no re.I: 10x faster)
 # "On ImageNet, X ...", "Trained with ResNet-50, X ...", "Fine-tuning R on GLUE, X ...": the subject follows the comma
 _INTRO = re.compile(
-    r"\s*(?:(?:[A-Z][a-z]+(?:ing|ed)|On|With|Using|Across|For|In|When|After|Given|Under|Through|By|Beyond|Besides|"
-    r"Unlike|Like|Against|Without|Via|At|From)\b[^,;:]{0,120}?,\s*)")
+    r"\s*(?:(?:[A-Z][a-z]+(?:-[a-z]+)?(?:ing|ed)|On|With|Using|Across|For|In|When|After|Given|Under|Through|By|Beyond|Besides|"
+    r"Unlike|Like|Against|Without|Via|At|From)\b[^,;:]{0,100}?,\s*)")
+# a finite verb inside the would-be opening phrase means it was the main clause ("With 10 steps X reaches A, ...")
+_INTRO_VERB = re.compile(r"\b(?:achiev|obtain|attain|reach|yield|outperform|surpass|improv|reduc|show|demonstrat|"
+                         r"match|beat|exceed|perform|get|gets|is|are|was|were)\w*\b", re.I)
 _TAIL_CUE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|vs\.?|versus|compared\s+(?:to|with)|"
                        r"against|built\s+(?:up)?on|based\s+on|extends|extension\s+of|variant\s+of|fine-?\s?tuned\s+from|"
                        r"initiali[sz]ed\s+(?:from|with)|on\s+top\s+of|derived\s+from|adapted\s+from|with|using|via|"
                        r"trained\s+with|pretrained\s+with|pre-trained\s+with)\b", re.I)
+_PRONOUN_SUBJ = re.compile(r"\s*(?:(?:On|In|For|Across)\s+[^,;.]{1,60}?\s)?"
+                           r"(It|They|it|they|This\s+(?:model|method|approach|framework))\s+(?!is\s+\w+\s+(?:that|to)\b)")
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+)?(?:also\s+|further\s+|even\s+)?$")
+_INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+top\s+of)?|Initiali[sz]ed\s+(?:from|with)|"
+                          r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on)\s+", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which\s+is\s+an?|our)\s[^,;()]{0,60}$", re.I)
 _TITLE_NAME = re.compile(r"^\s*([A-Z][\w.+\-]*(?:[ \-][A-Z0-9][\w.+\-]*){0,2})\s*:\s")
 _EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match)\b", re.I)
@@ -315,11 +324,19 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if ours:
             ments = sorted(ments + [o for o in ours if not any(m[0] < o[1] and o[0] < m[1] for m in ments)])
         methods = [m for m in ments if m[2] == "Method"]
+        im = _INTRO.match(text, s, e)
+        intro_end = im.end() if im and not _INTRO_VERB.search(text, s + 2, im.end()) else s
         subj0 = None
-        if last_subject and re.match(r"\s*(?:It|This\s+(?:model|method|approach|framework))\b", text[s:s + 30]):
-            subj0 = (s, s + 2, "Method", last_subject[3])
-        if methods and methods[0][0] - s < 40:
-            last_subject = methods[0]
+        pm = _PRONOUN_SUBJ.match(text, s, e) or _PRONOUN_SUBJ.match(text, intro_end, e)
+        if last_subject and pm:
+            subj0 = (pm.start(1), pm.end(1), "Method", last_subject[3])
+        # the subject a later "It ..." refers to: the proposed method when named here, else the first name
+        # at the start of the main clause
+        first = next((m for m in methods if m[0] >= intro_end), None)
+        if any(m[3] == proposed for m in methods):
+            last_subject = next(m for m in methods if m[3] == proposed)
+        elif first is not None and first[0] - intro_end < 40:
+            last_subject = first
         elif ours:
             last_subject = ours[0]
         if not methods and subj0 is None:
@@ -328,8 +345,6 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         evaluated: list[MentionT] = []
         evaluated_ds: list[MentionT] = []
         bounds = [s, *breaks[bisect_left(breaks, s):bisect_left(breaks, e)], e]
-        im = _INTRO.match(text, s, e)
-        intro_end = im.end() if im else s
 
         def clause(pos: int) -> tuple[int, int]:
             i = max(0, bisect_right(bounds, pos) - 1)
@@ -342,6 +357,10 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             participle = bool(re.match(r"\w+ing\b", cue) and _PARTICIPLE.search(text, max(cs, pos - 40), pos))
             lo = intro_end if cs <= intro_end <= pos and any(intro_end <= m[0] < pos for m in methods) else cs
             h = _head_before(text, ments, pos, lo, first=participle)
+            if _PRONOUN_BEFORE.search(text, max(cs, pos - 30), pos):
+                # "..., and it outperforms Y": the pronoun stands for the sentence's subject
+                subj = subj0 or next((m for m in methods if m[0] - max(s, intro_end) < 40 and m[0] >= intro_end), None)
+                return subj, 0.75
             if h is None and subj0 is not None:
                 return subj0, 0.7
             if h is not None:  # "X, a Y-based model built on Z": the head is X, not Y
@@ -375,8 +394,15 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 # "a scheme for A and B models building on C": A/B sit in a prepositional phrase, the head is before it
                 while h is not None and h[0] > cs and _PP_BEFORE.search(text, max(cs, h[0] - 50), h[0]):
                     h = next((x for x in reversed(methods) if cs <= x[0] and x[1] <= h[0]), None)
-                for t in _tails(text, ments, m.end(), ce, "Method")[:1]:
+                for t in _tails(text, ments, m.end(), ce, "Method"):
                     add(h, "BASED_ON", t, conf - 0.05, ev)
+        # "Fine-tuned from Y on D, X reaches ...": the opening participle describes the subject
+        if intro_end > s:
+            bm = _INTRO_BASED.match(text, s, intro_end)
+            subj = next((m for m in methods if intro_end <= m[0] <= intro_end + 5), None) or subj0
+            if bm and subj is not None:
+                for t in _tails(text, ments, bm.end(), intro_end, "Method"):
+                    add(subj, "BASED_ON", t, 0.75, ev)
         # "Compared to Y, X achieves better/higher ...": the sentence-initial comparison
         cm = _COMPARED.match(text, s, e)
         if cm:
@@ -417,6 +443,16 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         h = pick[0]
                     elif subj0 is not None:
                         h, conf = subj0, 0.7
+            if h is None and not text[s:on_at].strip():
+                # "On the Synapse dataset it achieves ...", "On COCO X reaches ...": an opening phrase without comma
+                nxt = next((x for x in methods if x[0] > d[1]), None)
+                if nxt is not None and nxt[0] - d[1] <= 60 and not _INTRO_VERB.search(text, d[1], nxt[0]) and \
+                        not re.fullmatch(r"[\s,]*(?:and|or|&)?\s*", text[d[1]:nxt[0]]) and \
+                        (_EVAL_VERB.search(text, nxt[1], min(e, nxt[1] + 40)) or
+                         _EVAL_VERB2.search(text, nxt[1], min(e, nxt[1] + 40))):
+                    h = nxt
+                elif subj0 is not None and subj0[0] > d[1]:
+                    h, conf = subj0, 0.7
             if h is None:
                 em = _EXP_ON.search(text, max(s, on_at - 40), on_at + 4)
                 if em and _EXP_SHOW.search(text, d[1], e):
