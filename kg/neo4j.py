@@ -19,6 +19,7 @@ by row count *and* by the byte size of their parameters, so small servers
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -358,6 +359,10 @@ def connect(uri: str, user: str | None, password: str | None):
     import neo4j
     from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
+    log = logging.getLogger("neo4j")
+    if not log.handlers:  # the driver's own warnings would add a second, noisier line
+        log.addHandler(logging.NullHandler())
+        log.propagate = False
     auth = (user or "neo4j", password or "") if (user or password) else None
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=5,
@@ -368,8 +373,12 @@ def connect(uri: str, user: str | None, password: str | None):
                          "(check --user/--password or NEO4J_USERNAME/NEO4J_PASSWORD)") from exc
     except (ServiceUnavailable, OSError) as exc:
         raise StoreError(f"{uri}: server unreachable (is it running? check --uri or NEO4J_URI)") from exc
-    except (Neo4jError, ValueError) as exc:
-        raise StoreError(f"{uri}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+    except Neo4jError as exc:
+        msg = (exc.message or str(exc) or type(exc).__name__).splitlines()[0]
+        raise StoreError(f"{uri}: the server refused the connection: {msg} "
+                         "(check --user/--password and --database)") from exc
+    except ValueError as exc:
+        raise StoreError(f"{uri}: {str(exc).splitlines()[0] if str(exc) else 'invalid URI'}") from exc
     return driver
 
 
