@@ -26,7 +26,7 @@ import json
 import os
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -37,7 +37,7 @@ from kg.errors import GraphError
 from kg.models import PaperExtraction, Result, extraction_from_dict
 from kg.resolve import Resolver, build_resolver, paper_context
 
-__all__ = ["DEFAULT_GRAPH", "build_graph", "save_graph", "load_graph", "extractions_path",
+__all__ = ["DEFAULT_GRAPH", "build_graph", "update_graph", "merge_edge_data", "state_path", "save_graph", "load_graph", "extractions_path",
            "save_extractions", "load_extractions", "result_key", "parse_number", "sentence_at"]
 
 DEFAULT_GRAPH = "kg-data/graph.json.gz"
@@ -236,6 +236,119 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
     return G
 
 
+_ENTITY_LABELS = frozenset(("Method", "Dataset", "Metric", "Task"))
+_RESULT_ATTR = {etype: attr for attr, _, etype in _RESULT_EDGES}
+
+
+def merge_edge_data(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """One edge's properties from two (same source, target, type): what one build of both gives.
+
+    >>> a = {"type": "USES", "confidence": 0.5, "support": 1, "papers": ["2"], "evidence": [{"paper": "2"}]}
+    >>> b = {"type": "USES", "confidence": 0.9, "support": 1, "papers": ["1"], "evidence": []}
+    >>> m = merge_edge_data(a, b); m["papers"], m["support"], m["confidence"], m["evidence"]
+    (['1', '2'], 2, 0.9, [{'paper': '2'}])
+    """
+    papers = sorted(set(a["papers"]) | set(b["papers"]))
+    ev: dict[str, dict] = {}
+    for e in (*a["evidence"], *b["evidence"]):
+        ev.setdefault(e["paper"], e)
+    return {**a, "confidence": max(a["confidence"], b["confidence"]), "support": len(papers), "papers": papers,
+            "evidence": [ev[p] for p in sorted(ev)][:3]}
+
+
+def _add_edge(G: nx.MultiDiGraph, u: str, v: str, t: str, d: dict[str, Any]) -> None:
+    if G.has_edge(u, v, t):
+        G.edges[u, v, t].update(merge_edge_data(G.edges[u, v, t], d))
+    else:
+        G.add_edge(u, v, key=t, **d)
+
+
+def _move_node(G: nx.MultiDiGraph, old: str, new: str) -> None:
+    """Re-key entity node ``old`` as ``new`` (merging into ``new`` when it exists)."""
+    if new not in G:
+        G.add_node(new, **{**G.nodes[old], "key": new})
+    for u, _, t, d in list(G.in_edges(old, keys=True, data=True)):
+        u = new if u == old else u
+        if u != new:  # an entity's relation to itself is not an edge (as in build_graph)
+            _add_edge(G, u, new, t, d)
+    for _, v, t, d in list(G.out_edges(old, keys=True, data=True)):
+        if v not in (old, new):
+            _add_edge(G, new, v, t, d)
+    G.remove_node(old)
+
+
+def _paper_count(G: nx.MultiDiGraph, n: str) -> int:
+    ps: set[str] = set()
+    for _, _, d in G.in_edges(n, data=True):
+        ps.update(d["papers"])
+    for _, _, d in G.out_edges(n, data=True):
+        ps.update(d["papers"])
+    return len(ps)
+
+
+def update_graph(G: nx.MultiDiGraph, old_keys: dict[tuple, str], resolver: Resolver,
+                 extractions: Iterable[PaperExtraction]) -> nx.MultiDiGraph:
+    """Add new papers' records to ``G`` (in place) after the resolver learned their names.
+
+    ``old_keys`` is the element -> key map of the resolver ``G`` was built with;
+    ``resolver`` was frozen from the same alias table after the new records were
+    added to it. Old entity nodes whose names now resolve elsewhere are re-keyed
+    (merged: an acronym defined only in a new paper, a canonical name that changed
+    with the counts), every entity node gets its cluster's current name, aliases and
+    flags, then the new papers' nodes and edges are merged in (support, papers,
+    evidence and paper counts as one build of all would give them).
+
+    Papers already in ``G`` must not be in ``extractions``. What an update cannot
+    redo without re-reading old records: a bare short form in an *old* paper keeps
+    the node it was resolved to when a second sense of it is learned later (the node
+    is flagged ``ambiguous``/given the new aliases, but old edges are not moved).
+    """
+    # 1. where do the old nodes' names resolve now?
+    moved: dict[str, Counter] = defaultdict(Counter)
+    for el, ok in old_keys.items():
+        nk = resolver.element_key.get(el, ok)
+        moved[ok][nk] += 1
+    for ok in sorted(moved):
+        if ok not in G:
+            continue
+        targets = moved[ok]
+        if ok in targets:
+            continue
+        nk = min(targets, key=lambda k: (-targets[k], k))
+        renamed = G.nodes[ok].get("name")
+        _move_node(G, ok, nk)
+        G.nodes[nk]["paper_count"] = _paper_count(G, nk)
+        if renamed is not None:
+            G.nodes[nk]["_renamed"] = True
+    # 2. the new papers, resolved with the new decisions
+    H = build_graph(extractions, resolver)
+    for n, d in H.nodes(data=True):
+        if n in G:
+            if d["label"] in _ENTITY_LABELS or d["label"] == "Repository":
+                G.nodes[n]["paper_count"] += d["paper_count"]
+        else:
+            G.add_node(n, **d)
+    for u, v, t, d in H.edges(keys=True, data=True):
+        _add_edge(G, u, v, t, d)
+    # 3. every entity node shows its cluster as it is now
+    for n, d in G.nodes(data=True):
+        if d["label"] not in _ENTITY_LABELS:
+            continue
+        info = resolver.info(n)
+        if info is None:
+            d.pop("_renamed", None)
+            continue
+        new = {"name": info.name, "aliases": sorted(set(info.forms) - {info.name}), "catalog_id": info.catalog_id,
+               "ambiguous": info.ambiguous, "long_forms": list(info.long_forms)}
+        renamed = d.pop("_renamed", False) or d["name"] != info.name
+        d.update(new)
+        if renamed:
+            for res, _, t in G.in_edges(n, keys=True):
+                if t in _RESULT_ATTR:
+                    G.nodes[res][_RESULT_ATTR[t]] = info.name
+    return G
+
+
 class _GzipText:
     """Write text to ``path`` through gzip (mtime 0), atomically via a temporary file."""
 
@@ -318,6 +431,16 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
         if d.get("id") == n:  # a store written before Paper.id was kept (node-link "id" = node key)
             del d["id"]
     return G
+
+
+def state_path(graph_path: str | os.PathLike) -> Path:
+    """The resolver-state sidecar next to a graph (``kg.resolve.save_state``).
+
+    >>> state_path("kg-data/graph.json.gz").as_posix()
+    'kg-data/graph.resolver.pickle'
+    """
+    p = Path(graph_path)
+    return p.with_name(p.name.removesuffix(".gz").removesuffix(".json") + ".resolver.pickle")
 
 
 def extractions_path(graph_path: str | os.PathLike) -> Path:

@@ -2,10 +2,16 @@
 
 ``build`` streams papers through extraction (spaCy Docs are never all held:
 only the small :class:`~kg.models.PaperExtraction` records are kept), then runs
-the two resolution passes over the records and saves the graph plus the
-records sidecar. ``update=True`` reads the sidecar, extracts only papers whose
-id is not in it yet, and rebuilds the graph from old + new records, so
-``build A; build --update B`` gives the same bytes as ``build A B``.
+the two resolution passes over the records and saves the graph plus two
+sidecars: the records (``*.extractions.jsonl.gz``, for audits and rebuilds) and
+the resolver state (``*.resolver.pickle``: alias table and decisions).
+``update=True`` loads the graph and the resolver state (not the old records),
+extracts only papers whose id is not in the graph yet, resolves their names
+against the alias table and merges their nodes and edges in
+(:func:`kg.graph.update_graph`): time grows with the new papers plus one read
+and one write of the store. ``build A; build --update B`` gives the same graph as
+``build A B`` except where B teaches a second sense of a short form that A's
+papers used bare (see ``update_graph``).
 """
 
 from __future__ import annotations
@@ -18,10 +24,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from kg.errors import ExtractError, InputError
-from kg.graph import (DEFAULT_GRAPH, build_graph, extractions_path, load_extractions, save_extractions,
-                      save_graph)
+from kg.graph import (DEFAULT_GRAPH, build_graph, extractions_path, load_graph,
+                      save_extractions, save_graph, state_path, update_graph)
 from kg.models import Paper, PaperExtraction, extraction_from_dict
-from kg.resolve import build_resolver
+from kg.resolve import build_table, load_state, save_state
 
 __all__ = ["BuildSummary", "build", "read_extractions", "read_papers", "dedupe_papers", "default_workdir"]
 
@@ -174,12 +180,14 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     (``strict`` raises on the first one instead).
     """
     summary = BuildSummary(graph=str(graph_path))
-    records: dict[str, PaperExtraction] = {}
     appending = update and Path(graph_path).exists()
-    if appending:
-        for x in load_extractions(extractions_path(graph_path)):
-            records[x.paper.id] = x
-    known: dict[str, Paper] = {pid: x.paper for pid, x in records.items()}
+    G = table = old_keys = None
+    if appending:  # the old records are not read: new names are resolved against the saved alias table
+        table, old_keys = load_state(state_path(graph_path))
+        G = load_graph(graph_path)
+    known: dict[str, Any] = ({d["id"]: None for _, d in G.nodes(data=True) if d.get("label") == "Paper"}
+                             if G is not None else {})
+    records: dict[str, PaperExtraction] = {}
     extra: dict[str, list] = {}
     new: list[PaperExtraction] = []
     if from_extractions:
@@ -197,26 +205,32 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
         new.extend(_extract(papers, processes, spacy_model, dask, workdir, partition_size))
     for x in new:
         records[x.paper.id] = x
-    resourced = set()
-    for pid, srcs in extra.items():
-        x = _with_sources(records[pid], srcs)
-        if x.paper.sources != records[pid].paper.sources:
-            records[pid] = x
-            resourced.add(pid)
+    for pid, srcs in extra.items():  # a paper seen again: only its new source file:line is kept
+        if pid in records:
+            records[pid] = _with_sources(records[pid], srcs)
     summary.new_papers = len(new)
     summary.repeated = sum(len(v) for v in extra.values())
-    summary.papers = len(records)
     ordered = [records[k] for k in sorted(records)]
     gc.disable()  # millions of small long-lived objects: cyclic GC passes would only cost time
     try:
-        G = build_graph(ordered, build_resolver(ordered))
-        save_graph(G, graph_path)
-        if appending:  # old records stay; new ones and old ones with new sources are appended
-            changed = [records[k] for k in sorted({x.paper.id for x in new} | resourced)]
-            save_extractions(changed, extractions_path(graph_path), append=True)
+        if G is None:
+            table = build_table(ordered)
+            resolver = table.freeze()
+            G = build_graph(ordered, resolver)
         else:
-            save_extractions(ordered, extractions_path(graph_path))
+            for x in ordered:
+                table.add(x)
+            resolver = table.freeze()
+            update_graph(G, old_keys, resolver, ordered)
+            for pid, srcs in extra.items():
+                node = G.nodes.get(f"paper:{pid}") if pid not in records else None
+                if node is not None:
+                    node["sources"] = sorted({*node["sources"], *(f"{s.path}:{s.line}" for s in srcs)})
+        save_graph(G, graph_path)
+        save_extractions(ordered, extractions_path(graph_path), append=appending)
+        save_state(table, resolver, state_path(graph_path))
     finally:
         gc.enable()
+    summary.papers = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Paper")
     summary.nodes, summary.edges = G.number_of_nodes(), G.number_of_edges()
     return summary

@@ -37,10 +37,15 @@ the most frequent long form (else the most frequent short form); node key:
 from __future__ import annotations
 
 import math
+import os
+import pickle
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable
+
+from kg.errors import GraphError
 
 from kg.models import Entity, PaperExtraction, entity_key, normalize_name
 
@@ -235,8 +240,14 @@ class AliasTable:
             self.add_forms(rel.tail_type, (rel.tail,))
 
     def freeze(self) -> "Resolver":
-        """Second pass: decide short forms, name each cluster, and return a :class:`Resolver`."""
-        uf = self.uf
+        """Second pass: decide short forms, name each cluster, and return a :class:`Resolver`.
+
+        The table itself is not changed (the decisions are made on a copy of the
+        union-find), so more records can be added and the table frozen again:
+        ``add(A); freeze(); add(B); freeze()`` decides exactly like ``add(A); add(B); freeze()``.
+        """
+        uf = _UnionFind()
+        uf.parent = dict(self.uf.parent)
         ambiguous: dict[tuple[str, str], dict[tuple, Counter]] = {}
         for (t, m), senses in sorted(self.defs.items()):
             by_root: dict[tuple, Counter] = {}
@@ -359,6 +370,54 @@ class Resolver:
         return self.clusters.get(key)
 
 
+STATE_VERSION = 1
+
+
+def save_state(table: AliasTable, resolver: Resolver, path: str | os.PathLike) -> Path:
+    """Save the alias table and the last decisions (``kg build --update`` resolves new names against them).
+
+    A pickle written atomically; it is the store's own sidecar, read back only by
+    :func:`load_state` (do not load one from an untrusted source).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump((STATE_VERSION, table, resolver.element_key), f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    return path
+
+
+def load_state(path: str | os.PathLike) -> tuple[AliasTable, dict[tuple, str]]:
+    """The alias table and the element -> node key map saved by :func:`save_state`.
+
+    Raises
+    ------
+    GraphError
+        Missing, unreadable or of another version; the message says to rebuild.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            version, table, element_key = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError) as exc:
+        raise GraphError(f"{path}: the resolver state of the existing graph is missing or unreadable "
+                         f"({type(exc).__name__}), so it cannot be updated; rebuild from all inputs with "
+                         "`kg build` (without --update)") from exc
+    if version != STATE_VERSION:
+        raise GraphError(f"{path}: resolver state version {version}, this kg reads {STATE_VERSION}; "
+                         "rebuild from all inputs with `kg build` (without --update)")
+    return table, element_key
+
+
+def build_table(extractions: Iterable[PaperExtraction]) -> AliasTable:
+    """The first pass alone: an :class:`AliasTable` over ``extractions``."""
+    table = AliasTable()
+    for x in extractions:
+        table.add(x)
+    return table
+
+
 def build_resolver(extractions: Iterable[PaperExtraction]) -> Resolver:
     """Run both passes over ``extractions`` (iterated once).
 
@@ -368,11 +427,8 @@ def build_resolver(extractions: Iterable[PaperExtraction]) -> Resolver:
     >>> r.resolve("Dataset", "imagenet")
     'dataset:imagenet'
     """
-    table = AliasTable()
-    for x in extractions:
-        table.add(x)
-    return table.freeze()
+    return build_table(extractions).freeze()
 
 
-__all__.append("build_resolver")
+__all__ += ["build_resolver", "build_table", "save_state", "load_state"]
 __all__.append("paper_context")

@@ -19,8 +19,9 @@ def _build(*args: str) -> str:
     return r.output
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def single(tmp_path_factory):
+    """The one-process build, made right before the parallel one (the extractor may change on disk meanwhile)."""
     g = tmp_path_factory.mktemp("single") / "g.json.gz"
     out = _build("--graph", str(g))
     assert "30 papers (30 new" in out

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import kg
 from kg.cli import cli
 from kg.errors import GraphError
-from kg.graph import build_graph, extractions_path, load_extractions, load_graph, save_graph
+from kg.graph import build_graph, extractions_path, load_extractions, load_graph, save_graph, state_path
 from kg.models import EDGE_TYPES, NODE_LABELS
 from tests.graph.records import records_a, records_b, write_jsonl
 
@@ -113,11 +113,11 @@ def test_cli_build_deterministic_and_update_equals_full_build(tmp_path):
     out = _build(["--from-extractions", str(b), "--graph", str(inc), "--update"])
     assert "8 papers (2 new, 1 repeated)" in out
     assert inc.read_bytes() == full.read_bytes()
-    # the sidecar was appended to, not rewritten, but holds the same records
+    # the records sidecar was appended to (new papers only), not rewritten
     assert extractions_path(inc).read_bytes() != extractions_path(full).read_bytes()
-    last = {x.paper.id: x for x in load_extractions(extractions_path(inc))}
-    assert sorted(last.values(), key=lambda x: x.id) == list(load_extractions(extractions_path(full)))
-    # the update re-resolved old papers: a bare SAM added later made 'SAM' ambiguous in the whole graph
+    assert [x.id for x in load_extractions(extractions_path(inc))] == [x.id for x in records_a()] + [
+        "2401.00007", "2401.00008"]
+    # a bare SAM with no context in B becomes the flagged ambiguous node
     assert "method:sam" not in before and load_graph(inc).nodes["method:sam"]["ambiguous"]
     # idempotent: the same update again changes nothing and adds no paper
     out = _build(["--from-extractions", str(b), "--graph", str(inc), "--update"])
@@ -142,7 +142,7 @@ def test_cli_build_update_without_sidecar_says_what_to_do(tmp_path):
     f = write_jsonl(records_a(), tmp_path / "a.jsonl")
     g = tmp_path / "g.json.gz"
     _build(["--from-extractions", str(f), "--graph", str(g)])
-    extractions_path(g).unlink()
+    state_path(g).unlink()
     r = CliRunner().invoke(cli, ["build", "--from-extractions", str(f), "--graph", str(g), "--update"])
     assert r.exit_code == 1 and "cannot be updated; rebuild from all inputs" in r.output
 
