@@ -83,16 +83,17 @@ def val_match(gv: str, pv: str) -> bool:
     return abs(fa - fb * 100) < 1e-6 or abs(fa * 100 - fb) < 1e-6
 
 
-def metric_match(gold: str | None, pred: str | None, forms: set[str]) -> bool:
+def metric_match(gold: str | None, pred: str | None, forms: set[str], pforms: set[str] | None = None) -> bool:
+    """Gold metric (its name/aliases ``forms``) vs a predicted one (its forms ``pforms``): equal, or one a
+    whole-word part of the other ("latency" / "prefill-phase latency"). No gold metric: right when none predicted."""
     if not gold:
         return not pred
     if not pred:
         return False
-    p = NORM(pred)
-    if p in forms:
+    ps = (pforms or set()) | {NORM(pred)}
+    if ps & forms:
         return True
-    g = NORM(gold)
-    return bool(p and g) and (f" {p} " in f" {g} " or f" {g} " in f" {p} ")
+    return any(p and g and (f" {p} " in f" {g} " or f" {g} " in f" {p} ") for p in ps for g in forms | {NORM(gold)})
 
 
 class GoldNames:
@@ -123,26 +124,38 @@ class Tally:
         self.rel: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, predicted, gold
         self.wrong: list[tuple] = []
         self.missed: list[tuple] = []
+        self.pid = ""
 
-    def results(self, gold: list[dict], pred: list, names: GoldNames) -> None:
+    def results(self, gold: list[dict], pred: list, names: GoldNames, pred_forms: dict[str, set[str]] | None = None) -> None:
+        pred_forms = pred_forms or {}
+
+        def pf(n: str | None) -> set[str]:
+            return ({NORM(n)} | pred_forms.get(n, set())) if n else set()
         used: set[int] = set()
         for g in gold:
             self.gold += 1
             hits = [i for i, p in enumerate(pred) if i not in used and val_match(str(g["value"]), p.value)]
             if not hits:
+                self.missed.append((self.pid, "RESULT", g["value"], g.get("metric")))
                 continue
             mforms = names.of(g.get("metric"))
-            hit = next((i for i in hits if metric_match(g.get("metric"), pred[i].metric, mforms)), hits[0])
+            hit = next((i for i in hits if metric_match(g.get("metric"), pred[i].metric, mforms, pf(pred[i].metric))), hits[0])
             used.add(hit)
             p = pred[hit]
             self.recalled += 1
-            self.metric_ok += metric_match(g.get("metric"), p.metric, mforms)
+            ok = metric_match(g.get("metric"), p.metric, mforms, pf(p.metric))
+            self.metric_ok += ok
+            if not ok:
+                self.wrong.append((self.pid, "METRIC", g["value"], g.get("metric"), "->", p.metric))
             if g.get("dataset"):
                 self.ds_gold += 1
-                self.ds_ok += NORM(p.dataset or "") in names.of(g["dataset"])
+                ok = bool(pf(p.dataset) & names.of(g["dataset"]))
+                self.ds_ok += ok
+                if not ok:
+                    self.wrong.append((self.pid, "DATASET", g["value"], g["dataset"], "->", p.dataset))
             if g.get("method"):
                 self.m_gold += 1
-                self.m_ok += NORM(p.method or "") in names.of(g["method"])
+                self.m_ok += bool(pf(p.method) & names.of(g["method"]))
         for p in pred:
             self.pred += 1
             self.pred_ok += any(val_match(str(g["value"]), p.value) for g in gold)
@@ -241,7 +254,8 @@ def run_gold(recs: list[dict], texts: dict, mode: str) -> Tally:
     for r, (res, rels, pforms) in zip(keep, outs):
         names = GoldNames(r)
         t.n += 1
-        t.results(r.get("results") or [], list(res), names)
+        t.pid = str(r["id"])
+        t.results(r.get("results") or [], list(res), names, pforms)
         t.relations(r.get("relations") or [], list(rels), names, str(r["id"]), pforms)
     return t
 

@@ -115,6 +115,15 @@ _OURS = re.compile(
     r"(?:method|model|approach|framework|system|network|architecture|algorithm|technique|pipeline|agent)s?\b"
     r"|\b(?:[Ww]e|[Oo]urs)\b", re.I)
 _OURS_L = re.compile(_OURS.pattern)  # for lower-cased text
+_VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+)?$|"
+                     r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s", re.I)
+_ON_AND = re.compile(r"^\s*(?:[A-Za-z@\-]+\s+){0,3}?(?:(?:on|in|for)\s+[^,;.()%]{1,40}?|\([^()]{1,30}\))\s*"
+                     r"(?:,\s*and|,|and)\s+(?:by\s+|on\s+)?$", re.I)
+_DS_AFTER = re.compile(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s,;\d]+\s+){0,3}?(?:on|in|for|across)\s+(?:the\s+)?"
+                       r"(?:(?!and\b)[^\s,;\d]+\s+)?$", re.I)
+_FOR_NAME = re.compile(r"(?:\s*(?:,|and|or)\s*[\d.]+\s*%?)*\s*(?:points?\s+)?(?:for|by|of)\s+(?:the\s+)?(?:original\s+|standard\s+|vanilla\s+)?",
+                       re.I)
+_OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:)?\s*(?:an?\s+|the\s+)?[+\-]?\d", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(
     r"^\s*(?:\$|\\?%)?\s*(?:\([^()]{1,30}\))?\s*(?:,|and|or|/|,\s*and|vs\.?|\)|\(|;)?\s*(?:\$)?\s*"
@@ -334,8 +343,10 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
         if best:
             return best[1], True, is_mention
     for pool, is_mention in ((metrics, True),):
+        # the nearest Metric of the clause, unless it introduces a value of its own ("... and hits@10 reaching 86.97%")
         inside = [(min(abs(ms - c.start), abs(me - c.start)), m[-1]) for m in pool
-                  for ms, me in [(m[0], m[1])] if cs <= ms and me <= ce]
+                  for ms, me in [(m[0], m[1])] if cs <= ms and me <= ce and
+                  not (ms > c.end and _OWN_VALUE.match(text, me, min(ce, me + 30)))]
         if inside:
             return min(inside)[1], False, is_mention
     near = [m for m in fallback if cs <= m[0] and m[1] <= c.anchor and c.anchor - m[1] <= 30
@@ -426,7 +437,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
         if not cands:
             continue
         metrics = [m for m in ments if m[2] == "Metric"]
-        mspans = [(m[0], m[1]) for m in metrics]
+        mspans = [(m[0], m[1]) for m in ments]  # a fallback word inside any mention ("MAE" the model) is not a metric
         fallback = [(m.start(), m.end(), _canonical(canon, text[m.start():m.end()]))
                     for m in rx.finditer(low, s, e)
                     if not any(a < m.end() and m.start() < b for a, b in mspans)]
@@ -438,30 +449,47 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
         sent = text[s:e]
         prev_ok: _Cand | None = None
         prev_metric: str | None = None
+        prev_baseline = False
         rows: list[tuple[_Cand, Result]] = []
         for c in cands:
             cs, ce = _clause_of(bounds, c.start)
             metric, adjacent, from_mention = _metric_near(text, c, cs, ce, metrics, fallback)
+            baseline = False
             if not _accept(text, c, s, e, adjacent, prev_ok):
-                if not (c.unit is None and prev_ok is not None and c.start - prev_ok.end < 40
-                        and _FROM_TO.search(text, max(s, c.start - 60), c.start)):
-                    prev_ok = None
-                continue
+                gap = text[prev_ok.end:c.start] if prev_ok is not None else ""
+                if prev_ok is not None and c.unit in (None, prev_ok.unit) and len(gap) <= 80 and _VS_NUM.search(gap):
+                    baseline = True  # "0.87, compared with 0.79 for Y", "KID 0.078 versus 0.375 for Y"
+                elif prev_ok is not None and c.unit == prev_ok.unit and _ON_AND.match(gap):
+                    pass  # "an F1 of 93.8 on A and 91.2 on B": the list goes on after a dataset
+                else:
+                    year = c.unit is None and len(c.value) == 4 and c.value.isdigit() and 1900 <= int(c.value) <= 2100
+                    if not year and not (c.unit is None and prev_ok is not None and c.start - prev_ok.end < 40
+                                         and _FROM_TO.search(text, max(s, c.start - 60), c.start)):
+                        prev_ok = None
+                    continue
+                if metric is None or not adjacent:
+                    metric = prev_metric
             if not adjacent and metric is None and prev_ok is not None and prev_metric and (
                     _LIST_GAP.match(text[prev_ok.end:c.start]) or
                     (prev_ok.unit == c.unit and cs <= prev_ok.start and c.start - prev_ok.end <= 60)):
                 metric = prev_metric  # "F1 of 81.0 on A and 77.5 on B"
-            # a "from A to B": drop the A we emitted
+            # "from A to B": A is the value before (a baseline's or the start point); it stays a result
+            # but loses the subject method, which is B's
             if c.anchor != c.start and rows and rows[-1][0].start >= c.anchor:
-                rows.pop()
-            dataset = _pick_adjacent(text, datasets, c) or _pick_after(datasets, c, cs, ce) or \
-                _pick_before(datasets, c, cs) or \
-                (datasets[0][3] if len({d[3] for d in datasets}) == 1 else None)
-            method = _subject(text, methods, c, s)
+                pc, pr = rows[-1]
+                rows[-1] = (pc, _replace(pr, method=None, confidence=round(max(0.3, pr.confidence - 0.15), 3)))
+            dataset = _pick_dataset(text, datasets, c, cs, ce)
+            if baseline or (prev_baseline and rows and rows[-1][0] is prev_ok and
+                            _LIST_GAP.match(text[prev_ok.end:c.start])):
+                baseline = True
+                method = _for_method(text, methods, c.end, e)
+            else:
+                method = _subject(text, methods, c, s)
             task = _nearest(tasks, c.start)
             conf = 0.55 + (0.25 if metric and from_mention else 0.15 if metric else 0.0)
             conf += 0.1 if dataset else 0.0
             conf -= 0.1 if _UPTO.search(text, max(s, c.start - 15), c.start) else 0.0
+            conf -= 0.15 if baseline else 0.0
             kind = _kind(text, c, cs)
             if kind == "absolute" and rows and rows[-1][0] is prev_ok and prev_ok.unit == c.unit and \
                     re.fullmatch(r"\s*(?:,|and|to|or|,\s*and)\s*", text[prev_ok.end:c.start]):
@@ -470,7 +498,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                          dataset=dataset, method=method, task=task,
                          evidence=Evidence(sent, s, e, field), confidence=round(min(conf, 0.95), 3))
             rows.append((c, res))
-            prev_ok, prev_metric = c, metric
+            prev_ok, prev_metric, prev_baseline = c, metric, baseline
         _share_metric_backwards(text, rows)
         _respectively(text, s, e, rows, datasets)
         out.extend(r for _, r in rows)
@@ -502,6 +530,41 @@ def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT
         return
     for i, (c, r) in enumerate(rows):
         rows[i] = (c, _replace(r, dataset=names[i]))
+
+
+def _pick_dataset(text: str, ds: list[MentionT], c: _Cand, cs: int, ce: int) -> str | None:
+    """The dataset a value belongs to: "CIFAR-10 (4.62%)", "4.62% on CIFAR-10", "on A from x to y", the one
+    before it in the clause with no other value in between, the next one, else the sentence's only dataset.
+
+    >>> t = "It raises pass@1 on HE from 53.7% to 64.0% and on MB from 56.2% to 61.5%."
+    >>> ds = [(19, 21, "Dataset", "HE"), (50, 52, "Dataset", "MB")]
+    >>> [(c.value, _pick_dataset(t, ds, c, 0, len(t))) for c in _candidates(t, 0, len(t), [])]
+    [('53.7', 'HE'), ('64.0', 'HE'), ('56.2', 'MB'), ('61.5', 'MB')]
+    """
+    adj = _pick_adjacent(text, ds, c)
+    if adj:
+        return adj
+    for d in ds:  # "84.2% top-1 accuracy on ImageNet": right after, with no list or clause in between
+        if c.end <= d[0] < ce and _DS_AFTER.match(text, c.end, d[0]):
+            return d[3]
+    best = None
+    for d in ds:  # "on GSM8K from 63.1% to 72.8%": before, with no other value in between
+        if cs <= d[0] and d[1] <= c.anchor and not NUM.search(text, d[1], c.anchor):
+            best = d[3]
+    if best:
+        return best
+    return _pick_after(ds, c, cs, ce) or _pick_before(ds, c, cs) or \
+        (ds[0][3] if len({d[3] for d in ds}) == 1 else None)
+
+
+def _for_method(text: str, methods: list[MentionT], pos: int, e: int) -> str | None:
+    """"0.79 for Cellpose", "4.7 and 7.4 for DPM-Solver": the Method a baseline value is reported for."""
+    m = _FOR_NAME.match(text, pos, e)
+    if m:
+        for x in methods:
+            if x[0] >= m.end() and x[0] - m.end() <= 12:
+                return x[3]
+    return None
 
 
 def _pick_adjacent(text: str, ds: list[MentionT], c: _Cand) -> str | None:
