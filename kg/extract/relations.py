@@ -156,6 +156,8 @@ _TAIL_CUE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\
 _PRONOUN_SUBJ = re.compile(r"\s*(?:(?:On|In|For|Across)\s+[^,;.]{1,60}?\s)?"
                            r"(It|They|it|they|This\s+(?:model|method|approach|framework))\s+(?!is\s+\w+\s+(?:that|to)\b)")
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+)?(?:also\s+|further\s+|even\s+)?$")
+_TRAIN_INTRO = re.compile(r"\s*(?:Pre-?trained|Trained|Fine-?\s?tuned|Learned|Built|Distilled|Initiali[sz]ed|"
+                          r"Supervised|Optimi[sz]ed)\b", re.I)
 _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+top\s+of)?|Initiali[sz]ed\s+(?:from|with)|"
                           r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on)\s+", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which\s+is\s+an?|our)\s[^,;()]{0,60}$", re.I)
@@ -428,6 +430,8 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 continue
             h, conf = None, 0.8
             if intro_end > d[0] and intro_end > s:
+                if _TRAIN_INTRO.match(text, s, intro_end):
+                    continue  # "Fine-tuned from Y on D, X ...": D is training data
                 # "On ImageNet, X reaches ...": the dataset sits in the opening phrase, the head is the subject
                 subj = [x for x in methods if intro_end <= x[0] <= intro_end + 25]
                 if subj and (_EVAL_VERB.search(text, subj[0][1], e) or _EVAL_VERB2.search(text, subj[0][1], e)):
@@ -447,7 +451,7 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 # "On the Synapse dataset it achieves ...", "On COCO X reaches ...": an opening phrase without comma
                 nxt = next((x for x in methods if x[0] > d[1]), None)
                 if nxt is not None and nxt[0] - d[1] <= 60 and not _INTRO_VERB.search(text, d[1], nxt[0]) and \
-                        not re.fullmatch(r"[\s,]*(?:and|or|&)?\s*", text[d[1]:nxt[0]]) and \
+                        not re.fullmatch(r"\s*,?\s*(?:and|or|&)\s*", text[d[1]:nxt[0]]) and \
                         (_EVAL_VERB.search(text, nxt[1], min(e, nxt[1] + 40)) or
                          _EVAL_VERB2.search(text, nxt[1], min(e, nxt[1] + 40))):
                     h = nxt

@@ -143,3 +143,75 @@ def test_appositive_purpose_and_parenthetical_lists():
 ])
 def test_negation_forms(text, expected):
     assert rels(text, Method=M) == expected
+
+
+def test_opening_phrase_is_not_the_subject():
+    text = "Trained with BetaNet, AlphaNet achieves 57.9% accuracy on SQuAD."
+    assert rels(text, Method=M, Dataset=["SQuAD"]) == {("AlphaNet", "EVALUATED_ON", "SQuAD")}
+    text = "Fine-tuned from BetaNet on SQuAD, AlphaNet reaches 24.1% on TriviaQA, outperforming GammaNet."
+    assert rels(text, Method=M, Dataset=["SQuAD", "TriviaQA"]) == {
+        ("AlphaNet", "EVALUATED_ON", "TriviaQA"), ("AlphaNet", "OUTPERFORMS", "GammaNet"),
+        ("AlphaNet", "BASED_ON", "BetaNet")}
+    # a verb inside the first comma-phrase means it was the main clause
+    text = "With 10 steps AlphaNet reaches an FID of 3.9 on SQuAD, against 4.7 for BetaNet."
+    assert rels(text, Method=M, Dataset=["SQuAD"]) == {("AlphaNet", "EVALUATED_ON", "SQuAD")}
+
+
+def test_on_dataset_opening_without_comma_and_pronouns():
+    text = "We propose AlphaNet. On SQuAD it reaches 96.4% accuracy. On TriviaQA AlphaNet improves F1 by 2 points."
+    sents = [(0, 20), (21, 56), (57, len(text))]
+    got = {(r.head, r.type, r.tail) for r in find_relations(text, sents, mentions(text, Method=M, Dataset=["SQuAD", "TriviaQA"]))}
+    assert got == {("AlphaNet", "EVALUATED_ON", "SQuAD"), ("AlphaNet", "EVALUATED_ON", "TriviaQA")}
+    text = "AlphaNet reaches 84.2% on SQuAD, and it outperforms BetaNet at similar cost."
+    assert ("AlphaNet", "OUTPERFORMS", "BetaNet") in rels(text, Method=M, Dataset=["SQuAD"])
+    # no dataset list mistaken for a subject
+    assert rels("On SQuAD and BetaNet the gains are consistent.", Method=M, Dataset=["SQuAD"]) == set()
+
+
+def test_appositive_and_prepositional_heads():
+    text = "We present AlphaNet, an adapter-based variant of BetaNet for question answering."
+    assert rels(text, Method=M, Task=["question answering"]) == {
+        ("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "APPLIED_TO", "question answering")}
+    text = "We present AlphaNet, a quantization scheme for BetaNet and GammaNet models building on DeltaNet."
+    assert rels(text, Method=M) == {("AlphaNet", "BASED_ON", "DeltaNet")}
+
+
+def test_size_variants_fold_into_their_family():
+    text = "AlphaNet-B outperforms BetaNet; AlphaNet is built on GammaNet 13B and GammaNet."
+    got = rels(text, Method=M + ["AlphaNet-B", "GammaNet 13B"])
+    assert got == {("AlphaNet", "OUTPERFORMS", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}
+
+
+def test_task_named_with_the_benchmark():
+    text = "AlphaNet achieves 54.3 mIoU on ADE20K semantic segmentation and 84% on Cora for node classification."
+    got = rels(text, Method=M, Dataset=["ADE20K", "Cora"], Task=["semantic segmentation", "node classification"])
+    assert {x for x in got if x[1] == "APPLIED_TO"} == {("AlphaNet", "APPLIED_TO", "semantic segmentation"),
+                                                         ("AlphaNet", "APPLIED_TO", "node classification")}
+
+
+def test_title_relations():
+    t = "AlphaNet: Fast Parsing via Tagging"
+    ms = mentions(t, Task=["Parsing", "Tagging"])
+    assert {(r.head, r.type, r.tail) for r in find_relations(t, [(0, len(t))], ms, "title")} == {
+        ("AlphaNet", "APPLIED_TO", "Parsing")}
+    t = "A Dataset and Benchmark for Parsing"
+    assert find_relations(t, [(0, len(t))], mentions(t, Task=["Parsing"]), "title", proposed="AlphaNet") == []
+
+
+def test_mentions_spread_and_proposed_from_cues():
+    text = "We propose AlphaNet. AlphaNet outperforms BetaNet and our model is built on GammaNet."
+    ms = [(11, 19, "Method", "AlphaNet"), (42, 49, "Method", "BetaNet"), (76, 84, "Method", "GammaNet")]
+    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, 20), (21, len(text))], ms)}
+    assert got == {("AlphaNet", "OUTPERFORMS", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}
+
+
+def test_min_confidence_filters():
+    text = "AlphaNet is a model. It outperforms BetaNet."
+    ms = mentions(text, Method=M)
+    assert find_relations(text, [(0, 20), (21, len(text))], ms, min_confidence=0.8) == []
+    assert len(find_relations(text, [(0, 20), (21, len(text))], ms, min_confidence=0.5)) == 1
+
+
+def test_numbers_are_never_entities_of_a_relation():
+    text = "AlphaNet achieves 84.2% on SQuAD and 54.3 mIoU."
+    assert rels(text, Method=M, Dataset=["SQuAD", "54.3 mIoU"]) == {("AlphaNet", "EVALUATED_ON", "SQuAD")}

@@ -144,3 +144,58 @@ def test_empty_and_title_inputs():
     t = "TagNet: 2x Faster Tagging"
     (r,) = find_results(t, [(0, len(t))], [(0, 6, "Method", "TagNet")], "title")
     assert (r.value, r.unit, r.kind, r.method, r.evidence.field) == ("2", "x", "gain", "TagNet", "title")
+
+
+@pytest.mark.parametrize("text", [
+    "Our 7B model is released, and the 70B variant follows.",
+    "We compare 7B and 13B models on two datasets in Section 4.",
+    "The method (Sec. 3) uses 2 stages and three encoders (Table 2).",
+    "Since 2019, 12 teams have joined the challenge.",
+])
+def test_more_non_results(text):
+    assert run(text) == []
+
+
+def test_model_size_name_next_to_a_result():
+    assert rows("Our 7B model reaches 61.2% accuracy.") == [("61.2", "%", "absolute", "accuracy")]
+
+
+def test_from_to_keeps_the_start_value_without_the_method():
+    text = "ZetaNet improves accuracy on SetA from 71.2% to 75.4%."
+    rs = run(text, Method=["ZetaNet"], Dataset=["SetA"])
+    assert [(r.value, r.method, r.dataset) for r in rs] == [("71.2", None, "SetA"), ("75.4", "ZetaNet", "SetA")]
+    assert rs[0].confidence < rs[1].confidence
+
+
+def test_baseline_values_after_compared_with_get_their_method():
+    text = "ZetaNet reaches a Dice score of 0.87, compared with 0.79 for EtaNet."
+    rs = run(text, Method=["ZetaNet", "EtaNet"])
+    assert [(r.value, r.metric, r.method) for r in rs] == [("0.87", "Dice", "ZetaNet"), ("0.79", "Dice", "EtaNet")]
+    text = "ZetaNet gets an FID of 3.9, against 4.7 and 7.4 for EtaNet."
+    rs = run(text, Method=["ZetaNet", "EtaNet"])
+    assert [(r.value, r.metric, r.method) for r in rs] == [("3.9", "FID", "ZetaNet"), ("4.7", "FID", "EtaNet"),
+                                                            ("7.4", "FID", "EtaNet")]
+
+
+def test_values_listed_across_datasets_share_metric_and_take_their_dataset():
+    text = "ZetaNet reaches an F1 of 93.8 on SetA and 91.2 on SetB."
+    rs = run(text, Method=["ZetaNet"], Dataset=["SetA", "SetB"])
+    assert [(r.value, r.metric, r.dataset) for r in rs] == [("93.8", "F1", "SetA"), ("91.2", "F1", "SetB")]
+
+
+def test_dataset_of_each_from_to_pair():
+    text = "It raises pass@1 on SetA from 53.7% to 64.0% and on SetB from 56.2% to 61.5%."
+    rs = run(text, Dataset=["SetA", "SetB"])
+    assert [(r.value, r.dataset) for r in rs] == [("53.7", "SetA"), ("64.0", "SetA"), ("56.2", "SetB"), ("61.5", "SetB")]
+
+
+def test_metric_word_inside_a_method_name_is_not_the_metric():
+    text = "ZetaNet surpasses MAE by 1.2 points."
+    (r,) = run(text, Method=["ZetaNet", "MAE"])
+    assert (r.value, r.unit, r.kind, r.metric) == ("1.2", "points", "gain", None)
+
+
+def test_mentions_found_once_are_used_everywhere():
+    text = "We propose ZetaNet. ZetaNet reaches 80.1% accuracy on SetA."
+    (r,) = find_results(text, [(0, 19), (20, len(text))], [(11, 18, "Method", "ZetaNet"), (54, 58, "Dataset", "SetA")])
+    assert (r.method, r.dataset) == ("ZetaNet", "SetA")
