@@ -62,7 +62,11 @@ def load_heads() -> dict[str, frozenset[str]]:
 
 # ----------------------------------------------------------------------------------------------- names
 
-_TOKEN = re.compile(r"(?<![\w\-.\\])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-/+][A-Za-z0-9]+)*\+{0,2}")
+# a token with an upper-case letter or a digit somewhere (plain lower-case words never reach Python code)
+_TOKEN = re.compile(r"(?<![\w\-.\\])(?=[a-z.\-/+]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-/+][A-Za-z0-9]+)*\+{0,2}")
+_UPPER = re.compile(r"[A-Z]")
+_NEXT_TOKEN = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])")
+_ALPHA = re.compile(r"[A-Za-z]")
 _SUFFIX = re.compile(
     r" (?:\d{1,4}(?:\.\d+)?[BMKbmk]?|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
     r"Pro|Turbo|Plus|Ultra|Lite|Max|Nano|Flash|Preview|Coder|Vision|VL)\b)(?![\w\-])")
@@ -102,6 +106,8 @@ def _kind(p: str) -> str:
 
 def _strip_low(tok: str) -> tuple[int, int]:
     """Offsets inside ``tok`` after dropping leading/trailing lowercase word parts ("BERT-based" -> "BERT")."""
+    if "-" not in tok and "/" not in tok:
+        return 0, len(tok)
     parts = re.split(r"([\-/])", tok)
     words = parts[0::2]
     i, j = 0, len(words)
@@ -120,7 +126,17 @@ def is_name_token(tok: str, stop: frozenset[str] | None = None) -> bool:
     >>> [is_name_token(t) for t in ["LoRA", "CIFAR100", "GPT-4", "Mistral-7B", "BERT", "Transformer", "3D", "GPUs"]]
     [True, True, True, True, True, False, False, False]
     """
-    stop = load_stoplist() if stop is None else stop
+    if stop is None:
+        return _is_name_cached(tok)
+    return _is_name(tok, stop)
+
+
+@lru_cache(maxsize=200_000)
+def _is_name_cached(tok: str) -> bool:
+    return _is_name(tok, load_stoplist())
+
+
+def _is_name(tok: str, stop: frozenset[str]) -> bool:
     if tok in stop or (tok.endswith("s") and tok[:-1] in stop):
         return False
     if _JUNK.match(tok) or len(_WORD_START.findall(tok)) >= 4:  # "0.15dB", "rgb0.032", glued PDF words
@@ -145,11 +161,16 @@ def name_chunks(text: str, *, title_case: bool | None = None, cap_num: bool = Tr
     >>> [t[s:e] for s, e in name_chunks(t)]
     ['Llama 2 7B', 'GPT-4', 'BERT', 'Qwen2.5-7B-Instruct']
     """
+    return list(_name_chunks(text, title_case, cap_num))
+
+
+@lru_cache(maxsize=16)
+def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tuple[int, int], ...]:
     if title_case is None:
-        letters = [c for c in text if c.isalpha()]
-        title_case = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        n_upper = len(_UPPER.findall(text))
+        title_case = n_upper > 0.6 * len(_ALPHA.findall(text)) if n_upper > 20 else False
     if title_case:  # an all-caps text has no usable case signal
-        return []
+        return ()
     stop = load_stoplist()
     out: list[tuple[int, int]] = []
     last_end = -1
@@ -161,7 +182,7 @@ def name_chunks(text: str, *, title_case: bool | None = None, cap_num: bool = Tr
         s, e = m.start() + a, m.start() + b
         core = text[s:e].rstrip(".")
         e = s + len(core)
-        named = is_name_token(core, stop)
+        named = _is_name_cached(core)
         if not named:
             nxt = _SUFFIX.match(text, e)
             if not (cap_num and core[:1].isupper() and core.isalpha() and core not in _NOT_CAP_NUM and nxt
@@ -173,14 +194,14 @@ def name_chunks(text: str, *, title_case: bool | None = None, cap_num: bool = Tr
             if nxt:
                 e = nxt.end()
                 continue
-            nm = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])").match(text, e)
-            if nm and is_name_token(nm[1], stop) and _strip_low(nm[1]) == (0, len(nm[1])):
+            nm = _NEXT_TOKEN.match(text, e)
+            if nm and _is_name_cached(nm[1]) and _strip_low(nm[1]) == (0, len(nm[1])):
                 e = nm.end()
                 continue
             break
         out.append((s, e))
         last_end = e
-    return out
+    return tuple(out)
 
 
 # -------------------------------------------------------------------------------------------- datasets
@@ -189,7 +210,8 @@ _ITEM = r"(?:[A-Z0-9][\w.\-/+']*[\w+']|[A-Z0-9]|[a-z]+[A-Z0-9][\w.\-/+]*)"
 _ITEM_RUN = rf"{_ITEM}(?:\s(?:&\s)?{_ITEM}){{0,3}}"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*;\s*)"
 _DS_HEAD = r"(?:datasets?|benchmarks?|corpora|corpus|suites?|leaderboards?|treebanks?|testbeds?|databases?|collections?)"
-_BEFORE_HEAD = re.compile(rf"({_ITEM_RUN}(?:{_SEP}{_ITEM_RUN})*)(?:\s|-){_DS_HEAD}\b")
+_HEAD_AT = re.compile(rf"(?:\s|-){_DS_HEAD}\b")
+_BEFORE_HEAD = re.compile(rf"(?<![\w\-.])({_ITEM_RUN}(?:{_SEP}{_ITEM_RUN})*)$")
 _AFTER_HEAD = re.compile(
     rf"\b{_DS_HEAD}\s*(?:\([^)]{{0,40}}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|e\.g\.,?|\(|"
     rf"i\.e\.,?|\(i\.e\.,?)\s*(?:the\s+)?")
@@ -248,7 +270,11 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None)
         t = known.get(span)
         return t in (None, "Dataset")
 
-    for m in _BEFORE_HEAD.finditer(text):
+    for h in _HEAD_AT.finditer(text):
+        w0 = max(0, h.start() - 160)
+        m = _BEFORE_HEAD.search(text, w0, h.start())
+        if not m:
+            continue
         for sp in _items(text, m.start(1), m.end(1)):
             if ok_type(sp):
                 found[sp] = None

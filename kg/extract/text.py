@@ -91,6 +91,7 @@ def _best_long_form(sf: str, text: str, words, off: int) -> tuple[int, int] | No
 _URL = re.compile(
     r"(?:https?://|www\.)?(?:www\.)?(github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)/\s?"
     r"((?:datasets/|spaces/)?[\w.\-]+)/\s?([\w.\-]+)|https?://[^\s)\]}>\"']+", re.I)
+_MAYBE_LINK = re.compile(r"://|www\.|github\.com|gitlab\.com|bitbucket\.org|huggingface\.co", re.I)
 _HOSTS = {"github.com": "github", "gitlab.com": "gitlab", "bitbucket.org": "bitbucket", "huggingface.co": "huggingface"}
 
 
@@ -119,6 +120,8 @@ def find_links(text: str) -> tuple[list[Repo], list[str]]:
     """
     repos: dict[str, Repo] = {}
     urls: dict[str, str] = {}
+    if not _MAYBE_LINK.search(text):
+        return [], []
     for m in _URL.finditer(text):
         if m[1]:
             r = normalize_repo(m[1], m[2], m[3])
