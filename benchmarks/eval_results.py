@@ -13,6 +13,7 @@ Gold sets (ids + annotations only, no abstract text; each skipped with a note wh
   arxiv42   tests/gold/arxiv_gold.jsonl               another helper's gold, not used for tuning
   dev15a    tests/extract_results/heldout_gold.jsonl  used while developing
   dev15b    tests/extract_results/unseen_gold.jsonl   used while developing
+  dev15c    tests/extract_results/dev15c_gold.jsonl  15 more seeded arXiv abstracts, used while developing
   dev30ex   tests/gold/examples_gold.jsonl            the project's 30 self-written abstracts (examples/papers.jsonl)
 SciREX (../shared/data/scirex/train-abstracts.jsonl): leaderboard rows (method, dataset, metric, score)
 whose score is written in the abstract; value recall and, of the recalled, right metric/dataset/method.
@@ -55,6 +56,7 @@ GOLD_SETS = {
     "arxiv42": ROOT / "tests" / "gold" / "arxiv_gold.jsonl",
     "dev15a": ROOT / "tests" / "extract_results" / "heldout_gold.jsonl",
     "dev15b": ROOT / "tests" / "extract_results" / "unseen_gold.jsonl",
+    "dev15c": ROOT / "tests" / "extract_results" / "dev15c_gold.jsonl",
     "dev30ex": ROOT / "tests" / "gold" / "examples_gold.jsonl",
 }
 EXAMPLES = ROOT / "examples" / "papers.jsonl"
