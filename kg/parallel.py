@@ -146,26 +146,46 @@ def _extract_local(papers: Iterable[Paper], processes: int, chunk: int,
 # ---------------------------------------------------------------- dask
 
 def extract_partition(index: int, papers: list[Paper], spacy_model: str | None,
-                      workdir: str | None) -> str | list[PaperExtraction]:
+                      workdir: str | None, fingerprint: str | None = None) -> str | list[PaperExtraction]:
     """One Dask task: extract a partition on the worker (pipeline cached per process).
 
     With ``workdir`` the records go to ``workdir/part-NNNNN.jsonl`` (written to a
-    temporary name, then renamed) and the path is returned, and a line is appended
-    to ``workdir/tasks.log``; without, the records themselves are returned.
+    temporary name, then renamed), then ``fingerprint`` goes to the sidecar
+    ``part-NNNNN.jsonl.sha256``, a line is appended to ``workdir/tasks.log`` and the
+    path is returned. A task that finds the partition already written for the same
+    fingerprint returns it without extracting again: Dask recomputes a finished task
+    whose result was held by a worker that died, and the file makes that free.
+    Without ``workdir`` the records themselves are returned.
     """
+    if workdir is not None and fingerprint is not None:
+        out = Path(workdir) / partition_name(index)
+        if _sidecar(out) == fingerprint and out.exists():
+            return str(out)
     xs = _extract_list(papers, spacy_model)
     if workdir is None:
         return xs
     records = [x.to_dict(with_paper=True) for x in xs]
     out = Path(workdir) / partition_name(index)
-    tmp = out.with_name(f"{out.name}.{socket.gethostname()}.{os.getpid()}.tmp")
+    tag = f"{socket.gethostname()}.{os.getpid()}.tmp"
+    tmp = out.with_name(f"{out.name}.{tag}")
     with open(tmp, "w", encoding="utf-8") as f:
         for d in records:
             f.write(json.dumps(d, ensure_ascii=False, sort_keys=True) + "\n")
     os.replace(tmp, out)
+    if fingerprint is not None:
+        side = out.with_name(f"{out.name}.sha256.{tag}")
+        side.write_text(fingerprint, encoding="utf-8")
+        os.replace(side, out.with_name(f"{out.name}.sha256"))
     with open(Path(workdir) / TASK_LOG, "a", encoding="utf-8") as log:
         log.write(f"{partition_name(index)} {socket.gethostname()} {os.getpid()} {len(records)}\n")
     return str(out)
+
+
+def _sidecar(out: Path) -> str | None:
+    try:
+        return out.with_name(f"{out.name}.sha256").read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def _read_partition(path: str) -> Iterator[PaperExtraction]:
@@ -237,7 +257,7 @@ def _extract_dask(papers: Iterable[Paper], dask: str, workdir: Path | None, part
             if manifest.done(name, fp):
                 return (name, fp), str(workdir / name)
             manifest.forget(name)
-            return (name, fp), client.submit(extract_partition, i, chunk, spacy_model, str(workdir),
+            return (name, fp), client.submit(extract_partition, i, chunk, spacy_model, str(workdir), fp,
                                              retries=2, pure=False, key=f"kg-extract-{name}-{fp[:16]}")
 
         def result(item) -> Iterable[PaperExtraction]:

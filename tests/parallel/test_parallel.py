@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from kg.errors import ExtractError
 from kg.parallel import MANIFEST, TASK_LOG, extract_parallel, partition_name
+from tests.conftest import ROOT
 from tests.parallel.conftest import fixture_papers
 
 
@@ -110,43 +112,63 @@ def test_rerun_skips_finished_partitions(cluster, papers, baseline, tmp_path):
     assert "part-00002.jsonl" in (tmp_path / MANIFEST).read_text()
 
 
-def test_killed_worker_loses_nothing(tmp_path):
+def _wait_for_pid(flag: Path, timeout: float) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = flag.read_text() if flag.exists() else ""
+        if text.endswith("\n"):
+            return int(text)
+        time.sleep(0.01)
+    raise AssertionError(f"no worker started the hooked partition within {timeout}s")
+
+
+def test_killed_worker_loses_nothing(tmp_path, monkeypatch, _extractor):
+    """SIGKILL the worker that is inside partition 5 (held there by a test hook); nothing lost or doubled."""
     import threading  # noqa: PLC0415
 
     from dask.distributed import Client, LocalCluster  # noqa: PLC0415
 
-    many = fixture_papers(400)
-    ids = [p.id for p in many]
+    many = fixture_papers(200)
+    size, slow_part = 20, 5
+    flag = tmp_path / "hooked.pid"
+    monkeypatch.setenv("KG_TEST_INNER_EXTRACT", _extractor)
+    monkeypatch.setenv("KG_EXTRACT_MODULE", "tests.parallel.slow_extract")
+    monkeypatch.setenv("KG_TEST_SLOW_ID", many[slow_part * size + 3].id)
+    monkeypatch.setenv("KG_TEST_SLOW_FILE", str(flag))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    work = tmp_path / "work"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=":0") as c, Client(c) as client:
-        before = set(client.scheduler_info()["workers"])
+        worker_pids = set(client.run(os.getpid).values())
         killed: dict = {}
 
-        def killer():  # once a partition is done, SIGKILL a worker while it is running a task
-            while not killed and not done.is_set():
-                busy = {w: ts for w, ts in client.processing().items() if ts}
-                if busy and list(tmp_path.glob("part-*.jsonl")):
-                    w = next(iter(busy))
-                    pid = client.run(os.getpid, workers=[w])[w]
-                    os.kill(pid, signal.SIGKILL)
-                    killed.update(worker=w, tasks=busy[w])
-                    return
-                done.wait(0.005)
+        def killer():
+            try:
+                pid = _wait_for_pid(flag, 120)
+                killed["in_cluster"] = pid in worker_pids
+                os.kill(pid, signal.SIGKILL)
+                killed["pid"] = pid
+            except BaseException as exc:  # reported by the assertions below
+                killed["error"] = exc
 
-        done = threading.Event()
-        t = threading.Thread(target=killer)
+        t = threading.Thread(target=killer, daemon=True)
         t.start()
-        try:
-            out = [x.id for x in extract_parallel(iter(many), dask=c.scheduler_address, workdir=tmp_path,
-                                                  partition_size=20)]
-        finally:
-            done.set()
-            t.join()
-        client.wait_for_workers(2, timeout=30)
-        after = set(client.scheduler_info()["workers"])
-    assert killed, "the run finished before a worker could be killed"
-    assert killed["worker"] in before and killed["worker"] not in after
-    assert out == ids  # all present, exactly once, in order
-    log = _log_lines(tmp_path)
-    n_parts = -(-len(many) // 20)  # ceil: the written papers plus the shared fixture file
-    assert sorted({ln.split()[0] for ln in log}) == [partition_name(i) for i in range(n_parts)]
+        out = list(extract_parallel(iter(many), dask=c.scheduler_address, workdir=work, partition_size=size))
+        t.join(5)
+        client.wait_for_workers(2, timeout=60)
+        after = set(client.run(os.getpid).values())
+    assert "error" not in killed, killed.get("error")
+    assert killed.get("in_cluster") is True
+    assert killed["pid"] not in after  # that worker process is gone (the nanny started a new one)
+    with pytest.raises(ProcessLookupError):
+        os.kill(killed["pid"], 0)
+    # every paper exactly once, in input order, with its own record
+    assert [x.paper.id for x in out] == [p.id for p in many]
+    assert all(x.paper == p for x, p in zip(out, many))
+    # every partition was completed exactly once; the hooked one by a process other than the killed one
+    n_parts = -(-len(many) // size)
+    log = [ln.split() for ln in _log_lines(work)]
+    assert sorted(ln[0] for ln in log) == [partition_name(i) for i in range(n_parts)]
+    hooked = next(ln for ln in log if ln[0] == partition_name(slow_part))
+    assert int(hooked[2]) != killed["pid"] and int(hooked[3]) == size
+    assert not list(work.glob("*.tmp"))
