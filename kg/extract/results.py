@@ -55,7 +55,8 @@ NUM = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:(?:\s?\\?%)?\s?(?:-|–|—|~)\s?(?P<num2>\d+(?:\.\d+)?)(?=\s?\\?%|\s?[x×]|\s?points?))?"
     r"(?P<unit>" + _UNIT + r")?")
-_FROM_TO = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}?[+\-]?\d+(?:\.\d+)?(?:\s?\\?%)?\s+(?:up\s+)?to\s+$", re.I)
+_FROM_TO = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}?[+\-]?\d+(?:\.\d+)?(?:\s?\\?%)?(?:\s*\([^()]{0,30}\))?\s+(?:(?:up|down)\s+)?"
+                      r"to\s+$", re.I)
 _CITE = re.compile(r"\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\]")
 _BLOCK_BEFORE = re.compile(
     r"(?:\b(?:section|sec|table|tab|fig|figure|eq|equation|appendix|chapter|version|ver|step|stage|phase|"
@@ -77,7 +78,7 @@ _LINK_BEFORE = re.compile(
     r"boosts|boosted|reduces|reduced|reducing|decreases|decreased|lowers|lowered|gains?|improvements?|"
     r"new|state-of-the-art|sota|best|average|mean|overall|absolute|relative|only|just|roughly|than|"
     r"and|with|from|respectively|as|high|low|rises|rose|risen|grows|grew|goes|went|jumps|jumped|drops|dropped|"
-    r"falls|fell|climbs|climbed|\d+(?:\.\d+)?%?)\b)*$", re.I)
+    r"falls|fell|climbs|climbed|\w+ly|down|reduced|cut|\d+(?:\.\d+)?%?)\b)*$", re.I)
 _LINK_AFTER = re.compile(
     r"^(?:[\s,($}]|\b(?:points?|pts?|pp|absolute|relative|higher|lower|better|worse|more|less|improvements?|"
     r"gains?|increases?|decreases?|drops?|reductions?|boosts?|in|of|on|the|average|mean|overall|"
@@ -124,6 +125,17 @@ _DS_AFTER = re.compile(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s,;\d]+\s+){0,3}?(
 _FOR_NAME = re.compile(r"(?:\s*(?:,|and|or)\s*[\d.]+\s*%?)*\s*(?:points?\s+)?(?:for|by|of)\s+(?:the\s+)?(?:original\s+|standard\s+|vanilla\s+)?",
                        re.I)
 _OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:)?\s*(?:an?\s+|the\s+)?[+\-]?\d", re.I)
+_WORDS_BETWEEN = re.compile(r"(?:\s*\$?\s*(?:[a-z][\w\-]*)\s+){1,2}", re.I)
+_ACRONYM_AFTER = re.compile(r"\$?\s?([A-Z][A-Za-z0-9@\-]{1,7})(?![\w\-])(?!\s+(?:dataset|benchmark|corpus)s?\b)")
+_RATE_BEFORE = re.compile(r"\b([a-z][\w\-]*\s+rates?)\s+(?:of|is|was|are|were|below|above|under|over|at|around|about|"
+                          r"reaching|reaches|range\s+from|ranging\s+from|from|to|near|=)\s+(?:only\s+|approximately\s+|about\s+)?$", re.I)
+_NEW_PREDICATE = re.compile(r"\b(?:reach|achiev|obtain|attain|gets?\b|yield|scor|improv|reduc|increas|decreas|lower|rais)\w*",
+                            re.I)
+# physical units after a value make it a measurement ("0.19s", "8 MB", "161 FPS"), unless an amount of data follows
+_MEASURE_UNIT = re.compile(r"\s?(?:ms|s|sec|secs|seconds?|minutes?|hours?|MB|GB|KB|TB|fps|FPS|Hz|GHz|mJ|kWh|dB)"
+                           r"(?![\w\-])(?!\s+(?:of|per|each|for\s+training)\b)")
+_DURATION = re.compile(r"s|sec|secs|seconds?|minutes?|hours?")
+_DURATION_LINK = re.compile(r"\b(?:latency|runtime|run\s+time|time|times|takes?|took|of|reduced\s+to|down\s+to|only)\s+$", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(
     r"^\s*(?:\$|\\?%)?\s*(?:\([^()]{1,30}\))?\s*(?:,|and|or|/|,\s*and|vs\.?|\)|\(|;)?\s*(?:\$)?\s*"
@@ -281,6 +293,7 @@ class _Cand(NamedTuple):
     value: str
     unit: str | None
     sign: str
+    measure: bool = False  # a physical unit follows ("0.19s", "8 MB", "161 FPS"): a measured quantity
 
 
 def _unit_of(u: str | None) -> str | None:
@@ -305,7 +318,10 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
         if m["sign"] and m["sign"].startswith("-") and a > 0 and text[a - 1].isalnum():
             continue
         nxt = text[b] if b < len(text) else " "
-        if not m["unit"] and (nxt.isalpha() or (nxt == "-" and b + 1 < len(text) and text[b + 1].isalnum())):
+        mu = None if m["unit"] else _MEASURE_UNIT.match(text, b)
+        measure = bool(mu) and ("." in m["num"] or not _DURATION.fullmatch(mu.group(0).strip())
+                                or bool(_DURATION_LINK.search(text, max(s, a - 30), a)))
+        if not m["unit"] and not measure and (nxt.isalpha() or (nxt == "-" and b + 1 < len(text) and text[b + 1].isalnum())):
             continue
         if m["unit"] and nxt.isalnum() and m["unit"].strip() in ("x", "×"):
             continue
@@ -321,7 +337,7 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
         if fm:
             anchor = fm.start()
         sign = (m["sign"] or "").strip()
-        out.append(_Cand(a, b, anchor, value, unit, sign))
+        out.append(_Cand(a, b, anchor, value, unit, sign, measure))
     return out
 
 
@@ -353,6 +369,16 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
             and not NUM.search(text, m[1], c.anchor)]
     if near:
         return near[-1][2], False, False
+    if c.unit:  # "2.1x decoding speedup": up to two words between a value with a unit and a metric word
+        for ms, me, name in fallback:
+            if c.end <= ms <= c.end + 30 and me <= ce and _WORDS_BETWEEN.fullmatch(text, c.end, ms):
+                return name, True, False
+    m = _ACRONYM_AFTER.match(text, c.end, ce)  # "37.0% CoER": an unknown acronym right after the value
+    if m and sum(ch.isupper() for ch in m[1]) >= 2 and (c.unit or "." in c.value) and not re.fullmatch(r"[A-Z]+s", m[1]):
+        return m[1], True, False
+    m = _RATE_BEFORE.search(text, max(cs, c.anchor - 40), c.anchor)  # "mirage rates below 3%"
+    if m:
+        return m[1].rstrip("s") if m[1].endswith("rates") else m[1], True, False
     return None, False, False
 
 
@@ -381,7 +407,7 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
         return True
     if c.unit == "x":
         return bool(_X_CONTEXT.match(text[c.end:c.end + 40].lstrip("$}")) or _X_BEFORE.search(text, max(s, c.start - 25), c.start))
-    if adjacent:
+    if adjacent or c.measure:
         v = c.value
         return not (len(v) == 4 and v.isdigit() and 1900 <= int(v) <= 2100)
     if prev_ok is not None and prev_ok.unit == c.unit and _LIST_GAP.match(text[prev_ok.end:c.start]):
@@ -471,7 +497,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                     metric = prev_metric
             if not adjacent and metric is None and prev_ok is not None and prev_metric and (
                     _LIST_GAP.match(text[prev_ok.end:c.start]) or
-                    (prev_ok.unit == c.unit and cs <= prev_ok.start and c.start - prev_ok.end <= 60)):
+                    (prev_ok.unit == c.unit and cs <= prev_ok.start and c.start - prev_ok.end <= 60 and
+                     not _NEW_PREDICATE.search(text, prev_ok.end, c.start))):
                 metric = prev_metric  # "F1 of 81.0 on A and 77.5 on B"
             # "from A to B": A is the value before (a baseline's or the start point); it stays a result
             # but loses the subject method, which is B's
@@ -527,6 +554,19 @@ def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT
         if d[3] not in names:
             names.append(d[3])
     if len(names) != len(rows):
+        # "matches it on A and exceeds it by 0.65% and 0.84% on B and C, respectively": the trailing values
+        # pair with the datasets named after them
+        after = []
+        for d in datasets:
+            if d[0] > rows[-1][0].end and d[3] not in after:
+                after.append(d[3])
+        k = len(after)
+        tail = rows[-k:] if 2 <= k <= len(rows) else []
+        if not tail or not all(_LIST_GAP.match(text[a[0].end:b[0].start]) for a, b in zip(tail, tail[1:])):
+            return
+        for i in range(len(rows) - k, len(rows)):
+            c, r = rows[i]
+            rows[i] = (c, _replace(r, dataset=after[i - (len(rows) - k)]))
         return
     for i, (c, r) in enumerate(rows):
         rows[i] = (c, _replace(r, dataset=names[i]))
