@@ -45,7 +45,9 @@ _OUTPERF = re.compile(
     r"(?:performs?|perform(?:ed|ing)|works?|is|are|does|do)\s+(?:\w+\s+){0,2}?(?:better|superior)\s+(?:than|to)|"
     r"(?:better|superior)\s+(?:\w+\s+){0,2}?(?:than|to)|"
     r"improv(?:es|ed|ing|e)\s+(?:\w+\s+){0,3}?(?:over|upon)|"
-    r"(?:higher|stronger|more\s+accurate)\s+(?:\w+\s+){0,3}?than)\b", re.I)
+    r"(?:higher|stronger|more\s+accurate)\s+(?:\w+\s+){0,3}?than|"
+    r"(?:improvements?|gains?)\s+(?:in\s+[\w\-@]+(?:\s+[\w\-@]+)?\s+)?(?:over|against|compared\s+(?:to|with))|"
+    r"improv(?:es|ed|ing|e)\s+(?:\w+\s+){0,3}?(?:against|compared\s+(?:to|with)))\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|being|be)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten|exceeded)\s+by\b", re.I)
 _BASED = re.compile(
     r"\b(?:built\s+(?:up)?on(?:\s+top\s+of)?|builds?\s+(?:up)?on|building\s+(?:up)?on|extends|extending|extended|"
@@ -81,7 +83,8 @@ _LIST = re.compile(
     r"strong|existing|prior|previous|recent|competitive|popular|all|both|many|most|various|current|"
     r"state-of-the-art|sota|leading|baselines?|methods?|models?|approaches|systems?|counterparts?|"
     r"alternatives?|variants?|techniques?|architectures?|frameworks?|networks?|algorithms?|LLMs?|"
-    r"open-source|proprietary|larger|powerful|well-known|standard|vanilla|original|its|their|"
+    r"open-source|proprietary|larger|powerful|well-known|standard|vanilla|original|its|their|traditional|"
+    r"conventional|classical|classic|common|typical|widely-used|mainstream|naive|"
     r"significantly|consistently|substantially|greatly|even|also|clearly|much|\.)\b)*$", re.I)
 
 
@@ -139,7 +142,7 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 
 
 # one cheap test per sentence before the costly cue patterns run
-_CUE_KEY = re.compile(r"outperform|surpass|beat|exceed|better|superior|improv|higher|stronger|accurate|"
+_CUE_KEY = re.compile(r"outperform|surpass|beat|exceed|better|superior|improv|higher|stronger|accurate|gain|"
                       r"buil[dt]|extend|extension|variant|tuned|based|initiali|top\s+of|derived|adapted|"
                       r"modification|version|hybrid|combination|distilled")  # searched in the lower-cased text (no re.I: 10x faster)
 # "On ImageNet, X ...", "Trained with ResNet-50, X ...", "Fine-tuning R on GLUE, X ...": the subject follows the comma
@@ -160,6 +163,10 @@ _TRAIN_INTRO = re.compile(r"\s*(?:Pre-?trained|Trained|Fine-?\s?tuned|Learned|Bu
                           r"Supervised|Optimi[sz]ed)\b", re.I)
 _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+top\s+of)?|Initiali[sz]ed\s+(?:from|with)|"
                           r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on)\s+", re.I)
+_REL_CLAUSE = re.compile(r",\s*(?:and\s+)?(?:which|that)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?$", re.I)
+_APPOS_TASK_BEFORE = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,3}$", re.I)
+_APPOS_TASK_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:framework|method|model|approach|system|pipeline|architecture|network|"
+                               r"algorithm|technique|scheme|tool|agent|module)s?\b", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which\s+is\s+an?|our)\s[^,;()]{0,60}$", re.I)
 _TITLE_NAME = re.compile(r"^\s*([A-Z][\w.+\-]*(?:[ \-][A-Z0-9][\w.+\-]*){0,2})\s*:\s")
 _EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match)\b", re.I)
@@ -205,7 +212,13 @@ def _title_tasks(title: str, mentions: list[MentionT], proposed: str) -> list[Me
     >>> [m[3] for m in _title_tasks(t, [(11, 18, "Task", "parsing"), (23, 30, "Task", "tagging")], "XNet")]
     ['parsing']
     """
+    if any(m[2] == "Dataset" and m[3] == proposed for m in mentions):
+        return []  # the paper's "method" is its dataset
     tm = title_method(title)
+    if tm is None and title.startswith(proposed) and title[len(proposed):].lstrip().startswith(":"):
+        tm = (0, len(proposed), "Method", proposed)  # "Optimize Any Topology: ..." named by the paper's method
+    if tm is not None and any(m[2] == "Dataset" and m[0] < tm[1] and tm[0] < m[1] for m in mentions):
+        return []
     body = title[title.index(":") + 1:] if tm and ":" in title else title
     if _TITLE_NOT_METHOD.match(body):
         return []
@@ -219,7 +232,7 @@ def _title_tasks(title: str, mentions: list[MentionT], proposed: str) -> list[Me
         if initials == proposed.lower():
             continue
         before = title[len(title) - len(body):m[0]]
-        if (tm and tm[3] == proposed) or not before.strip() or re.search(r"\bfor\s+(?:the\s+)?$", before, re.I):
+        if (tm and tm[3] == proposed) or not before.strip() or re.search(r"\bfor\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", before, re.I):
             out.append(m)
     return out
 
@@ -363,6 +376,11 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 # "..., and it outperforms Y": the pronoun stands for the sentence's subject
                 subj = subj0 or next((m for m in methods if m[0] - max(s, intro_end) < 40 and m[0] >= intro_end), None)
                 return subj, 0.75
+            if h is None and _REL_CLAUSE.match(text, cs, pos):
+                # "... our method, which outperforms Y": the relative pronoun stands for the name before the comma
+                prev = [m for m in ments if m[2] == "Method" and s <= m[0] and m[1] <= cs]
+                if prev and cs - prev[-1][1] <= 80:
+                    return prev[-1], 0.8
             if h is None and subj0 is not None:
                 return subj0, 0.7
             if h is not None:  # "X, a Y-based model built on Z": the head is X, not Y
@@ -486,6 +504,13 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 if nxt and nxt[0][2] == "Task" and re.fullmatch(r"\s*(?:to|for)\s+(?:the\s+)?(?:task\s+of\s+)?",
                                                                   text[m[1]:nxt[0][0]]):
                     add(m, "APPLIED_TO", nxt[0], 0.8, ev)
+        # "X, a novel T framework that ...": the appositive names what X is for
+        for i, t in enumerate(ments):
+            if t[2] != "Task" or not i or ments[i - 1][2] != "Method" or ments[i - 1][0] < s:
+                continue
+            h = ments[i - 1]
+            if _APPOS_TASK_BEFORE.match(text[h[1]:t[0]]) and _APPOS_TASK_AFTER.match(text, t[1], e):
+                add(h, "APPLIED_TO", t, 0.75, ev)
         # the method evaluated in this sentence is applied to the task named with its benchmark:
         # "On COCO object detection, X ...", "X reaches 54.3 mIoU on ADE20K semantic segmentation",
         # "X gets 84% on Cora and 74% on Citeseer for node classification", "In zero-shot T on D, X ..."
@@ -500,7 +525,10 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     if field == "title" and proposed:
         for t in _title_tasks(text, mentions, proposed):
             add((0, 0, "Method", proposed), "APPLIED_TO", t, 0.7, Evidence(text, 0, len(text), field))
-    return out
+    # "real-time semantic segmentation" and "semantic segmentation" for one head: keep the specific one
+    applied = {(r.head, r.tail.lower()) for r in out if r.type == "APPLIED_TO"}
+    return [r for r in out if r.type != "APPLIED_TO" or
+            not any(h == r.head and t.endswith(" " + r.tail.lower()) for h, t in applied)]
 
 
 _COMPARED = re.compile(r"\s*(?:When\s+)?(?:compared\s+(?:to|with)|[Rr]elative\s+to|[Ii]n\s+comparison\s+(?:to|with))\s+", re.I)
