@@ -207,7 +207,8 @@ def rel_rows(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict]]:
         type_ = a.get("type", k)
         row = {"s": s, "t": t}
         for f in REL_FIELDS:
-            row[f] = to_property(a.get(f))
+            v = to_property(a.get(f))
+            row[f] = None if v == [] else v
         row["props"] = _props(a, ("type", *REL_FIELDS))
         rows[(type_, G.nodes[s]["label"], G.nodes[t]["label"])].append(row)
     return rows
