@@ -63,7 +63,8 @@ _ON = re.compile(r"(?<!trained )(?<!pretrained )(?<!pre-trained )(?<!fine-tuned 
                  r"(?<!built )(?<!based )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!depends )"
                  r"\b(?:on|across)\s+(?:the\s+|both\s+|all\s+|several\s+|three\s+|two\s+|four\s+|"
                  r"five\s+|multiple\s+|challenging\s+|popular\s+|standard\s+|public\s+|widely[- ]used\s+|"
-                 r"benchmark\s+|datasets?\s+|benchmarks?\s+|,\s*|including\s+|such\s+as\s+|e\.g\.,?\s*|\(\s*)*$", re.I)
+                 r"benchmark\s+|datasets?\s+|benchmarks?\s+|,\s*|including\s+|such\s+as\s+|e\.g\.,?\s*|\(\s*)*$"
+                 r"|\b(?:benchmarks?|datasets?)\s*,?\s*(?:such\s+as|including|like|e\.g\.,?|namely)\s+(?:the\s+)?$", re.I)
 _EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s+(?:\w+\s+){0,3}?on\b", re.I)
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
@@ -163,13 +164,15 @@ _TRAIN_INTRO = re.compile(r"\s*(?:Pre-?trained|Trained|Fine-?\s?tuned|Learned|Bu
                           r"Supervised|Optimi[sz]ed)\b", re.I)
 _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+top\s+of)?|Initiali[sz]ed\s+(?:from|with)|"
                           r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on)\s+", re.I)
+_COORD = re.compile(r"\s*,?\s*(?:but|and|while)\s+(?:also\s+|further\s+|even\s+)?(?:\w+ly\s+)?[a-z]+(?:s|es|ed)\b")
 _REL_CLAUSE = re.compile(r",\s*(?:and\s+)?(?:which|that)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?$", re.I)
 _APPOS_TASK_BEFORE = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _APPOS_TASK_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:framework|method|model|approach|system|pipeline|architecture|network|"
                                r"algorithm|technique|scheme|tool|agent|module)s?\b", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which\s+is\s+an?|our)\s[^,;()]{0,60}$", re.I)
 _TITLE_NAME = re.compile(r"^\s*([A-Z][\w.+\-]*(?:[ \-][A-Z0-9][\w.+\-]*){0,2})\s*:\s")
-_EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match)\b", re.I)
+_EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match|enhanc\w*|"
+                         r"boost\w*)\b", re.I)
 
 
 # the same patterns without re.I, for the lower-cased text (case-insensitive alternations are slow)
@@ -463,6 +466,8 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     pick = [x for x in hm if x[3] == proposed] or hm
                     if pick:
                         h = pick[0]
+                    elif evaluated and _COORD.match(text, cs, on_at):
+                        h, conf = evaluated[0], 0.75  # "X improves A on D1, but also enhances D2": same subject
                     elif subj0 is not None:
                         h, conf = subj0, 0.7
             if h is None and not text[s:on_at].strip():

@@ -64,7 +64,7 @@ _BLOCK_BEFORE = re.compile(
     r"epoch|epochs|iteration|batch|size|dimension|dim)\.?\s*$)"
     r"|(?:\b[A-Za-z]\s*[=<>≤≥]\s*$)", re.I)
 _COUNT_AFTER = re.compile(r"^\s?(?:[A-Za-z]\w*|[-–][A-Za-z])", re.I)
-_PCT_OF_RESULT = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:performance|accuracy|quality)\b", re.I)
+_PCT_OF_RESULT = re.compile(r"\s*of\s+(?:(?:the|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:performance|accuracy|quality)\b", re.I)
 _PCT_OF = re.compile(
     r"^\s*(?:of\b(?!\s+(?:up\s+to\s+)?\d)|(?:label\s+|random\s+|unstructured\s+|structured\s+)?(?:sparsity|pruning|masking|mask\s+ratio|labell?ed|"
     r"labels?|noise|noisy|missing|dropout|annotations?|training\s+data|subset|samples|participants|users|"
@@ -116,8 +116,7 @@ _OURS = re.compile(
     r"(?:method|model|approach|framework|system|network|architecture|algorithm|technique|pipeline|agent)s?\b"
     r"|\b(?:[Ww]e|[Oo]urs)\b", re.I)
 _OURS_L = re.compile(_OURS.pattern)  # for lower-cased text
-_VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+)?$|"
-                     r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s", re.I)
+_VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+|only\s+|just\s+)?$", re.I)
 _ON_AND = re.compile(r"^\s*(?:[A-Za-z@\-]+\s+){0,3}?(?:(?:on|in|for)\s+[^,;.()%]{1,40}?|\([^()]{1,30}\))\s*"
                      r"(?:,\s*and|,|and)\s+(?:by\s+|on\s+)?$", re.I)
 _DS_AFTER = re.compile(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s,;\d]+\s+){0,3}?(?:on|in|for|across)\s+(?:the\s+)?"
@@ -294,6 +293,7 @@ class _Cand(NamedTuple):
     unit: str | None
     sign: str
     measure: bool = False  # a physical unit follows ("0.19s", "8 MB", "161 FPS"): a measured quantity
+    phys: str = ""         # that unit
 
 
 def _unit_of(u: str | None) -> str | None:
@@ -337,7 +337,7 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
         if fm:
             anchor = fm.start()
         sign = (m["sign"] or "").strip()
-        out.append(_Cand(a, b, anchor, value, unit, sign, measure))
+        out.append(_Cand(a, b, anchor, value, unit, sign, measure, mu.group(0).strip() if measure else ""))
     return out
 
 
@@ -497,8 +497,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                     metric = prev_metric
             if not adjacent and metric is None and prev_ok is not None and prev_metric and (
                     _LIST_GAP.match(text[prev_ok.end:c.start]) or
-                    (prev_ok.unit == c.unit and cs <= prev_ok.start and c.start - prev_ok.end <= 60 and
-                     not _NEW_PREDICATE.search(text, prev_ok.end, c.start))):
+                    (prev_ok.unit == c.unit and prev_ok.phys == c.phys and cs <= prev_ok.start and
+                     c.start - prev_ok.end <= 60 and not _NEW_PREDICATE.search(text, prev_ok.end, c.start))):
                 metric = prev_metric  # "F1 of 81.0 on A and 77.5 on B"
             # "from A to B": A is the value before (a baseline's or the start point); it stays a result
             # but loses the subject method, which is B's

@@ -199,3 +199,27 @@ def test_mentions_found_once_are_used_everywhere():
     text = "We propose ZetaNet. ZetaNet reaches 80.1% accuracy on SetA."
     (r,) = find_results(text, [(0, 19), (20, len(text))], [(11, 18, "Method", "ZetaNet"), (54, 58, "Dataset", "SetA")])
     assert (r.method, r.dataset) == ("ZetaNet", "SetA")
+
+
+def test_physical_units_make_measurements():
+    text = "Runtimes are reduced to 0.19s and 0.15s, the model shrinks from 791 MB to 8 MB, at 161 FPS."
+    assert [(r.value, r.metric) for r in run(text)] == [("0.19", "runtime"), ("0.15", "runtime"), ("791", None),
+                                                      ("8", None), ("161", "FPS")]
+    assert run("We collected 16h of speech and 5 GB of text in 2 hours.") == []
+
+
+def test_metric_read_from_the_wording():
+    assert rows("E2E systems reach 37.0% CoER on the test set.") == [("37.0", "%", "absolute", "CoER")]
+    assert rows("Baseline mirage rates range from 21.7% to 66.6%.") == [("21.7", "%", "absolute", "mirage rate"),
+                                                                       ("66.6", "%", "absolute", "mirage rate")]
+    assert rows("It gives a 2.1x decoding speedup.") == [("2.1", "x", "gain", "speedup")]
+
+
+def test_respectively_with_a_dataset_named_earlier():
+    text = "It matches the model on SetA and exceeds it by 0.65% and 0.84% on SetB and SetC, respectively."
+    assert [(r.value, r.dataset) for r in run(text, Dataset=["SetA", "SetB", "SetC"])] == [("0.65", "SetB"), ("0.84", "SetC")]
+
+
+def test_no_metric_borrowed_across_a_new_verb():
+    rs = run("It achieves a 75% win rate against strong baselines and reaches 82.7% of human-level performance.")
+    assert [(r.value, r.metric) for r in rs] == [("75", "win rate"), ("82.7", None)]
