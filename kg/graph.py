@@ -19,18 +19,19 @@ keeps the per-paper extraction records (``graph.extractions.jsonl.gz``) that
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
-import io
-import json
 import os
 import re
 import zlib
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import networkx as nx
+import orjson
 from networkx.readwrite import json_graph
 
 from kg.errors import GraphError
@@ -59,13 +60,18 @@ def sentence_at(text: str, start: int, end: int) -> tuple[str, int, int]:
     >>> sentence_at("One. We use BERT here. Three.", 12, 16)
     ('We use BERT here.', 5, 22)
     """
-    s = 0
-    for m in _SENT_END.finditer(text):
-        if m.start() >= start:
-            return text[s:m.start()], s, m.start()
-        s = m.end()
-    e = len(text.rstrip())
+    starts, ends = _sentence_breaks(text)
+    i = bisect.bisect_left(starts, start)
+    s = ends[i - 1] if i else 0
+    e = starts[i] if i < len(starts) else len(text.rstrip())
     return text[s:e], s, e
+
+
+@lru_cache(maxsize=16)
+def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the gaps between sentences (cached: a paper's mentions share its text)."""
+    ms = list(_SENT_END.finditer(text))
+    return [m.start() for m in ms], [m.end() for m in ms]
 
 
 def parse_number(value: str) -> float | None:
@@ -349,32 +355,6 @@ def update_graph(G: nx.MultiDiGraph, old_keys: dict[tuple, str], resolver: Resol
     return G
 
 
-class _GzipText:
-    """Write text to ``path`` through gzip (mtime 0), atomically via a temporary file."""
-
-    def __init__(self, path: Path, append: bool = False) -> None:
-        self.path = path
-        self.append = append
-        self.tmp = path if append else path.with_name(path.name + ".tmp")
-
-    def __enter__(self) -> io.TextIOWrapper:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.raw = open(self.tmp, "ab" if self.append else "wb")
-        self.gz = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=3)
-        self.text = io.TextIOWrapper(self.gz, encoding="utf-8", newline="\n")
-        return self.text
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self.text.close()
-        self.raw.close()
-        if self.append:
-            return
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
-
-
 def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> Path:
     """Write ``G`` as gzip'd node-link JSON, byte-identical for the same graph.
 
@@ -385,26 +365,58 @@ def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> P
     ['paper:1']
     """
     path = Path(path)
-    H = nx.MultiDiGraph()
-    H.graph.update(G.graph)
-    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda t: t[0]))
-    H.add_edges_from(sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], t[2])))
-    data = json_graph.node_link_data(H, edges="edges", name="key")
-    del H
-    dumps = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
-    with _GzipText(path) as f:  # the same bytes as one json.dumps(data), written piece by piece
-        f.write("{")
-        for i, k in enumerate(sorted(data)):
-            f.write(("," if i else "") + dumps(k) + ":")
-            if isinstance(data[k], list):
-                f.write("[")
-                for j, item in enumerate(data[k]):
-                    f.write(("," if j else "") + dumps(item))
-                f.write("]")
-            else:
-                f.write(dumps(data[k]))
-        f.write("}")
+    dumps = _dumps
+    with _GzipBytes(path) as out:  # one JSON document, written item by item
+        out.write(b'{"directed":true,"edges":[')
+        for i, (u, v, k) in enumerate(sorted(G.edges(keys=True))):
+            out.write((b"," if i else b"") + dumps({**G.edges[u, v, k], "source": u, "target": v, "key": k}))
+        out.write(b'],"graph":' + dumps(G.graph) + b',"multigraph":true,"nodes":[')
+        for i, n in enumerate(sorted(G.nodes)):
+            out.write((b"," if i else b"") + dumps({**G.nodes[n], "key": n}))
+        out.write(b"]}")
     return path
+
+
+def _dumps(obj: Any) -> bytes:
+    """Compact JSON, keys sorted, UTF-8 (orjson; a byte-identical file for the same graph)."""
+    return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
+
+
+class _GzipBytes:
+    """Buffered bytes writer to ``path`` through gzip (mtime 0, level 1), atomically via a temporary file."""
+
+    def __init__(self, path: Path, append: bool = False, buffer: int = 1 << 20) -> None:
+        self.path, self.append, self.limit = path, append, buffer
+        self.tmp = path if append else path.with_name(path.name + ".tmp")
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def __enter__(self) -> "_GzipBytes":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.raw = open(self.tmp, "ab" if self.append else "wb")
+        self.gz = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=1)
+        return self
+
+    def write(self, b: bytes) -> None:
+        self.parts.append(b)
+        self.size += len(b)
+        if self.size >= self.limit:
+            self.gz.write(b"".join(self.parts))
+            self.parts, self.size = [], 0
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None and self.parts:
+                self.gz.write(b"".join(self.parts))
+            self.gz.close()
+        finally:
+            self.raw.close()
+        if self.append:
+            return
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
 
 
 def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
@@ -419,10 +431,10 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
     if not path.exists():
         raise GraphError(f"{path}: no graph store here; build one with `kg build INPUT --graph {path}`")
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            data = json.load(f)
+        with gzip.open(path, "rb") as f:
+            data = orjson.loads(f.read())
         G = json_graph.node_link_graph(data, edges="edges", name="key", multigraph=True, directed=True)
-    except (OSError, EOFError, zlib.error, json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError,
+    except (OSError, EOFError, zlib.error, orjson.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError,
             nx.NetworkXError) as exc:
         raise GraphError(f"{path}: not a readable graph store ({type(exc).__name__}: {exc}); "
                          f"rebuild it with `kg build INPUT --graph {path}`") from exc
@@ -461,10 +473,9 @@ def save_extractions(records: Iterable[PaperExtraction], path: str | os.PathLike
     records); when a paper id occurs twice, :func:`load_extractions` readers keep the last.
     """
     path = Path(path)
-    with _GzipText(path, append=append) as f:
+    with _GzipBytes(path, append=append) as out:
         for x in sorted(records, key=lambda x: x.paper.id):
-            f.write(json.dumps(x.to_dict(with_paper=True), sort_keys=True, ensure_ascii=False))
-            f.write("\n")
+            out.write(_dumps(x.to_dict(with_paper=True)) + b"\n")
     return path
 
 
@@ -475,10 +486,10 @@ def load_extractions(path: str | os.PathLike) -> Iterator[PaperExtraction]:
         raise GraphError(f"{path}: the extraction records of the existing graph are missing, so it cannot be "
                          "updated; rebuild from all inputs with `kg build` (without --update)")
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
+        with gzip.open(path, "rb") as f:
             for line in f:
                 if line.strip():
-                    yield extraction_from_dict(json.loads(line))
-    except (OSError, EOFError, zlib.error, json.JSONDecodeError, KeyError, TypeError) as exc:
+                    yield extraction_from_dict(orjson.loads(line))
+    except (OSError, EOFError, zlib.error, orjson.JSONDecodeError, KeyError, TypeError) as exc:
         raise GraphError(f"{path}: corrupt extraction records ({exc}); rebuild with `kg build` "
                          "(without --update)") from exc

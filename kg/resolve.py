@@ -42,6 +42,7 @@ import pickle
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -67,6 +68,7 @@ def _singular(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=1 << 20)
 def match_key(name: str) -> str:
     """The folded form two surface names must share to be the same entity.
 
@@ -93,6 +95,7 @@ def match_key(name: str) -> str:
     return "".join(tokens)
 
 
+@lru_cache(maxsize=1 << 20)
 def is_short_form(name: str) -> bool:
     """True for acronym-like forms that may stand for more than one long form.
 
@@ -110,6 +113,7 @@ def is_short_form(name: str) -> bool:
     return upper >= 2 or (bool(letters) and upper == len(letters))
 
 
+@lru_cache(maxsize=1 << 18)
 def acronym_fits(short: str, long: str) -> bool:
     """Whether the letters of ``short`` can abbreviate ``long`` (Schwartz & Hearst, 2003).
 
@@ -146,12 +150,19 @@ def context_words(texts: Iterable[str]) -> frozenset[str]:
     >>> sorted(context_words(["Semantic segmentation", "image segmenting"]))
     ['image', 'segmen', 'semant']
     """
-    out = set()
+    out: set[str] = set()
     for t in texts:
-        for w in re.findall(r"[a-z]{4,}", t.lower()):
-            if w not in _STOP:
-                out.add(w[:6])
+        out.update(_stems(t))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 18)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+_WORD = re.compile(r"[a-z]{4,}")
+_LOG1P = [math.log1p(i) for i in range(64)]
 
 
 def paper_context(x: PaperExtraction, exclude: str | None = None) -> frozenset[str]:
@@ -358,7 +369,9 @@ class Resolver:
         if not context:
             return None
         # sum in a fixed order and round: set order varies with the hash seed, float sums with order
-        scored = sorted(((round(sum(math.log1p(ctx[w]) for w in sorted(context) if w in ctx), 9), k)
+        words = sorted(context)
+        scored = sorted(((round(math.fsum([_LOG1P[ctx[w]] if ctx[w] < 64 else math.log1p(ctx[w])
+                                           for w in words if w in ctx]), 9), k)
                          for k, ctx in senses.items()),
                         key=lambda t: (-t[0], t[1]))
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
