@@ -1,59 +1,60 @@
-"""``kg extract``: entities, code links, results and relations per paper, as JSONL."""
+"""``kg extract``: entities, code links, results and relations per paper, as JSONL. Thin over :mod:`kg.extract`."""
 
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
 from kg.errors import InputError
-from kg.models import Paper
 
-
-def _read_jsonl(path: str):
-    fh = sys.stdin if path == "-" else open(path, encoding="utf-8")
-    with fh:
-        for i, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                yield Paper.from_dict(json.loads(line))
-            except (ValueError, KeyError) as exc:
-                raise InputError(f"bad record: {exc}", path=path, line=i, hint="each line must be a JSON paper with 'id'") from exc
-
-
-def _papers(inputs):
-    try:
-        from kg.ingest import read_papers  # type: ignore[attr-defined]
-    except ImportError:
-        read_papers = None
-    for path in inputs:
-        if read_papers is not None and path != "-":
-            yield from read_papers([path])
-        else:
-            yield from _read_jsonl(path)
+_FORMATS = ("hf", "jsonl", "json", "csv", "atom", "acl-xml", "bibtex", "openalex", "s2", "arxiv-oai")
 
 
 @click.command("extract")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.File("w"), default="-", help="Output JSONL (default stdout).")
-@click.option("--spacy-model", default=None, help="Installed spaCy pipeline to add our components to.")
-@click.option("--processes", default=1, show_default=True, help="Worker processes for nlp.pipe.")
-@click.option("--batch-size", default=64, show_default=True)
-def extract_cmd(inputs, output, spacy_model, processes, batch_size):
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Output JSONL, one object per paper in input order (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
+              help="Input format (default: detected per file from its content, as in kg ingest).")
+@click.option("--strict", is_flag=True, help="Fail on the first bad input record instead of skipping it.")
+@click.option("--report", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Write skipped records (file, line, field, error, hint) to FILE as JSONL.")
+@click.option("--spacy-model", default=None, metavar="NAME_OR_PATH",
+              help="Installed spaCy pipeline to add the kg components to (default: spacy.blank('en')).")
+@click.option("--processes", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes (nlp.pipe n_process); output is identical to one process.")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1))
+def extract_cmd(inputs, output, fmt, strict, report, spacy_model, processes, batch_size):
     """Extract methods, datasets, metrics, tasks and code links from each paper.
+
+    INPUTS are files, folders, globs or - (stdin) in any format kg ingest reads.
+    Bad records are skipped and counted (one summary line on stderr);
+    --strict stops at the first one.
 
     \b
     Examples:
       kg extract papers.jsonl -o extractions.jsonl
-      cat papers.jsonl | kg extract - --processes 2
+      cat papers.jsonl | kg extract - --processes 2 > extractions.jsonl
+      kg extract ../shared/data/hf-papers --report skipped.jsonl -o x.jsonl
     """
     from kg.extract import build_nlp, extract_papers
+    from kg.ingest import SkipReport, read_papers
 
     nlp = build_nlp(spacy_model)
-    for x in extract_papers(_papers(inputs), nlp=nlp, n_process=processes, batch_size=batch_size):
-        output.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
+    skip = SkipReport()
+    try:
+        papers = read_papers(list(inputs), format=fmt, strict=strict, report=skip)
+        for x in extract_papers(papers, nlp=nlp, n_process=processes, batch_size=batch_size):
+            output.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
+        output.flush()
+    finally:
+        if report:
+            skip.write_jsonl(report)
+    click.echo(skip.summary(report), err=True)
+    if skip.papers == 0:
+        raise InputError("no papers read from the inputs", hint="check the files and --format"
+                         + ("; see " + report if report else "; rerun with --report FILE for the reasons"))
 
 
 COMMANDS = [extract_cmd]

@@ -47,7 +47,8 @@ def make_catalog(nlp: Language, name: str, spans_key: str):
             span = doc[s:e]
             span.label_ = typ
             spans.append((span, canon))
-        doc.user_data["kg_canon"] = {(sp.start_char, sp.end_char): c for sp, c in spans}
+        # a list, not a dict with tuple keys: user_data must survive msgpack for nlp.pipe(n_process>1)
+        doc.user_data["kg_canon"] = [[sp.start_char, sp.end_char, c] for sp, c in spans]
         doc.spans[spans_key] = [sp for sp, _ in spans]
         return doc
     return component
@@ -239,7 +240,7 @@ def _case_ok(text: str, typ: str, canon: str) -> bool:
 
 
 def _catalog_spans(doc) -> dict[tuple[int, int], tuple[str, str]]:
-    canon = doc.user_data.get("kg_canon", {})
+    canon = {(a, b): c for a, b, c in doc.user_data.get("kg_canon", [])}
     out = {}
     for sp in doc.spans["kg_entities"]:
         k = (sp.start_char, sp.end_char)

@@ -387,6 +387,8 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
                 break
             if low.endswith("ed") and not _ED_OK.search(low):
                 break
+            if low.endswith("s") and not low.endswith(("ss", "us", "is", "ics", "news", "ous")) and len(low) > 3:
+                break  # noun-compound modifiers are singular; "discusses", "models" end the phrase
             if low.endswith("ing") and low not in _ING_OK and low not in task_heads:
                 break
             if tok[:1].isupper() and not title and not re.fullmatch(r"\d+D", tok):

@@ -45,7 +45,7 @@ def test_output_contract_and_cli(tmp_path):
                                            "over ResNet-50. Code: github.com/me/foonet."}) + "\n")
     res = CliRunner().invoke(cli, ["extract", str(src)])
     assert res.exit_code == 0, res.output
-    d = json.loads(res.output)
+    d = json.loads(res.stdout)
     assert set(d) == {"id", "title", "entities", "repos", "results", "relations", "urls"}
     names = {(e["type"], e["name"]): e for e in d["entities"]}
     assert names[("Method", "FooNet")]["role"] == "proposed"
