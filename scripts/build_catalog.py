@@ -40,80 +40,19 @@ OUT = DATA / "catalog_tasks_pwc.jsonl"
 HEADER = {"_comment": "Task names derived from the Papers with Code archive (paperswithcode.com, CC BY-SA 4.0), "
                       "filtered by scripts/build_catalog.py; regenerate, do not edit by hand."}
 
-TASK_HEADS = {
-    "detection", "classification", "segmentation", "recognition", "prediction", "generation", "estimation",
-    "learning", "retrieval", "extraction", "tracking", "reconstruction", "identification", "re-identification",
-    "summarization", "summarisation", "localization", "localisation", "answering", "translation", "analysis",
-    "forecasting", "synthesis", "captioning", "clustering", "parsing", "transfer", "assessment", "adaptation",
-    "understanding", "reasoning", "discovery", "completion", "recommendation", "removal", "denoising", "matching",
-    "modeling", "modelling", "super-resolution", "editing", "inference", "alignment", "resolution", "tagging",
-    "generalization", "navigation", "diacritization", "verification", "grounding", "counting", "separation",
-    "mining", "correction", "comprehension", "ranking", "restoration", "registration", "planning", "labeling",
-    "labelling", "enhancement", "interpolation", "deblurring", "inpainting", "manipulation", "animation",
-    "spotting", "attribution", "anticipation", "induction", "categorization", "disambiguation", "colorization",
-    "entailment", "linking", "filling", "imputation", "transcription", "matting", "dehazing", "deraining",
-    "desnowing", "tokenization", "lemmatization", "compression", "search", "generalisation", "recognisation",
-    "simplification", "paraphrasing", "captioning", "detections", "forecast", "estimations", "completions",
-    "localizations", "outpainting", "upsampling", "stylization", "super-resolution", "retargeting", "editing",
-    "synthesis", "reidentification", "re-ranking", "reranking", "segmentations", "interpretation", "diagnosis",
-    "prognosis", "triage", "coding", "annotation", "description", "scoring", "grading", "fusion", "decoding",
-    "encoding", "conversion", "correspondence", "calibration", "recovery", "composition", "anonymization",
-    "phenotyping", "staging", "labeling", "imitation", "exploration", "control", "play",
-}
-# heads that are mostly method names in abstracts ("Bayesian Optimization", "Network Pruning") are left out:
-# optimization, pruning, quantization, distillation, augmentation, normalization, embedding, attack, defense
-GENERIC_MODIFIERS = {"general", "generic", "other", "data", "new", "model", "models", "task", "tasks", "automatic",
-                     "automated", "joint", "multi", "simple", "unsupervised", "supervised", "semi-supervised",
-                     "self-supervised", "weakly-supervised", "online", "offline", "real-time", "efficient", "fast",
-                     "robust", "single", "multiple", "end-to-end", "deep", "neural", "interpretable", "binary",
-                     "conditional", "controllable", "continuous", "discrete", "open", "few-shot", "zero-shot",
-                     "one-shot", "long", "short", "small", "large", "fine-grained", "universal", "universal",
-                     "explainable", "accurate", "learning", "machine", "problem", "object", "feature", "features"}
-PROPER = {"english", "chinese", "arabic", "german", "french", "spanish", "japanese", "korean", "russian", "hindi",
-          "bengali", "urdu", "vietnamese", "thai", "indonesian", "turkish", "persian", "hebrew", "italian",
-          "portuguese", "dutch", "polish", "czech", "hungarian", "romanian", "greek", "swedish", "finnish",
-          "danish", "norwegian", "ukrainian", "tamil", "telugu", "marathi", "gujarati", "kannada", "malayalam",
-          "punjabi", "nepali", "sinhala", "swahili", "amharic", "yoruba", "hausa", "igbo", "catalan", "basque",
-          "latin", "sanskrit", "tibetan", "mongolian", "kazakh", "uzbek", "malay", "filipino", "tagalog", "irish",
-          "welsh", "croatian", "serbian", "slovak", "slovenian", "bulgarian", "lithuanian", "latvian", "estonian",
-          "icelandic", "albanian", "armenian", "georgian", "azerbaijani", "african", "indian", "european",
-          "american", "bayesian", "gaussian", "markov", "boolean", "atari", "wikipedia", "twitter", "reddit",
-          "sql", "python", "java", "covid-19", "alzheimer's", "parkinson's", "lidar", "amr", "minecraft", "go",
-          "chess", "starcraft", "dota", "sudoku", "rubik's", "euclidean", "fourier", "hamiltonian", "newtonian",
-          "arxiv", "github", "ecg", "eeg", "mri", "ct", "x-ray", "3d", "2d", "4d", "6d", "rgb", "rgb-d"}
+_WORDS = json.loads((Path(__file__).with_name("build_catalog_words.json")).read_text(encoding="utf-8"))
+# last words a kept task may end with; heads that are mostly method names in abstracts ("Bayesian Optimization",
+# "Network Pruning": optimization, pruning, quantization, distillation, augmentation, ...) are left out
+TASK_HEADS = frozenset(_WORDS["task_heads"])
+GENERIC_MODIFIERS = frozenset(_WORDS["generic_modifiers"])
+PROPER = frozenset(_WORDS["proper"])
+# short acronyms that are also English words are not taken as aliases ("APE", "PEG")
+COMMON_WORDS = frozenset(_WORDS["common_words"])
 SPELLING = [("modelling", "modeling"), ("labelling", "labeling"), ("summarisation", "summarization"),
             ("localisation", "localization"), ("generalisation", "generalization"), ("recognise", "recognize"),
             ("colourisation", "colorization"), ("colorisation", "colorization"), ("categorisation", "categorization"),
             ("tokenisation", "tokenization"), ("normalisation", "normalization"), ("optimisation", "optimization"),
             ("visualisation", "visualization"), ("anonymisation", "anonymization"), ("stylisation", "stylization")]
-# short acronyms that are also English words are not taken as aliases ("APE", "PEG")
-COMMON_WORDS = set("""ace act aim air all ant ape arc arm art bag bar bat bed bee big bin bit box bus can cap car cat
-cot cow cry cub cup cut day den dip dog dot ear eat egg end era eye fan far fat few fig fin fit fix fly fog for fox fun
-gap gas gem get gum gun hat hen hit hop hot hub ice ink jam jar jet job joy key kid kit lab lag law lay leg let lid lip
-log lot low mad man map mat max mix mob mop mud net new nod not now nut oak odd off oil old one orb out owl own pad pal
-pan pat paw pay pea peg pen pet pie pig pin pit pop pot put ram rat raw ray red rib rid rig rim rip rod rot row rub run
-sad saw say sea see set sin sip sit six ski sky spy sum sun tab tag tan tap tar tea ten tie tin tip toe top toy try tub
-two use van vet via war wax way web wet who why win wit won yes yet you zoo also area back band bank base bear beat
-bell best bird blue boat body bold bond book boot born boss call calm camp card care cart case cash cast cave cell
-chat chip city clip club coal coat code coin cold cone cook cool cope core cost crew crop cure dark dash data date
-dawn deal dear deep deer desk dial dice diet dine disk dive dock dose dove down draw drop drum duck dune dust duty
-easy echo edge edit epic even exam face fact fair fall fame farm fast fate fear feed fire firm fish flag flat flow
-fold folk font food foot form fort four free frog fuel full fund fuse gain game gate gear gift girl glad glow glue
-goal goat gold golf good grab grid grow hair half hall hand hare harm hawk head heal heap hear heat help herb hero
-hide high hill hint hold hole home hood hook hope horn host hour huge hunt idea iron item jazz join joke jump just keen
-keep kind king kite knee knot lake lamp land lane last late lead leaf lean left lens life lift like lime line link
-lion list live load loan lock long look loop lord loss love luck made mail main make mall many mark mars mask mass
-math meal mean meat meet melt menu mild milk mind mine mint miss mode mole mood moon more moss most move much muse
-name navy near neat neck need nest news next nice node none nose note open oral oven pace pack page pain pair palm
-park part pass past path peak pear peer pick pile pine pink pipe plan play plot plug plus poem poet pole poll pond
-pool poor port pose post pour pray prey pull pump pure push race rage rain rank rare rate read real rear reef rely
-rent rest rice rich ride ring rise risk road rock role roll roof room root rope rose rule rush safe sage sail sale
-salt same sand save scan seal seat seed seek self sell send ship shoe shop shot show shut sick side sign silk sing
-sink site size skin slim slip slow snow soap sock soft soil sole song soon sort soul soup spin spot star stay stem
-step stop such suit sure swim tail take tale talk tall tank tape task team tell tent term test text tide tile time
-tiny tone tool tour town tree trim trip true tube tune turn twin type unit used user vast verb view vote wage wait
-wake walk wall want ward warm wash wave weak wear week well west wide wife wild will wind wine wing wire wise wish
-wolf wood wool word work yard year zero zone""".split())
 _BAD_CHARS = re.compile(r"[,:;/&?!*\[\]{}<>=@#$%^|~\"`\\]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-]{1,9}$")
