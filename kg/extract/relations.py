@@ -309,8 +309,8 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     """
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
-    if not mentions and not proposed:
-        return out
+    if not proposed and not any(m[2] == "Method" for m in mentions) and not (field == "title" and ":" in text):
+        return out  # every relation needs a Method head
 
     def add(h: MentionT | None, typ: str, t: MentionT, conf: float, ev: Evidence) -> None:
         if h is None or conf < min_confidence or _NOT_NAME.match(t[3]) or _NOT_NAME.match(h[3]):
@@ -342,6 +342,8 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if ours:
             ments = sorted(ments + [o for o in ours if not any(m[0] < o[1] and o[0] < m[1] for m in ments)])
         methods = [m for m in ments if m[2] == "Method"]
+        if not methods and not last_subject:
+            continue
         im = _INTRO.match(text, s, e)
         intro_end = im.end() if im and not _INTRO_VERB.search(text, s + 2, im.end()) else s
         subj0 = None
@@ -359,6 +361,10 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             last_subject = ours[0]
         if not methods and subj0 is None:
             continue
+        kinds = {m[2] for m in ments}
+        has_cue = _CUE_KEY.search(low, s, e) is not None
+        if not (has_cue or "Dataset" in kinds or "Task" in kinds or _COMPARED_KEY.search(low, s, e)):
+            continue  # nothing below can fire without a cue word, a dataset or a task
         ev = Evidence(text[s:e], s, e, field)
         evaluated: list[MentionT] = []
         evaluated_ds: list[MentionT] = []
@@ -390,7 +396,7 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 h = _appositive_head(text, methods, h, lo)
             return h, 0.85
 
-        if _CUE_KEY.search(low, s, e):
+        if has_cue:
             # OUTPERFORMS (active)
             for m in _OUTPERF_L.finditer(low, s, e):
                 if _NEG.search(text[max(s, m.start() - 25):m.start()]):
@@ -536,4 +542,5 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             not any(h == r.head and t.endswith(" " + r.tail.lower()) for h, t in applied)]
 
 
+_COMPARED_KEY = re.compile(r"compar|relative\s+to")
 _COMPARED = re.compile(r"\s*(?:When\s+)?(?:compared\s+(?:to|with)|[Rr]elative\s+to|[Ii]n\s+comparison\s+(?:to|with))\s+", re.I)
