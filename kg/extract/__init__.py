@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, load_catalog
-from kg.extract.discover import (dataset_lists, long_form_type, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (appositive_types, dataset_lists, long_form_type, metric_spans, name_chunks, proposal_spans,
                                  task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -71,7 +71,7 @@ def build_nlp(model: str | None = None) -> Language:
     return nlp
 
 
-_CONF = {"catalog": 0.9, "definition": 0.85, "proposal": 0.8, "metric": 0.75, "dataset": 0.7, "task": 0.6, "name": 0.5}
+_CONF = {"catalog": 0.9, "definition": 0.85, "proposal": 0.8, "apposition": 0.75, "metric": 0.75, "dataset": 0.7, "task": 0.6, "name": 0.5}
 _PRIO = {k: i for i, k in enumerate(_CONF)}
 MentionT = tuple[int, int, str, str]
 
@@ -180,15 +180,24 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands.append((m.start(), m.end(), typ, name, "definition"))
     for s, e, typ in proposals:
         cands.append((s, e, known.get((s, e), typ), text[s:e], "proposal"))
-    for s, e in dataset_lists(text, known=known):
-        typ, _, from_catalog = _type_of_name(text[s:e])
-        if text[s:e] not in untyped_sf and (typ == "Dataset" or not from_catalog):
-            cands.append((s, e, "Dataset", text[s:e], "dataset"))
+    strong: set[tuple[int, int]] = set()
+    spans = dataset_lists(text, known=known, strong=strong)
+    for sp in strong & set(catalog):  # "the A, B and C datasets" outweighs a catalog Method of the same name
+        if catalog[sp][0] == "Method":
+            catalog[sp] = ("Dataset", catalog[sp][1])
+            cands = [c for c in cands if (c[0], c[1]) != sp] + [(*sp, "Dataset", catalog[sp][1], "catalog")]
+    for s, e in spans:
+        hit = _catalog_index().get(_SQUASH.sub("", text[s:e].lower()))
+        if text[s:e] not in untyped_sf and (hit is None or hit[0] == "Dataset" or (s, e) in strong):
+            cands.append((s, e, "Dataset", hit[1] if hit else text[s:e], "dataset"))
     for s, e in metric_spans(text):
         cands.append((s, e, "Metric", text[s:e], "metric"))
     for s, e in task_phrases(text, title=field == "title"):
         cands.append((s, e, "Task", text[s:e].lower(), "task"))
-    for s, e in name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title"):
+    chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
+    for (s, e), typ in appositive_types(text, chunks).items():
+        cands.append((s, e, typ, text[s:e], "apposition"))
+    for s, e in chunks:
         if text[s:e] not in untyped_sf:
             cands.append((s, e, "Method", text[s:e], "name"))
     cands.sort(key=lambda c: (c[0] - c[1], _PRIO[c[4]], c[0]))
@@ -198,7 +207,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     for s, e, typ, name, src in cands:
         if any(s < te and ts < e for ts, te in taken):
             continue
-        if src in ("name", "proposal", "dataset"):
+        if src in ("name", "proposal", "dataset", "apposition"):
             name = _plural_free(name)
             if (s, e) in catalog:
                 typ, name = catalog[(s, e)]
@@ -291,9 +300,21 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     per_field = []
     for field, text, doc in (("title", paper.title, docs[0]), ("abstract", paper.abstract, docs[1])):
         sents = split_sentences(text)
-        mentions, prop, sources = field_mentions(text, _catalog_spans(doc), field, sents)
-        per_field.append((field, text, sents, mentions))
+        per_field.append((field, text, sents, *field_mentions(text, _catalog_spans(doc), field, sents)))
+    # one surface form, one type: a bare name takes the type its other mentions got from context
+    strong: dict[str, tuple[str, str]] = {}
+    for field, text, sents, mentions, prop, sources in per_field:
         for s, e, typ, name in mentions:
+            if sources[(s, e)] != "name":
+                strong.setdefault(text[s:e].lower(), (typ, name))
+    for i, (field, text, sents, mentions, prop, sources) in enumerate(per_field):
+        retyped = []
+        for s, e, typ, name in mentions:
+            if sources[(s, e)] == "name" and text[s:e].lower() in strong:
+                typ, name = strong[text[s:e].lower()]
+            retyped.append((s, e, typ, name))
+        per_field[i] = (field, text, sents, retyped, prop, sources)
+        for s, e, typ, name in retyped:
             rec = ents.setdefault((typ, name.lower()), {"name": name, "mentions": [], "aliases": set(), "role": "used",
                                                         "conf": 0.0})
             rec["mentions"].append(Mention(text=text[s:e], start=s, end=e, field=field, sentence=_sent_index(sents, s)))
@@ -311,7 +332,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         for (t, _), r in ents.items())
     proposed = next((e.name for e in entities if e.type == "Method" and e.role == "proposed"), None)
     results, relations = [], []
-    for field, text, sents, mentions in per_field:
+    for field, text, sents, mentions, _, _ in per_field:
         results += find_results(text, sents, mentions, field=field, proposed=proposed)
         relations += find_relations(text, sents, mentions, field=field, proposed=proposed)
     repos, urls = find_links(paper.title + "\n" + paper.abstract)

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "long_form_type", "proposal_spans",
+__all__ = ["name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "load_heads", "load_stoplist"]
 
 
@@ -252,11 +252,13 @@ def _list_after(text: str, pos: int) -> list[tuple[int, int]]:
     return _items(text, m.start(), m.end()) if m else []
 
 
-def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None) -> list[tuple[int, int]]:
+def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
+                  strong: set[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of dataset names found from their context.
 
     ``known`` maps catalog spans to their type: an "experiments on A and B" list is accepted only when one of
-    its items is a name token or a known Dataset, and items known as another type are left out.
+    its items is a name token or a known Dataset, and items known as another type are left out. Spans named
+    by a dataset head word ("the A and B datasets", "datasets such as A") are added to ``strong`` if given.
 
     >>> t = "Experiments on CIFAR-100 and Tiny Foo show gains; the Bar and Baz-2 benchmarks too."
     >>> [t[s:e] for s, e in dataset_lists(t)]
@@ -276,12 +278,14 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None)
         if not m:
             continue
         for sp in _items(text, m.start(1), m.end(1)):
-            if ok_type(sp):
-                found[sp] = None
+            found[sp] = None
+            if strong is not None:
+                strong.add(sp)
     for m in _AFTER_HEAD.finditer(text):
         for sp in _list_after(text, m.end()):
-            if ok_type(sp):
-                found[sp] = None
+            found[sp] = None
+            if strong is not None:
+                strong.add(sp)
     for m in _EVAL_ON.finditer(text):
         items = _list_after(text, m.end())
         good = [sp for sp in items if known.get(sp) == "Dataset" or
@@ -291,6 +295,33 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None)
                 if ok_type(sp) and sp not in found and not any(s <= sp[0] < e for s, e in found):
                     found[sp] = None
     return sorted(found)
+
+
+_APPOS = re.compile(
+    r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:which\s+is\s+|namely\s+)?|\s+(?:is|are|was|as)\s+)(?:a|an|the)\s+"
+    r"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){0,6}?"
+    r"(dataset|benchmark|corpus|suite|collection|leaderboard|testbed|database|"
+    r"method|model|framework|approach|architecture|network|algorithm|technique|system|pipeline|agent|"
+    r"metric|measure|score|task)s?\b", re.I)
+_APPOS_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
+               "collection": "Dataset", "leaderboard": "Dataset", "testbed": "Dataset", "database": "Dataset",
+               "metric": "Metric", "measure": "Metric", "score": "Metric", "task": "Task"}
+
+
+def appositive_types(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Type of a name from the noun phrase that describes it right after it: "X, a new benchmark for ...",
+    "X (long form) is a dataset of ...", "X, a lightweight framework ...".
+
+    >>> t = "We build FooSet, a large-scale, curated dataset. BarNet is a simple model."
+    >>> appositive_types(t, [(9, 15), (49, 55)])
+    {(9, 15): 'Dataset', (49, 55): 'Method'}
+    """
+    out = {}
+    for s, e in spans:
+        m = _APPOS.match(text, e)
+        if m:
+            out[(s, e)] = _APPOS_TYPE.get(m[1].lower(), "Method")
+    return out
 
 
 # --------------------------------------------------------------------------------------------- metrics
@@ -441,6 +472,10 @@ _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|tha
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
+_HEAD_COMMA = re.compile(r"[^.;:()]{0,80}\b(?:framework|method|model|approach|architecture|network|algorithm|"
+                         r"technique|system|pipeline|agent|dataset|benchmark|corpus|suite|schema|scheme|strategy|"
+                         r"paradigm|module|mechanism|library|toolkit|tool|platform|metric),\s*(?:(?:called|named|"
+                         r"dubbed|termed|namely)\s+)?")
 _TITLE_STOP = frozenset("Towards Toward Beyond Rethinking Revisiting Position Survey Review Tutorial Introduction "
                         "Overview Perspective Perspectives Editorial Report Benchmarking Evaluating Understanding "
                         "Learning Scaling Improving On In Why How What When Where".split())
@@ -483,7 +518,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     starts = {s: e for s, e in chunks}
 
     def typ_at(s: int, e: int, before: str) -> str:
-        if _DS_AFTER.search(text[e:e + 40]) or re.search(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", before, re.I):
+        if _DS_AFTER.search(text[e:e + 120]) or re.search(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", before, re.I):
             return "Dataset"
         return "Method"
 
@@ -498,7 +533,8 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
         for s, e in chunks:
             if s < m.end() or s > m.end() + 80:
                 continue
-            if _GAP_STOP.search(text[m.end():s]):
+            gap = text[m.end():s]
+            if _GAP_STOP.search(gap) and not _HEAD_COMMA.fullmatch(gap):
                 break
             out.setdefault((s, e), typ_at(s, e, text[m.start():s]))
             break
