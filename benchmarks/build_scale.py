@@ -16,7 +16,9 @@ one more full build). Each step runs `kg build` in its own process under /usr/bi
 written as `kg extract`-style JSONL and built with `kg build --from-extractions`: it measures
 resolution, graph building and the store at full scale without the extraction cost.
 
-Columns: step, papers, wall s, peak RSS MB, nodes, edges, graph file MB, sidecar MB.
+Columns: step, papers, wall s, CPU s (user+sys of all processes: the figure that does not
+depend on what else runs on the machine), peak RSS MB, nodes, edges, graph file MB, records
+sidecar MB.
 """
 
 from __future__ import annotations
@@ -72,13 +74,28 @@ def split_input(src: Path, limit: int | None, update: int, out: Path,
 
 
 def run(args: list[str]) -> tuple[float, float, dict]:
-    cmd = ["/usr/bin/time", "-f", "TIME %e %M", sys.executable, "-m", "kg.cli", "build", *args, "--json"]
+    """Run ``kg build ARGS --json`` under /usr/bin/time: wall s, CPU s (user+sys, all processes), peak RSS MB.
+
+    Peak RSS is that of the largest single process (the main one; workers are smaller).
+    """
+    cmd = ["/usr/bin/time", "-f", "TIME %e %M %U %S", sys.executable, "-m", "kg.cli", "build", *args, "--json"]
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    m = re.search(r"TIME ([\d.]+) (\d+)", p.stderr)
+    m = re.search(r"TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)", p.stderr)
     if p.returncode != 0 or not m:
         sys.exit(f"kg build failed ({p.returncode}): {p.stderr[-2000:]}")
     summary = json.loads(p.stdout.strip().splitlines()[-1])
-    return float(m[1]), int(m[2]) / 1024, summary
+    return float(m[1]), float(m[3]) + float(m[4]), int(m[2]) / 1024, summary
+
+
+def diff_graphs(a: Path, b: Path) -> str:
+    """How two stores differ: nodes / edges present in only one, or with other properties."""
+    sys.path.insert(0, str(ROOT))
+    from kg.graph import load_graph  # noqa: PLC0415
+    A, B = load_graph(a), load_graph(b)
+    nodes = len(set(A) ^ set(B)) + sum(1 for n in set(A) & set(B) if A.nodes[n] != B.nodes[n])
+    ea, eb = set(A.edges(keys=True)), set(B.edges(keys=True))
+    edges = len(ea ^ eb) + sum(1 for e in ea & eb if A.edges[e] != B.edges[e])
+    return f"{nodes} of {B.number_of_nodes()} nodes and {edges} of {B.number_of_edges()} edges differ"
 
 
 def main() -> None:
@@ -104,29 +121,30 @@ def main() -> None:
     rows = []
     for step, args in (("full build", [*flag, str(base), "--graph", str(g)]),
                        (f"--update +{a.update}", [*flag, str(new), "--graph", str(g), "--update"])):
-        wall, rss, s = run(args + common)
-        rows.append((step, s["papers"], wall, rss, s["nodes"], s["edges"], g.stat().st_size / 1e6,
+        wall, cpu, rss, s = run(args + common)
+        rows.append((step, s["papers"], wall, cpu, rss, s["nodes"], s["edges"], g.stat().st_size / 1e6,
                      side.stat().st_size / 1e6))
     if a.check:
         g2 = tmp / "all.json.gz"
         if a.stand_in_extract:
             both = tmp / "both.jsonl"
             both.write_text(base.read_text(encoding="utf-8") + new.read_text(encoding="utf-8"), encoding="utf-8")
-            wall, rss, s = run(["--from-extractions", str(both), "--graph", str(g2)] + common)
+            wall, cpu, rss, s = run(["--from-extractions", str(both), "--graph", str(g2)] + common)
         else:
-            wall, rss, s = run([str(base), str(new), "--graph", str(g2)] + common)
-        rows.append(("one build of all", s["papers"], wall, rss, s["nodes"], s["edges"], g2.stat().st_size / 1e6,
+            wall, cpu, rss, s = run([str(base), str(new), "--graph", str(g2)] + common)
+        rows.append(("one build of all", s["papers"], wall, cpu, rss, s["nodes"], s["edges"], g2.stat().st_size / 1e6,
                      (tmp / "all.extractions.jsonl.gz").stat().st_size / 1e6))
-    head = ("step", "papers", "wall s", "peak RSS MB", "nodes", "edges", "graph MB", "sidecar MB")
+    head = ("step", "papers", "wall s", "CPU s", "peak RSS MB", "nodes", "edges", "graph MB", "sidecar MB")
     mode = "regex stand-in extraction" if a.stand_in_extract else "kg extract (spaCy)"
     print(f"input: {a.input} (first {n} records), {mode}, processes={a.processes}")
     print("  ".join(f"{h:>14}" for h in head))
     for r in rows:
         print("  ".join(f"{v:>14.1f}" if isinstance(v, float) else f"{v:>14}" for v in r))
-    print(f"update / full wall time: {rows[1][2] / rows[0][2]:.1%}")
+    print(f"update / full: wall time {rows[1][2] / rows[0][2]:.1%}, CPU time {rows[1][3] / rows[0][3]:.1%}")
     if a.check:
         same = g.read_bytes() == (tmp / "all.json.gz").read_bytes()
-        print(f"build base; build --update new  ==  build base new (bytes): {same}")
+        print(f"build base; build --update new  ==  build base new (bytes): {same}"
+              + ("" if same else f" ({diff_graphs(g, tmp / 'all.json.gz')})"))
 
 
 if __name__ == "__main__":

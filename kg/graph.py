@@ -36,7 +36,7 @@ from networkx.readwrite import json_graph
 
 from kg.errors import GraphError
 from kg.models import PaperExtraction, Result, extraction_from_dict
-from kg.resolve import Resolver, build_resolver, paper_context
+from kg.resolve import Resolver, build_resolver, local_definitions, paper_context
 
 __all__ = ["DEFAULT_GRAPH", "build_graph", "update_graph", "merge_edge_data", "state_path", "save_graph", "load_graph", "extractions_path",
            "save_extractions", "load_extractions", "result_key", "parse_number", "sentence_at"]
@@ -173,7 +173,9 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
     edges = _Edges()
     seen_ids: set[str] = set()
 
-    def entity(type_: str, name: str, pid: str, ctx: frozenset[str], aliases=()) -> str:
+    def entity(type_: str, name: str, pid: str, ctx: frozenset[str], aliases=(), local=None) -> str:
+        if local and not aliases and (type_, name) in local:
+            aliases = (local[(type_, name)],)
         key = resolver.resolve(type_, name, aliases, ctx)
         entity_papers[key].add(pid)
         if key not in nodes:
@@ -193,8 +195,9 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
         pkey = x.paper.key
         nodes[pkey] = _paper_node(x)
         ctx = paper_context(x)
+        local = local_definitions(x)
         for e in x.entities:
-            k = entity(e.type, e.name, pid, ctx, e.aliases)
+            k = entity(e.type, e.name, pid, ctx, e.aliases, local)
             ev = _mention_evidence(x, e.mentions)
             for t in _ROLE_EDGES.get((e.type, e.role), ()):
                 edges.add(pkey, k, t, pid, e.confidence, ev)
@@ -212,7 +215,7 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
             for attr, label, etype in _RESULT_EDGES:
                 n = getattr(r, attr)
                 if n:
-                    k = entity(label, n, pid, ctx)
+                    k = entity(label, n, pid, ctx, (), local)
                     names[attr] = nodes[k]["name"]
                     targets.append((k, etype))
                 else:
@@ -226,8 +229,8 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
             for k, etype in targets:
                 edges.add(resk, k, etype, pid, r.confidence, _evidence(ev))
         for rel in x.relations:
-            h = entity(rel.head_type, rel.head, pid, ctx)
-            t = entity(rel.tail_type, rel.tail, pid, ctx)
+            h = entity(rel.head_type, rel.head, pid, ctx, (), local)
+            t = entity(rel.tail_type, rel.tail, pid, ctx, (), local)
             if h != t:
                 edges.add(h, t, rel.type, pid, rel.confidence, _evidence(rel.evidence))
     for k, ps in entity_papers.items():

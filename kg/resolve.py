@@ -165,6 +165,66 @@ _WORD = re.compile(r"[a-z]{4,}")
 _LOG1P = [math.log1p(i) for i in range(64)]
 
 
+_PAREN_END = re.compile(r"[.;:!?()\[\]]")
+
+
+def defined_long_form(text: str, short: str) -> str | None:
+    """The long form that ``text`` defines for ``short`` as "Long Form (SHORT)", if any.
+
+    Schwartz & Hearst: the shortest run of words just before the parenthesis whose
+    first word starts with the short form's first letter and that the letters of
+    the short form fit (:func:`acronym_fits`). Used when the extractor kept a bare
+    short form although its paper spells the definition out.
+
+    >>> defined_long_form("We use Sharpness-Aware Minimization (SAM) to train.", "SAM")
+    'Sharpness-Aware Minimization'
+    >>> defined_long_form("We use the SAM (Kirillov et al.) here.", "SAM") is None
+    True
+    """
+    i = text.find(f"({short})")
+    if i < 0:
+        i = text.find(f"({short};")
+    if i < 0:
+        i = text.find(f"({short},")
+    if i < 0:
+        return None
+    before = text[max(0, i - 160):i]
+    cut = max((m.end() for m in _PAREN_END.finditer(before)), default=0)
+    words = before[cut:].split()
+    first = next((c.lower() for c in short if c.isalpha()), "")
+    letters = sum(c.isalpha() for c in short)
+    for k in range(1, min(len(words), letters + 5) + 1):
+        cand = " ".join(words[-k:]).strip(" ,\"'`“”‘’")
+        if cand and cand[0].lower() == first and acronym_fits(short, cand) and cand != short:
+            return cand
+    return None
+
+
+def local_definitions(x: PaperExtraction) -> dict[tuple[str, str], str]:
+    """Long forms that one paper's own text gives its bare short-form names: ``(type, short) -> long``.
+
+    Names the extractor already paired with a long form (aliases) are not looked up.
+    """
+    out: dict[tuple[str, str], str] = {}
+    paired = {f for e in x.entities if e.aliases for f in (e.name, *e.aliases)}
+    names = [(e.type, e.name) for e in x.entities if not e.aliases]
+    names += [(t, n) for r in x.results
+              for t, n in (("Method", r.method), ("Dataset", r.dataset), ("Metric", r.metric), ("Task", r.task)) if n]
+    names += [(rel.head_type, rel.head) for rel in x.relations] + [(rel.tail_type, rel.tail) for rel in x.relations]
+    text = None
+    for t, n in names:
+        if (t, n) in out or n in paired or not is_short_form(n):
+            continue
+        if text is None:
+            text = f"{x.paper.title}. {x.paper.abstract}"
+        if f"({n}" not in text:
+            continue
+        lf = defined_long_form(text, n)
+        if lf:
+            out[(t, n)] = lf
+    return out
+
+
 def paper_context(x: PaperExtraction, exclude: str | None = None) -> frozenset[str]:
     """Context words of a paper: its title and the names of its entities other than ``exclude``."""
     names = [x.paper.title] + [e.name for e in x.entities if e.name != exclude]
@@ -238,17 +298,28 @@ class AliasTable:
             self.uf.union(cat, (longs or shorts)[0])
 
     def add(self, x: PaperExtraction) -> None:
-        """Record every name a paper extraction uses (entities, results, relations)."""
-        ctx = paper_context(x) if any(e.aliases for e in x.entities) else frozenset()
+        """Record every name a paper extraction uses (entities, results, relations).
+
+        A bare short form whose paper defines it ("Long Form (LF)" in the text, see
+        :func:`local_definitions`) is recorded as if the extractor had paired them.
+        """
+        local = local_definitions(x)
+        ctx = paper_context(x) if local or any(e.aliases for e in x.entities) else frozenset()
         for e in x.entities:
-            self.add_entity(e, ctx if e.aliases else frozenset())
+            lf = local.get((e.type, e.name))
+            if lf:
+                self.add_forms(e.type, (e.name, lf), ctx, e.catalog_id)
+            else:
+                self.add_entity(e, ctx if e.aliases else frozenset())
         for r in x.results:
             for t, n in (("Method", r.method), ("Dataset", r.dataset), ("Metric", r.metric), ("Task", r.task)):
                 if n:
-                    self.add_forms(t, (n,))
+                    self.add_forms(t, (n, local[(t, n)]) if (t, n) in local else (n,), ctx if (t, n) in local
+                                   else frozenset())
         for rel in x.relations:
-            self.add_forms(rel.head_type, (rel.head,))
-            self.add_forms(rel.tail_type, (rel.tail,))
+            for t, n in ((rel.head_type, rel.head), (rel.tail_type, rel.tail)):
+                self.add_forms(t, (n, local[(t, n)]) if (t, n) in local else (n,), ctx if (t, n) in local
+                               else frozenset())
 
     def freeze(self) -> "Resolver":
         """Second pass: decide short forms, name each cluster, and return a :class:`Resolver`.
@@ -443,5 +514,5 @@ def build_resolver(extractions: Iterable[PaperExtraction]) -> Resolver:
     return build_table(extractions).freeze()
 
 
-__all__ += ["build_resolver", "build_table", "save_state", "load_state"]
+__all__ += ["defined_long_form", "local_definitions", "build_resolver", "build_table", "save_state", "load_state"]
 __all__.append("paper_context")

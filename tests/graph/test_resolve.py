@@ -87,3 +87,23 @@ def test_definition_whose_letters_do_not_fit_is_ignored():
     r = build_resolver([px("1", "Autoregressive Model", ("DREAM",)), px("2", "DREAM")])
     assert r.resolve("Method", "DREAM") == "method:dream"
     assert r.resolve("Method", "Autoregressive Model") == "method:autoregressive model"
+
+
+def test_bare_short_form_defined_in_its_own_text_counts_as_a_definition():
+    """The extractor kept a bare 'SAM', but the abstract spells out Sharpness-Aware Minimization (SAM)."""
+    from kg.graph import build_graph
+    from tests.graph.records import px
+    recs = [px("2405.00001", "We present the Segment Anything Model (SAM) for segmentation.",
+               [("Method", "Segment Anything Model", ["SAM"], "proposed")], title="Promptable segmentation"),
+            px("2405.00002", "Training with Sharpness-Aware Minimization (SAM) improves generalization.",
+               [("Method", "SAM", [], "used")], title="Flat minima and generalization"),
+            px("2405.00003", "We adapt SAM to segmentation of cells.", [("Method", "SAM", [], "used")],
+               title="Cell segmentation"),
+            px("2405.00004", "SAM finds flat minima; generalization improves.", [("Method", "SAM", [], "used")],
+               title="Generalization of flat minima")]
+    G = build_graph(recs)
+    assert G.has_edge("paper:2405.00002", "method:sharpness aware minimization", "USES")
+    assert G.has_edge("paper:2405.00003", "method:segment anything model", "USES")
+    assert G.has_edge("paper:2405.00004", "method:sharpness aware minimization", "USES")
+    assert "SAM" in G.nodes["method:sharpness aware minimization"]["aliases"]
+    assert "SAM" in G.nodes["method:segment anything model"]["aliases"]
