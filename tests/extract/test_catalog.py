@@ -58,10 +58,13 @@ def test_no_duplicate_rows_and_no_cross_type_conflicts_unless_flagged():
         names[(r["type"], norm(r["name"]))].append(r["name"])
         for f in (r["name"], *r["aliases"]):
             form_types[norm(f)].setdefault(r["type"], []).append(r)
-            if is_exact(f, r):
-                owners[(r["type"], f)].add(r["name"])
-            else:
-                owners[(r["type"], f.lower())].add(r["name"])
+    flagged = {(r["type"], r["name"]) for r in rows() if r.get("ambiguous")}
+    surface = defaultdict(set)
+    for typ, canon, form, exact in catalog_forms(rows()):  # generated variants included ("R-2" -> "R2")
+        owners[(typ, form if exact else form.lower())].add(canon)
+        surface[form if exact else form.lower()].add((typ, canon))
+    cross = [(f, sorted(v)) for f, v in surface.items() if len({t for t, _ in v}) > 1 and not v <= flagged]
+    assert not cross, cross[:10]
     dups = {k: v for k, v in names.items() if len(v) > 1}
     assert not dups, list(dups.items())[:10]
     shared = {k: v for k, v in owners.items() if len(v) > 1}  # one surface form, two canonical names
