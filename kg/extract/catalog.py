@@ -24,7 +24,7 @@ from importlib import resources
 
 from kg.errors import InputError
 
-__all__ = ["TYPES", "load_catalog", "parse_catalog_lines", "form_variants", "is_exact", "catalog_forms"]
+__all__ = ["TYPES", "load_catalog", "parse_catalog_lines", "form_variants", "is_exact", "catalog_forms", "catalog_lookup"]
 
 TYPES = ("Method", "Dataset", "Metric", "Task")
 _KEYS = {"type", "name", "aliases", "case_sensitive", "ambiguous"}
@@ -144,3 +144,33 @@ def catalog_forms(rows: Iterable[dict]) -> Iterator[tuple[str, str, str, bool]]:
                 if key not in seen:
                     seen.add(key)
                     yield r["type"], r["name"], v, exact
+
+
+_SQUASH = re.compile(r"[\s\-_.]+")
+
+
+@lru_cache(maxsize=1)
+def _lookup_index() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    exact: dict[str, tuple[str, str]] = {}
+    loose: dict[str, tuple[str, str]] = {}
+    for typ, canon, form, is_ex in catalog_forms(load_catalog()):
+        key = _SQUASH.sub("", form)
+        if is_ex:
+            exact.setdefault(key, (typ, canon))
+        else:
+            loose.setdefault(key.lower(), (typ, canon))
+    return exact, loose
+
+
+def catalog_lookup(name: str) -> tuple[str, str] | None:
+    """``(type, canonical name)`` of a catalog form, ignoring spaces/hyphens/dots and honouring the case rules.
+
+    Exact-case forms (acronyms such as ``GP`` or ``VAR``) only match with their own case, so a
+    discovered "GPS" or "Gp" is not the Gaussian process.
+
+    >>> catalog_lookup("resnet 50"), catalog_lookup("GPs"), catalog_lookup("GPS"), catalog_lookup("glue")
+    (('Method', 'ResNet-50'), ('Method', 'Gaussian process'), None, None)
+    """
+    exact, loose = _lookup_index()
+    key = _SQUASH.sub("", name)
+    return exact.get(key) or loose.get(key.lower())

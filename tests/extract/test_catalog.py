@@ -144,3 +144,10 @@ def test_pwc_part_is_credited_and_reproducible():
     assert "CC BY-SA 4.0" in (ROOT / "NOTICE").read_text()
     pwc = shared_path("pwc-catalog")
     assert build_catalog.build(pwc) == text, "run: python scripts/build_catalog.py"
+
+
+def test_catalog_lookup_honours_case_rules():
+    from kg.extract.catalog import catalog_lookup
+    assert catalog_lookup("ResNet50") == ("Method", "ResNet-50") and catalog_lookup("wmt 14") == ("Dataset", "WMT14")
+    assert catalog_lookup("map") is None and catalog_lookup("MAP") is None and catalog_lookup("mAP")[0] == "Metric"
+    assert catalog_lookup("Glue") is None and catalog_lookup("GLUE") == ("Dataset", "GLUE")
