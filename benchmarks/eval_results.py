@@ -61,6 +61,7 @@ GOLD_SETS = {
 }
 EXAMPLES = ROOT / "examples" / "papers.jsonl"
 REL_TYPES = ("EVALUATED_ON", "APPLIED_TO", "OUTPERFORMS", "BASED_ON")
+THRESHOLDS = (0.7, 0.75, 0.8, 0.85)
 
 
 def _score_module():
@@ -127,6 +128,7 @@ class Tally:
         self.wrong: list[tuple] = []
         self.missed: list[tuple] = []
         self.pid = ""
+        self.by_conf: dict[float, "Tally"] = {}
 
     def results(self, gold: list[dict], pred: list, names: GoldNames, pred_forms: dict[str, set[str]] | None = None) -> None:
         pred_forms = pred_forms or {}
@@ -259,6 +261,9 @@ def run_gold(recs: list[dict], texts: dict, mode: str) -> Tally:
         t.pid = str(r["id"])
         t.results(r.get("results") or [], list(res), names, pforms)
         t.relations(r.get("relations") or [], list(rels), names, str(r["id"]), pforms)
+        for th in THRESHOLDS:
+            t.by_conf.setdefault(th, Tally()).relations(r.get("relations") or [], [x for x in rels if x.confidence >= th],
+                                                        names, str(r["id"]), pforms)
     return t
 
 
@@ -390,6 +395,17 @@ def main() -> None:
             print(f"| {name} | {mode} | {typ} | {_f(tp, np_)} | {_f(tp, ng)} |")
             tot = [tot[0] + tp, tot[1] + np_, tot[2] + ng]
         print(f"| {name} | {mode} | ALL | {_f(tot[0], tot[1])} | {_f(tot[0], tot[2])} |")
+    print("\nrelations (all types) kept at confidence >= t, pipeline mentions: precision / recall")
+    print("| gold set | " + " | ".join(f"t={th}" for th in THRESHOLDS) + " |")
+    print("|---|" + "---|" * len(THRESHOLDS))
+    for name, mode, t in rows:
+        if mode != "pipeline" or not t.by_conf:
+            continue
+        cells = []
+        for th in THRESHOLDS:
+            tp, np_, ng = (sum(v[i] for v in t.by_conf[th].rel.values()) for i in range(3))
+            cells.append(f"{tp / np_ if np_ else 0:.2f} / {tp / ng if ng else 0:.2f}")
+        print(f"| {name} | " + " | ".join(cells) + " |")
     if a.wrong:
         for name, mode, t in rows:
             if name.startswith("dev"):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kg.extract.relations import find_relations
+from kg.extract.relations import RULE_CONFIDENCE, find_relations
 
 
 def mentions(text: str, **kinds: list[str]) -> list[tuple[int, int, str, str]]:
@@ -18,9 +18,9 @@ def mentions(text: str, **kinds: list[str]) -> list[tuple[int, int, str, str]]:
     return sorted(out)
 
 
-def rels(text: str, proposed: str | None = None, **kinds: list[str]):
+def rels(text: str, proposed: str | None = None, min_confidence: float = 0.6, **kinds: list[str]):
     return {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], mentions(text, **kinds),
-                                                              proposed=proposed)}
+                                                              proposed=proposed, min_confidence=min_confidence)}
 
 
 M = ["AlphaNet", "BetaNet", "GammaNet", "DeltaNet"]
@@ -192,10 +192,12 @@ def test_task_named_with_the_benchmark():
 def test_title_relations():
     t = "AlphaNet: Fast Parsing via Tagging"
     ms = mentions(t, Task=["Parsing", "Tagging"])
-    assert {(r.head, r.type, r.tail) for r in find_relations(t, [(0, len(t))], ms, "title")} == {
+    assert {(r.head, r.type, r.tail) for r in find_relations(t, [(0, len(t))], ms, "title", min_confidence=0.6)} == {
         ("AlphaNet", "APPLIED_TO", "Parsing")}
+    assert find_relations(t, [(0, len(t))], ms, "title") == []  # below the default confidence
     t = "A Dataset and Benchmark for Parsing"
-    assert find_relations(t, [(0, len(t))], mentions(t, Task=["Parsing"]), "title", proposed="AlphaNet") == []
+    assert find_relations(t, [(0, len(t))], mentions(t, Task=["Parsing"]), "title", proposed="AlphaNet",
+                          min_confidence=0.0) == []
 
 
 def test_mentions_spread_and_proposed_from_cues():
@@ -209,7 +211,8 @@ def test_min_confidence_filters():
     text = "AlphaNet is a model. It outperforms BetaNet."
     ms = mentions(text, Method=M)
     assert find_relations(text, [(0, 20), (21, len(text))], ms, min_confidence=0.8) == []
-    assert len(find_relations(text, [(0, 20), (21, len(text))], ms, min_confidence=0.5)) == 1
+    (r,) = find_relations(text, [(0, 20), (21, len(text))], ms, min_confidence=0.5)
+    assert r.confidence == RULE_CONFIDENCE["previous_subject"]
 
 
 def test_numbers_are_never_entities_of_a_relation():
