@@ -148,6 +148,6 @@ def test_pwc_part_is_credited_and_reproducible():
 
 def test_catalog_lookup_honours_case_rules():
     from kg.extract.catalog import catalog_lookup
-    assert catalog_lookup("ResNet50") == ("Method", "ResNet-50") and catalog_lookup("wmt 14") == ("Dataset", "WMT14")
+    assert catalog_lookup("ResNet50") == ("Method", "ResNet-50") and catalog_lookup("WMT 14") == ("Dataset", "WMT14") and catalog_lookup("wmt14") is None
     assert catalog_lookup("map") is None and catalog_lookup("MAP") is None and catalog_lookup("mAP")[0] == "Metric"
     assert catalog_lookup("Glue") is None and catalog_lookup("GLUE") == ("Dataset", "GLUE")
