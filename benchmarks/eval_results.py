@@ -243,8 +243,13 @@ def run_gold(recs: list[dict], texts: dict, mode: str) -> Tally:
             papers.append(Paper(id=str(r["id"]), title=title, abstract=abstract))
             keep.append(r)
     if mode == "pipeline":
-        outs = [(x.results, x.relations, {e.name: {NORM(f) for f in (e.name, *e.aliases, *(m.text for m in e.mentions))}
-                                          for e in x.entities}) for x in extract_papers(papers)]
+        outs, proposes = [], []
+        for x in extract_papers(papers):
+            outs.append((x.results, x.relations, {e.name: {NORM(f) for f in (e.name, *e.aliases, *(m.text for m in e.mentions))}
+                                                  for e in x.entities}))
+            # the graph's Paper PROPOSES edges come from entities with role "proposed"
+            proposes.append([(e.name, {NORM(f) for f in (e.name, *e.aliases, *(m.text for m in e.mentions))})
+                             for e in x.entities if e.role == "proposed" and e.type in ("Method", "Dataset")])
     else:
         outs = []
         for p, r in zip(papers, keep):
@@ -255,8 +260,16 @@ def run_gold(recs: list[dict], texts: dict, mode: str) -> Tally:
                 res += res_mod.find_results(text, split_sentences(text), ms, field)
                 rels += rel_mod.find_relations(text, split_sentences(text), ms, field)
             outs.append((res, rels, {}))
-    for r, (res, rels, pforms) in zip(keep, outs):
+    for i, (r, (res, rels, pforms)) in enumerate(zip(keep, outs)):
         names = GoldNames(r)
+        if mode == "pipeline":  # paper-level PROPOSES: predicted proposed entities vs gold role "proposed"
+            gold_p = [NORM(e["name"]) for k in ("methods", "datasets") for e in r.get(k) or [] if e.get("role") == "proposed"]
+            row = t.rel["PROPOSES (paper)"]
+            row[1] += len(proposes[i])
+            row[2] += len(gold_p)
+            row[0] += sum(1 for g in gold_p if any(f & names.of(next(e["name"] for k in ("methods", "datasets")
+                                                                       for e in r.get(k) or [] if NORM(e["name"]) == g))
+                                                   for _, f in proposes[i]))
         t.n += 1
         t.pid = str(r["id"])
         t.results(r.get("results") or [], list(res), names, pforms)
@@ -395,6 +408,9 @@ def main() -> None:
             print(f"| {name} | {mode} | {typ} | {_f(tp, np_)} | {_f(tp, ng)} |")
             tot = [tot[0] + tp, tot[1] + np_, tot[2] + ng]
         print(f"| {name} | {mode} | ALL | {_f(tot[0], tot[1])} | {_f(tot[0], tot[2])} |")
+        if "PROPOSES (paper)" in t.rel:
+            tp, np_, ng = t.rel["PROPOSES (paper)"]
+            print(f"| {name} | {mode} | PROPOSES (paper, from entity roles) | {_f(tp, np_)} | {_f(tp, ng)} |")
     print("\nrelations (all types) kept at confidence >= t, pipeline mentions: precision / recall")
     print("| gold set | " + " | ".join(f"t={th}" for th in THRESHOLDS) + " |")
     print("|---|" + "---|" * len(THRESHOLDS))
