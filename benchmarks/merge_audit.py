@@ -2,7 +2,7 @@
 
 Reads the extraction-records sidecar that `kg build` writes next to the graph
 (<graph>.extractions.jsonl.gz), re-runs resolution, and prints
-- per type: entity occurrences (one per paper and entity), distinct surface forms,
+- per type: mentions (spans in the text), entity occurrences (one per paper and entity), distinct surface forms,
   distinct folded forms (match_key), resolved entities;
 - N random merges (seed fixed): a surface form and the different-looking form it was
   merged with (not a mere case/plural variant), for checking by hand.
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.graph import extractions_path, load_extractions  # noqa: E402
-from kg.resolve import build_resolver, match_key, paper_context  # noqa: E402
+from kg.resolve import build_resolver, local_definitions, match_key, paper_context  # noqa: E402
 
 
 def main() -> None:
@@ -30,25 +30,31 @@ def main() -> None:
     ap.add_argument("--graph", default="kg-data/graph.json.gz")
     ap.add_argument("-n", type=int, default=20)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--records", default=None, help="extraction records (default: the graph's sidecar)")
     a = ap.parse_args()
-    records = list(load_extractions(extractions_path(a.graph)))
+    records = list(load_extractions(a.records or extractions_path(a.graph)))
     r = build_resolver(records)
-    occ, forms, folded, keys = Counter(), defaultdict(set), defaultdict(set), defaultdict(set)
+    occ, ments, forms, folded, keys = Counter(), Counter(), defaultdict(set), defaultdict(set), defaultdict(set)
     by_key: dict[str, Counter] = defaultdict(Counter)
+    examples: dict[tuple[str, str], str] = {}
     for x in records:
         ctx = paper_context(x)
+        local = local_definitions(x)
         for e in x.entities:
-            k = r.resolve(e.type, e.name, e.aliases, ctx)
+            aliases = e.aliases or ((local[(e.type, e.name)],) if (e.type, e.name) in local else ())
+            k = r.resolve(e.type, e.name, aliases, ctx)
+            examples.setdefault((k, e.name), x.paper.id)
             occ[e.type] += 1
+            ments[e.type] += max(1, len(e.mentions))
             forms[e.type].add(e.name)
             folded[e.type].add(match_key(e.name))
             keys[e.type].add(k)
             by_key[k][e.name] += 1
     print(f"{len(records)} papers")
-    print(f"{'type':<8} {'occurrences':>12} {'surface forms':>14} {'folded forms':>13} {'entities':>9}")
+    print(f"{'type':<8} {'mentions':>9} {'occurrences':>12} {'surface forms':>14} {'folded forms':>13} {'entities':>9}")
     for t in sorted(occ):
-        print(f"{t:<8} {occ[t]:>12} {len(forms[t]):>14} {len(folded[t]):>13} {len(keys[t]):>9}")
-    print(f"{'all':<8} {sum(occ.values()):>12} {sum(map(len, forms.values())):>14} "
+        print(f"{t:<8} {ments[t]:>9} {occ[t]:>12} {len(forms[t]):>14} {len(folded[t]):>13} {len(keys[t]):>9}")
+    print(f"{'all':<8} {sum(ments.values()):>9} {sum(occ.values()):>12} {sum(map(len, forms.values())):>14} "
           f"{sum(map(len, folded.values())):>13} {sum(map(len, keys.values())):>9}")
     merges = []
     for k, c in sorted(by_key.items()):
@@ -61,7 +67,7 @@ def main() -> None:
     print(f"\n{len(merges)} merges of a different-looking form into an entity; {len(amb)} ambiguous short-form nodes")
     print(f"{a.n} random merges (seed {a.seed}):")
     for k, canon, f, cnt in random.Random(a.seed).sample(merges, min(a.n, len(merges))):
-        print(f"  {f!r:<40} -> {canon!r}  ({k}, {cnt}x)")
+        print(f"  {f!r:<40} -> {canon!r}  ({k}, {cnt}x, e.g. paper {examples[(k, f)]})")
     if amb:
         print("ambiguous (first 10):", ", ".join(amb[:10]))
 

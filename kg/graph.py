@@ -32,7 +32,6 @@ from typing import Any, Iterable, Iterator
 
 import networkx as nx
 import orjson
-from networkx.readwrite import json_graph
 
 from kg.errors import GraphError
 from kg.models import PaperExtraction, Result, extraction_from_dict
@@ -64,7 +63,13 @@ def sentence_at(text: str, start: int, end: int) -> tuple[str, int, int]:
     i = bisect.bisect_left(starts, start)
     s = ends[i - 1] if i else 0
     e = starts[i] if i < len(starts) else len(text.rstrip())
-    return text[s:e], s, e
+    return _slice(text, s, e), s, e
+
+
+@lru_cache(maxsize=256)
+def _slice(text: str, s: int, e: int) -> str:
+    """``text[s:e]``, one string object per sentence (a paper's edges share their evidence sentences)."""
+    return text[s:e]
 
 
 @lru_cache(maxsize=16)
@@ -436,15 +441,31 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
     try:
         with gzip.open(path, "rb") as f:
             data = orjson.loads(f.read())
-        G = json_graph.node_link_graph(data, edges="edges", name="key", multigraph=True, directed=True)
+        G = _from_node_link(data)
     except (OSError, EOFError, zlib.error, orjson.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError,
-            nx.NetworkXError) as exc:
+            AttributeError, nx.NetworkXError) as exc:
         raise GraphError(f"{path}: not a readable graph store ({type(exc).__name__}: {exc}); "
                          f"rebuild it with `kg build INPUT --graph {path}`") from exc
-    for n, d in G.nodes(data=True):  # node_link_graph moves the "key" field into the node id; keep both
-        d["key"] = n
+    for n, d in G.nodes(data=True):
         if d.get("id") == n:  # a store written before Paper.id was kept (node-link "id" = node key)
             del d["id"]
+    return G
+
+
+def _from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """``node_link_graph(data, edges="edges", name="key")``, but each parsed item is dropped as soon as
+    it is in the graph (peak memory: the parsed document or the graph, not both) and nodes keep ``key``."""
+    G = nx.MultiDiGraph()
+    G.graph.update(data.get("graph") or {})
+    nodes, edges = data.pop("nodes"), data.pop("edges")
+    for i, d in enumerate(nodes):
+        nodes[i] = None
+        G.add_node(d["key"], **d)
+    del nodes
+    for i, d in enumerate(edges):
+        edges[i] = None
+        u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
+        G.add_edge(u, v, key=k, **d)
     return G
 
 

@@ -114,6 +114,29 @@ def is_short_form(name: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 18)
+def is_qualified_variant(a: str, b: str) -> bool:
+    """True when one name is the other with words in front: a kind of it, not another name for it.
+
+    >>> is_qualified_variant("machine translation", "Neural Machine Translation")
+    True
+    >>> is_qualified_variant("Vision Transformer", "Transformers"), is_qualified_variant("ViT", "Vision Transformer")
+    (True, False)
+    """
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb or len(ta) == len(tb):
+        return False
+    short, long = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    return long[-len(short):] == short
+
+
+def _tokens(name: str) -> list[str]:
+    toks = re.sub(r"[^\w\s.+]", " ", normalize_name(name)).split()
+    if toks:
+        toks[-1] = _singular(toks[-1])
+    return toks
+
+
+@lru_cache(maxsize=1 << 18)
 def acronym_fits(short: str, long: str) -> bool:
     """Whether the letters of ``short`` can abbreviate ``long`` (Schwartz & Hearst, 2003).
 
@@ -283,8 +306,9 @@ class AliasTable:
             self.surfaces[el][f.strip()] += 1
             self.uf.add(el)
         if longs:
-            for el in longs[1:]:
-                self.uf.union(longs[0], el)
+            for el, f in zip(longs[1:], long_forms[1:]):
+                if not is_qualified_variant(long_forms[0], f):  # 'neural machine translation' is a kind of
+                    self.uf.union(longs[0], el)                  # 'machine translation', not another name
             for el, f in zip(shorts, short_forms):
                 if not any(acronym_fits(f, lf) for lf in long_forms):
                     continue  # 'X (ABC)' whose letters do not fit is not a definition of ABC
@@ -514,5 +538,5 @@ def build_resolver(extractions: Iterable[PaperExtraction]) -> Resolver:
     return build_table(extractions).freeze()
 
 
-__all__ += ["defined_long_form", "local_definitions", "build_resolver", "build_table", "save_state", "load_state"]
+__all__ += ["is_qualified_variant", "defined_long_form", "local_definitions", "build_resolver", "build_table", "save_state", "load_state"]
 __all__.append("paper_context")

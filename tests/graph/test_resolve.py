@@ -107,3 +107,18 @@ def test_bare_short_form_defined_in_its_own_text_counts_as_a_definition():
     assert G.has_edge("paper:2405.00004", "method:sharpness aware minimization", "USES")
     assert "SAM" in G.nodes["method:sharpness aware minimization"]["aliases"]
     assert "SAM" in G.nodes["method:segment anything model"]["aliases"]
+
+
+def test_qualified_variant_given_as_alias_is_not_merged_globally():
+    """An extractor folding 'neural machine translation' into 'machine translation' in one paper must not
+    make the two one entity for the whole corpus."""
+    recs = [PaperExtraction(Paper(id="1", title="", abstract=""),
+                            entities=(Entity("Task", "machine translation", aliases=("neural machine translation",)),)),
+            PaperExtraction(Paper(id="2", title="", abstract=""),
+                            entities=(Entity("Task", "neural machine translation"),)),
+            PaperExtraction(Paper(id="3", title="", abstract=""),
+                            entities=(Entity("Task", "Machine-Translation", aliases=("machine translations",)),))]
+    r = build_resolver(recs)
+    assert r.resolve("Task", "neural machine translation") == "task:neural machine translation"
+    assert r.resolve("Task", "machine translation", ("neural machine translation",)) == "task:machine translation"
+    assert r.resolve("Task", "Machine-Translation") == "task:machine translation"
