@@ -167,8 +167,7 @@ def name_chunks(text: str, *, title_case: bool | None = None, cap_num: bool = Tr
 @lru_cache(maxsize=16)
 def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tuple[int, int], ...]:
     if title_case is None:
-        n_upper = len(_UPPER.findall(text))
-        title_case = n_upper > 0.6 * len(_ALPHA.findall(text)) if n_upper > 20 else False
+        title_case = text.isupper()
     if title_case:  # an all-caps text has no usable case signal
         return ()
     stop = load_stoplist()
@@ -215,12 +214,16 @@ _BEFORE_HEAD = re.compile(rf"(?<![\w\-.])({_ITEM_RUN}(?:{_SEP}{_ITEM_RUN})*)$")
 _AFTER_HEAD = re.compile(
     rf"\b{_DS_HEAD}\s*(?:\([^)]{{0,40}}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|e\.g\.,?|\(|"
     rf"i\.e\.,?|\(i\.e\.,?)\s*(?:the\s+)?")
-_EVAL_ON = re.compile(
+_EVAL_TRIGGER = re.compile(
     r"\b(?:experiments?|evaluat\w*|results?|tested|tests?|trained|training|fine-tuned|validated|benchmark\w*|"
     r"performance|accuracy|outperform\w*|state-of-the-art|SOTA|achiev\w+|improv\w+|surpass\w*|gains?|"
-    r"experimented|scores?|reach\w*|sets?|\d%|\d)(?:\b[^.;:()]{0,60}?\b|\s+)(?:on|across|over)\s+(?:the\s+)?"
-    r"(?:(?:challenging|popular|public|publicly available|standard|widely[- ]used|large-scale|several|multiple|two|"
-    r"three|four|five|six|seven|eight|nine|ten|\d+|real-world|benchmark|well-known|various|diverse)\s+)*", re.I)
+    r"experimented|scores?|reach\w*|sets?|\d%|\d)(?:\b[^.;:()]{0,60}?\b\s*|\s+)$", re.I)
+_EVAL_MODS = re.compile(
+    r"(?:the\s+)?(?:(?:challenging|popular|public|publicly available|standard|widely[- ]used|large-scale|several|"
+    r"multiple|two|three|four|five|six|seven|eight|nine|ten|\d+|real-world|benchmark|well-known|various|diverse)\s+)*",
+    re.I)
+_ON_AT = re.compile(r"\b(?:on|across|over)\s+")
+_LIST_START = re.compile(r"(?:[\w\-]+\s+){0,4}?[A-Z0-9]")
 _LEAD_STOP = frozenset(
     "The A An Our This These Those Both All Two Three Four Five Six Several Many Public Popular Standard Large New "
     "Real Synthetic Existing Extensive Experiments Results We On In Across For Using With From Each Various "
@@ -286,8 +289,12 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             found[sp] = None
             if strong is not None:
                 strong.add(sp)
-    for m in _EVAL_ON.finditer(text):
-        items = _list_after(text, m.end())
+    for o in _ON_AT.finditer(text):
+        if not _LIST_START.match(text, o.end()):
+            continue
+        if not _EVAL_TRIGGER.search(text, max(0, o.start() - 80), o.start()):
+            continue
+        items = _list_after(text, _EVAL_MODS.match(text, o.end()).end())
         good = [sp for sp in items if known.get(sp) == "Dataset" or
                 any(is_name_token(w, stop) for w in text[sp[0]:sp[1]].split())]
         if good:
@@ -327,13 +334,15 @@ def appositive_types(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int,
 # --------------------------------------------------------------------------------------------- metrics
 
 _METRIC_AT = re.compile(r"(?<![\w@])((?:[A-Za-z][\w\-]*)@(?:\d+(?:\.\d+)?|k))(?![\w@])")
-_METRIC_VALUE = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9\-]{1,9})\s*(?:[:=]|of)\s*[\d.]+(?:\s*%)?")
+_METRIC_VALUE = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9\-]{1,9})\s*(?:[:=]|of)\s*\d")
+_VALUE_AT = re.compile(r"\s*(?:[:=]|\bof)\s*\d")
 _METRIC_HEADS = r"(?:score|distance|rate|error|accuracy|similarity|return|reward|ratio|coefficient|divergence|index|AUC)"
 _METRIC_MODS = (r"(?:mean|average|averaged|top-\d|top-k|word|character|exact|absolute|squared|relative|root|cosine|success|"
                 r"win|false|true|positive|negative|equal|hit|classification|pass|attack|match|matching|"
                 r"expected calibration|calibration|normalized|normalised|structural|signal-to-noise|peak)")
 _METRIC_PHRASE = re.compile(
-    rf"(?<![\w\-])((?:(?:{_METRIC_MODS}|[A-Z][a-z]+|[A-Z][\w\-]*(?=\s+score))\s+)+{_METRIC_HEADS})\b")
+    rf"(?<![\w\-])((?:(?:{_METRIC_MODS}|[A-Z][a-z]+|[A-Z][\w\-]*(?=\s+score))\s+)+{_METRIC_HEADS})$")
+_METRIC_HEAD_AT = re.compile(rf"(?<=\s){_METRIC_HEADS}\b")
 
 
 def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -347,8 +356,11 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
     >>> [t[s:e] for s, e in metric_spans(t)]
     ['pass@1', 'ECE', 'FooScore', 'Dice score', 'win rate']
     """
-    out = [(m.start(1), m.end(1)) for m in _METRIC_AT.finditer(text)]
-    for m in _METRIC_PHRASE.finditer(text):
+    out = [(m.start(1), m.end(1)) for m in _METRIC_AT.finditer(text)] if "@" in text else []
+    for h in _METRIC_HEAD_AT.finditer(text):
+        m = _METRIC_PHRASE.search(text, max(0, h.start() - 60), h.end())
+        if not m:
+            continue
         s = m.start(1)
         w = re.match(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best)\s+", m[1])
         if w:
@@ -356,7 +368,10 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
         if m.end(1) - s > len(m[1].split()[-1]) + 1:
             out.append((s, m.end(1)))
     stop = load_stoplist()
-    for m in _METRIC_VALUE.finditer(text):
+    for v in _VALUE_AT.finditer(text):
+        m = _METRIC_VALUE.search(text, max(0, v.start() - 12), v.end())
+        if not m or m.end() < v.end():
+            continue
         if is_name_token(m[1], stop) or re.fullmatch(r"[A-Z][a-z]+(?:Score|Acc|Error)", m[1]):
             out.append((m.start(1), m.end(1)))
     return sorted(set(out))
@@ -396,11 +411,16 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     """
     heads = load_heads()
     task_heads, stop = heads["Task"], heads["Stop"]
-    words = list(_WORD.finditer(text))
-    out = []
-    for i, w in enumerate(words):
-        if w[0].lower() not in task_heads:
+    words = _WORD.findall(text)
+    spans = None
+    out: list[tuple[int, int]] = []
+    for i, tok in enumerate(words):
+        if tok.lower() not in task_heads:
             continue
+        if spans is None:
+            words = list(_WORD.finditer(text))
+            spans = True
+        w = words[i]
         if i + 1 < len(words) and words[i + 1].start() == w.end() + 1 and words[i + 1][0].lower() in _BAD_NEXT:
             continue
         j = i
@@ -432,6 +452,7 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
         if j < i:
             out.append((words[j].start(), w.end()))
     return out
+
 
 
 _LEARN_TASK = re.compile(r"^(?:continual|lifelong|incremental|[\w]+-incremental|few-shot|zero-shot|one-shot|"
@@ -472,6 +493,7 @@ _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|tha
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
+_DS_BEFORE = re.compile(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", re.I)
 _HEAD_COMMA = re.compile(r"[^.;:()]{0,80}\b(?:framework|method|model|approach|architecture|network|algorithm|"
                          r"technique|system|pipeline|agent|dataset|benchmark|corpus|suite|schema|scheme|strategy|"
                          r"paradigm|module|mechanism|library|toolkit|tool|platform|metric),\s*(?:(?:called|named|"
@@ -518,7 +540,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     starts = {s: e for s, e in chunks}
 
     def typ_at(s: int, e: int, before: str) -> str:
-        if _DS_AFTER.search(text[e:e + 120]) or re.search(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", before, re.I):
+        if _DS_AFTER.search(text[e:e + 120]) or _DS_BEFORE.search(before):
             return "Dataset"
         return "Method"
 
