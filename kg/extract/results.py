@@ -123,7 +123,9 @@ _DS_AFTER = re.compile(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s,;\d]+\s+){0,3}?(
                        r"(?:(?!and\b)[^\s,;\d]+\s+)?$", re.I)
 _FOR_NAME = re.compile(r"(?:\s*(?:,|and|or)\s*[\d.]+\s*%?)*\s*(?:points?\s+)?(?:for|by|of)\s+(?:the\s+)?(?:original\s+|standard\s+|vanilla\s+)?",
                        re.I)
-_OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:)?\s*(?:an?\s+|the\s+)?[+\-]?\d", re.I)
+_OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:|by(?:\s+up\s+to)?)?\s*(?:an?\s+|the\s+)?[+\-]?\d",
+                        re.I)
+_VALUE_BEFORE = re.compile(r"\d(?:\s?\\?%|\s?[x×])?\s*\$?\s*$")
 _WORDS_BETWEEN = re.compile(r"(?:\s*\$?\s*(?:[a-z][\w\-]*)\s+){1,2}", re.I)
 _ACRONYM_AFTER = re.compile(r"\$?\s?([A-Z][A-Za-z0-9@\-]{1,7})(?![\w\-])(?!\s+(?:dataset|benchmark|corpus)s?\b)")
 _RATE_BEFORE = re.compile(r"\b([a-z][\w\-]*\s+rates?)\s+(?:of|is|was|are|were|below|above|under|over|at|around|about|"
@@ -350,7 +352,8 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
             name = rest[-1]
             if me <= c.anchor and ms >= cs and c.anchor - me <= 45 and _LINK_BEFORE.match(text[me:c.anchor]):
                 best = (c.anchor - me, name)
-            elif ms >= c.end and me <= ce and ms - c.end <= 30 and _LINK_AFTER.match(text[c.end:ms]):
+            elif ms >= c.end and me <= ce and ms - c.end <= 30 and _LINK_AFTER.match(text[c.end:ms]) and \
+                    not _OWN_VALUE.match(text, me, min(ce, me + 30)):
                 d = ms - c.end
                 if _CHANGE_IN.search(text, c.end, ms):
                     d -= 20  # "0.2% drop in accuracy": the changed quantity beats a metric before the number
@@ -358,11 +361,19 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
                     best = (d, name)
         if best:
             return best[1], True, is_mention
+    m = _ACRONYM_AFTER.match(text, c.end, ce)  # "37.0% CoER": an unknown acronym right after the value
+    if m and sum(ch.isupper() for ch in m[1]) >= 2 and (c.unit or "." in c.value) and not re.fullmatch(r"[A-Z]+s", m[1]):
+        return m[1], True, False
+    m = _RATE_BEFORE.search(text, max(cs, c.anchor - 40), c.anchor)  # "mirage rates below 3%"
+    if m:
+        return m[1].rstrip("s") if m[1].endswith("rates") else m[1], True, False
     for pool, is_mention in ((metrics, True),):
-        # the nearest Metric of the clause, unless it introduces a value of its own ("... and hits@10 reaching 86.97%")
+        # the nearest Metric of the clause, unless it has a value of its own ("hits@10 reaching 86.97%", "75% win rate")
         inside = [(min(abs(ms - c.start), abs(me - c.start)), m[-1]) for m in pool
                   for ms, me in [(m[0], m[1])] if cs <= ms and me <= ce and
-                  not (ms > c.end and _OWN_VALUE.match(text, me, min(ce, me + 30)))]
+                  not (ms > c.end and _OWN_VALUE.match(text, me, min(ce, me + 30))) and
+                  not (me < c.start and _VALUE_BEFORE.search(text, max(cs, ms - 8), ms) and
+                       _kind(text, c, cs) == "absolute")]  # a gain "by 4 points" still refers to it
         if inside:
             return min(inside)[1], False, is_mention
     near = [m for m in fallback if cs <= m[0] and m[1] <= c.anchor and c.anchor - m[1] <= 30
@@ -373,12 +384,6 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
         for ms, me, name in fallback:
             if c.end <= ms <= c.end + 30 and me <= ce and _WORDS_BETWEEN.fullmatch(text, c.end, ms):
                 return name, True, False
-    m = _ACRONYM_AFTER.match(text, c.end, ce)  # "37.0% CoER": an unknown acronym right after the value
-    if m and sum(ch.isupper() for ch in m[1]) >= 2 and (c.unit or "." in c.value) and not re.fullmatch(r"[A-Z]+s", m[1]):
-        return m[1], True, False
-    m = _RATE_BEFORE.search(text, max(cs, c.anchor - 40), c.anchor)  # "mirage rates below 3%"
-    if m:
-        return m[1].rstrip("s") if m[1].endswith("rates") else m[1], True, False
     return None, False, False
 
 

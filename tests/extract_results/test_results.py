@@ -223,3 +223,12 @@ def test_respectively_with_a_dataset_named_earlier():
 def test_no_metric_borrowed_across_a_new_verb():
     rs = run("It achieves a 75% win rate against strong baselines and reaches 82.7% of human-level performance.")
     assert [(r.value, r.metric) for r in rs] == [("75", "win rate"), ("82.7", None)]
+
+
+def test_each_value_keeps_its_own_metric():
+    assert rows("It improves BLEU by up to 2.1 points, ROUGE by up to 3.4 points.") == [
+        ("2.1", "points", "gain", "BLEU"), ("3.4", "points", "gain", "ROUGE")]
+    text = "It achieves a 75% win rate and reaches 82.7% of human-level performance."
+    assert [(r.value, r.metric) for r in run(text, Metric=["win rate"])] == [("75", "win rate"), ("82.7", None)]
+    text = "It reaches 78.9 mIoU on SetA, outperforming the baselines by more than 4 points."
+    assert [(r.value, r.metric) for r in run(text, Metric=["mIoU"], Dataset=["SetA"])] == [("78.9", "mIoU"), ("4", "mIoU")]
