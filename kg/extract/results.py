@@ -350,7 +350,8 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
         best = None
         for ms, me, *rest in pool:
             name = rest[-1]
-            if me <= c.anchor and ms >= cs and c.anchor - me <= 45 and _LINK_BEFORE.match(text[me:c.anchor]):
+            if me <= c.anchor and ms >= cs and c.anchor - me <= 45 and _LINK_BEFORE.match(text[me:c.anchor]) and \
+                    not (_VALUE_BEFORE.search(text, max(cs, ms - 8), ms) and _NEW_PREDICATE.search(text, me, c.anchor)):
                 best = (c.anchor - me, name)
             elif ms >= c.end and me <= ce and ms - c.end <= 30 and _LINK_AFTER.match(text[c.end:ms]) and \
                     not _OWN_VALUE.match(text, me, min(ce, me + 30)):
