@@ -255,8 +255,20 @@ def _catalog_spans(doc) -> dict[tuple[int, int], tuple[str, str]]:
         k = (sp.start_char, sp.end_char)
         name = canon.get(k, sp.text)
         if _case_ok(sp.text, sp.label_, name):
-            out[k] = (sp.label_, name)
+            out[k] = (_learning_type(sp.label_, name), name)
     return out
+
+
+def _learning_type(typ: str, name: str) -> str:
+    """"X learning" is a Task when X names a problem setting (continual, few-shot, federated...), else a Method
+    (a technique: reinforcement, contrastive, representation learning).
+
+    >>> _learning_type("Task", "reinforcement learning"), _learning_type("Task", "class-incremental learning")
+    ('Method', 'Task')
+    """
+    if typ == "Task" and name.lower().endswith(" learning") and long_form_type(name) != "Task":
+        return "Method"
+    return typ
 
 
 def _task_core(name: str, names: set[str]) -> str | None:

@@ -456,7 +456,7 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
 
 
 _LEARN_TASK = re.compile(r"^(?:continual|lifelong|incremental|[\w]+-incremental|few-shot|zero-shot|one-shot|"
-                         r"multi-task|multi-label|multi-instance|open-set|open-world|federated|imitation|active|online|"
+                         r"multi-task|multi-label|multi-instance|open-set|open-world|federated|active|online|"
                          r"class incremental|domain incremental|task incremental)\b", re.I)
 
 
