@@ -1181,6 +1181,10 @@ class Evaluator:
         if part.shortest:
             yield from self.shortest(part, row, used)
             return
+        first, last = part.nodes[0], part.nodes[-1]
+        if (part.rels and not part.path_var and not (first.var and first.var in row)
+                and last.var and last.var in row):
+            part = _reversed(part)  # start from the end that is already bound
         for start in self.start_nodes(part.nodes[0], row):
             r0 = dict(row)
             if part.nodes[0].var:
@@ -1439,6 +1443,15 @@ def _has_agg(e) -> bool:
     if isinstance(e, list):
         return any(_has_agg(x) for x in e)
     return False
+
+
+_FLIP = {"out": "in", "in": "out", "both": "both"}
+
+
+def _reversed(part: PatternPart) -> PatternPart:
+    """The same pattern read from its last node (same matches, no path variable)."""
+    rels = [RelPat(r.var, r.types, r.props, _FLIP[r.direction], r.varlen) for r in reversed(part.rels)]
+    return PatternPart(None, False, list(reversed(part.nodes)), rels)
 
 
 def _pattern_vars(parts: list[PatternPart]) -> list[str]:

@@ -85,6 +85,7 @@ def test_counts_equal_the_embedded_graph_and_reload_doubles_nothing(loaded):
     assert counts(uri) == (G.number_of_nodes(), G.number_of_edges())
     assert f"loaded {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships" in output
     assert "key index: plain indexes" in output  # FalkorDB refused the Neo4j 5 constraints
+    assert "loading" in output  # the progress bar's label (a bar on a terminal)
     per_label = run_bolt(driver_ := driver(uri), "MATCH (n) RETURN labels(n)[0] AS l, count(n) AS c ORDER BY l").rows
     close_quietly(driver_)
     want = {}
