@@ -27,7 +27,7 @@ from kg.errors import GraphError
 from kg.resolve import match_key
 
 __all__ = ["LABELS_BY_WORD", "stats", "top", "pagerank", "find_entity", "lower_is_better", "leaderboard",
-           "related", "cooccurrence", "cooccurrence_rows", "communities", "trends", "papers_of"]
+           "related", "cooccurrence", "cooccurrence_rows", "entity_cooccurrence", "communities", "trends", "papers_of"]
 
 LABELS_BY_WORD = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
 ENTITY_LABELS = ("Method", "Dataset", "Metric", "Task")
@@ -259,8 +259,16 @@ def cooccurrence_rows(G: nx.MultiDiGraph, a: str = "Method", b: str = "Dataset",
     return rows[:n]
 
 
-def communities(G: nx.MultiDiGraph, seed: int = 42, min_size: int = 2, labels=ENTITY_LABELS) -> list[dict]:
-    """Louvain communities (fixed seed) of the entity co-occurrence graph, largest first."""
+def entity_cooccurrence(G: nx.MultiDiGraph, labels: Iterable[str] = ENTITY_LABELS) -> nx.Graph:
+    """Entities of any of ``labels`` linked when a paper has both; ``weight`` = shared papers.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("paper:1", label="Paper"); G.add_node("method:a", label="Method"); G.add_node("task:b", label="Task")
+    >>> _ = G.add_edge("paper:1", "method:a", key="USES"); _ = G.add_edge("paper:1", "task:b", key="ADDRESSES")
+    >>> list(entity_cooccurrence(G).edges(data="weight"))
+    [('method:a', 'task:b', 1)]
+    """
+    labels = set(labels)
     C = nx.Graph()
     by_paper: dict[str, set[str]] = defaultdict(set)
     for u, v in G.edges():
@@ -272,6 +280,12 @@ def communities(G: nx.MultiDiGraph, seed: int = 42, min_size: int = 2, labels=EN
             for y in ents[i + 1:]:
                 w = C[x][y]["weight"] + 1 if C.has_edge(x, y) else 1
                 C.add_edge(x, y, weight=w)
+    return C
+
+
+def communities(G: nx.MultiDiGraph, seed: int = 42, min_size: int = 2, labels=ENTITY_LABELS) -> list[dict]:
+    """Louvain communities (fixed seed) of the entity co-occurrence graph, largest first."""
+    C = entity_cooccurrence(G, labels)
     if C.number_of_edges() == 0:
         return []
     parts = nx.community.louvain_communities(C, weight="weight", seed=seed)

@@ -59,7 +59,7 @@ novel efficient towards toward via simple better""".split())
 
 
 def _singular(token: str) -> str:
-    """Fold an English plural on the last token of a name ('transformers' -> 'transformer')."""
+    """Fold an English plural on one word of a name ('transformers' -> 'transformer')."""
     if len(token) >= 5 and token.endswith("ies"):
         return token[:-3] + "y"
     if len(token) >= 4 and token.endswith("s") and not token.endswith(("ss", "us", "is")) \
@@ -72,11 +72,14 @@ def _singular(token: str) -> str:
 def match_key(name: str) -> str:
     """The folded form two surface names must share to be the same entity.
 
-    Case, Unicode, hyphens and spaces are folded and a plural on the last word is
-    dropped; digits, version letters and size words are kept, so model sizes and
-    versions stay apart.
+    Case, Unicode, hyphens and spaces are folded and English plurals are dropped
+    (on every word: "Representations from Transformers" = "Representation from
+    Transformer"); digits, version letters and size words are kept, so model sizes
+    and versions stay apart.
 
     >>> match_key("Vision-Transformers") == match_key("vision transformer")
+    True
+    >>> match_key("Encoder Representations from Transformers") == match_key("Encoder Representation from Transformer")
     True
     >>> match_key("ResNet-50") == match_key("ResNet50")
     True
@@ -91,8 +94,7 @@ def match_key(name: str) -> str:
     tokens = s.split()
     if not tokens:
         return ""
-    tokens[-1] = _singular(tokens[-1])
-    return "".join(tokens)
+    return "".join(map(_singular, tokens))
 
 
 @lru_cache(maxsize=1 << 20)
@@ -130,10 +132,7 @@ def is_qualified_variant(a: str, b: str) -> bool:
 
 
 def _tokens(name: str) -> list[str]:
-    toks = re.sub(r"[^\w\s.+]", " ", normalize_name(name)).split()
-    if toks:
-        toks[-1] = _singular(toks[-1])
-    return toks
+    return [_singular(t) for t in re.sub(r"[^\w\s.+]", " ", normalize_name(name)).split()]
 
 
 @lru_cache(maxsize=1 << 18)
