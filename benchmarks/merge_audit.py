@@ -5,7 +5,9 @@ Reads the extraction-records sidecar that `kg build` writes next to the graph
 - per type: mentions (spans in the text), entity occurrences (one per paper and entity), distinct surface forms,
   distinct folded forms (match_key), resolved entities;
 - N random merges (seed fixed): a surface form and the different-looking form it was
-  merged with (not a mere case/plural variant), for checking by hand.
+  merged with (not a mere case/plural variant), for checking by hand;
+- N random cross-paper merges: a form used bare (no long form in its own paper) that
+  resolution sent to an entity defined elsewhere - the decisions worth checking.
 
     python benchmarks/merge_audit.py --graph kg-data/graph.json.gz -n 20 --seed 0
 """
@@ -37,6 +39,8 @@ def main() -> None:
     occ, ments, forms, folded, keys = Counter(), Counter(), defaultdict(set), defaultdict(set), defaultdict(set)
     by_key: dict[str, Counter] = defaultdict(Counter)
     examples: dict[tuple[str, str], str] = {}
+    bare: Counter = Counter()
+    bare_example: dict[tuple[str, str], str] = {}
     for x in records:
         ctx = paper_context(x)
         local = local_definitions(x)
@@ -44,6 +48,9 @@ def main() -> None:
             aliases = e.aliases or ((local[(e.type, e.name)],) if (e.type, e.name) in local else ())
             k = r.resolve(e.type, e.name, aliases, ctx)
             examples.setdefault((k, e.name), x.paper.id)
+            if not aliases:  # a bare name: only resolution (not this paper) decided where it goes
+                bare[(k, e.name)] += 1
+                bare_example.setdefault((k, e.name), x.paper.id)
             occ[e.type] += 1
             ments[e.type] += max(1, len(e.mentions))
             forms[e.type].add(e.name)
@@ -68,6 +75,11 @@ def main() -> None:
     print(f"{a.n} random merges (seed {a.seed}):")
     for k, canon, f, cnt in random.Random(a.seed).sample(merges, min(a.n, len(merges))):
         print(f"  {f!r:<40} -> {canon!r}  ({k}, {cnt}x, e.g. paper {examples[(k, f)]})")
+    cross = [m for m in merges if bare[(m[0], m[2])]]
+    print(f"\n{len(cross)} of them are cross-paper merges (the form occurs bare, with no long form in its paper: "
+          f"{sum(bare[(m[0], m[2])] for m in cross)} occurrences); {a.n} random ones (seed {a.seed}):")
+    for k, canon, f, cnt in random.Random(a.seed).sample(cross, min(a.n, len(cross))):
+        print(f"  {f!r:<28} -> {canon!r}  ({k}, {bare[(k, f)]}x bare, e.g. paper {bare_example[(k, f)]})")
     if amb:
         print("ambiguous (first 10):", ", ".join(amb[:10]))
 
