@@ -14,6 +14,7 @@ Gold sets (ids + annotations only, no abstract text; each skipped with a note wh
   dev15a    tests/extract_results/heldout_gold.jsonl  used while developing
   dev15b    tests/extract_results/unseen_gold.jsonl   used while developing
   dev15c    tests/extract_results/dev15c_gold.jsonl  15 more seeded arXiv abstracts, used while developing
+  dev10r    tests/extract_results/dev10r_gold.jsonl   10 seeded arXiv abstracts with relation cue words (dev)
   dev30ex   tests/gold/examples_gold.jsonl            the project's 30 self-written abstracts (examples/papers.jsonl)
 SciREX (../shared/data/scirex/train-abstracts.jsonl): leaderboard rows (method, dataset, metric, score)
 whose score is written in the abstract; value recall and, of the recalled, right metric/dataset/method.
@@ -58,6 +59,7 @@ GOLD_SETS = {
     "dev15b": ROOT / "tests" / "extract_results" / "unseen_gold.jsonl",
     "dev15c": ROOT / "tests" / "extract_results" / "dev15c_gold.jsonl",
     "dev30ex": ROOT / "tests" / "gold" / "examples_gold.jsonl",
+    "dev10r": ROOT / "tests" / "extract_results" / "dev10r_gold.jsonl",
 }
 EXAMPLES = ROOT / "examples" / "papers.jsonl"
 REL_TYPES = ("EVALUATED_ON", "APPLIED_TO", "OUTPERFORMS", "BASED_ON")
