@@ -201,11 +201,11 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if text[s:e] not in untyped_sf:
             cands.append((s, e, "Method", text[s:e], "name"))
     cands.sort(key=lambda c: (c[0] - c[1], _PRIO[c[4]], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a kept mention already sits
     out: dict[tuple[int, int], MentionT] = {}
     sources: dict[tuple[int, int], str] = {}
     for s, e, typ, name, src in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.find(1, s, e) != -1:
             continue
         if src in ("name", "proposal", "dataset", "apposition"):
             name = _plural_free(name)
@@ -220,7 +220,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             sent = next((text[a:b] for a, b in sents if a <= s < b), text)
             if not re.search(r"\d", sent):
                 continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         out[(s, e)] = (s, e, typ, name)
         sources[(s, e)] = src
     prop = {(s, e) for s, e, _ in proposals}

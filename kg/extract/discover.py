@@ -398,6 +398,11 @@ _BAD_HYPHEN = re.compile(r"-(?:based|driven|guided|aware|oriented|enhanced|power
                          r"free|specific|level|wise|agnostic|centric)$")
 
 
+@lru_cache(maxsize=4)
+def _any_case(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(v for w in words for v in (w, w.capitalize(), w.title(), w.upper()))
+
+
 def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[tuple[int, int]]:
     """Spans of task noun phrases: modifiers + a task head noun ("3D human pose estimation").
 
@@ -414,8 +419,9 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     words = _WORD.findall(text)
     spans = None
     out: list[tuple[int, int]] = []
+    any_case = _any_case(task_heads)
     for i, tok in enumerate(words):
-        if tok.lower() not in task_heads:
+        if tok not in any_case:
             continue
         if spans is None:
             words = list(_WORD.finditer(text))

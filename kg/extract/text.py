@@ -151,6 +151,9 @@ _PROPOSE = re.compile(
     r"dataset|benchmark|approach|system|architecture|,)\s+){0,3}$", re.I)
 
 
+_CUE_WORDS = ("we ", "our ", "named", "called", "dubbed", "termed", "coined", "this paper", "this work", "this study")
+
+
 def role_of(text: str, start: int, field: str = "abstract") -> str:
     """``proposed`` when a proposal cue shortly precedes ``start`` (or a title "X: ..." head), else ``used``.
 
@@ -161,4 +164,8 @@ def role_of(text: str, start: int, field: str = "abstract") -> str:
     """
     if field == "title" and start == 0 and ":" in text[:60]:
         return "proposed"
-    return "proposed" if _PROPOSE.search(text[max(0, start - 60):start]) else "used"
+    window = text[max(0, start - 60):start]
+    low = window.lower()
+    if not any(c in low for c in _CUE_WORDS):  # cheap test before the regex
+        return "used"
+    return "proposed" if _PROPOSE.search(window) else "used"
