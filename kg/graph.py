@@ -120,9 +120,10 @@ class _Edges:
             seen[paper] = evidence
         self.conf[k] = max(self.conf.get(k, 0.0), round(float(confidence), 3))
 
-    def items(self) -> Iterator[tuple[tuple[str, str, str], dict[str, Any]]]:
+    def pop_items(self) -> Iterator[tuple[tuple[str, str, str], dict[str, Any]]]:
+        """Each edge's properties in sorted order, forgetting it as it goes (peak memory)."""
         for k in sorted(self.papers):
-            seen = self.papers[k]
+            seen = self.papers.pop(k)
             papers = sorted(seen)
             ev = [{"paper": p, **seen[p]} for p in papers if seen[p] is not None][:3]
             yield k, {"type": k[2], "confidence": self.conf[k], "support": len(papers),
@@ -244,8 +245,8 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
         nodes[k]["paper_count"] = len(ps)
     G = nx.MultiDiGraph()
     for k in sorted(nodes):
-        G.add_node(k, **nodes[k])
-    for (u, v, t), attrs in edges.items():
+        G.add_node(k, **nodes.pop(k))
+    for (u, v, t), attrs in edges.pop_items():
         G.add_edge(u, v, key=t, **attrs)
     return G
 

@@ -154,6 +154,12 @@ def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None, d
                                 partition_size=partition_size, spacy_model=spacy_model)
 
 
+def _drain(items: list) -> Iterator:
+    """Yield the items of ``items`` from its end, removing each (so it can be freed once used)."""
+    while items:
+        yield items.pop()
+
+
 def default_workdir(graph_path: str | Path) -> Path:
     """Where ``--dask`` keeps per-partition outputs unless ``--workdir`` is given.
 
@@ -213,21 +219,26 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     ordered = [records[k] for k in sorted(records)]
     gc.disable()  # millions of small long-lived objects: cyclic GC passes would only cost time
     try:
-        if G is None:
+        save_extractions(ordered, extractions_path(graph_path), append=appending)
+        fresh = G is None
+        if fresh:
             table = build_table(ordered)
-            resolver = table.freeze()
-            G = build_graph(ordered, resolver)
         else:
             for x in ordered:
                 table.add(x)
-            resolver = table.freeze()
-            update_graph(G, old_keys, resolver, ordered)
+        resolver = table.freeze()
+        ids = set(records)
+        records.clear()
+        ordered.reverse()  # the graph is built popping records off the list: each is freed once used
+        if fresh:
+            G = build_graph(_drain(ordered), resolver)
+        else:
+            update_graph(G, old_keys, resolver, _drain(ordered))
             for pid, srcs in extra.items():
-                node = G.nodes.get(f"paper:{pid}") if pid not in records else None
+                node = G.nodes.get(f"paper:{pid}") if pid not in ids else None
                 if node is not None:
                     node["sources"] = sorted({*node["sources"], *(f"{s.path}:{s.line}" for s in srcs)})
         save_graph(G, graph_path)
-        save_extractions(ordered, extractions_path(graph_path), append=appending)
         save_state(table, resolver, state_path(graph_path))
     finally:
         gc.enable()
