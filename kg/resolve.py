@@ -477,7 +477,7 @@ class Resolver:
         return self.clusters.get(key)
 
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # bump when match_key or the table layout changes: old states cannot be reused
 
 
 def save_state(table: AliasTable, resolver: Resolver, path: str | os.PathLike) -> Path:
