@@ -10,6 +10,7 @@ one more full build). Each step runs `kg build` in its own process under /usr/bi
     nice -n 10 python benchmarks/build_scale.py                  # all 157k, update with 1k
     python benchmarks/build_scale.py --limit 5000 --check --processes 2
     nice -n 10 python benchmarks/build_scale.py --stand-in-extract   # resolve/graph/store only
+    python benchmarks/build_scale.py --phases kg-data/graph.extractions.jsonl.gz   # CPU per step
 
 --stand-in-extract replaces spaCy extraction by a crude regex stand-in (acronym definitions
 "Long Form (LF)" -> Method with alias, other capitalised acronyms -> bare Method mentions),
@@ -98,6 +99,38 @@ def diff_graphs(a: Path, b: Path) -> str:
     return f"{nodes} of {B.number_of_nodes()} nodes and {edges} of {B.number_of_edges()} edges differ"
 
 
+def phases(records: Path) -> None:
+    """CPU seconds and peak RSS of each step after extraction, on a records sidecar (in this process)."""
+    import gc  # noqa: PLC0415
+    import resource  # noqa: PLC0415
+    import time  # noqa: PLC0415
+    sys.path.insert(0, str(ROOT))
+    from kg.graph import build_graph, load_extractions, load_graph, save_extractions, save_graph  # noqa: PLC0415
+    from kg.resolve import build_table, load_state, save_state  # noqa: PLC0415
+
+    out = Path(tempfile.mkdtemp(prefix="kg-phases-"))
+    print(f"{'step':<28} {'CPU s':>7} {'wall s':>7} {'peak RSS MB':>12}")
+
+    def step(name, f):
+        t, c = time.time(), time.process_time()
+        r = f()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        print(f"{name:<28} {time.process_time() - c:>7.1f} {time.time() - t:>7.1f} {rss:>12}", flush=True)
+        return r
+    gc.disable()
+    recs = step("read records", lambda: sorted(load_extractions(records), key=lambda x: x.paper.id))
+    table = step("alias table (pass 1)", lambda: build_table(recs))
+    res = step("decide (pass 2)", table.freeze)
+    G = step("build graph", lambda: build_graph(recs, res))
+    step("write store", lambda: save_graph(G, out / "g.json.gz"))
+    step("write records sidecar", lambda: save_extractions(recs, out / "g.extractions.jsonl.gz"))
+    step("write resolver state", lambda: save_state(table, res, out / "g.resolver.pickle"))
+    step("read resolver state", lambda: load_state(out / "g.resolver.pickle"))
+    del G, recs
+    step("read store", lambda: load_graph(out / "g.json.gz"))
+    print({p.name: f"{p.stat().st_size / 1e6:.1f} MB" for p in sorted(out.iterdir())})
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--input", type=Path, default=DEFAULT)
@@ -108,7 +141,12 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, default=None, help="directory to keep the graphs in")
     ap.add_argument("--stand-in-extract", action="store_true",
                     help="regex stand-in instead of spaCy extraction (measures resolve/graph/store only)")
+    ap.add_argument("--phases", type=Path, default=None, metavar="RECORDS",
+                    help="only time each step after extraction on a records sidecar (*.extractions.jsonl.gz)")
     a = ap.parse_args()
+    if a.phases:
+        phases(a.phases)
+        return
     if not a.input.exists():
         sys.exit(f"{a.input} is missing (see ../shared/data/README.md)")
     tmp = a.keep or Path(tempfile.mkdtemp(prefix="kg-scale-"))
