@@ -1177,19 +1177,40 @@ class Evaluator:
         cands = self.by_label.get(pat.labels[0], []) if pat.labels else sorted(self.G.nodes)
         return [n for n in cands if self.node_ok(n, pat, row)]
 
-    def match_part(self, part: PatternPart, row: dict, used: frozenset) -> Iterable[tuple[dict, frozenset]]:
+    def match_part(self, part: PatternPart, row: dict, used: frozenset,
+                   filters: dict[str, list] | None = None) -> Iterable[tuple[dict, frozenset]]:
         if part.shortest:
             yield from self.shortest(part, row, used)
             return
+        filters = filters or {}
         first, last = part.nodes[0], part.nodes[-1]
-        if (part.rels and not part.path_var and not (first.var and first.var in row)
-                and last.var and last.var in row):
-            part = _reversed(part)  # start from the end that is already bound
-        for start in self.start_nodes(part.nodes[0], row):
+        starts = None
+        if part.rels and not part.path_var and not (first.var and first.var in row):
+            # start from the end that is already bound, or else from the end with fewer candidates
+            if last.var and last.var in row:
+                part = _reversed(part)
+            elif last.var in filters:
+                head = self._filtered_starts(first, row, filters)
+                tail = self._filtered_starts(last, row, filters)
+                if len(tail) < len(head):
+                    part, starts = _reversed(part), tail
+                else:
+                    starts = head
+        if starts is None:
+            starts = self._filtered_starts(part.nodes[0], row, filters)
+        for start in starts:
             r0 = dict(row)
             if part.nodes[0].var:
                 r0[part.nodes[0].var] = Node(start)
             yield from self.extend(part, 0, start, r0, used, [Node(start)], [])
+
+    def _filtered_starts(self, pat: NodePat, row: dict, filters: dict[str, list]) -> list[str]:
+        starts = self.start_nodes(pat, row)
+        var = pat.var
+        if var and var not in row and filters.get(var):
+            starts = [n for n in starts
+                      if all(_truth(self.ev(c, {**row, var: Node(n)})) for c in filters[var])]
+        return starts
 
     def extend(self, part, i, cur, row, used, pnodes, prels):
         if i == len(part.rels):
@@ -1276,11 +1297,18 @@ class Evaluator:
             yield r2, used
 
     def match_rows(self, parts, row, where) -> list[dict]:
+        # WHERE conjuncts about one variable pre-filter that variable's start candidates
+        # (the whole WHERE is still applied at the end, so this only saves work)
+        single: dict[str, list] = {}
+        for c in _conjuncts(where):
+            vs = _expr_vars(c)
+            if len(vs) == 1:
+                single.setdefault(next(iter(vs)), []).append(c)
         results = [(row, frozenset())]
         for part in parts:
             nxt = []
             for r, used in results:
-                nxt.extend(self.match_part(part, r, used))
+                nxt.extend(self.match_part(part, r, used, single))
             results = nxt
         out = [r for r, _ in results]
         if where is not None:
@@ -1443,6 +1471,35 @@ def _has_agg(e) -> bool:
     if isinstance(e, list):
         return any(_has_agg(x) for x in e)
     return False
+
+
+def _conjuncts(e) -> list:
+    """Top-level AND terms of a WHERE expression."""
+    if e is None:
+        return []
+    if e[0] == "and":
+        return _conjuncts(e[1]) + _conjuncts(e[2])
+    return [e]
+
+
+def _expr_vars(e) -> set[str]:
+    """Variables an expression reads (comprehension variables excluded); aggregates count as unknown."""
+    if isinstance(e, list):
+        return set().union(*(_expr_vars(x) for x in e)) if e else set()
+    if not isinstance(e, tuple) or not e:
+        return set()
+    k = e[0]
+    if k == "var":
+        return {e[1]}
+    if k == "listcomp":
+        return _expr_vars(e[2]) | ((_expr_vars(e[3]) | _expr_vars(e[4])) - {e[1]})
+    if k == "quant":
+        return _expr_vars(e[3]) | (_expr_vars(e[4]) - {e[2]})
+    if k == "agg":
+        return {"*agg*", "*"}
+    if k == "map":
+        return set().union(*(_expr_vars(x) for _, x in e[1])) if e[1] else set()
+    return set().union(*(_expr_vars(x) for x in e[1:]))
 
 
 _FLIP = {"out": "in", "in": "out", "both": "both"}
