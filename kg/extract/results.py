@@ -78,7 +78,7 @@ _LINK_BEFORE = re.compile(
     r"boosts|boosted|reduces|reduced|reducing|decreases|decreased|lowers|lowered|gains?|improvements?|"
     r"new|state-of-the-art|sota|best|average|mean|overall|absolute|relative|only|just|roughly|than|"
     r"and|with|from|respectively|as|high|low|rises|rose|risen|grows|grew|goes|went|jumps|jumped|drops|dropped|"
-    r"falls|fell|climbs|climbed|\w+ly|down|reduced|cut|\d+(?:\.\d+)?%?)\b)*$", re.I)
+    r"falls|fell|climbs|climbed|\w+ly|down|reduced|cut|factor|\d+(?:\.\d+)?%?)\b)*$", re.I)
 _LINK_AFTER = re.compile(
     r"^(?:[\s,($}]|\b(?:points?|pts?|pp|absolute|relative|higher|lower|better|worse|more|less|improvements?|"
     r"gains?|increases?|decreases?|drops?|reductions?|boosts?|in|of|on|the|average|mean|overall|"
@@ -95,7 +95,7 @@ _GAIN_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,1}?(?:faster|speed-?ups?|acceleration|higher|more|larger|greater|improvements?|"
     r"gains?|better|increases?|boosts?|absolute\s+improvement|relative\s+improvement)\b", re.I)
 _APPROX = r"(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|between\s+|almost\s+|roughly\s+|" \
-    r"more\s+than\s+|an?\s+average\s+of\s+|a\s+margin\s+of\s+|a\s+|an\s+)*"
+    r"more\s+than\s+|an?\s+average\s+of\s+|a\s+margin\s+of\s+|a\s+factor\s+of\s+|a\s+|an\s+)*"
 _RED_BEFORE = re.compile(
     r"(?:\b(?:reduc\w*|decreas\w*|lower\w*|cut\w*|sav(?:es?|ed|ing)|drop\w*|shrink\w*|compress\w*|declin\w*)"
     r"\b[^.;%\d]{0,60}?\bby\s+" + _APPROX + r"$)"
@@ -123,8 +123,8 @@ _DS_AFTER = re.compile(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s,;\d]+\s+){0,3}?(
                        r"(?:(?!and\b)[^\s,;\d]+\s+)?$", re.I)
 _FOR_NAME = re.compile(r"(?:\s*(?:,|and|or)\s*[\d.]+\s*%?)*\s*(?:points?\s+)?(?:for|by|of)\s+(?:the\s+)?(?:original\s+|standard\s+|vanilla\s+)?",
                        re.I)
-_OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:|by(?:\s+up\s+to)?)?\s*(?:an?\s+|the\s+)?[+\-]?\d",
-                        re.I)
+_OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:|by(?:\s+up\s+to)?)?\s*(?:an?\s+|the\s+)?"
+                        r"(?:[+\-]?\d|factor\s+of\s+[a-z]+\b)", re.I)
 _VALUE_BEFORE = re.compile(r"\d(?:\s?\\?%|\s?[x×])?\s*\$?\s*$")
 _WORDS_BETWEEN = re.compile(r"(?:\s*\$?\s*(?:[a-z][\w\-]*)\s+){1,2}", re.I)
 _ACRONYM_AFTER = re.compile(r"\$?\s?([A-Z][A-Za-z0-9@\-]{1,7})(?![\w\-])(?!\s+(?:dataset|benchmark|corpus)s?\b)")
@@ -137,6 +137,16 @@ _MEASURE_UNIT = re.compile(r"\s?(?:ms|s|sec|secs|seconds?|minutes?|hours?|MB|GB|
                            r"(?![\w\-])(?!\s+(?:of|per|each|for\s+training)\b)")
 _DURATION = re.compile(r"s|sec|secs|seconds?|minutes?|hours?")
 _DURATION_LINK = re.compile(r"\b(?:latency|runtime|run\s+time|time|times|takes?|took|of|reduced\s+to|down\s+to|only)\s+$", re.I)
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
+_WORD_NUM_KEY = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+_W = "|".join(_NUMBER_WORDS)
+_WORD_UNIT_HINT = re.compile(r"times|fold|factor of|points?\b|percent")  # lower-cased text
+_WORD_NUM = re.compile(r"\bfactor\s+of\s+(" + _W + r")\b()|\b(" + _W + r")(?:-fold\b()|\s+times\s+(?=\w+er\b|more\b|less\b|"
+                       r"fewer\b)()|\s+(?:[\w@\-]+\s+){1,2}?(points?|percent)\b)"
+                       r"|\bby\s+(?:up\s+to\s+|about\s+|nearly\s+)?(" + _W + r")\s+(points?|percent)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(
     r"^\s*(?:\$|\\?%)?\s*(?:\([^()]{1,30}\))?\s*(?:,|and|or|/|,\s*and|vs\.?|\)|\(|;)?\s*(?:\$)?\s*"
@@ -340,6 +350,29 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
             anchor = fm.start()
         sign = (m["sign"] or "").strip()
         out.append(_Cand(a, b, anchor, value, unit, sign, measure, mu.group(0).strip() if measure else ""))
+    if _WORD_NUM_KEY.search(text, s, e):
+        out += _word_candidates(text, s, e, out)
+        out.sort()
+    return out
+
+
+def _word_candidates(text: str, s: int, e: int, have: list[_Cand]) -> list[_Cand]:
+    """Spelled-out values with a unit: "four F1 points", "two times faster", "by a factor of twenty", "three-fold".
+
+    >>> t = "It cuts memory by a factor of twenty and gains four F1 points."
+    >>> [(c.value, c.unit) for c in _word_candidates(t, 0, len(t), [])]
+    [('20', 'x'), ('4', 'points')]
+    """
+    out = []
+    for m in _WORD_NUM.finditer(text, s, e):
+        g = next(i for i in (1, 3, 7) if m[i])
+        a, b = m.span(g)
+        if any(c.start <= a < c.end for c in have):
+            continue
+        unit = _unit_of(m[6] or m[8]) if (m[6] or m[8]) else "x"
+        if m[4] is not None or m[5] is not None or m[8]:
+            b = m.end()  # "three-fold", "two times", "by four points": the unit is part of the value
+        out.append(_Cand(a, b, a, str(_NUMBER_WORDS[m[g].lower()]), unit, ""))
     return out
 
 
@@ -452,17 +485,17 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     rx, canon = metric_words()
     out: list[Result] = []
     digits = [m.start() for m in _DIGIT.finditer(text)]
-    if not digits:
+    low = lower_same_length(text)
+    if not digits and not _WORD_UNIT_HINT.search(low):
         return out
     mentions = expand_mentions(text, mentions)
     if proposed is None:
         proposed = proposed_of(text, mentions, field)
-    low = lower_same_length(text)
     rx = _metric_rx_lower()
     for s, e, ments in iter_sentences(text, sentences, mentions):
         k = bisect_left(digits, s)
-        if k == len(digits) or digits[k] >= e:
-            continue  # no digit, no result
+        if (k == len(digits) or digits[k] >= e) and not _WORD_UNIT_HINT.search(low, s, e):
+            continue  # no digit and no spelled-out value with a unit: no result
         blocked = [(m[0], m[1]) for m in ments if m[2] != "Metric"]
         blocked += [(m.start(), m.end()) for m in _CITE.finditer(text, s, e)]
         cands = _candidates(text, s, e, blocked)

@@ -232,3 +232,12 @@ def test_each_value_keeps_its_own_metric():
     assert [(r.value, r.metric) for r in run(text, Metric=["win rate"])] == [("75", "win rate"), ("82.7", None)]
     text = "It reaches 78.9 mIoU on SetA, outperforming the baselines by more than 4 points."
     assert [(r.value, r.metric) for r in run(text, Metric=["mIoU"], Dataset=["SetA"])] == [("78.9", "mIoU"), ("4", "mIoU")]
+
+
+def test_spelled_out_values_with_a_unit():
+    text = "It cut the training time by a factor of four, the GPU memory by a factor of twenty."
+    assert rows(text) == [("4", "x", "reduction", "training time"), ("20", "x", "reduction", "GPU memory")]
+    assert rows("It adds up to four F1 score points.") == [("4", "points", "gain", "F1 score")]
+    assert rows("It is two times faster and uses three-fold less memory.") == [("2", "x", "gain", None),
+                                                                             ("3", "x", "reduction", "memory")]
+    assert run("One of the two datasets has ten classes at ten points in time.") == []
