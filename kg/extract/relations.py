@@ -189,6 +189,10 @@ _TRAIN_INTRO = re.compile(r"\s*(?:Pre-?trained|Trained|Fine-?\s?tuned|Learned|Bu
 _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+top\s+of)?|Initiali[sz]ed\s+(?:from|with)|"
                           r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on)\s+", re.I)
 _COORD = re.compile(r"\s*,?\s*(?:but|and|while)\s+(?:also\s+|further\s+|even\s+)?(?:\w+ly\s+)?[a-z]+(?:s|es|ed)\b")
+_TRAINED_ON = re.compile(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned|learned|distilled|supervised|conditioned|"
+                         r"initiali[sz]ed|built|based|relies|rely|focus(?:es|ed)?|depends?|collected|annotated)\s+"
+                         r"(?:\w+ly\s+|only\s+|solely\s+|jointly\s+|further\s+|directly\s+|both\s+|mainly\s+)*$", re.I)
+_FOR_TRAINING = re.compile(r"\s*(?:dataset|corpus|data)?\s*(?:for|as|during)\s+(?:the\s+)?(?:pre-?)?training\b", re.I)
 _REL_CLAUSE = re.compile(r",\s*(?:and\s+)?(?:which|that)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?$", re.I)
 _APPOS_TASK_BEFORE = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _APPOS_TASK_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:framework|method|model|approach|system|pipeline|architecture|network|"
@@ -481,8 +485,10 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if not onm:
                 continue
             on_at = max(cs, d[0] - 100) + onm.start()
-            if _NEG.search(text[max(s, on_at - 40):on_at]):
-                continue
+            if _NEG.search(text[max(s, on_at - 40):on_at]) or _TRAINED_ON.search(text, max(s, on_at - 40), on_at):
+                continue  # "does not ... on D", "trained exclusively on D": not an evaluation
+            if _FOR_TRAINING.match(text, d[1], min(e, d[1] + 40)):
+                continue  # "on D for pre-training"
             h, rule = None, "evaluated_verb"
             if intro_end > d[0] and intro_end > s:
                 if _TRAIN_INTRO.match(text, s, intro_end):

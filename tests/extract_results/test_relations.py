@@ -235,3 +235,8 @@ def test_appositive_task_and_coordinated_benchmarks():
             "such as TriviaQA (+12.2%) and NQ (+2.0%).")
     assert rels(text, Method=M, Dataset=["SQuAD", "TriviaQA", "NQ"]) == {
         ("AlphaNet", "EVALUATED_ON", d) for d in ("SQuAD", "TriviaQA", "NQ")}
+
+
+def test_training_data_with_adverbs_is_not_evaluation():
+    text = "AlphaNet, trained exclusively on SQuAD, reaches 80.1% on TriviaQA and 70.2% on NQ for pre-training."
+    assert rels(text, Method=M, Dataset=["SQuAD", "TriviaQA", "NQ"]) == {("AlphaNet", "EVALUATED_ON", "TriviaQA")}
