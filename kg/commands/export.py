@@ -79,7 +79,7 @@ def export() -> None:
 @click.option("--size-by", type=click.Choice(["papers", "pagerank"]), default="papers", show_default=True,
               help="Node size (and the cap's ranking).")
 @click.option("--max-nodes", type=click.IntRange(min=0), default=2000, show_default=True,
-              help="Cap on nodes drawn (most important first); 0 = no cap.")
+              help="Cap on nodes drawn: the top entities, then the papers linking the most of them; 0 = no cap.")
 @click.option("--title", default="Knowledge graph", show_default=True, help="Page heading.")
 def export_html(graph_path, types, min_papers, top, since, focus, depth, output, size_by, max_nodes, title):
     """Interactive, self-contained HTML view (opens offline, no network).

@@ -25,8 +25,12 @@ from kg.models import NODE_LABELS, normalize_name
 
 __all__ = [
     "SubgraphSpec", "apply_filters", "filter_types", "filter_min_papers", "filter_since",
-    "ego_graph", "resolve_node", "top_nodes", "node_weights", "paper_count", "parse_types",
+    "ego_graph", "resolve_node", "top_nodes", "overview_nodes", "node_weights", "paper_count", "parse_types",
+    "PER_PAPER_LABELS",
 ]
+
+#: labels that stand for one paper each; everything else is an entity (Method, Dataset, ...).
+PER_PAPER_LABELS = frozenset({"Paper", "Result"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +73,7 @@ def paper_count(data: dict) -> int:
 
 
 def node_weights(G: nx.MultiDiGraph, by: str = "papers") -> dict[str, float]:
-    """Importance of each node: paper count (ties broken by degree) or PageRank.
+    """Importance of each node: paper count (ties broken by the number of neighbours) or PageRank.
 
     >>> w = node_weights(_demo_graph())
     >>> max(w, key=w.get)
@@ -86,7 +90,9 @@ def node_weights(G: nx.MultiDiGraph, by: str = "papers") -> dict[str, float]:
     if by != "papers":
         raise GraphError(f"unknown ranking {by!r}: use 'papers' or 'pagerank'")
     n = max(G.number_of_nodes(), 1)
-    return {v: paper_count(d) + G.degree(v) / (10 * n) for v, d in G.nodes(data=True)}
+    pred = G.pred if G.is_directed() else {}
+    # neighbour counts (O(1) each), not multi-edge degrees, which cost a sum per node on big graphs
+    return {v: paper_count(d) + (len(G.adj[v]) + len(pred.get(v, ()))) / (20 * n) for v, d in G.nodes(data=True)}
 
 
 def parse_types(types: Iterable[str]) -> tuple[str, ...]:
@@ -206,6 +212,77 @@ def top_nodes(G: nx.MultiDiGraph, n: int, by: str = "papers",
     w = weights if weights is not None else node_weights(G, by)
     ranked = sorted(G.nodes, key=lambda v: (-w.get(v, 0.0), v))[:n]
     return G.subgraph(ranked).copy()
+
+
+def overview_nodes(G: nx.MultiDiGraph, n: int, by: str = "papers", weights: dict[str, float] | None = None,
+                   entity_share: float = 0.6) -> tuple[list[str], list[str]]:
+    """A connected overview of at most ``n`` nodes: top entities, then the papers that link them.
+
+    Ranking all nodes by paper count keeps only entities once the graph is big
+    (every paper counts 1), and entities are rarely linked to each other directly,
+    so the top-``n`` view would be a cloud of isolated dots. Instead
+    ``entity_share`` of the budget goes to the most important entities
+    (:func:`node_weights`) and the rest to papers (and results) adjacent to them:
+    first greedily so that as many chosen entities as possible get a paper,
+    then those adjacent to the most chosen entities. Chosen entities left without
+    any link are dropped and their budget goes to more papers. Returns
+    ``(entities, papers)``, each most important first.
+
+    >>> G = _demo_graph()
+    >>> _ = G.add_edge("paper:2", "method:vision transformer", key="USES", type="USES")
+    >>> overview_nodes(G, 3)
+    (['method:bert', 'method:vision transformer'], ['paper:2'])
+    """
+    import heapq  # noqa: PLC0415
+
+    if n < 0:
+        raise GraphError(f"--max-nodes must be 0 or more, got {n}")
+    w = weights if weights is not None else node_weights(G, by)
+    order = lambda v: (-w.get(v, 0.0), v)  # noqa: E731
+    nbrs = lambda v: (*G.predecessors(v), *G.successors(v))  # noqa: E731
+    entities = sorted((v for v, d in G.nodes(data=True) if d.get("label") not in PER_PAPER_LABELS), key=order)
+    n_other = G.number_of_nodes() - len(entities)
+    k = min(len(entities), max(round(n * entity_share), n - n_other))
+    chosen = set(entities[:k])
+    links: dict[str, set[str]] = {}
+    for e in entities[:k]:
+        for u in nbrs(e):
+            if G.nodes[u].get("label") in PER_PAPER_LABELS:
+                links.setdefault(u, set()).add(e)
+    # 1. lazy greedy cover: the paper linking the most still-uncovered entities, ties by importance;
+    #    when the budget runs out, the least important uncovered entity gives its place to a paper
+    rank = {e: i for i, e in enumerate(entities[:k])}
+    uncovered = {e for e in chosen if not any(u in chosen and u != e for u in nbrs(e))}
+    picked: list[str] = []
+    heap = [(-len(es), *order(v)) for v, es in links.items()]
+    heapq.heapify(heap)
+    while uncovered and heap:
+        if len(picked) >= n - len(chosen):
+            e = max(uncovered, key=rank.__getitem__)
+            uncovered.discard(e)
+            chosen.discard(e)
+            continue
+        neg, _, v = heapq.heappop(heap)
+        gain = len(links[v] & uncovered)
+        if gain and gain < -neg:
+            heapq.heappush(heap, (-gain, -w.get(v, 0.0), v))
+        elif gain:
+            picked.append(v)
+            uncovered -= links[v]
+    # 2. drop chosen entities that nothing kept links to
+    keep = chosen | set(picked)
+    chosen = {e for e in chosen if any(u in keep and u != e for u in nbrs(e))}
+    # 3. fill the rest with the papers linking the most chosen entities, then (few papers) more entities
+    seen = set(picked)
+    rest = sorted((v for v in links if v not in seen), key=lambda v: (-len(links[v] & chosen), *order(v)))
+    picked += rest[: n - len(chosen) - len(picked)]
+    if len(chosen) + len(picked) < n:
+        chosen.update([e for e in entities if e not in chosen][: n - len(chosen) - len(picked)])
+    if len(chosen) + len(picked) < n:
+        seen = set(picked)
+        picked += sorted((v for v, d in G.nodes(data=True) if d.get("label") in PER_PAPER_LABELS and v not in seen),
+                         key=order)[: n - len(chosen) - len(picked)]
+    return sorted(chosen, key=order), picked
 
 
 def apply_filters(G: nx.MultiDiGraph, spec: SubgraphSpec) -> nx.MultiDiGraph:

@@ -78,8 +78,8 @@ def _hover(driver, node_id):
     ActionChains(driver).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).perform()
     for _ in range(60):
         text = driver.execute_script(
-            "var t = document.querySelector('div.vis-tooltip');"
-            "return t && t.style.visibility !== 'hidden' ? t.textContent : ''")
+            "var t = document.getElementById('kg-tooltip');"
+            "return t && !t.hidden ? t.textContent : ''")
         if text:
             return text
         time.sleep(0.05)
@@ -107,13 +107,13 @@ def test_built_graph_in_browser(browser, built, tmp_path):
     for t in {d["type"] for _, _, d in G.edges(data=True)}:
         assert t in legend
     # hostile text from the inputs is shown as text: titles, evidence sentences, entity names
-    texts = browser.execute_script("return kg.nodes.get().map(function (n) { return n.title.textContent; })")
+    texts = browser.execute_script("return kg.nodes.get().map(function (n) { return kg.buildTip(n.tip).textContent; })")
     assert any("<script>window.__xss=5</script>" in t for t in texts)  # a title
     assert any("window.__xss=2" in t for t in texts)  # from an abstract
     bad = next(v for v, d in G.nodes(data=True) if d.get("name") == HOSTILE_NAME)
     tip = _hover(browser, bad)
     assert HOSTILE_NAME in tip and HOSTILE_ALIAS in tip
-    assert browser.execute_script("return document.querySelector('div.vis-tooltip img, div.vis-tooltip script')") is None
+    assert browser.execute_script("return document.querySelector('#kg-tooltip img, #kg-tooltip script')") is None
     # an ordinary tooltip of a real extracted entity: its paper count and a link to a fixture paper
     imagenet = next(v for v, d in G.nodes(data=True) if d["label"] == "Dataset" and d.get("name") == "ImageNet")
     tip = _hover(browser, imagenet)

@@ -32,7 +32,8 @@ def test_cap_message_on_stderr(graph, tmp_path):
     graph["G"] = synthetic_graph(120, seed=3)
     res = CliRunner().invoke(cli, ["export", "html", "--max-nodes", "50", "-o", str(tmp_path / "g.html")])
     assert res.exit_code == 0, res.output
-    assert "Showing the top 50 of 120 nodes" in res.output and "--max-nodes" in res.output
+    assert "Showing 50 of 120 nodes: the 30 entities with the most papers" in res.output
+    assert "70 nodes and" in res.output and "--max-nodes" in res.output
 
 
 @pytest.mark.parametrize("fmt,name", [("graphml", "g.graphml"), ("gexf", "g.gexf"), ("json", "g.json"),

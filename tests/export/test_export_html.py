@@ -90,8 +90,27 @@ def test_cap_keeps_most_cited_and_says_what_was_cut():
     top_entity = max((v for v, d in G.nodes(data=True) if d["label"] != "Paper"),
                      key=lambda v: G.nodes[v]["paper_count"])
     assert top_entity in H
-    assert "top 50 of 300 nodes" in notice and "--max-nodes" in notice
+    assert notice.startswith("Showing 50 of 300 nodes: the 30 entities with the most papers and 20 papers")
+    assert "250 nodes and" in notice and "--max-nodes" in notice and "--focus" in notice
     assert cap_graph(G, 0) == (G, None)
+
+
+def test_cap_is_a_connected_overview_not_isolated_dots():
+    G = synthetic_graph(3000, seed=3)
+    H, _ = cap_graph(G, 200)
+    entities = [v for v, d in H.nodes(data=True) if d["label"] not in ("Paper", "Result")]
+    papers = [v for v, d in H.nodes(data=True) if d["label"] == "Paper"]
+    assert len(entities) == 120 and len(papers) == 80
+    # every kept paper links kept entities (ranked by how many), and the view has edges to draw
+    assert all(H.out_degree(p) >= 1 for p in papers)
+    assert min(d for _, d in H.degree()) >= 1  # no isolated dots
+    assert H.number_of_edges() >= 200
+    top = sorted((v for v, d in G.nodes(data=True) if d["label"] not in ("Paper", "Result")),
+                 key=lambda v: (-G.nodes[v]["paper_count"], v))
+    assert {G.nodes[v]["paper_count"] for v in top[:120]} <= {G.nodes[v]["paper_count"] for v in entities}
+    # a budget bigger than the entities: all entities, the rest papers
+    H2, _ = cap_graph(G, G.number_of_nodes() - 1)
+    assert H2.number_of_nodes() == G.number_of_nodes() - 1
 
 
 def test_physics_is_bounded_for_big_graphs():
@@ -124,12 +143,12 @@ def test_browser_renders_counts_legend_and_no_errors(browser, page, tmp_path):
 def test_browser_xss_probes_stay_text(browser, page):
     open_page(browser, page)
     tip = browser.execute_script(
-        "var t = kg.nodes.get(arguments[0]).title; return [t.textContent, t.innerHTML, t.querySelectorAll('img,script').length]",
+        "var t = kg.buildTip(kg.nodes.get(arguments[0]).tip); return [t.textContent, t.innerHTML, t.querySelectorAll('img,script').length]",
         BAD)
     assert XSS_SCRIPT in tip[0] and XSS_IMG in tip[0]
     assert "&lt;script&gt;" in tip[1] and tip[2] == 0
     hrefs = browser.execute_script(
-        "var t = kg.nodes.get('paper:2203.00003').title;"
+        "var t = kg.buildTip(kg.nodes.get('paper:2203.00003').tip);"
         "return Array.from(t.querySelectorAll('a')).map(function (a) { return a.getAttribute('href'); })")
     assert "https://example.org/paper" in hrefs and not any(h.startswith("javascript") for h in hrefs)
     browser.execute_script("kg.showInfo(kg.nodes.get(arguments[0]).tip)", BAD)
@@ -151,13 +170,13 @@ def test_browser_hover_shows_escaped_tooltip(browser, page):
     text = ""
     for _ in range(40):
         text = browser.execute_script(
-            "var t = document.querySelector('div.vis-tooltip');"
-            "return t && t.style.visibility !== 'hidden' ? t.textContent : ''")
+            "var t = document.getElementById('kg-tooltip');"
+            "return t && !t.hidden ? t.textContent : ''")
         if text:
             break
         time.sleep(0.05)
     assert XSS_SCRIPT in text
-    assert browser.execute_script("return document.querySelector('div.vis-tooltip img, div.vis-tooltip script')") is None
+    assert browser.execute_script("return document.querySelector('#kg-tooltip img, #kg-tooltip script')") is None
     assert browser.execute_script("return typeof window.__xss") == "undefined"
 
 
@@ -181,7 +200,7 @@ def test_browser_capped_page_shows_notice(browser, tmp_path):
     open_page(browser, tmp_path / "big.html")
     assert browser.execute_script("return kg.nodes.length") == 150
     notice = browser.find_element("id", "kg-notice")
-    assert notice.is_displayed() and "top 150 of 400 nodes" in notice.text
+    assert notice.is_displayed() and "Showing 150 of 400 nodes" in notice.text and "--max-nodes" in notice.text
     assert _severe(browser) == []
 
 

@@ -172,3 +172,30 @@ def test_killed_worker_loses_nothing(tmp_path, monkeypatch, _extractor):
     hooked = next(ln for ln in log if ln[0] == partition_name(slow_part))
     assert int(hooked[2]) != killed["pid"] and int(hooked[3]) == size
     assert not list(work.glob("*.tmp"))
+
+
+def test_kg_build_on_a_running_cluster_same_bytes(cluster, tmp_path):
+    """`kg build --dask tcp://...` against a LocalCluster started here: the store equals the plain build's."""
+    import json  # noqa: PLC0415
+
+    from click.testing import CliRunner  # noqa: PLC0415
+
+    from kg.cli import cli  # noqa: PLC0415
+    from kg.graph import extractions_path  # noqa: PLC0415
+    from tests.conftest import FIXTURES  # noqa: PLC0415
+    from tests.parallel.conftest import written_papers  # noqa: PLC0415
+
+    c, _ = cluster
+    written = tmp_path / "written.jsonl"
+    written.write_text("".join(json.dumps(p.to_dict()) + "\n" for p in written_papers(40)), encoding="utf-8")
+    inputs = [str(written), str(FIXTURES / "papers_small.jsonl")]
+    plain, dist = tmp_path / "plain" / "g.json.gz", tmp_path / "dist" / "g.json.gz"
+    r = CliRunner().invoke(cli, ["build", *inputs, "--graph", str(plain)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["build", *inputs, "--graph", str(dist), "--dask", c.scheduler_address,
+                                 "--workdir", str(tmp_path / "parts"), "--partition-size", "9"])
+    assert r.exit_code == 0, r.output
+    assert "70 papers" in r.output
+    assert dist.read_bytes() == plain.read_bytes()
+    assert extractions_path(dist).read_bytes() == extractions_path(plain).read_bytes()
+    assert len(_log_lines(tmp_path / "parts")) == 8  # ceil(70 / 9) partitions, each computed once
