@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from kg.extract.results import (_CLAUSE, MentionT, expand_mentions, iter_sentences, lower_same_length, proposed_of,
+from kg.extract.results import (_CLAUSE, MentionT, expand_mentions, size_families, iter_sentences, lower_same_length, proposed_of,
                                 proposed_spans)
 from kg.models import Evidence, Relation
 
@@ -225,8 +225,6 @@ def title_method(title: str) -> MentionT | None:
 
 
 _NOT_NAME = re.compile(r"^\s*(?:[+\-\u2212]?\d[\d.,]*\s*%?(?:\s|$)|\W*$)")  # "54.3 mIoU", "12 %": numbers, not entities
-_VARIANT = re.compile(r"^(.+?)[\s\-](?:[BLSHTGM]|XL|XXL|[Bb]ase|[Ll]arge|[Ss]mall|[Tt]iny|[Hh]uge|[Mm]ini|[Nn]ano|[Mm]edium|"
-                      r"\d+(?:\.\d+)?[BMK]|\d+(?:\.\d+)?[bmk])$")
 _TASK_AFTER_DS = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:(?:for|in|on)\s+(?:the\s+)?)?$", re.I)
 _TASK_OPENS = re.compile(r"^\s*(?:On|In|For)\s+(?:the\s+)?$")
 _TITLE_NOT_METHOD = re.compile(r"^\s*(?:an?\s+|the\s+)?(?:new\s+|large-scale\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?"
@@ -272,21 +270,6 @@ _PP_BEFORE = re.compile(r"\b(?:for|of|to|in|on|from|with|by|via|using|than|over)
                         r"(?:[\w.\-]+(?:\s+|,\s*|\s+and\s+|\s+or\s+)){0,4}$", re.I)
 
 
-def _families(mentions: list[MentionT], proposed: str | None) -> dict[str, MentionT]:
-    """Size variants named next to their family ("XNet-B" with "XNet", "Llama 2 13B" with "Llama 2") -> the family.
-
-    >>> _families([(0, 4, "Method", "XNet"), (9, 15, "Method", "XNet-B"), (20, 25, "Method", "YNet-L")], None)
-    {'XNet-B': (0, 4, 'Method', 'XNet')}
-    """
-    names = {m[3]: m for m in mentions if m[2] == "Method"}
-    if proposed:
-        names.setdefault(proposed, (0, 0, "Method", proposed))
-    out = {}
-    for n in names:
-        m = _VARIANT.match(n)
-        if m and m[1] in names:
-            out[n] = names[m[1]]
-    return out
 
 
 def _appositive_head(text: str, methods: list[MentionT], h: MentionT, lo: int) -> MentionT:
@@ -365,7 +348,7 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             proposed = tm[3]
     if proposed is None:
         proposed = proposed_of(text, mentions, field)
-    families = _families(mentions, proposed)
+    families = size_families(mentions, proposed)
     ours_all = proposed_spans(text, 0, len(text), proposed, low)
     breaks = [m.start() for m in _CLAUSE_L.finditer(low)]
     last_subject: MentionT | None = None

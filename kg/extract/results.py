@@ -43,7 +43,7 @@ from typing import NamedTuple
 from kg.models import Evidence, Result
 
 __all__ = ["find_results", "iter_sentences", "metric_words", "proposed_spans", "clause_bounds", "expand_mentions",
-           "proposed_of", "lower_same_length"]
+           "proposed_of", "lower_same_length", "size_families"]
 
 MentionT = tuple[int, int, str, str]
 
@@ -147,6 +147,8 @@ _WORD_UNIT_HINT = re.compile(r"times|fold|factor of|points?\b|percent")  # lower
 _WORD_NUM = re.compile(r"\bfactor\s+of\s+(" + _W + r")\b()|\b(" + _W + r")(?:-fold\b()|\s+times\s+(?=\w+er\b|more\b|less\b|"
                        r"fewer\b)()|\s+(?:[\w@\-]+\s+){1,2}?(points?|percent)\b)"
                        r"|\bby\s+(?:up\s+to\s+|about\s+|nearly\s+)?(" + _W + r")\s+(points?|percent)\b", re.I)
+_VARIANT = re.compile(r"^(.+?)[\s\-](?:[BLSHTGM]|XL|XXL|[Bb]ase|[Ll]arge|[Ss]mall|[Tt]iny|[Hh]uge|[Mm]ini|[Nn]ano|[Mm]edium|"
+                      r"\d+(?:\.\d+)?[BMK]|\d+(?:\.\d+)?[bmk])$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(
     r"^\s*(?:\$|\\?%)?\s*(?:\([^()]{1,30}\))?\s*(?:,|and|or|/|,\s*and|vs\.?|\)|\(|;)?\s*(?:\$)?\s*"
@@ -233,6 +235,23 @@ def expand_mentions(text: str, mentions: list[MentionT]) -> list[MentionT]:
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     k = bisect_left(spans, (b, b))
     return any(x < b and a < y for x, y in spans[max(0, k - 4):k])
+
+
+def size_families(mentions: list[MentionT], proposed: str | None) -> dict[str, MentionT]:
+    """Size variants named next to their family ("XNet-B" with "XNet", "Llama 2 13B" with "Llama 2") -> the family.
+
+    >>> size_families([(0, 4, "Method", "XNet"), (9, 15, "Method", "XNet-B"), (20, 25, "Method", "YNet-L")], None)
+    {'XNet-B': (0, 4, 'Method', 'XNet')}
+    """
+    names = {m[3]: m for m in mentions if m[2] == "Method"}
+    if proposed:
+        names.setdefault(proposed, (0, 0, "Method", proposed))
+    out = {}
+    for n in names:
+        m = _VARIANT.match(n)
+        if m and m[1] in names:
+            out[n] = names[m[1]]
+    return out
 
 
 def proposed_of(text: str, mentions: list[MentionT], field: str = "abstract") -> str | None:
@@ -492,6 +511,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     if proposed is None:
         proposed = proposed_of(text, mentions, field)
     rx = _metric_rx_lower()
+    families = size_families(mentions, proposed)
     for s, e, ments in iter_sentences(text, sentences, mentions):
         k = bisect_left(digits, s)
         if (k == len(digits) or digits[k] >= e) and not _WORD_UNIT_HINT.search(low, s, e):
@@ -551,6 +571,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                 method = _for_method(text, methods, c.end, e)
             else:
                 method = _subject(text, methods, c, s)
+            if method in families:
+                method = families[method][3]  # "PatchMixer-B" reports for "PatchMixer"
             task = _nearest(tasks, c.start)
             conf = 0.55 + (0.25 if metric and from_mention else 0.15 if metric else 0.0)
             conf += 0.1 if dataset else 0.0

@@ -241,3 +241,9 @@ def test_spelled_out_values_with_a_unit():
     assert rows("It is two times faster and uses three-fold less memory.") == [("2", "x", "gain", None),
                                                                              ("3", "x", "reduction", "memory")]
     assert run("One of the two datasets has ten classes at ten points in time.") == []
+
+
+def test_size_variant_reports_for_its_family():
+    text = "We propose ZetaNet. ZetaNet-B reaches 84.2% accuracy."
+    (r,) = run(text, Method=["ZetaNet", "ZetaNet-B"])
+    assert r.method == "ZetaNet"
