@@ -7,16 +7,24 @@ negation right before the cue ("does not outperform", "fails to beat") drops
 the relation. Types and cues:
 
 * ``OUTPERFORMS`` (Method->Method): outperforms, surpasses, beats, exceeds,
-  better/superior than/to, improves over/upon; passive "is outperformed by"
-  swaps head and tail.
-* ``BASED_ON`` (Method->Method): built (up)on, builds (up)on, extends, an
-  extension of, a variant of, fine-tuned from, based on, initialized from,
-  on top of, derived from, adapted from.
-* ``EVALUATED_ON`` (Method->Dataset): "X achieves/obtains/... on D", "evaluate X
-  on D", "experiments on D show that X ...".
-* ``APPLIED_TO`` (Method->Task): "X for T", "apply/use X to/for T".
+  better/superior than/to, improves over/upon, "an improvement in M over Y",
+  "Compared to Y, X ... higher"; passive "is outperformed by" swaps head and tail.
+* ``BASED_ON`` (Method->Method): built (up)on, extends, an extension/variant/
+  hybrid/combination of, fine-tuned/distilled/derived/adapted from, based on,
+  initialized from, on top of; an opening "Fine-tuned from Y, X ...".
+* ``EVALUATED_ON`` (Method->Dataset): "X achieves/obtains/improves ... on D",
+  "evaluate X on D", "On D, X ...", "experiments on D show that X ...",
+  "benchmarks such as D"; not training data ("trained (only) on D").
+* ``APPLIED_TO`` (Method->Task): "X for T", "apply/use X to/for T", "X transfers
+  to T", the task named with an evaluation's benchmark, "X, a novel T
+  framework", a title "X: ... T".
 
-Evidence is the sentence (offsets of the sentence in the field text).
+The head is the subject of the main clause (not a name in an opening phrase,
+an appositive's inner noun or a prepositional phrase); "it", "which", "this
+model" and "our model" resolve to the subject or the proposed method; size
+variants fold into their family. Each rule has a confidence
+(:data:`RULE_CONFIDENCE`); ``min_confidence`` drops the weaker ones. Evidence is
+the sentence (offsets of the sentence in the field text).
 
 >>> t = "BERT-Flow outperforms BERT, RoBERTa and XLNet on GLUE."
 >>> ms = [(0, 9, "Method", "BERT-Flow"), (22, 26, "Method", "BERT"), (28, 35, "Method", "RoBERTa"),

@@ -1,29 +1,33 @@
 """Leaderboard results (numbers that measure something) from a title or abstract.
 
 :func:`find_results` reads every stated number of a field and keeps the ones
-with measuring context: a unit (``%``, ``x``/``×``, ``points``) or a metric
-right next to it ("an F1 of 0.84", "45.6 mAP"). Numbers that name things
-(``ResNet-50``, ``GPT-4``, ``Llama-2-7B``, ``top-5``, ``3D``, ``k=5``), years,
+with measuring context: a unit (``%``, ``x``/``×``, ``points``, a physical unit
+such as ``s``/``MB``/``FPS``) or a metric right next to it ("an F1 of 0.84",
+"45.6 mAP"), a list continuing such values, or a baseline value after
+"compared with/against/versus". Numbers that name things (``ResNet-50``,
+``GPT-4``, ``Llama-2-7B``, "our 7B model", ``top-5``, ``3D``, ``k=5``), years,
 section/table numbers, citations, counts ("10 languages", "1M images") and
-proportions of the data ("10% of the labels") are skipped.
+proportions of the data ("10% of the labels") are skipped. Spelled-out values
+with a unit ("by a factor of four", "four F1 points") are read too.
 
 Decisions (documented in ``docs/readme/results.md``):
 
 * ``evidence`` is the whole sentence: ``start``/``end`` are the sentence's
   offsets in the field text.
-* "from 71.2 to 75.4" gives one ``absolute`` result with the new value 75.4;
-  the old value is a baseline's and is not reported.
+* "from 71.2 to 75.4" gives two ``absolute`` results; the first (a baseline's
+  or the starting point) has no method and a lower confidence.
 * A range "3-5%" keeps its text as the value (``"3-5"``); "up to 4.5%" gives
   4.5 with a lower confidence.
 * ``kind`` is ``gain`` for stated improvements ("+3.2", "by 2.1 points",
   "2.5x faster"), ``reduction`` for stated decreases ("reduces FLOPs by 30%",
   "30% fewer"), else ``absolute``.
 
-The metric is the Metric mention that licensed the number, else the nearest
-Metric mention in the clause, else a word from the small built-in list
-``data/result_metrics.txt``, else ``None``. The dataset is the Dataset mention
-"on"/after the number in the clause, else before it in the clause, else the
-sentence's only dataset; ``None`` rather than a guess.
+The metric is the Metric mention linked to the number, else a word from the
+built-in list ``data/result_metrics.txt``, else an acronym right after the
+value ("37.0% CoER"), else "<x> rate(s)" before it, else the nearest Metric
+mention of the clause that has no value of its own, else ``None``. The dataset
+is the one the value is "on" (:func:`_pick_dataset`); ``None`` rather than a
+guess. Mentions are spread to every occurrence of their surface form first.
 
 >>> t = "Our model achieves 84.2% top-1 accuracy on ImageNet."
 >>> ms = [(0, 9, "Method", "M"), (24, 38, "Metric", "top-1 accuracy"), (42, 50, "Dataset", "ImageNet")]
@@ -63,7 +67,6 @@ _BLOCK_BEFORE = re.compile(
     r"layer|layers|level|round|track|task|subtask|theorem|lemma|algorithm|alg|line|page|pages|vol|no|"
     r"epoch|epochs|iteration|batch|size|dimension|dim)\.?\s*$)"
     r"|(?:\b[A-Za-z]\s*[=<>≤≥]\s*$)", re.I)
-_COUNT_AFTER = re.compile(r"^\s?(?:[A-Za-z]\w*|[-–][A-Za-z])", re.I)
 _PCT_OF_RESULT = re.compile(r"\s*of\s+(?:(?:the|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:performance|accuracy|quality)\b", re.I)
 _PCT_OF = re.compile(
     r"^\s*(?:of\b(?!\s+(?:up\s+to\s+)?\d)|(?:label\s+|random\s+|unstructured\s+|structured\s+)?(?:sparsity|pruning|masking|mask\s+ratio|labell?ed|"
