@@ -4,13 +4,14 @@ Runs ``kg.extract`` on each set and scores with :func:`kg.evaluate.score` (the s
 
 - ``arxiv``     tests/gold/arxiv_gold.jsonl (texts read from ../shared/data/arxiv by id)
 - ``examples``  tests/gold/examples_gold.jsonl (texts from examples/papers.jsonl)
-- ``scirex-a`` / ``scirex-b``  SciREX train abstracts, even / odd lines (develop on A, B is held out)
+- ``scirex`` (all 293), ``scirex-a`` / ``scirex-b``  SciREX train abstracts, even / odd lines (develop on A, B held out)
 - ``scierc``    SciERC dev (exact spans; held out)
 
 Usage::
 
     python benchmarks/eval_entities.py                 # all sets
     python benchmarks/eval_entities.py arxiv scirex-a --errors Dataset   # + false pos/neg of one type
+    python benchmarks/eval_entities.py arxiv --pred-dir /tmp/kgpred     # keep predictions for score.py
 
 ``--errors TYPE`` prints, per paper, the predicted names that matched nothing (FP) and the gold
 names not found (FN) for that type, to find the causes of errors (not to copy names).
@@ -104,6 +105,8 @@ def main() -> None:
     ap.add_argument("sets", nargs="*", default=["arxiv", "examples", "scirex-a", "scirex-b", "scierc"])
     ap.add_argument("--errors", choices=TYPES, default=None)
     ap.add_argument("--spacy-model", default=None)
+    ap.add_argument("--pred-dir", default=None, help="also write each set's predictions to DIR/<set>.jsonl "
+                    "(and SciREX halves' gold to DIR/<set>-gold.jsonl) for ../shared/eval/score.py")
     args = ap.parse_args()
     nlp = build_nlp(args.spacy_model)
     cols = [*TYPES, "Repo", "Role"]
@@ -112,9 +115,16 @@ def main() -> None:
     for name in args.sets:
         mode, gold, papers = load_set(name)
         preds = {x.id: x.to_dict() for x in extract_papers(papers, nlp=nlp)}
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        if args.pred_dir:
+            Path(args.pred_dir).mkdir(parents=True, exist_ok=True)
+            out = Path(args.pred_dir) / f"{name}.jsonl"
+            if name.startswith("scirex-"):
+                (Path(args.pred_dir) / f"{name}-gold.jsonl").write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+        else:
+            out = Path(tempfile.mkstemp(suffix=".jsonl")[1])
+        with open(out, "w", encoding="utf-8") as fh:
             fh.write("".join(json.dumps(d) + "\n" for d in preds.values()))
-        s = score(mode, str(gold), fh.name)
+        s = score(mode, str(gold), str(out))
         cells = []
         for c in cols:
             if c not in s:

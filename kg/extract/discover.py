@@ -21,6 +21,7 @@ Pure functions over a title or abstract; each returns character spans. The pipel
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from functools import lru_cache
@@ -62,8 +63,10 @@ def load_heads() -> dict[str, frozenset[str]]:
 
 # ----------------------------------------------------------------------------------------------- names
 
-# a token with an upper-case letter or a digit somewhere (plain lower-case words never reach Python code)
-_TOKEN = re.compile(r"(?<![\w\-.\\])(?=[a-z.\-/+]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-/+][A-Za-z0-9]+)*\+{0,2}")
+# a token with an upper-case letter or a digit after its first character (plain words, capitalised or not,
+# never reach Python code); "Llama 2" (capitalised word + version number) is found by _CAP_NUM
+_CAP_NUM = re.compile(r"(?<![\w\-.\\])[A-Z][a-z]+(?= \d{1,4}(?:\.\d+)?(?![\w\-]))")
+_TOKEN = re.compile(r"(?<![\w\-.\\])(?=[A-Za-z0-9][a-z.\-/+]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-/+][A-Za-z0-9]+)*\+{0,2}")
 _UPPER = re.compile(r"[A-Z]")
 _NEXT_TOKEN = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])")
 _ALPHA = re.compile(r"[A-Za-z]")
@@ -173,7 +176,10 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
     stop = load_stoplist()
     out: list[tuple[int, int]] = []
     last_end = -1
-    for m in _TOKEN.finditer(text):
+    found = _TOKEN.finditer(text)
+    if cap_num:
+        found = heapq.merge(found, _CAP_NUM.finditer(text), key=lambda m: m.start())
+    for m in found:
         if m.start() < last_end:
             continue
         tok = m[0]

@@ -91,7 +91,6 @@ def _best_long_form(sf: str, text: str, words, off: int) -> tuple[int, int] | No
 _URL = re.compile(
     r"(?:https?://|www\.)?(?:www\.)?(github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)/\s?"
     r"((?:datasets/|spaces/)?[\w.\-]+)/\s?([\w.\-]+)|https?://[^\s)\]}>\"']+", re.I)
-_MAYBE_LINK = re.compile(r"://|www\.|github\.com|gitlab\.com|bitbucket\.org|huggingface\.co", re.I)
 _HOSTS = {"github.com": "github", "gitlab.com": "gitlab", "bitbucket.org": "bitbucket", "huggingface.co": "huggingface"}
 
 
@@ -120,7 +119,8 @@ def find_links(text: str) -> tuple[list[Repo], list[str]]:
     """
     repos: dict[str, Repo] = {}
     urls: dict[str, str] = {}
-    if not _MAYBE_LINK.search(text):
+    low = text.lower()
+    if "://" not in low and "www." not in low and not any(h in low for h in _HOSTS):  # cheap test first
         return [], []
     for m in _URL.finditer(text):
         if m[1]:
