@@ -38,14 +38,14 @@ from export_graphs import synthetic_graph  # noqa: E402
 from kg.export.html import write_html  # noqa: E402
 
 
-def _driver():
+def _driver(profile: str | None = None):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     opts = webdriver.ChromeOptions()
     opts.binary_location = "/usr/bin/chromium"
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", f"--user-data-dir={tempfile.mkdtemp(prefix='kg-bench-')}",
+                "--disable-dev-shm-usage", f"--user-data-dir={profile or tempfile.mkdtemp(prefix='kg-bench-')}",
                 "--window-size=1400,900"):
         opts.add_argument(arg)
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
@@ -88,7 +88,8 @@ def main() -> None:
     ap.add_argument("--screenshot", help="save a PNG of the last page once its layout is frozen")
     ap.add_argument("--title", default="Knowledge graph", help="page heading")
     args = ap.parse_args()
-    out = Path(tempfile.mkdtemp(prefix="kg-html-bench-"))
+    tmp = tempfile.TemporaryDirectory(prefix="kg-html-bench-")
+    out = Path(tmp.name)
     if args.graph:
         from kg.graph import load_graph
         G = load_graph(args.graph)
@@ -96,11 +97,11 @@ def main() -> None:
         cases = [("real", G, int(n)) for n in (args.sizes or "0").split(",")]
     else:
         cases = [("synthetic", synthetic_graph(int(n), seed=0), 0) for n in (args.sizes or "200,2000,10000").split(",")]
-    driver = _driver()
+    driver = _driver(str(out / "profile"))
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     print(f"{'source':>9} {'nodes':>7} {'edges':>7} {'file MB':>8} {'write s':>8} {'built ms':>9} {'stable ms':>10} "
           f"{'wall s':>7} {'CPU s':>6}")
     notices = []
-    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     try:
         for i, (name, G, cap) in enumerate(cases):
             path = out / f"graph-{i}.html"
@@ -120,11 +121,12 @@ def main() -> None:
             driver.execute_script(  # pin the details of the biggest non-paper node in the side panel
                 "var n = kg.nodes.get({filter: function (n) { return n.kgLabel !== 'Paper'; }})"
                 ".sort(function (a, b) { return b.value - a.value; })[0];"
-                "if (n) { kg.network.selectNodes([n.id]); kg.showInfo(n.tip); }")
+                "if (n) { kg.network.selectNodes([n.id]); kg.showInfo(kg.tipOf(n.id)); }")
             time.sleep(0.5)  # let the final frame paint
             driver.save_screenshot(args.screenshot)
     finally:
         driver.quit()
+        tmp.cleanup()
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     for n in notices:
         print(f"notice: {n}")

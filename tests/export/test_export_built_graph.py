@@ -107,7 +107,7 @@ def test_built_graph_in_browser(browser, built, tmp_path):
     for t in {d["type"] for _, _, d in G.edges(data=True)}:
         assert t in legend
     # hostile text from the inputs is shown as text: titles, evidence sentences, entity names
-    texts = browser.execute_script("return kg.nodes.get().map(function (n) { return kg.buildTip(n.tip).textContent; })")
+    texts = browser.execute_script("return kg.nodes.get().map(function (n) { return kg.buildTip(kg.tipOf(n.id)).textContent; })")
     assert any("<script>window.__xss=5</script>" in t for t in texts)  # a title
     assert any("window.__xss=2" in t for t in texts)  # from an abstract
     bad = next(v for v, d in G.nodes(data=True) if d.get("name") == HOSTILE_NAME)

@@ -143,15 +143,15 @@ def test_browser_renders_counts_legend_and_no_errors(browser, page, tmp_path):
 def test_browser_xss_probes_stay_text(browser, page):
     open_page(browser, page)
     tip = browser.execute_script(
-        "var t = kg.buildTip(kg.nodes.get(arguments[0]).tip); return [t.textContent, t.innerHTML, t.querySelectorAll('img,script').length]",
+        "var t = kg.buildTip(kg.tipOf(arguments[0])); return [t.textContent, t.innerHTML, t.querySelectorAll('img,script').length]",
         BAD)
     assert XSS_SCRIPT in tip[0] and XSS_IMG in tip[0]
     assert "&lt;script&gt;" in tip[1] and tip[2] == 0
     hrefs = browser.execute_script(
-        "var t = kg.buildTip(kg.nodes.get('paper:2203.00003').tip);"
+        "var t = kg.buildTip(kg.tipOf('paper:2203.00003'));"
         "return Array.from(t.querySelectorAll('a')).map(function (a) { return a.getAttribute('href'); })")
     assert "https://example.org/paper" in hrefs and not any(h.startswith("javascript") for h in hrefs)
-    browser.execute_script("kg.showInfo(kg.nodes.get(arguments[0]).tip)", BAD)
+    browser.execute_script("kg.showInfo(kg.tipOf(arguments[0]))", BAD)
     info = browser.find_element("id", "kg-info")
     assert XSS_SCRIPT in info.text
     assert browser.execute_script("return typeof window.__xss") == "undefined"
