@@ -138,6 +138,7 @@ _NEW_PREDICATE = re.compile(r"\b(?:reach|achiev|obtain|attain|gets?\b|yield|scor
 # physical units after a value make it a measurement ("0.19s", "8 MB", "161 FPS"), unless an amount of data follows
 _MEASURE_UNIT = re.compile(r"\s?(?:ms|s|sec|secs|seconds?|minutes?|hours?|MB|GB|KB|TB|fps|FPS|Hz|GHz|mJ|kWh|dB)"
                            r"(?![\w\-])(?!\s+(?:of|per|each|for\s+training)\b)")
+_LENGTH_UNIT = re.compile(r"\s?(?:nm|mm|cm|m|km)(?![\w\-])")
 _DURATION = re.compile(r"s|sec|secs|seconds?|minutes?|hours?")
 _DURATION_LINK = re.compile(r"\b(?:latency|runtime|run\s+time|time|times|takes?|took|of|reduced\s+to|down\s+to|only)\s+$", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -355,7 +356,9 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
         mu = None if m["unit"] else _MEASURE_UNIT.match(text, b)
         measure = bool(mu) and ("." in m["num"] or not _DURATION.fullmatch(mu.group(0).strip())
                                 or bool(_DURATION_LINK.search(text, max(s, a - 30), a)))
-        if not m["unit"] and not measure and (nxt.isalpha() or (nxt == "-" and b + 1 < len(text) and text[b + 1].isalnum())):
+        lu = None if m["unit"] or measure else _LENGTH_UNIT.match(text, b)
+        if not m["unit"] and not measure and not lu and \
+                (nxt.isalpha() or (nxt == "-" and b + 1 < len(text) and text[b + 1].isalnum())):
             continue
         if m["unit"] and nxt.isalnum() and m["unit"].strip() in ("x", "×"):
             continue
@@ -371,7 +374,9 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
         if fm:
             anchor = fm.start()
         sign = (m["sign"] or "").strip()
-        out.append(_Cand(a, b, anchor, value, unit, sign, measure, mu.group(0).strip() if measure else ""))
+        # lengths ("2.62 m") count only next to a metric or in a list after one: "5 m resolution" is a setting
+        phys = mu.group(0).strip() if measure else lu.group(0).strip() if lu else ""
+        out.append(_Cand(a, lu.end() if lu else b, anchor, value, unit, sign, measure, phys))
     if _WORD_NUM_KEY.search(text, s, e):
         out += _word_candidates(text, s, e, out)
         out.sort()
@@ -471,7 +476,8 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
     if adjacent or c.measure:
         v = c.value
         return not (len(v) == 4 and v.isdigit() and 1900 <= int(v) <= 2100)
-    if prev_ok is not None and prev_ok.unit == c.unit and _LIST_GAP.match(text[prev_ok.end:c.start]):
+    if prev_ok is not None and prev_ok.unit == c.unit and prev_ok.phys == c.phys and \
+            _LIST_GAP.match(text[prev_ok.end:c.start]):
         return True
     return False
 
@@ -557,8 +563,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                     continue
                 if metric is None or not adjacent:
                     metric = prev_metric
-            if not adjacent and metric is None and prev_ok is not None and prev_metric and (
-                    _LIST_GAP.match(text[prev_ok.end:c.start]) or
+            if not adjacent and prev_ok is not None and prev_metric and (
+                    _LIST_GAP.match(text[prev_ok.end:c.start]) or metric is None and
                     (prev_ok.unit == c.unit and prev_ok.phys == c.phys and cs <= prev_ok.start and
                      c.start - prev_ok.end <= 60 and not _NEW_PREDICATE.search(text, prev_ok.end, c.start))):
                 metric = prev_metric  # "F1 of 81.0 on A and 77.5 on B"

@@ -247,3 +247,10 @@ def test_size_variant_reports_for_its_family():
     text = "We propose ZetaNet. ZetaNet-B reaches 84.2% accuracy."
     (r,) = run(text, Method=["ZetaNet", "ZetaNet-B"])
     assert r.method == "ZetaNet"
+
+
+def test_lengths_only_next_to_a_metric_or_in_its_list():
+    text = "It reaches mean absolute errors of 2.62 m, 2.72 m, and 2.88 m at 2.5 m, 5 m, and 10 m resolution."
+    assert [(r.value, r.metric) for r in run(text, Metric=["precision"])] == [
+        ("2.62", "mean absolute error"), ("2.72", "mean absolute error"), ("2.88", "mean absolute error")]
+    assert run("We predict heights at 2.5 m, 5 m, and 10 m resolution.") == []
