@@ -210,8 +210,22 @@ def expand_mentions(text: str, mentions: list[MentionT]) -> list[MentionT]:
     >>> [(s, e, n) for s, e, _, n in expand_mentions(t, [(11, 15, "Method", "XNet")])]
     [(11, 15, 'XNet'), (17, 21, 'XNet')]
     """
+    global _LAST_EXPANDED
     if not mentions:
         return []
+    key = (text, tuple(mentions))
+    last = _LAST_EXPANDED  # results and relations of one field ask for the same expansion in a row
+    if last is not None and last[0] == key:
+        return list(last[1])
+    out = _expand(text, mentions)
+    _LAST_EXPANDED = (key, tuple(out))
+    return out
+
+
+_LAST_EXPANDED: tuple | None = None
+
+
+def _expand(text: str, mentions: list[MentionT]) -> list[MentionT]:
     forms: dict[str, tuple[str, str]] = {}
     for s, e, typ, name in mentions:
         f = text[s:e]
