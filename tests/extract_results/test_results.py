@@ -254,3 +254,10 @@ def test_lengths_only_next_to_a_metric_or_in_its_list():
     assert [(r.value, r.metric) for r in run(text, Metric=["precision"])] == [
         ("2.62", "mean absolute error"), ("2.72", "mean absolute error"), ("2.88", "mean absolute error")]
     assert run("We predict heights at 2.5 m, 5 m, and 10 m resolution.") == []
+
+
+def test_metric_is_the_quantity_a_change_governs():
+    assert rows("It improves energy-delay-product by up to 83%.") == [("83", "%", "gain", "energy-delay-product")]
+    assert rows("It gives a 37.6% reduction in token usage for QA.") == [("37.6", "%", "reduction", "token usage")]
+    assert rows("It improves over the baseline by 6.2 points.") == [("6.2", "points", "gain", None)]
+    assert rows("It improves performance by 3%.") == [("3", "%", "gain", None)]
