@@ -57,7 +57,7 @@ def make_catalog(nlp: Language, name: str, spans_key: str):
             span.label_ = typ
             spans.append((span, canon))
         # a list, not a dict with tuple keys: user_data must survive msgpack for nlp.pipe(n_process>1)
-        doc.user_data["kg_canon"] = [[sp.start_char, sp.end_char, c] for sp, c in spans]
+        doc.user_data["kg_canon"] = [[sp.start_char, sp.end_char, sp.label_, c] for sp, c in spans]
         doc.spans[spans_key] = [sp for sp, _ in spans]
         return doc
     return component
@@ -210,6 +210,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if text[s:e] not in untyped_sf:
             cands.append((s, e, "Method", text[s:e], "name"))
     cands.sort(key=lambda c: (c[0] - c[1], _PRIO[c[4]], c[0]))
+    cat_cands = [c for c in cands if c[4] == "catalog"]
     taken = bytearray(len(text))  # 1 where a kept mention already sits
     out: dict[tuple[int, int], MentionT] = {}
     sources: dict[tuple[int, int], str] = {}
@@ -221,7 +222,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             if (s, e) in catalog:
                 typ, name = catalog[(s, e)]
             elif src == "name":
-                inner = [c for c in cands if c[4] == "catalog" and s <= c[0] and c[1] <= e]
+                inner = [c for c in cat_cands if s <= c[0] and c[1] <= e]
                 typ, canon = (inner[0][2], None) if inner else _type_of_name(name)[:2]
                 name = canon or name
         if typ == "Metric" and text[s:e].lower() in _VAGUE_METRIC:
@@ -258,13 +259,11 @@ def _case_ok(text: str, typ: str, canon: str) -> bool:
 
 
 def _catalog_spans(doc) -> dict[tuple[int, int], tuple[str, str]]:
-    canon = {(a, b): c for a, b, c in doc.user_data.get("kg_canon", [])}
     out = {}
-    for sp in doc.spans["kg_entities"]:
-        k = (sp.start_char, sp.end_char)
-        name = canon.get(k, sp.text)
-        if _case_ok(sp.text, sp.label_, name):
-            out[k] = (_learning_type(sp.label_, name), name)
+    text = doc.text
+    for a, b, typ, name in doc.user_data.get("kg_canon", ()):  # the spans of doc.spans["kg_entities"], as data
+        if _case_ok(text[a:b], typ, name):
+            out[(a, b)] = (_learning_type(typ, name), name)
     return out
 
 

@@ -65,8 +65,9 @@ def load_heads() -> dict[str, frozenset[str]]:
 
 # a token with an upper-case letter or a digit after its first character (plain words, capitalised or not,
 # never reach Python code); "Llama 2" (capitalised word + version number) is found by _CAP_NUM
-_CAP_NUM = re.compile(r"(?<![\w\-.\\])[A-Z][a-z]+(?= \d{1,4}(?:\.\d+)?(?![\w\-]))")
+_CAP_NUM = re.compile(r"[A-Z][a-z]+(?= \d{1,4}(?:\.\d+)?(?![\w\-]))")  # preceding char checked in Python
 _TOKEN = re.compile(r"(?<![\w\-.\\])(?=[A-Za-z0-9][a-z.\-/+]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-/+][A-Za-z0-9]+)*\+{0,2}")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.\\")
 _UPPER = re.compile(r"[A-Z]")
 _NEXT_TOKEN = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])")
 _ALPHA = re.compile(r"[A-Za-z]")
@@ -178,7 +179,8 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
     last_end = -1
     found = _TOKEN.finditer(text)
     if cap_num:
-        found = heapq.merge(found, _CAP_NUM.finditer(text), key=lambda m: m.start())
+        cap = (m for m in _CAP_NUM.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NAME_CHARS)
+        found = heapq.merge(found, cap, key=lambda m: m.start())
     for m in found:
         if m.start() < last_end:
             continue
@@ -341,14 +343,14 @@ def appositive_types(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int,
 
 _METRIC_AT = re.compile(r"(?<![\w@])((?:[A-Za-z][\w\-]*)@(?:\d+(?:\.\d+)?|k))(?![\w@])")
 _METRIC_VALUE = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9\-]{1,9})\s*(?:[:=]|of)\s*\d")
-_VALUE_AT = re.compile(r"\s*(?:[:=]|\bof)\s*\d")
+_VALUE_AT = re.compile(r"[:=o](?:(?<=o)f)?\s*\d")  # a cheap trigger; _METRIC_VALUE checks the form
 _METRIC_HEADS = r"(?:score|distance|rate|error|accuracy|similarity|return|reward|ratio|coefficient|divergence|index|AUC)"
 _METRIC_MODS = (r"(?:mean|average|averaged|top-\d|top-k|word|character|exact|absolute|squared|relative|root|cosine|success|"
                 r"win|false|true|positive|negative|equal|hit|classification|pass|attack|match|matching|"
                 r"expected calibration|calibration|normalized|normalised|structural|signal-to-noise|peak)")
 _METRIC_PHRASE = re.compile(
     rf"(?<![\w\-])((?:(?:{_METRIC_MODS}|[A-Z][a-z]+|[A-Z][\w\-]*(?=\s+score))\s+)+{_METRIC_HEADS})$")
-_METRIC_HEAD_AT = re.compile(rf"(?<=\s){_METRIC_HEADS}\b")
+_METRIC_HEAD_AT = re.compile(rf"{_METRIC_HEADS}\b")
 
 
 def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -364,6 +366,8 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
     """
     out = [(m.start(1), m.end(1)) for m in _METRIC_AT.finditer(text)] if "@" in text else []
     for h in _METRIC_HEAD_AT.finditer(text):
+        if h.start() == 0 or not text[h.start() - 1].isspace():
+            continue
         m = _METRIC_PHRASE.search(text, max(0, h.start() - 60), h.end())
         if not m:
             continue
@@ -499,8 +503,8 @@ _CUE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article|report)|here we|the present work)\s+(?:first\s+|further\s+|also\s+|"
     r"then\s+|newly\s+|hereby\s+)?(?:propose|introduce|present|develop|design|build|construct|create|release|curate|"
     r"collect|contribute|devise|put forward|offer|establish)(?:s|d|ed)?\s+", re.I)
-_NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted as|referred to as|namely)\s+(?:as\s+)?(?:the\s+)?")
-_OUR = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?")
+_NAMED = re.compile(r"(?:named|called|dubbed|termed|coined|denoted as|referred to as|namely)\s+(?:as\s+)?(?:the\s+)?")
+_OUR = re.compile(r"[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?")
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
@@ -574,6 +578,8 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
             break
         del window
     for m in _NAMED.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
         e0 = starts.get(m.end())
         if e0 is None:
             w = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,4}").match(text, m.end())
@@ -582,6 +588,8 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
             e0 = w.end()
         out.setdefault((m.end(), e0), typ_at(m.end(), e0, text[max(0, m.start() - 40):m.end()]))
     for m in _OUR.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
         e0 = starts.get(m.end())
         if e0 is not None:
             out.setdefault((m.end(), e0), typ_at(m.end(), e0, ""))
