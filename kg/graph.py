@@ -189,7 +189,7 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
             nodes[key] = {"label": type_, "key": key, "name": info.name if info else name,
                           "aliases": sorted(set(info.forms) - {info.name}) if info else [],
                           "catalog_id": info.catalog_id if info else None,
-                          "ambiguous": bool(info and info.ambiguous),
+                          "ambiguous": bool(info.ambiguous) if info else resolver.undecided(type_, name),
                           "long_forms": list(info.long_forms) if info else []}
         return key
 

@@ -287,6 +287,15 @@ class AliasTable:
     defs: dict[tuple[str, str], dict[tuple, Counter]] = field(default_factory=lambda: defaultdict(dict))
     short_pairs: set[tuple[tuple, tuple]] = field(default_factory=set)
     catalog: dict[tuple, str] = field(default_factory=dict)
+    #: (type, short key) -> number of definitions seen ("Long Form (LF)" occurrences)
+    def_papers: Counter = field(default_factory=Counter)
+    #: (type, short key) -> number of papers using the short form with no long form of their own
+    bare_papers: Counter = field(default_factory=Counter)
+
+    def __setstate__(self, state: dict) -> None:  # states pickled before a field existed
+        self.__dict__.update(state)
+        self.__dict__.setdefault("def_papers", Counter())
+        self.__dict__.setdefault("bare_papers", Counter())
 
     def add_entity(self, entity: Entity, context: frozenset[str] = frozenset()) -> None:
         """Record one entity occurrence (its name and aliases) seen in one paper."""
@@ -313,6 +322,7 @@ class AliasTable:
                     continue  # 'X (ABC)' whose letters do not fit is not a definition of ABC
                 ctx = self.defs[(type_, el[2])].setdefault(longs[0], Counter())
                 ctx.update(context)
+                self.def_papers[(type_, el[2])] += 1
         else:
             for el in shorts[1:]:
                 self.short_pairs.add(tuple(sorted((shorts[0], el))))
@@ -343,6 +353,9 @@ class AliasTable:
             for t, n in ((rel.head_type, rel.head), (rel.tail_type, rel.tail)):
                 self.add_forms(t, (n, local[(t, n)]) if (t, n) in local else (n,), ctx if (t, n) in local
                                else frozenset())
+        bare = {(e.type, match_key(e.name)) for e in x.entities
+                if not e.aliases and (e.type, e.name) not in local and is_short_form(e.name)}
+        self.bare_papers.update(bare)
 
     def freeze(self) -> "Resolver":
         """Second pass: decide short forms, name each cluster, and return a :class:`Resolver`.
@@ -354,6 +367,7 @@ class AliasTable:
         uf = _UnionFind()
         uf.parent = dict(self.uf.parent)
         ambiguous: dict[tuple[str, str], dict[tuple, Counter]] = {}
+        single: dict[tuple[str, str], tuple[int, Counter]] = {}
         for (t, m), senses in sorted(self.defs.items()):
             by_root: dict[tuple, Counter] = {}
             for el, ctx in senses.items():
@@ -362,6 +376,9 @@ class AliasTable:
                 by_root.setdefault(uf.find(("L", t, m)), Counter())
             if len(by_root) == 1:
                 uf.union(("S", t, m), next(iter(by_root)))
+                defs, bare = self.def_papers.get((t, m), 0), self.bare_papers.get((t, m), 0)
+                if defs < CONFIRM_DEFINITIONS and bare > CONFIRM_RATIO * defs:
+                    single[(t, m)] = (defs, next(iter(by_root.values())))
             else:
                 ambiguous[(t, m)] = by_root
         for a, b in sorted(self.short_pairs):
@@ -405,7 +422,7 @@ class AliasTable:
                                                 c.long_forms, c.catalog_id, c.ambiguous)
         element_key = {el: keys[uf.find(el)] for el in self.surfaces}
         sense_ctx = {tm: {keys[r]: ctx for r, ctx in senses.items()} for tm, senses in ambiguous.items()}
-        return Resolver(element_key=element_key, clusters=clusters, ambiguous=sense_ctx)
+        return Resolver(element_key=element_key, clusters=clusters, ambiguous=sense_ctx, single=single)
 
 
 def _most_frequent(c: Counter) -> str:
@@ -432,6 +449,9 @@ class Resolver:
     element_key: dict[tuple, str]
     clusters: dict[str, ClusterInfo]
     ambiguous: dict[tuple[str, str], dict[str, Counter]]
+    #: short forms whose one known sense needs confirming by context (few definitions, many bare uses):
+    #: (type, short key) -> (definitions seen, their context words)
+    single: dict[tuple[str, str], tuple[int, Counter]] = field(default_factory=dict)
 
     def resolve(self, type_: str, name: str, aliases: Iterable[str] = (),
                 context: frozenset[str] = frozenset()) -> str:
@@ -455,8 +475,28 @@ class Resolver:
                     or entity_key(type_, f)
             k = self.element_key.get(("S", type_, m))
             if k:
+                if not self._confirmed(type_, m, context):
+                    return entity_key(type_, f)
                 return k
         return entity_key(type_, name)
+
+    def _confirmed(self, type_: str, m: str, context: frozenset[str]) -> bool:
+        """May a bare short form join the one sense defined elsewhere?
+
+        Yes, unless the sense was defined in fewer than :data:`CONFIRM_DEFINITIONS` papers
+        while more than :data:`CONFIRM_RATIO` times as many papers use the short form
+        bare: then only papers sharing a context word with the defining ones join, so
+        that a one-off definition ("VISTA (VisualToolAgent)") does not swallow every
+        other paper's unrelated VISTA. A call without context is not contradicted.
+        """
+        one = self.single.get((type_, m))
+        if one is None or not context:
+            return True
+        return any(w in one[1] for w in context)
+
+    def undecided(self, type_: str, name: str) -> bool:
+        """True for a short form whose one known sense needs confirming (its unconfirmed uses stay apart)."""
+        return (type_, match_key(name)) in self.single
 
     @staticmethod
     def _pick_sense(senses: dict[str, Counter], context: frozenset[str]) -> str | None:
@@ -477,6 +517,10 @@ class Resolver:
         return self.clusters.get(key)
 
 
+#: A sense defined in this many papers takes every bare use of its short form (see Resolver._confirmed).
+CONFIRM_DEFINITIONS = 2
+#: ... unless more than this many times as many papers use the short form bare.
+CONFIRM_RATIO = 4
 STATE_VERSION = 2  # bump when match_key or the table layout changes: old states cannot be reused
 
 

@@ -122,3 +122,20 @@ def test_qualified_variant_given_as_alias_is_not_merged_globally():
     assert r.resolve("Task", "neural machine translation") == "task:neural machine translation"
     assert r.resolve("Task", "machine translation", ("neural machine translation",)) == "task:machine translation"
     assert r.resolve("Task", "Machine-Translation") == "task:machine translation"
+
+
+def test_one_off_definition_does_not_swallow_many_unrelated_bare_uses():
+    """'VISTA' defined once as a tool agent, used bare by six papers about other things: only the
+    paper sharing context with the definition joins it; the rest stay on a flagged 'method:vista'."""
+    from kg.graph import build_graph
+    from tests.graph.records import px
+    recs = [px("2406.00001", "We build VisualToolAgent (VISTA), a tool-using agent.",
+               [("Method", "VisualToolAgent", ["VISTA"], "proposed")], title="Tool agents for vision")]
+    recs += [px(f"2406.0001{i}", "We use VISTA here.", [("Method", "VISTA", [], "used")],
+                title=f"Radar weather nowcasting {i}") for i in range(6)]
+    recs += [px("2406.00020", "VISTA helps.", [("Method", "VISTA", [], "used")], title="Agents with tool calls")]
+    G = build_graph(recs)
+    assert G.has_edge("paper:2406.00020", "method:visualtoolagent", "USES")
+    assert all(G.has_edge(f"paper:2406.0001{i}", "method:vista", "USES") for i in range(6))
+    assert G.nodes["method:vista"]["ambiguous"] is True
+    assert G.nodes["method:visualtoolagent"]["paper_count"] == 2
