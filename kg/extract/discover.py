@@ -347,7 +347,7 @@ _VALUE_AT = re.compile(r"[:=o](?:(?<=o)f)?\s*\d")  # a cheap trigger; _METRIC_VA
 _METRIC_HEADS = r"(?:score|distance|rate|error|accuracy|similarity|return|reward|ratio|coefficient|divergence|index|AUC)"
 _METRIC_MODS = (r"(?:mean|average|averaged|top-\d|top-k|word|character|exact|absolute|squared|relative|root|cosine|success|"
                 r"win|false|true|positive|negative|equal|hit|classification|pass|attack|match|matching|"
-                r"expected calibration|calibration|normalized|normalised|structural|signal-to-noise|peak)")
+                r"expected calibration|calibration|normalized|normalised|structural|signal-to-noise|peak|error|squared error|absolute error)")
 _METRIC_PHRASE = re.compile(
     rf"(?<![\w\-])((?:(?:{_METRIC_MODS}|[A-Z][a-z]+|[A-Z][\w\-]*(?=\s+score))\s+)+{_METRIC_HEADS})$")
 _METRIC_HEAD_AT = re.compile(rf"{_METRIC_HEADS}\b")
@@ -384,7 +384,8 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
             continue
         if is_name_token(m[1], stop) or re.fullmatch(r"[A-Z][a-z]+(?:Score|Acc|Error)", m[1]):
             out.append((m.start(1), m.end(1)))
-    return sorted(set(out))
+    out = sorted(set(out), key=lambda p: (p[0], -p[1]))
+    return [p for k, p in enumerate(out) if not any(q[0] <= p[0] and p[1] <= q[1] for q in out[:k])]
 
 
 # ----------------------------------------------------------------------------------------------- tasks

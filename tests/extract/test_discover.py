@@ -1,0 +1,87 @@
+"""Pattern discovery beyond the catalog (kg.extract.discover), on self-written sentences."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_paper, field_mentions
+from kg.extract.discover import (appositive_types, dataset_lists, is_name_token, long_form_type, metric_spans,
+                                 name_chunks, proposal_spans, task_phrases, title_head)
+from kg.models import Paper
+
+
+def spans(text, pairs):
+    return [text[p[0]:p[1]] for p in pairs]
+
+
+@pytest.mark.parametrize("tok, ok", [("LoRA", True), ("TCFormer", True), ("CIFAR100", True), ("YOLOv8", True),
+                                     ("GSM8K", True), ("mBERT", True), ("GPT-4", True), ("Qwen2.5", True),
+                                     ("GPU", False), ("LLMs", False), ("3D", False), ("COVID-19", False),
+                                     ("OpenAI", False), ("10th", False), ("0.15dB", False), ("eXplainable", False),
+                                     ("Transformer", False), ("SergeyZagoruykoNikosKomodakis", False)])
+def test_name_tokens_and_stop_list(tok, ok):
+    assert is_name_token(tok) is ok
+
+
+def test_version_and_size_suffixes():
+    t = "Llama 2 7B, GPT-4, ResNet-50 and BERT-Large beat BERT-based models; Mixtral 8x7B and Qwen2.5-7B-Instruct too."
+    got = spans(t, name_chunks(t))
+    assert {"Llama 2 7B", "GPT-4", "ResNet-50", "BERT-Large", "BERT", "Qwen2.5-7B-Instruct"} <= set(got)
+    assert "Table 3" not in spans("See Table 3.", name_chunks("See Table 3."))
+
+
+def test_all_caps_text_has_no_names():
+    assert name_chunks("A STUDY OF DEEP NETS FOR IMAGES") == []
+
+
+def test_dataset_lists_and_contexts():
+    t = "We report results on the Foo-1K, Bar Scenes, and Qux datasets, and on benchmarks such as ZedQA and Wub."
+    assert spans(t, dataset_lists(t)) == ["Foo-1K", "Bar Scenes", "Qux", "ZedQA", "Wub"]
+    t2 = "Experiments on FooSet-3 and Bar show gains; on the other hand, it is slow."
+    assert spans(t2, dataset_lists(t2)) == ["FooSet-3", "Bar"]
+    assert dataset_lists("We train on large corpora of text.") == []
+
+
+def test_task_phrases_have_modifiers_and_stop_at_generic_words():
+    t = "A novel approach improves multi-person pose estimation and efficient crowd counting; detection alone is vague."
+    assert spans(t, task_phrases(t)) == ["multi-person pose estimation", "crowd counting"]
+    assert task_phrases("The classification loss and the detection head.") == []
+
+
+def test_metric_forms():
+    t = "It reaches pass@1 of 40, ECE: 0.12, a Dice score of 0.9 and a lower word error rate."
+    assert spans(t, metric_spans(t)) == ["pass@1", "ECE", "Dice score", "word error rate"]
+
+
+@pytest.mark.parametrize("lf, typ", [("Graph Attention Network", "Method"), ("Low-Rank Adaptation", "Method"),
+                                     ("Mean Absolute Error", "Metric"), ("Named Entity Recognition", "Task"),
+                                     ("Open LLM Leaderboard", "Dataset"), ("class-incremental learning", "Task"),
+                                     ("reinforcement learning", None), ("World Health Organization", None)])
+def test_long_form_types(lf, typ):
+    assert long_form_type(lf) == typ
+
+
+def test_appositions_and_proposals():
+    t = "We introduce FooBench, a new benchmark for code. We propose a simple framework, BarNet, named after bars."
+    assert appositive_types(t, name_chunks(t)) == {(13, 21): "Dataset"}
+    props = [(t[s:e], typ) for s, e, typ in proposal_spans(t)]
+    assert ("FooBench", "Dataset") in props and ("BarNet", "Method") in props
+    assert title_head("Towards Better Nets: A Study") is None
+    assert title_head("QuxNet: Fast Nets") == (0, 6)
+
+
+def test_pipeline_types_roles_and_vague_phrases():
+    x = extract_paper(Paper(id="1", title="ZapNet: Sparse Experts for Crowd Counting",
+                            abstract="We propose ZapNet. Our method uses deep learning on a large corpus and beats "
+                                     "LoRA. Results on the Zap-2K and Yak datasets show 3.1% higher accuracy."))
+    got = {(e.type, e.name): e.role for e in x.entities}
+    assert got[("Method", "ZapNet")] == "proposed" and got[("Method", "LoRA")] == "used"
+    assert ("Dataset", "Zap-2K") in got and ("Dataset", "Yak") in got and ("Task", "crowd counting") in got
+    assert not any("method" in n.lower() or "corpus" in n.lower() or n == "deep learning" for _, n in got)
+
+
+def test_one_surface_form_one_type():
+    t = "On the Quux-7 benchmark we improve. Quux-7 is hard."
+    ms, _, _ = field_mentions(t, {})
+    assert [(t[s:e], typ) for s, e, typ, _ in ms] == [("Quux-7", "Dataset"), ("Quux-7", "Method")]  # per field
+    x = extract_paper(Paper(id="1", title="Quux-7 in the wild", abstract=t))  # per paper: one type
+    assert [(e.type, e.name, len(e.mentions)) for e in x.entities] == [("Dataset", "Quux-7", 3)]
