@@ -193,7 +193,8 @@ _PAREN_END = re.compile(r"[.;:!?()\[\]]")
 def defined_long_form(text: str, short: str) -> str | None:
     """The long form that ``text`` defines for ``short`` as "Long Form (SHORT)", if any.
 
-    Schwartz & Hearst: the shortest run of words just before the parenthesis whose
+    Also "SHORT (Long Form)" and a title "SHORT: Long Form". Schwartz & Hearst: the
+    shortest run of words just before the parenthesis (or just after) whose
     first word starts with the short form's first letter and that the letters of
     the short form fit (:func:`acronym_fits`). Used when the extractor kept a bare
     short form although its paper spells the definition out.
@@ -202,24 +203,62 @@ def defined_long_form(text: str, short: str) -> str | None:
     'Sharpness-Aware Minimization'
     >>> defined_long_form("We use the SAM (Kirillov et al.) here.", "SAM") is None
     True
+    >>> defined_long_form("FASA: Frequency-aware Sparse Attention. We ...", "FASA")
+    'Frequency-aware Sparse Attention'
+    >>> defined_long_form("we propose ACT (Activation-Guided Channel-wise Ability Transfer), which", "ACT")
+    'Activation-Guided Channel-wise Ability Transfer'
     """
     i = text.find(f"({short})")
     if i < 0:
         i = text.find(f"({short};")
     if i < 0:
         i = text.find(f"({short},")
-    if i < 0:
-        return None
-    before = text[max(0, i - 160):i]
-    cut = max((m.end() for m in _PAREN_END.finditer(before)), default=0)
-    words = before[cut:].split()
+    if i >= 0:
+        before = text[max(0, i - 160):i]
+        cut = max((m.end() for m in _PAREN_END.finditer(before)), default=0)
+        lf = _fitting_run(short, before[cut:].split(), from_end=True)
+        if lf:
+            return lf
+    # "SHORT (Long Form)" and a title "SHORT: Long Form ..."
+    for opener, closer in ((f"{short} (", ")"), (f"{short}: ", None)):
+        j = text.find(opener)
+        if j < 0 or (j > 0 and text[j - 1].isalnum()):
+            continue
+        rest = text[j + len(opener):j + len(opener) + 160]
+        if closer is not None:
+            end = rest.find(closer)
+            if end < 0:
+                continue
+            rest = rest[:end]
+        else:
+            rest = _PAREN_END.split(rest, 1)[0]
+        lf = _fitting_run(short, rest.split(), from_end=False)
+        if lf:
+            return lf
+    return None
+
+
+def _fitting_run(short: str, words: list[str], from_end: bool) -> str | None:
+    """Shortest run of ``words`` (at their end, or start) that ``short`` abbreviates (Schwartz & Hearst)."""
     first = next((c.lower() for c in short if c.isalpha()), "")
     letters = sum(c.isalpha() for c in short)
     for k in range(1, min(len(words), letters + 5) + 1):
-        cand = " ".join(words[-k:]).strip(" ,\"'`“”‘’")
-        if cand and cand[0].lower() == first and acronym_fits(short, cand) and cand != short:
+        run = words[-k:] if from_end else words[:k]
+        cand = " ".join(run).strip(" ,\"'`“”‘’~")
+        if cand and cand[0].lower() == first and cand != short and acronym_fits(short, cand) \
+                and (from_end or _covers(short, cand)):
             return cand
     return None
+
+
+def _covers(short: str, cand: str) -> bool:
+    """For a run read forwards: every letter of the short form starts a word of it, in order.
+
+    >>> _covers("FASA", "Frequency-aware Sparse"), _covers("FASA", "Frequency-aware Sparse Attention")
+    (False, True)
+    """
+    initials = iter(w[0].lower() for w in re.split(r"[\s\-]+", cand) if w)
+    return all(c in initials for c in (c.lower() for c in short if c.isalpha()))
 
 
 def local_definitions(x: PaperExtraction) -> dict[tuple[str, str], str]:
