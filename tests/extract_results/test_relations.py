@@ -194,7 +194,13 @@ def test_title_relations():
     ms = mentions(t, Task=["Parsing", "Tagging"])
     assert {(r.head, r.type, r.tail) for r in find_relations(t, [(0, len(t))], ms, "title", min_confidence=0.6)} == {
         ("AlphaNet", "APPLIED_TO", "Parsing")}
-    assert find_relations(t, [(0, len(t))], ms, "title") == []  # below the default confidence
+    assert find_relations(t, [(0, len(t))], ms, "title", min_confidence=0.75) == []  # a weaker rule
+    # in a title, "Family for T" names the family: the paper's own method is the one applied to T
+    t = "Streaming BetaNet for Parsing"
+    ms = [(10, 17, "Method", "BetaNet"), (22, 29, "Task", "Parsing")]
+    got = find_relations(t, [(0, len(t))], ms, "title", proposed="AlphaNet", min_confidence=0.6)
+    assert [(r.head, r.tail) for r in got] == [("AlphaNet", "Parsing")]
+    assert [(r.head, r.tail) for r in find_relations(t, [(0, len(t))], ms, "title")] == [("BetaNet", "Parsing")]
     t = "A Dataset and Benchmark for Parsing"
     assert find_relations(t, [(0, len(t))], mentions(t, Task=["Parsing"]), "title", proposed="AlphaNet",
                           min_confidence=0.0) == []
