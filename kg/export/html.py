@@ -255,7 +255,9 @@ def cap_graph(G: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NODES, by:
     entities, others = overview_nodes(G, max_nodes, by, weights)
     H = G.subgraph([*entities, *others]).copy()
     what = "the highest PageRank" if by == "pagerank" else "the most papers"
-    n, m = G.number_of_nodes(), G.number_of_edges()  # one pass over the edges, once
+    n = G.number_of_nodes()
+    m = sum(len(keys) for _, nbrs in G.adjacency() for keys in nbrs.values()) if G.is_multigraph() \
+        else G.number_of_edges()  # the raw dicts: networkx's own count builds a view per node
     notice = (f"Showing {H.number_of_nodes():,} of {n:,} nodes: the {len(entities):,} entities with {what} and "
               f"{len(others):,} papers linking the most of them; {n - H.number_of_nodes():,} nodes and "
               f"{m - H.number_of_edges():,} edges were cut. To see more: raise --max-nodes (0 = no cap), or narrow "

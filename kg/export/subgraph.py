@@ -90,9 +90,12 @@ def node_weights(G: nx.MultiDiGraph, by: str = "papers") -> dict[str, float]:
     if by != "papers":
         raise GraphError(f"unknown ranking {by!r}: use 'papers' or 'pagerank'")
     n = max(G.number_of_nodes(), 1)
-    pred = G.pred if G.is_directed() else {}
-    # neighbour counts (O(1) each), not multi-edge degrees, which cost a sum per node on big graphs
-    return {v: paper_count(d) + (len(G.adj[v]) + len(pred.get(v, ()))) / (20 * n) for v, d in G.nodes(data=True)}
+    # neighbour counts from the raw adjacency dicts, not multi-edge degrees (a sum per node on big graphs)
+    count = {v: len(nbrs) for v, nbrs in G.adjacency()}
+    if G.is_directed():
+        for v, nbrs in G.reverse(copy=False).adjacency():
+            count[v] += len(nbrs)
+    return {v: paper_count(d) + count[v] / (20 * n) for v, d in G.nodes(data=True)}
 
 
 def parse_types(types: Iterable[str]) -> tuple[str, ...]:
@@ -240,18 +243,19 @@ def overview_nodes(G: nx.MultiDiGraph, n: int, by: str = "papers", weights: dict
     w = weights if weights is not None else node_weights(G, by)
     order = lambda v: (-w.get(v, 0.0), v)  # noqa: E731
     nbrs = lambda v: (*G.predecessors(v), *G.successors(v))  # noqa: E731
-    entities = sorted((v for v, d in G.nodes(data=True) if d.get("label") not in PER_PAPER_LABELS), key=order)
-    n_other = G.number_of_nodes() - len(entities)
-    k = min(len(entities), max(round(n * entity_share), n - n_other))
-    chosen = set(entities[:k])
+    all_entities = [v for v, d in G.nodes(data=True) if d.get("label") not in PER_PAPER_LABELS]
+    n_other = G.number_of_nodes() - len(all_entities)
+    k = min(len(all_entities), max(round(n * entity_share), n - n_other))
+    entities = heapq.nsmallest(k, all_entities, key=order)
+    chosen = set(entities)
     links: dict[str, set[str]] = {}
-    for e in entities[:k]:
+    for e in entities:
         for u in nbrs(e):
             if G.nodes[u].get("label") in PER_PAPER_LABELS:
                 links.setdefault(u, set()).add(e)
     # 1. lazy greedy cover: the paper linking the most still-uncovered entities, ties by importance;
     #    when the budget runs out, the least important uncovered entity gives its place to a paper
-    rank = {e: i for i, e in enumerate(entities[:k])}
+    rank = {e: i for i, e in enumerate(entities)}
     uncovered = {e for e in chosen if not any(u in chosen and u != e for u in nbrs(e))}
     picked: list[str] = []
     heap = [(-len(es), *order(v)) for v, es in links.items()]
@@ -277,7 +281,8 @@ def overview_nodes(G: nx.MultiDiGraph, n: int, by: str = "papers", weights: dict
     rest = sorted((v for v in links if v not in seen), key=lambda v: (-len(links[v] & chosen), *order(v)))
     picked += rest[: n - len(chosen) - len(picked)]
     if len(chosen) + len(picked) < n:
-        chosen.update([e for e in entities if e not in chosen][: n - len(chosen) - len(picked)])
+        more = sorted((e for e in all_entities if e not in chosen), key=order)
+        chosen.update(more[: n - len(chosen) - len(picked)])
     if len(chosen) + len(picked) < n:
         seen = set(picked)
         picked += sorted((v for v, d in G.nodes(data=True) if d.get("label") in PER_PAPER_LABELS and v not in seen),
