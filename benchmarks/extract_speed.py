@@ -56,7 +56,7 @@ def main() -> None:
         te += time.perf_counter() - t
     print(f"| papers | words | blank words/s | extract words/s (processes={procs}) | ratio |")
     print("|---|---|---|---|---|")
-    print(f"| {len(papers)} | {words} | {words / tb:,.0f} | {words / te:,.0f} | {tb / te:.2f} |")
+    print(f"| {len(papers)} | {words} | {words / tb:,.0f} | {words / te:,.0f} | {tb / te:.3f} |")
 
 
 if __name__ == "__main__":
