@@ -350,6 +350,9 @@ _METRIC_MODS = (r"(?:mean|average|averaged|top-\d|top-k|word|character|exact|abs
                 r"expected calibration|calibration|normalized|normalised|structural|signal-to-noise|peak|error|squared error|absolute error)")
 _METRIC_PHRASE = re.compile(
     rf"(?<![\w\-])((?:(?:{_METRIC_MODS}|[A-Z][a-z]+|[A-Z][\w\-]*(?=\s+score))\s+)+{_METRIC_HEADS})$")
+_METRIC_LIST = re.compile(
+    r"\b(?:metrics?|measures?)\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|"
+    r"e\.g\.,?)\s*(?:the\s+)?")
 _METRIC_HEAD_AT = re.compile(rf"{_METRIC_HEADS}\b")
 
 
@@ -358,7 +361,7 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
     value ("ECE: 0.19", "FID = 3.2").
 
     Also metric head nouns after a metric modifier or a capitalised name ("win rate", "Dice score",
-    "Hausdorff distance", "mean absolute error").
+    "Hausdorff distance", "mean absolute error"), and the names listed after "metrics such as".
 
     >>> t = "pass@1 rises; ECE: 0.19 and FooScore=3 (n=300); the Dice score and win rate improve."
     >>> [t[s:e] for s, e in metric_spans(t)]
@@ -377,6 +380,9 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
             s += w.end()
         if m.end(1) - s > len(m[1].split()[-1]) + 1:
             out.append((s, m.end(1)))
+    if "etric" in text or "easure" in text:
+        for m in _METRIC_LIST.finditer(text):
+            out += _list_after(text, m.end())
     stop = load_stoplist()
     for v in _VALUE_AT.finditer(text):
         m = _METRIC_VALUE.search(text, max(0, v.start() - 12), v.end())

@@ -85,3 +85,8 @@ def test_one_surface_form_one_type():
     assert [(t[s:e], typ) for s, e, typ, _ in ms] == [("Quux-7", "Dataset"), ("Quux-7", "Method")]  # per field
     x = extract_paper(Paper(id="1", title="Quux-7 in the wild", abstract=t))  # per paper: one type
     assert [(e.type, e.name, len(e.mentions)) for e in x.entities] == [("Dataset", "Quux-7", 3)]
+
+
+def test_metric_lists():
+    t = "We use quality metrics such as Foo-F1 and Smoothness, and measures: Crispness."
+    assert spans(t, metric_spans(t)) == ["Foo-F1", "Smoothness", "Crispness"]
