@@ -516,6 +516,7 @@ _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|tha
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
+_TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,4})(?=\s*(?:,\s*(?:a|an|the)\s|\(|:))")
 _DS_BEFORE = re.compile(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", re.I)
 _HEAD_COMMA = re.compile(r"[^.;:()]{0,80}\b(?:framework|method|model|approach|architecture|network|algorithm|"
                          r"technique|system|pipeline|agent|dataset|benchmark|corpus|suite|schema|scheme|strategy|"
@@ -574,7 +575,10 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
             out[h] = "Dataset" if re.search(rf"\b{_DS_HEAD}\b", rest, re.I) and not re.search(
                 r"\b(?:method|model|framework|approach|network|architecture)\b", rest[:40], re.I) else "Method"
     for m in _CUE.finditer(text):
-        window = text[m.end():m.end() + 80]
+        tc = _TITLE_RUN.match(text, m.end())  # "we propose Warm Diffusion, a ..." / "... Grounding (PASG)"
+        if tc and not any(s <= tc.start(1) < e for s, e in chunks):
+            out.setdefault((tc.start(1), tc.end(1)), typ_at(tc.start(1), tc.end(1), text[m.start():tc.start(1)]))
+            continue
         for s, e in chunks:
             if s < m.end() or s > m.end() + 80:
                 continue
@@ -583,7 +587,6 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
                 break
             out.setdefault((s, e), typ_at(s, e, text[m.start():s]))
             break
-        del window
     for m in _NAMED.finditer(text):
         if m.start() and text[m.start() - 1].isalnum():
             continue

@@ -90,3 +90,9 @@ def test_one_surface_form_one_type():
 def test_metric_lists():
     t = "We use quality metrics such as Foo-F1 and Smoothness, and measures: Crispness."
     assert spans(t, metric_spans(t)) == ["Foo-F1", "Smoothness", "Crispness"]
+
+
+def test_proposed_title_case_name():
+    t = "We propose Warm Fuzzy Nets, a unified model. We introduce Sharp Grounding (SG) for robots."
+    assert [(t[s:e], typ) for s, e, typ in proposal_spans(t)] == [("Warm Fuzzy Nets", "Method"),
+                                                                  ("Sharp Grounding", "Method")]
