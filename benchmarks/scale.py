@@ -100,12 +100,14 @@ class Timed:
             self.seconds += time.perf_counter() - t
 
 
-def row(path: Path, n: int, mode: str, partition_size: int) -> dict:
+def row(path: Path, n: int, mode: str, partition_size: int, blank_sample: int = 0) -> dict:
     """One measurement (run in a fresh process): a real ``kg.pipeline.build`` of the first ``n`` papers."""
     import spacy  # noqa: PLC0415, F401 - imported before the clocks start, in every mode
 
     import kg.pipeline as pipeline  # noqa: PLC0415
 
+    if mode == "blank" and blank_sample:
+        n = min(n, blank_sample)
     with tempfile.TemporaryDirectory(prefix="kg-scale-") as d:
         src = head(path, n, Path(d) / "input.jsonl")
         mon = PeakRSS()
@@ -155,11 +157,13 @@ def main() -> None:
     ap.add_argument("--modes", default="blank,single,processes:2,dask:local:2")
     ap.add_argument("--partition-size", type=int, default=500,
                     help="papers per Dask partition / process-pool chunk (at most 256 for the pool)")
+    ap.add_argument("--blank-sample", type=int, default=0,
+                    help="the blank row tokenises only the first N papers (its words/s is the yardstick; 0 = all)")
     ap.add_argument("--json", type=Path, default=None, help="also append each row as JSON to this file")
     ap.add_argument("--row", nargs=2, metavar=("SIZE", "MODE"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.row:
-        print(json.dumps(row(a.input, int(a.row[0]), a.row[1], a.partition_size)))
+        print(json.dumps(row(a.input, int(a.row[0]), a.row[1], a.partition_size, a.blank_sample)))
         return
     if not a.input.exists():
         sys.exit(f"{a.input} is missing: pass --input FILE.jsonl(.gz)")
@@ -170,7 +174,7 @@ def main() -> None:
         blank = None
         for mode in a.modes.split(","):
             p = subprocess.run([sys.executable, __file__, "--input", str(a.input), "--partition-size",
-                                str(a.partition_size), "--row", str(size), mode],
+                                str(a.partition_size), "--blank-sample", str(a.blank_sample), "--row", str(size), mode],
                                capture_output=True, text=True, cwd=ROOT)
             if p.returncode != 0:
                 print(f"{size:>7} {mode:<14} FAILED: {p.stderr.strip().splitlines()[-1:]}", flush=True)
