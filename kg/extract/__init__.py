@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, load_catalog
-from kg.extract.discover import (appositive_types, dataset_lists, long_form_type, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (appositive_types, dataset_lists, load_vague_phrases, long_form_type, metric_spans, name_chunks, proposal_spans,
                                  task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -174,10 +174,14 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         cands.append((s, e, typ, canon, "catalog"))
     known = {sp: t for sp, (t, _) in catalog.items()}
     untyped_sf: set[str] = set()
+    _vague = load_vague_phrases()
     proposals = proposal_spans(text, field)
     prop_type = {(s, e): t for s, e, t in proposals}
     for ls, le, ss, se in find_definitions(text):
         lf, sf = text[ls:le], text[ss:se]
+        if lf.lower() in _vague:  # "natural language processing (NLP)": a field, not a name
+            untyped_sf.add(sf)
+            continue
         cat = catalog.get((ss, se)) or catalog.get((ls, le))
         typ = cat[0] if cat else prop_type.get((ss, se)) or long_form_type(lf)
         if typ is None:
@@ -261,8 +265,9 @@ def _case_ok(text: str, typ: str, canon: str) -> bool:
 def _catalog_spans(doc) -> dict[tuple[int, int], tuple[str, str]]:
     out = {}
     text = doc.text
+    vague = load_vague_phrases()
     for a, b, typ, name in doc.user_data.get("kg_canon", ()):  # the spans of doc.spans["kg_entities"], as data
-        if _case_ok(text[a:b], typ, name):
+        if _case_ok(text[a:b], typ, name) and name.lower() not in vague:
             out[(a, b)] = (_learning_type(typ, name), name)
     return out
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
-           "title_head", "load_heads", "load_stoplist"]
+           "title_head", "load_heads", "load_stoplist", "load_vague_phrases"]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +40,17 @@ def load_stoplist() -> frozenset[str]:
     """
     text = resources.files("kg.extract").joinpath("data/stoplist_names.txt").read_text(encoding="utf-8")
     return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def load_vague_phrases() -> frozenset[str]:
+    """Lower-case phrases that name a field or nothing in particular (``data/stoplist_phrases.txt``): never entities.
+
+    >>> "deep learning" in load_vague_phrases()
+    True
+    """
+    text = resources.files("kg.extract").joinpath("data/stoplist_phrases.txt").read_text(encoding="utf-8")
+    return frozenset(x.strip().lower() for x in text.splitlines() if x.strip() and not x.startswith("#"))
 
 
 @lru_cache(maxsize=1)
