@@ -80,11 +80,12 @@ _CAP_NUM = re.compile(r"[A-Z][a-z]+(?= \d{1,4}(?:\.\d+)?(?![\w\-]))")  # precedi
 _TOKEN = re.compile(r"(?<![\w\-.\\])(?=[A-Za-z0-9][a-z.\-/+]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-/+][A-Za-z0-9]+)*\+{0,2}")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.\\")
 _UPPER = re.compile(r"[A-Z]")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]s$")
 _NEXT_TOKEN = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])")
 _ALPHA = re.compile(r"[A-Za-z]")
 _SUFFIX = re.compile(
     r" (?:\d{1,4}(?:\.\d+)?[BMKbmk]?|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
-    r"Pro|Turbo|Plus|Ultra|Lite|Max|Nano|Flash|Preview|Coder|Vision|VL)\b)(?![\w\-])")
+    r"Pro|Turbo|Plus|Ultra|Lite|Max|Nano|Flash|Preview|Coder|Vision|VL)\b(?! [A-Z][a-z]))(?![\w\-])")
 _NOT_CAP_NUM = frozenset(
     "Table Tables Figure Fig Figs Section Sec Eq Equation Appendix Chapter Phase Stage Step Steps Level Version Type "
     "Class Task Tasks Part Round Day Days Week Year Years Top Rank Layer Block Experiment Setting Case Group Problem "
@@ -213,7 +214,8 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
                 e = nxt.end()
                 continue
             nm = _NEXT_TOKEN.match(text, e)
-            if nm and _is_name_cached(nm[1]) and _strip_low(nm[1]) == (0, len(nm[1])):
+            if (nm and _is_name_cached(nm[1]) and _strip_low(nm[1]) == (0, len(nm[1]))
+                    and not _PLURAL_ACRONYM.search(nm[1])):
                 e = nm.end()
                 continue
             break
