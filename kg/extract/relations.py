@@ -116,6 +116,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "appositive_task": 0.65,   # "X, a novel T framework"
     "evaluated_task": 0.75,    # "X reaches ... on D T", "On T, X ..."
     "title_task": 0.7,         # a title "X: ... T"
+    "proposed_evaluated": 0.75,  # "Experiments on D ...", "evaluated on D": the paper's method, no other named
+    "we_address": 0.7,         # "we address/tackle T": the paper's method is applied to T
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -207,6 +209,13 @@ _APPOS_TASK_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:framework|method|model|app
                                r"algorithm|technique|scheme|tool|agent|module)s?\b", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which\s+is\s+an?|our)\s[^,;()]{0,60}$", re.I)
 _TITLE_NAME = re.compile(r"^\s*([A-Z][\w.+\-]*(?:[ \-][A-Z0-9][\w.+\-]*){0,2})\s*:\s")
+#: an evaluation cue right before "on D" whose subject is the paper itself ("Experiments on D", "evaluated on D")
+_PAPER_EVAL = re.compile(r"\b(?:experiments?|evaluations?|evaluat(?:e|es|ed|ing)|results|tested|testing|benchmark(?:ed|ing)|"
+                         r"evidence|validat(?:e|es|ed|ing)|verif(?:y|ies|ied)|assess(?:es|ed)?)\b[^,;:]{0,50}$", re.I)
+#: "we address T", "this paper tackles the problem of T"
+_WE_ADDRESS = re.compile(r"\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+ly\s+)?(?:address|tackle|solve|study|"
+                         r"investigate|focus\s+on|consider)(?:es|s)?\s+(?:the\s+)?(?:(?:problem|task|challenge)\s+of\s+)?"
+                         r"(?:the\s+)?$", re.I)
 _EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match|enhanc\w*|"
                          r"boost\w*)\b", re.I)
 
@@ -365,7 +374,9 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if ours:
             ments = sorted(ments + [o for o in ours if not any(m[0] < o[1] and o[0] < m[1] for m in ments)])
         methods = [m for m in ments if m[2] == "Method"]
-        if not methods and not last_subject:
+        # a sentence without a method can still evaluate / apply the paper's own one ("Experiments on D ...")
+        paper_only = proposed is not None and not methods and any(m[2] in ("Dataset", "Task") for m in ments)
+        if not methods and not last_subject and not paper_only:
             continue
         im = _INTRO.match(text, s, e)
         intro_end = im.end() if im and not _INTRO_VERB.search(text, s + 2, im.end()) else s
@@ -382,7 +393,7 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             last_subject = first
         elif ours:
             last_subject = ours[0]
-        if not methods and subj0 is None:
+        if not methods and subj0 is None and not paper_only:
             continue
         kinds = {m[2] for m in ments}
         has_cue = _CUE_KEY.search(low, s, e) is not None
@@ -517,6 +528,11 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     after = [x for x in methods if x[0] > d[1] and not _THAN.search(text[d[1]:x[0]])
                              and not _OUTPERF.search(text[d[1]:x[0]])]
                     h, rule = (after[0] if after else None), "experiments_show"
+            if h is None and proposed and _PAPER_EVAL.search(text, max(s, on_at - 60), on_at) and \
+                    not any(x[3] != proposed for x in methods):
+                # "Experiments on D show ...", "evaluated on D": with no other method named in the sentence,
+                # the evaluated method is the paper's own
+                h, rule = (on_at, on_at, "Method", proposed), "proposed_evaluated"
             if h is not None:
                 for x in [d] + _tails(text, ments, d[1], ce, "Dataset"):
                     add(h, "EVALUATED_ON", x, rule, ev)
@@ -542,6 +558,10 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 if nxt and nxt[0][2] == "Task" and re.fullmatch(r"\s*(?:to|for)\s+(?:the\s+)?(?:task\s+of\s+)?",
                                                                   text[m[1]:nxt[0][0]]):
                     add(m, "APPLIED_TO", nxt[0], "apply_to", ev)
+        if proposed:
+            for t in ments:
+                if t[2] == "Task" and _WE_ADDRESS.search(text, max(s, t[0] - 60), t[0]):
+                    add((s, s, "Method", proposed), "APPLIED_TO", t, "we_address", ev)
         # "X, a novel T framework that ...": the appositive names what X is for
         for i, t in enumerate(ments):
             if t[2] != "Task" or not i or ments[i - 1][2] != "Method" or ments[i - 1][0] < s:

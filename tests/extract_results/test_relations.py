@@ -246,3 +246,20 @@ def test_appositive_task_and_coordinated_benchmarks():
 def test_training_data_with_adverbs_is_not_evaluation():
     text = "AlphaNet, trained exclusively on SQuAD, reaches 80.1% on TriviaQA and 70.2% on NQ for pre-training."
     assert rels(text, Method=M, Dataset=["SQuAD", "TriviaQA", "NQ"]) == {("AlphaNet", "EVALUATED_ON", "TriviaQA")}
+
+
+def test_paper_method_is_the_default_head_only_with_an_evaluation_cue():
+    # no method named in the sentence: the paper's own method is the one evaluated / applied
+    assert rels("Experiments on ImageNet and COCO show strong results.", proposed="AlphaNet",
+                Dataset=["ImageNet", "COCO"]) == {("AlphaNet", "EVALUATED_ON", "ImageNet"),
+                                                  ("AlphaNet", "EVALUATED_ON", "COCO")}
+    assert rels("In this work we address image captioning.", proposed="AlphaNet",
+                Task=["image captioning"]) == {("AlphaNet", "APPLIED_TO", "image captioning")}
+    # no evaluation cue, a training set, another method in the sentence, or no proposed method: nothing
+    assert rels("Images on ImageNet are often centred.", proposed="AlphaNet", Dataset=["ImageNet"]) == set()
+    assert rels("The encoder was pretrained on ImageNet.", proposed="AlphaNet", Dataset=["ImageNet"]) == set()
+    assert ("AlphaNet", "EVALUATED_ON", "ImageNet") not in rels(
+        "Experiments with BetaNet on ImageNet show strong results.", proposed="AlphaNet",
+        Method=["BetaNet"], Dataset=["ImageNet"])
+    assert rels("Experiments on ImageNet show strong results.", Dataset=["ImageNet"]) == set()
+    assert RULE_CONFIDENCE["proposed_evaluated"] >= 0.7 and RULE_CONFIDENCE["we_address"] >= 0.7
