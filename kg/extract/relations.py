@@ -118,6 +118,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "title_task": 0.7,         # a title "X: ... T"
     "proposed_evaluated": 0.75,  # "Experiments on D ...", "evaluated on D": the paper's method, no other named
     "we_address": 0.7,         # "we address/tackle T": the paper's method is applied to T
+    "task_in_result": 0.75,    # "X outperforms Y ... in T", "X achieves ... on T": the subject of the cue
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -216,6 +217,8 @@ _PAPER_EVAL = re.compile(r"\b(?:experiments?|evaluations?|evaluat(?:e|es|ed|ing)
 _WE_ADDRESS = re.compile(r"\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+ly\s+)?(?:address|tackle|solve|study|"
                          r"investigate|focus\s+on|consider)(?:es|s)?\s+(?:the\s+)?(?:(?:problem|task|challenge)\s+of\s+)?"
                          r"(?:the\s+)?$", re.I)
+#: "in T", "on the task of T" right before a task mention
+_IN_TASK = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?:(?:task|problem)s?\s+of\s+)?(?:the\s+)?$", re.I)
 _EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match|enhanc\w*|"
                          r"boost\w*)\b", re.I)
 
@@ -558,6 +561,21 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 if nxt and nxt[0][2] == "Task" and re.fullmatch(r"\s*(?:to|for)\s+(?:the\s+)?(?:task\s+of\s+)?",
                                                                   text[m[1]:nxt[0][0]]):
                     add(m, "APPLIED_TO", nxt[0], "apply_to", ev)
+        # "X surpasses Y by 12% in T", "X achieves 80% accuracy on T": the subject of the cue is applied to T
+        for t in ments:
+            if t[2] != "Task" or not _IN_TASK.search(text, max(s, t[0] - 30), t[0]):
+                continue
+            cs, _ = clause(t[0])
+            cue = None
+            for rx in (_OUTPERF,):
+                cue = rx.search(text, cs, t[0]) or cue
+                if cue:
+                    break
+            if cue is None or _NEG.search(text[max(s, cue.start() - 25):cue.start()]):
+                continue
+            h, rule = head_for(cue.start())
+            if h is not None and h[1] <= cue.start():
+                add(h, "APPLIED_TO", t, "task_in_result", ev)
         if proposed:
             for t in ments:
                 if t[2] == "Task" and _WE_ADDRESS.search(text, max(s, t[0] - 60), t[0]):

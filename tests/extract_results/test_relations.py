@@ -263,3 +263,15 @@ def test_paper_method_is_the_default_head_only_with_an_evaluation_cue():
         Method=["BetaNet"], Dataset=["ImageNet"])
     assert rels("Experiments on ImageNet show strong results.", Dataset=["ImageNet"]) == set()
     assert RULE_CONFIDENCE["proposed_evaluated"] >= 0.7 and RULE_CONFIDENCE["we_address"] >= 0.7
+
+
+def test_task_named_with_a_comparison_is_what_the_subject_is_applied_to():
+    assert rels("AlphaNet surpasses BetaNet by 12% in image captioning.", Method=["AlphaNet", "BetaNet"],
+                Task=["image captioning"]) == {("AlphaNet", "OUTPERFORMS", "BetaNet"),
+                                                ("AlphaNet", "APPLIED_TO", "image captioning")}
+    # a plain result verb is not enough ("improvements in T" are often another model's), nor a negated cue
+    assert ("AlphaNet", "APPLIED_TO", "image captioning") not in rels(
+        "AlphaNet brings large improvements in image captioning.", Method=["AlphaNet"], Task=["image captioning"],
+        min_confidence=0.75)
+    assert rels("AlphaNet does not outperform BetaNet in image captioning.", Method=["AlphaNet", "BetaNet"],
+                Task=["image captioning"]) == set()
