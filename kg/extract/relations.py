@@ -217,6 +217,9 @@ _PAPER_EVAL = re.compile(r"\b(?:experiments?|evaluations?|evaluat(?:e|es|ed|ing)
 _WE_ADDRESS = re.compile(r"\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+ly\s+)?(?:address|tackle|solve|study|"
                          r"investigate|focus\s+on|consider)(?:es|s)?\s+(?:the\s+)?(?:(?:problem|task|challenge)\s+of\s+)?"
                          r"(?:the\s+)?$", re.I)
+_COMPARED_BEFORE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|vs\.?|versus|compared|"
+                              r"against|unlike|relative\s+to)\b[^,;]*$", re.I)
+_TRAINED_WITH = re.compile(r"\s+(?:(?:pre-?trained|trained|fine-?tuned|learned)\s+)?(?:with|using|by)\s+(?:our\s+)?", re.I)
 #: "in T", "on the task of T" right before a task mention
 _IN_TASK = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?:(?:task|problem)s?\s+of\s+)?(?:the\s+)?$", re.I)
 _EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match|enhanc\w*|"
@@ -431,6 +434,10 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 return subj0, "previous_subject"
             if h is not None:  # "X, a Y-based model built on Z": the head is X, not Y
                 h = _appositive_head(text, methods, h, lo)
+                # "a ViT-L pretrained with OurNet surpasses ...": the paper's method is the one compared
+                own = next((x for x in methods if x[3] == proposed and h[1] <= x[0] < pos and
+                            _TRAINED_WITH.fullmatch(text, h[1], x[0])), None)
+                h = own or h
             return h, "cue_subject"
 
         if has_cue:
@@ -508,7 +515,11 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     lo = intro_end if any(intro_end <= x[0] < on_at for x in methods) else cs
                     hm = [x for x in methods if max(cs, lo) <= x[0] and x[1] <= on_at and x[0] < verb.start() + 60
                           and not _is_tail(text, cs, x[0])]
-                    pick = [x for x in hm if x[3] == proposed] or hm
+                    # "a ViT-L pretrained with OurNet achieves ...": the paper's method in the subject is the one
+                    # evaluated, unless it is a compared baseline ("than OurNet")
+                    own = [x for x in methods if x[3] == proposed and max(cs, lo) <= x[0] and x[1] <= verb.start()
+                           and not _COMPARED_BEFORE.search(text, max(cs, x[0] - 60), x[0])]
+                    pick = own or [x for x in hm if x[3] == proposed] or hm
                     if pick:
                         h = pick[0]
                     elif evaluated and _COORD.match(text, cs, on_at):

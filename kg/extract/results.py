@@ -290,12 +290,24 @@ def proposed_of(text: str, mentions: list[MentionT], field: str = "abstract") ->
     >>> t = "BERT is strong. We propose XNet, built on BERT."
     >>> proposed_of(t, [(0, 4, "Method", "BERT"), (27, 31, "Method", "XNet"), (42, 46, "Method", "BERT")])
     'XNet'
+    >>> proposed_of("We tune BERT and call the result YNet.", [(8, 12, "Method", "BERT"), (33, 37, "Method", "YNet")])
+    'YNet'
     """
     from kg.extract.text import role_of
     for s, _, typ, name in mentions:
         if typ == "Method" and role_of(text, s, field) == "proposed":
             return name
+    for s, _, typ, name in mentions:  # naming cues: "Our method, X, ...", "we call the result X", "dubbed X"
+        if typ == "Method" and _NAMING.search(text, max(0, s - 60), s):
+            return name
     return None
+
+
+#: a name given to the paper's own method right before a mention
+_NAMING = re.compile(r"(?:\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:new\s+)?(?:method|model|approach|framework|system|"
+                     r"architecture|network|algorithm|technique)\s*,\s*|\b(?:call|calls|called|dub|dubbed|term|termed|"
+                     r"name|named|coin|coined)\s+(?:(?:it|this|them|the\s+result(?:ing\s+[\w-]+)?|our\s+[\w-]+)\s+)?"
+                     r"(?:as\s+)?)$")
 
 
 def clause_bounds(text: str, s: int, e: int) -> list[int]:

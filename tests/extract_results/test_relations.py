@@ -275,3 +275,22 @@ def test_task_named_with_a_comparison_is_what_the_subject_is_applied_to():
         min_confidence=0.75)
     assert rels("AlphaNet does not outperform BetaNet in image captioning.", Method=["AlphaNet", "BetaNet"],
                 Task=["image captioning"]) == set()
+
+
+def test_paper_method_trained_into_a_backbone_is_the_head():
+    text = "A BetaNet pretrained with AlphaNet achieves 80.1% on ImageNet, surpassing GammaNet."
+    got = rels(text, proposed="AlphaNet", Method=["AlphaNet", "BetaNet", "GammaNet"], Dataset=["ImageNet"])
+    assert {("AlphaNet", "EVALUATED_ON", "ImageNet"), ("AlphaNet", "OUTPERFORMS", "GammaNet")} <= got
+    assert ("BetaNet", "EVALUATED_ON", "ImageNet") not in got
+    # without it being the paper's method, the backbone stays the head
+    assert ("BetaNet", "EVALUATED_ON", "ImageNet") in rels(text, proposed="DeltaNet",
+                                                           Method=["AlphaNet", "BetaNet", "GammaNet"],
+                                                           Dataset=["ImageNet"])
+
+
+def test_naming_cues_give_the_proposed_method():
+    t = "We tune BetaNet and call the result AlphaNet. On ImageNet it reaches 80.1% accuracy."
+    assert ("AlphaNet", "EVALUATED_ON", "ImageNet") in {
+        (r.head, r.type, r.tail) for r in find_relations(t, [(0, 45), (46, len(t))],
+                                                         mentions(t, Method=["BetaNet", "AlphaNet"],
+                                                                  Dataset=["ImageNet"]))}
