@@ -243,6 +243,7 @@ _EVAL_MODS = re.compile(
     r"(?:the\s+)?(?:(?:challenging|popular|public|publicly available|standard|widely[- ]used|large-scale|several|"
     r"multiple|two|three|four|five|six|seven|eight|nine|ten|\d+|real-world|benchmark|well-known|various|diverse)\s+)*",
     re.I)
+_AFTER_HEAD_COMMA = re.compile(rf"\b{_DS_HEAD},\s*(?:the\s+)?")
 _ON_AT = re.compile(r"\b(?:on|across|over)\s+")
 _LIST_START = re.compile(r"(?:[\w\-]+\s+){0,4}?[A-Z0-9]")
 _LEAD_STOP = frozenset(
@@ -310,6 +311,13 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             found[sp] = None
             if strong is not None:
                 strong.add(sp)
+    for m in _AFTER_HEAD_COMMA.finditer(text):  # "two new datasets, FooSet and BarSet, ..."
+        items = _list_after(text, m.end())
+        if len(items) >= 2 and re.match(r"\s*(?:[,.;:)]|$)", text[items[-1][1]:]):
+            for sp in items:
+                found[sp] = None
+                if strong is not None:
+                    strong.add(sp)
     for o in _ON_AT.finditer(text):
         if not _LIST_START.match(text, o.end()):
             continue

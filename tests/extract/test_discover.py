@@ -96,3 +96,8 @@ def test_proposed_title_case_name():
     t = "We propose Warm Fuzzy Nets, a unified model. We introduce Sharp Grounding (SG) for robots."
     assert [(t[s:e], typ) for s, e, typ in proposal_spans(t)] == [("Warm Fuzzy Nets", "Method"),
                                                                   ("Sharp Grounding", "Method")]
+
+
+def test_dataset_apposition_list():
+    t = "We build two datasets, Foo-S1 and Foo-S1X, filling a gap. On both datasets, BarNet wins."
+    assert spans(t, dataset_lists(t)) == ["Foo-S1", "Foo-S1X"]
