@@ -63,19 +63,30 @@ def make_catalog(nlp: Language, name: str, spans_key: str):
     return component
 
 
-def build_nlp(model: str | None = None) -> Language:
-    """``spacy.blank("en")`` (or an installed pipeline ``model``) plus the kg components.
+def build_nlp(spacy_model: str | None = None) -> Language:
+    """``spacy.blank("en")`` (or an installed pipeline ``spacy_model``, name or path) plus the kg components.
+
+    Parameters
+    ----------
+    spacy_model
+        Name or path of an installed spaCy pipeline; its tokenizer and components run before ``kg_catalog``.
+
+    Raises
+    ------
+    ExtractError
+        When ``spacy_model`` is not installed.
 
     >>> "kg_catalog" in build_nlp().pipe_names
     True
     """
-    if model is None:
+    if spacy_model is None:
         nlp = spacy.blank("en")
     else:
         try:
-            nlp = spacy.load(model)
+            nlp = spacy.load(spacy_model)
         except OSError as exc:
-            raise ExtractError(f"spaCy model {model!r} is not installed (try: python -m spacy download {model})") from exc
+            raise ExtractError(f"spaCy model {spacy_model!r} is not installed "
+                               f"(try: python -m spacy download {spacy_model})") from exc
     nlp.add_pipe("kg_catalog")
     return nlp
 
@@ -366,7 +377,12 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
 
 
 def extract_paper(paper: Paper, nlp: Language | None = None) -> PaperExtraction:
-    """Extract entities, code links, results and relations from one paper."""
+    """Extract entities, code links, results and relations from one paper.
+
+    >>> x = extract_paper(Paper(id="7", title="", abstract="Code: github.com/org/tool. We use BERT."))
+    >>> [r.url for r in x.repos], [(e.type, e.name) for e in x.entities]
+    (['https://github.com/org/tool'], [('Method', 'BERT')])
+    """
     return next(extract_papers([paper], nlp=nlp))
 
 
@@ -377,7 +393,22 @@ def _default_nlp() -> Language:
 
 def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_process: int = 1,
                    batch_size: int = 64) -> Iterator[PaperExtraction]:
-    """Stream extractions in input order (``nlp.pipe``; ``n_process>1`` uses processes)."""
+    """Stream extractions in input order.
+
+    Parameters
+    ----------
+    papers
+        Any iterable of :class:`kg.models.Paper` (consumed lazily).
+    nlp
+        A pipeline from :func:`build_nlp` (default: a cached ``build_nlp()``).
+    n_process
+        Processes for ``nlp.pipe``; the output is the same as with one.
+    batch_size
+        Texts per ``nlp.pipe`` batch.
+
+    >>> [x.id for x in extract_papers([Paper(id="a", title="", abstract="ResNet."), Paper(id="b", title="", abstract="")])]
+    ['a', 'b']
+    """
     nlp = nlp or _default_nlp()
     pending: list[Paper] = []
 
