@@ -66,7 +66,9 @@ def main() -> None:
     merges = []
     for k, c in sorted(by_key.items()):
         info = r.info(k)
-        canon = info.name if info else k
+        if info is None:  # a name the resolver left on its own node: not a merge
+            continue
+        canon = info.name
         for f in sorted(c):
             if match_key(f) != match_key(canon):
                 merges.append((k, canon, f, c[f]))

@@ -278,7 +278,7 @@ def local_definitions(x: PaperExtraction) -> dict[tuple[str, str], str]:
             continue
         if text is None:
             text = f"{x.paper.title}. {x.paper.abstract}"
-        if f"({n}" not in text:
+        if n not in text:
             continue
         lf = defined_long_form(text, n)
         if lf:

@@ -139,3 +139,11 @@ def test_one_off_definition_does_not_swallow_many_unrelated_bare_uses():
     assert all(G.has_edge(f"paper:2406.0001{i}", "method:vista", "USES") for i in range(6))
     assert G.nodes["method:vista"]["ambiguous"] is True
     assert G.nodes["method:visualtoolagent"]["paper_count"] == 2
+
+
+def test_short_form_then_long_form_in_parentheses_is_a_local_definition():
+    from kg.resolve import local_definitions
+    from tests.graph.records import px
+    x = px("2407.00001", "We propose FAL (First Attentions Last), an efficient architecture.",
+           [("Method", "FAL", [], "proposed")], title="FAL: better transformers")
+    assert local_definitions(x) == {("Method", "FAL"): "First Attentions Last"}
