@@ -44,7 +44,7 @@ from kg.models import Evidence, Relation
 
 __all__ = ["find_relations", "RULE_CONFIDENCE"]
 
-_NEG = re.compile(r"(?:\bnot(?!\s+only)|n't|\bnever|\bno|\bfails?\s+to|\bfailed\s+to|\bcannot|\bunable\s+to|"
+_NEG = re.compile(r"(?:\bnot(?!\s+only)|n't|\bnever|\bno|\bwithout|\bfails?\s+to|\bfailed\s+to|\bcannot|\bunable\s+to|"
                   r"\brarely|\bhardly)\b[\w\s]{0,15}$", re.I)
 _OUTPERF = re.compile(
     r"\b(?:(?:consistently|significantly|substantially|greatly|clearly|also|further|even|largely|"
@@ -72,7 +72,8 @@ _ON = re.compile(r"(?<!trained )(?<!pretrained )(?<!pre-trained )(?<!fine-tuned 
                  r"\b(?:on|across)\s+(?:the\s+|both\s+|all\s+|several\s+|three\s+|two\s+|four\s+|"
                  r"five\s+|multiple\s+|challenging\s+|popular\s+|standard\s+|public\s+|widely[- ]used\s+|"
                  r"benchmark\s+|datasets?\s+|benchmarks?\s+|,\s*|including\s+|such\s+as\s+|e\.g\.,?\s*|\(\s*)*$"
-                 r"|\b(?:benchmarks?|datasets?)\s*,?\s*(?:such\s+as|including|like|e\.g\.,?|namely)\s+(?:the\s+)?$", re.I)
+                 r"|\b(?:benchmarks?|datasets?)\s*,?\s*(?:such\s+as|including|like|e\.g\.,?|namely)\s+(?:the\s+)?$"
+                 r"|\b(?:improvements?|gains?|increases?|boosts?)\b[^,;()]{0,40}?\bin\s+(?:the\s+)?$", re.I)
 _EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s+(?:\w+\s+){0,3}?on\b", re.I)
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
@@ -201,7 +202,8 @@ _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+t
                           r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on)\s+", re.I)
 _COORD = re.compile(r"\s*,?\s*(?:but|and|while)\s+(?:also\s+|further\s+|even\s+)?(?:\w+ly\s+)?[a-z]+(?:s|es|ed)\b")
 _TRAINED_ON = re.compile(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned|learned|distilled|supervised|conditioned|"
-                         r"initiali[sz]ed|built|based|relies|rely|focus(?:es|ed)?|depends?|collected|annotated)\s+"
+                         r"initiali[sz]ed|built|based|relies|rely|relying|focus(?:es|ed)?|depends?|depending|collected|"
+                         r"annotated)\s+"
                          r"(?:\w+ly\s+|only\s+|solely\s+|jointly\s+|further\s+|directly\s+|both\s+|mainly\s+)*$", re.I)
 _FOR_TRAINING = re.compile(r"\s*(?:dataset|corpus|data)?\s*(?:for|as|during)\s+(?:the\s+)?(?:pre-?)?training\b", re.I)
 _REL_CLAUSE = re.compile(r",\s*(?:and\s+)?(?:which|that)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?$", re.I)
@@ -490,7 +492,7 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         add(x, "OUTPERFORMS", y, "compared_to", ev)
         # EVALUATED_ON
         for d in ments:
-            if d[2] != "Dataset":
+            if d[2] not in ("Dataset", "Task"):
                 continue
             cs, ce = clause(d[0])
             onm = _ON.search(text[max(cs, d[0] - 100):d[0]])
@@ -547,6 +549,12 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 # "Experiments on D show ...", "evaluated on D": with no other method named in the sentence,
                 # the evaluated method is the paper's own
                 h, rule = (on_at, on_at, "Method", proposed), "proposed_evaluated"
+            if h is not None and d[2] == "Task":
+                # "We evaluated X on benchmarks including T1, T2 and T3": tasks of an evaluation
+                if rule in ("evaluated_verb", "proposed_evaluated"):
+                    for x in [d] + _tails(text, ments, d[1], ce, "Task"):
+                        add(h, "APPLIED_TO", x, "evaluated_task", ev)
+                continue
             if h is not None:
                 for x in [d] + _tails(text, ments, d[1], ce, "Dataset"):
                     add(h, "EVALUATED_ON", x, rule, ev)

@@ -294,3 +294,14 @@ def test_naming_cues_give_the_proposed_method():
         (r.head, r.type, r.tail) for r in find_relations(t, [(0, 45), (46, len(t))],
                                                          mentions(t, Method=["BetaNet", "AlphaNet"],
                                                                   Dataset=["ImageNet"]))}
+
+
+def test_tasks_of_an_evaluation_and_improvements_in_a_dataset():
+    got = rels("We evaluated AlphaNet on benchmarks including image captioning and visual grounding.",
+               Method=["AlphaNet"], Task=["image captioning", "visual grounding"])
+    assert got == {("AlphaNet", "APPLIED_TO", "image captioning"), ("AlphaNet", "APPLIED_TO", "visual grounding")}
+    assert ("AlphaNet", "EVALUATED_ON", "MMLU") in rels("AlphaNet achieves a +4.1% improvement in MMLU.",
+                                                        Method=["AlphaNet"], Dataset=["MMLU"])
+    # "without relying on T" is not what the method is applied to
+    assert rels("AlphaNet improves transfer without relying on image captioning.", Method=["AlphaNet"],
+                Task=["image captioning"], min_confidence=0.7) == set()
