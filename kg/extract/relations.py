@@ -14,10 +14,13 @@ the relation. Types and cues:
   initialized from, on top of; an opening "Fine-tuned from Y, X ...".
 * ``EVALUATED_ON`` (Method->Dataset): "X achieves/obtains/improves ... on D",
   "evaluate X on D", "On D, X ...", "experiments on D show that X ...",
-  "benchmarks such as D"; not training data ("trained (only) on D").
+  "benchmarks such as D", "an improvement of N in D"; with no method named in the
+  sentence, "Experiments on D ..." gives the paper's own method; not training data
+  ("trained (only) on D", "relying on D").
 * ``APPLIED_TO`` (Method->Task): "X for T", "apply/use X to/for T", "X transfers
   to T", the task named with an evaluation's benchmark, "X, a novel T
-  framework", a title "X: ... T".
+  framework", a title "X: ... T", "we address T", "X outperforms Y in T", the tasks
+  of an evaluation ("we evaluate X on benchmarks including T1, T2").
 
 The head is the subject of the main clause (not a name in an opening phrase,
 an appositive's inner noun or a prepositional phrase); "it", "which", "this
