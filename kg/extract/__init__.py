@@ -273,9 +273,8 @@ def _case_ok(text: str, typ: str, canon: str) -> bool:
     return not (typ == "Dataset" and any(w[:1].isupper() for w in canon.split()))
 
 
-def _catalog_spans(doc) -> dict[tuple[int, int], tuple[str, str]]:
-    out = {}
-    text = doc.text
+def _catalog_spans(doc, text: str) -> dict[tuple[int, int], tuple[str, str]]:
+    out = {}  # ``text`` is the doc's text; Doc.text would rebuild it token by token
     vague = load_vague_phrases()
     for a, b, typ, name in doc.user_data.get("kg_canon", ()):  # the spans of doc.spans["kg_entities"], as data
         if _case_ok(text[a:b], typ, name) and name.lower() not in vague:
@@ -336,7 +335,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     per_field = []
     for field, text, doc in (("title", paper.title, docs[0]), ("abstract", paper.abstract, docs[1])):
         sents = split_sentences(text)
-        per_field.append((field, text, sents, *field_mentions(text, _catalog_spans(doc), field, sents)))
+        per_field.append((field, text, sents, *field_mentions(text, _catalog_spans(doc, text), field, sents)))
     # one surface form, one type: a bare name takes the type its other mentions got from context
     strong: dict[str, tuple[str, str]] = {}
     for field, text, sents, mentions, prop, sources in per_field:

@@ -368,7 +368,7 @@ _VALUE_AT = re.compile(r"[:=o](?:(?<=o)f)?\s*\d")  # a cheap trigger; _METRIC_VA
 _METRIC_HEADS = r"(?:score|distance|rate|error|accuracy|similarity|return|reward|ratio|coefficient|divergence|index|AUC)"
 _METRIC_MODS = (r"(?:mean|average|averaged|top-\d|top-k|word|character|exact|absolute|squared|relative|root|cosine|success|"
                 r"win|false|true|positive|negative|equal|hit|classification|pass|attack|match|matching|"
-                r"expected calibration|calibration|normalized|normalised|structural|signal-to-noise|peak|error|squared error|absolute error)")
+                r"expected calibration|calibration|normalized|normalised|structural|signal-to-noise|peak|error)")
 _METRIC_PHRASE = re.compile(
     rf"(?<![\w\-])((?:(?:{_METRIC_MODS}|[A-Z][a-z]+|[A-Z][\w\-]*(?=\s+score))\s+)+{_METRIC_HEADS})$")
 _METRIC_LIST = re.compile(
