@@ -375,14 +375,14 @@ def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> P
     """
     path = Path(path)
     dumps = _dumps
-    with _GzipBytes(path) as out:  # one JSON document, written item by item
-        out.write(b'{"directed":true,"edges":[')
-        for i, (u, v, k) in enumerate(sorted(G.edges(keys=True))):
-            out.write((b"," if i else b"") + dumps({**G.edges[u, v, k], "source": u, "target": v, "key": k}))
-        out.write(b'],"graph":' + dumps(G.graph) + b',"multigraph":true,"nodes":[')
+    with _GzipBytes(path) as out:  # one JSON document, one node or edge per line (read back line by line)
+        out.write(b'{"directed":true,"multigraph":true,"graph":' + dumps(G.graph) + b',"nodes":[\n')
         for i, n in enumerate(sorted(G.nodes)):
-            out.write((b"," if i else b"") + dumps({**G.nodes[n], "key": n}))
-        out.write(b"]}")
+            out.write((b",\n" if i else b"") + dumps({**G.nodes[n], "key": n}))
+        out.write(b'\n],"edges":[\n')
+        for i, (u, v, k) in enumerate(sorted(G.edges(keys=True))):
+            out.write((b",\n" if i else b"") + dumps({**G.edges[u, v, k], "source": u, "target": v, "key": k}))
+        out.write(b"\n]}\n")
     return path
 
 
@@ -441,16 +441,48 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
         raise GraphError(f"{path}: no graph store here; build one with `kg build INPUT --graph {path}`")
     try:
         with gzip.open(path, "rb") as f:
-            data = orjson.loads(f.read())
-        G = _from_node_link(data)
+            G = _read_lines(f)
+            if G is None:  # not the line layout save_graph writes: parse the whole document
+                f.seek(0)
+                G = _from_node_link(orjson.loads(f.read()))
     except (OSError, EOFError, zlib.error, orjson.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError,
-            AttributeError, nx.NetworkXError) as exc:
+            ValueError, AttributeError, nx.NetworkXError) as exc:
         raise GraphError(f"{path}: not a readable graph store ({type(exc).__name__}: {exc}); "
                          f"rebuild it with `kg build INPUT --graph {path}`") from exc
     for n, d in G.nodes(data=True):
         if d.get("id") == n:  # a store written before Paper.id was kept (node-link "id" = node key)
             del d["id"]
     return G
+
+
+_HEAD = b'{"directed":true,"multigraph":true,"graph":'
+
+
+def _read_lines(f) -> nx.MultiDiGraph | None:
+    """Read the one-item-per-line layout of :func:`save_graph` without holding the whole document."""
+    head = f.readline()
+    if not head.startswith(_HEAD) or not head.endswith(b',"nodes":[\n'):
+        return None
+    G = nx.MultiDiGraph()
+    G.graph.update(orjson.loads(head[len(_HEAD):-len(b',"nodes":[\n')]))
+    nodes = True
+    for line in f:
+        if line == b"\n":  # an empty list
+            continue
+        if line.startswith(b"]"):
+            if nodes and line == b'],"edges":[\n':
+                nodes = False
+                continue
+            if not nodes and line.rstrip() == b"]}":
+                return G
+            raise ValueError(f"unexpected line {line[:40]!r}")
+        d = orjson.loads(line.rstrip(b",\n"))
+        if nodes:
+            G.add_node(d["key"], **d)
+        else:
+            u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
+            G.add_edge(u, v, key=k, **d)
+    raise EOFError("the store ends early")
 
 
 def _from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:

@@ -151,7 +151,9 @@ def test_store_bytes_are_one_json_document(G, tmp_path):
     p = save_graph(G, tmp_path / "g.json.gz")
     from networkx.readwrite import json_graph
     data = json.loads(gzip.decompress(p.read_bytes()))
-    assert list(data) == ["directed", "edges", "graph", "multigraph", "nodes"]
+    assert sorted(data) == ["directed", "edges", "graph", "multigraph", "nodes"]
+    lines = gzip.decompress(p.read_bytes()).split(b"\n")
+    assert len(lines) == G.number_of_nodes() + G.number_of_edges() + 4  # one item per line
     assert [d["key"] for d in data["nodes"]] == sorted(G.nodes)
     assert [(d["source"], d["target"], d["key"]) for d in data["edges"]] == sorted(G.edges(keys=True))
     H = nx.MultiDiGraph()
