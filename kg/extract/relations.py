@@ -225,6 +225,10 @@ _WE_ADDRESS = re.compile(r"\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+ly\s+)?(
 _COMPARED_BEFORE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|vs\.?|versus|compared|"
                               r"against|unlike|relative\s+to)\b[^,;]*$", re.I)
 _TRAINED_WITH = re.compile(r"\s+(?:(?:pre-?trained|trained|fine-?tuned|learned)\s+)?(?:with|using|by)\s+(?:our\s+)?", re.I)
+_DISCOURSE = re.compile(r"\s*(?:For\s+(?:instance|example)|In\s+particular|Moreover|Furthermore|Notably|Specifically|"
+                        r"Additionally|In\s+addition|Importantly|Finally|Remarkably|Overall)\s*,\s*", re.I)
+_INTRO_ANY_CASE = re.compile(_INTRO.pattern, re.I)  # after a discourse marker the phrase starts in lower case
+_EVALUATING = re.compile(r"\b(?:evaluat|test|benchmark)(?:e|es|ed|ing)?\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 #: "in T", "on the task of T" right before a task mention
 _IN_TASK = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?:(?:task|problem)s?\s+of\s+)?(?:the\s+)?$", re.I)
 _EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match|enhanc\w*|"
@@ -391,6 +395,12 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             continue
         im = _INTRO.match(text, s, e)
         intro_end = im.end() if im and not _INTRO_VERB.search(text, s + 2, im.end()) else s
+        dm = _DISCOURSE.match(text, s, e)
+        if dm and intro_end <= dm.end():
+            # "For instance, when evaluating A on D, X ...": the opening phrase follows a discourse marker
+            im = _INTRO_ANY_CASE.match(text, dm.end(), e)
+            if im and not _INTRO_VERB.search(text, dm.end() + 2, im.end()):
+                intro_end = im.end()
         subj0 = None
         pm = _PRONOUN_SUBJ.match(text, s, e) or _PRONOUN_SUBJ.match(text, intro_end, e)
         if last_subject and pm:
@@ -514,6 +524,10 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 subj = [x for x in methods if intro_end <= x[0] <= intro_end + 25]
                 if subj and (_EVAL_VERB.search(text, subj[0][1], e) or _EVAL_VERB2.search(text, subj[0][1], e)):
                     h = subj[0]
+                # "When evaluating A on D, X ...": A, the object of the evaluation, is evaluated on D too
+                for x in methods:
+                    if s <= x[0] and x[1] <= on_at and _EVALUATING.search(text, max(s, x[0] - 30), x[0]):
+                        add(x, "EVALUATED_ON", d, "evaluated_verb", ev)
             else:
                 verb = _EVAL_VERB.search(text, cs, on_at) or _EVAL_VERB2.search(text, cs, on_at)
                 if verb:

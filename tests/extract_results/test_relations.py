@@ -305,3 +305,9 @@ def test_tasks_of_an_evaluation_and_improvements_in_a_dataset():
     # "without relying on T" is not what the method is applied to
     assert rels("AlphaNet improves transfer without relying on image captioning.", Method=["AlphaNet"],
                 Task=["image captioning"], min_confidence=0.7) == set()
+
+
+def test_opening_phrase_after_a_discourse_marker():
+    text = "For instance, when evaluating BetaNet on ImageNet, AlphaNet reaches 80.1% accuracy."
+    assert rels(text, Method=["AlphaNet", "BetaNet"], Dataset=["ImageNet"]) == {
+        ("AlphaNet", "EVALUATED_ON", "ImageNet"), ("BetaNet", "EVALUATED_ON", "ImageNet")}
