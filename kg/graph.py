@@ -458,30 +458,46 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
 _HEAD = b'{"directed":true,"multigraph":true,"graph":'
 
 
-def _read_lines(f) -> nx.MultiDiGraph | None:
-    """Read the one-item-per-line layout of :func:`save_graph` without holding the whole document."""
+def _read_lines(f, batch: int = 20000) -> nx.MultiDiGraph | None:
+    """Read the one-item-per-line layout of :func:`save_graph` without holding the whole document.
+
+    Lines are parsed ``batch`` at a time (one ``orjson.loads`` per batch).
+    """
     head = f.readline()
     if not head.startswith(_HEAD) or not head.endswith(b',"nodes":[\n'):
         return None
     G = nx.MultiDiGraph()
     G.graph.update(orjson.loads(head[len(_HEAD):-len(b',"nodes":[\n')]))
     nodes = True
+    pending: list[bytes] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        items = orjson.loads(b"[" + b",".join(pending) + b"]")
+        pending.clear()
+        if nodes:
+            for d in items:
+                G.add_node(d["key"], **d)
+        else:
+            for d in items:
+                u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
+                G.add_edge(u, v, key=k, **d)
+
     for line in f:
         if line == b"\n":  # an empty list
             continue
         if line.startswith(b"]"):
+            flush()
             if nodes and line == b'],"edges":[\n':
                 nodes = False
                 continue
             if not nodes and line.rstrip() == b"]}":
                 return G
             raise ValueError(f"unexpected line {line[:40]!r}")
-        d = orjson.loads(line.rstrip(b",\n"))
-        if nodes:
-            G.add_node(d["key"], **d)
-        else:
-            u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
-            G.add_edge(u, v, key=k, **d)
+        pending.append(line.rstrip(b",\n"))
+        if len(pending) >= batch:
+            flush()
     raise EOFError("the store ends early")
 
 
