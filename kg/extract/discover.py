@@ -21,7 +21,6 @@ Pure functions over a title or abstract; each returns character spans. The pipel
 
 from __future__ import annotations
 
-import heapq
 import json
 import re
 from functools import lru_cache
@@ -100,6 +99,10 @@ _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
 
 _JUNK = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}$|[a-z]{6,}\d|[a-z]+\d+[.,]\d")
 _WORD_START = re.compile(r"[A-Z][a-z]{2,}")
+_SPLIT_KEEP = re.compile(r"([\-/])")
+_SPLIT_PARTS = re.compile(r"[\-/.+]")
+_LEAD_WORD = re.compile(r"(\w+)\s+")
+_LEAD_NUM = re.compile(r"(?:[\d.,]+%?\s+)+(?=[A-Za-z])")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
 _LOW_MIXED = re.compile(r"[a-z]{1,3}[A-Z]{2}")
 
@@ -124,7 +127,7 @@ def _strip_low(tok: str) -> tuple[int, int]:
     """Offsets inside ``tok`` after dropping leading/trailing lowercase word parts ("BERT-based" -> "BERT")."""
     if "-" not in tok and "/" not in tok:
         return 0, len(tok)
-    parts = re.split(r"([\-/])", tok)
+    parts = _SPLIT_KEEP.split(tok)
     words = parts[0::2]
     i, j = 0, len(words)
     while j - i > 1 and _LOW_SUFFIX.match(words[j - 1]):
@@ -157,13 +160,13 @@ def _is_name(tok: str, stop: frozenset[str]) -> bool:
         return False
     if _JUNK.match(tok) or len(_WORD_START.findall(tok)) >= 4:  # "0.15dB", "rgb0.032", glued PDF words
         return False
-    kinds = [_kind(p) for p in re.split(r"[\-/.+]", tok) if p]
+    kinds = [_kind(p) for p in _SPLIT_PARTS.split(tok) if p]
     if not kinds:
         return False
     if any(k in ("alnum", "caps", "mixed") for k in kinds):
         # an all-caps plural like "LLMs" is handled by the stop list; lone "caps" must be >=2 letters
         return not all(k in ("caps", "ver", "num", "letter") and p in stop
-                       for k, p in zip(kinds, re.split(r"[\-/.+]", tok)))
+                       for k, p in zip(kinds, _SPLIT_PARTS.split(tok)))
     return kinds[0] == "cap" and any(k in ("num", "ver") for k in kinds[1:])
 
 
@@ -189,10 +192,11 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
     stop = load_stoplist()
     out: list[tuple[int, int]] = []
     last_end = -1
-    found = _TOKEN.finditer(text)
+    found = list(_TOKEN.finditer(text))
     if cap_num:
-        cap = (m for m in _CAP_NUM.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NAME_CHARS)
-        found = heapq.merge(found, cap, key=lambda m: m.start())
+        cap = [m for m in _CAP_NUM.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NAME_CHARS]
+        if cap:
+            found = sorted(found + cap, key=lambda m: m.start())
     for m in found:
         if m.start() < last_end:
             continue
@@ -230,6 +234,8 @@ _ITEM = r"(?:[A-Z0-9][\w.\-/+']*[\w+']|[A-Z0-9]|[a-z]+[A-Z0-9][\w.\-/+]*)"
 _ITEM_RUN = rf"{_ITEM}(?:\s(?:&\s)?{_ITEM}){{0,3}}"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*;\s*)"
 _DS_HEAD = r"(?:datasets?|benchmarks?|corpora|corpus|suites?|leaderboards?|treebanks?|testbeds?|databases?|collections?)"
+_ITEM_RUN_RE = re.compile(_ITEM_RUN)
+_LIST_RE = re.compile(rf"{_ITEM_RUN}(?:{_SEP}(?:the\s+)?{_ITEM_RUN})*")
 _HEAD_AT = re.compile(rf"(?:\s|-){_DS_HEAD}\b")
 _BEFORE_HEAD = re.compile(rf"(?<![\w\-.])({_ITEM_RUN}(?:{_SEP}{_ITEM_RUN})*)$")
 _AFTER_HEAD = re.compile(
@@ -255,15 +261,15 @@ _LEAD_STOP = frozenset(
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer(_ITEM_RUN, text[start:end]):
+    for m in _ITEM_RUN_RE.finditer(text[start:end]):
         s, e = start + m.start(), start + m.end()
         while True:  # drop leading function words ("The KITTI")
-            w = re.match(r"(\w+)\s+", text[s:e])
+            w = _LEAD_WORD.match(text[s:e])
             if w and w[1] in _LEAD_STOP:
                 s += w.end()
             else:
                 break
-        lead = re.match(r"(?:[\d.,]+%?\s+)+(?=[A-Za-z])", text[s:e])  # "128 UCR" -> "UCR"
+        lead = _LEAD_NUM.match(text[s:e])  # "128 UCR" -> "UCR"
         if lead:
             s += lead.end()
         seg = text[s:e].rstrip(".'")
@@ -273,7 +279,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _list_after(text: str, pos: int) -> list[tuple[int, int]]:
-    m = re.compile(rf"{_ITEM_RUN}(?:{_SEP}(?:the\s+)?{_ITEM_RUN})*").match(text, pos)
+    m = _LIST_RE.match(text, pos)
     return _items(text, m.start(), m.end()) if m else []
 
 
