@@ -12,8 +12,11 @@ number of partitions is in flight at once. With a Dask cluster and a
 ``workdir/part-NNNNN.jsonl`` (renamed into place when complete) and a
 ``manifest.json`` maps each partition to a fingerprint of its input, so a
 re-run with the same workdir skips finished partitions and recomputes only
-missing ones or ones whose input changed. ``workdir/tasks.log`` gets one line
-per partition actually computed.
+missing ones or ones whose input changed. Each partition file also gets a
+``part-NNNNN.jsonl.sha256`` sidecar with that fingerprint, so a task that Dask
+reruns after a worker died (its result was lost with the worker, its file was
+not) returns the file instead of extracting again. ``workdir/tasks.log`` gets
+one line per partition actually computed.
 
 Importing this module does not import Dask; that happens only when a Dask
 cluster is asked for.
