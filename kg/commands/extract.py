@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.errors import InputError
+from kg.commands import finish_skip_report
 
 _FORMATS = ("hf", "jsonl", "json", "csv", "atom", "acl-xml", "bibtex", "openalex", "s2", "arxiv-oai")
 
@@ -48,13 +48,11 @@ def extract_cmd(inputs, output, fmt, strict, report, spacy_model, processes, bat
         for x in extract_papers(papers, nlp=nlp, n_process=processes, batch_size=batch_size):
             output.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
         output.flush()
-    finally:
+    except BaseException:
         if report:
-            skip.write_jsonl(report)
-    click.echo(skip.summary(report), err=True)
-    if skip.papers == 0:
-        raise InputError("no papers read from the inputs", hint="check the files and --format"
-                         + ("; see " + report if report else "; rerun with --report FILE for the reasons"))
+            skip.write_jsonl(report)  # what was skipped before the failure is still reported
+        raise
+    finish_skip_report(skip, report)
 
 
 COMMANDS = [extract_cmd]

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.errors import InputError
+from kg.commands import finish_skip_report
 
 _FORMATS = ("hf", "jsonl", "json", "csv", "atom", "acl-xml", "bibtex", "openalex", "s2", "arxiv-oai")
 _FIELDS = ("id", "title", "abstract", "date", "authors", "urls", "doi", "arxiv_id", "categories", "venue")
@@ -83,13 +83,11 @@ def ingest_cmd(inputs, fmt, as_json, as_jsonl, strict, report, dedupe, fields):
             first = False
         if as_json:
             click.echo("\n]")
-    finally:
+    except BaseException:
         if report:
-            skip.write_jsonl(report)
-    click.echo(skip.summary(report), err=True)
-    if skip.papers == 0:
-        raise InputError("no papers read from the inputs", hint="check the files and --format"
-                         + ("; see " + report if report else "; rerun with --report FILE for the reasons"))
+            skip.write_jsonl(report)  # what was skipped before the failure is still reported
+        raise
+    finish_skip_report(skip, report)
 
 
 COMMANDS = [ingest_cmd]
