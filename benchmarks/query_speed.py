@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from load_speed import start_falkordb  # noqa: E402
+from load_speed import print_table, start_falkordb  # noqa: E402
 
 from kg.errors import QueryError  # noqa: E402
 from kg.graph import load_graph  # noqa: E402
@@ -76,12 +76,8 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             proc.kill()
             proc.wait()
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     print(f"graph: {args.graph} ({G.number_of_nodes()} nodes, {G.number_of_edges()} relationships)")
-    print(" | ".join(h.ljust(w) for h, w in zip(header, widths)))
-    print("-+-".join("-" * w for w in widths))
-    for r in rows:
-        print(" | ".join(str(x).ljust(w) for x, w in zip(r, widths)))
+    print_table(header, rows)
 
 
 if __name__ == "__main__":
