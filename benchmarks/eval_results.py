@@ -9,6 +9,9 @@ Quality (one table for results, one for relations per type):
   * ``gold mentions``: ``find_results``/``find_relations`` given the gold entity names found in the
     text instead of the pipeline's entities (isolates this stage from entity recall).
 Gold sets (ids + annotations only, no abstract text; each skipped with a note when absent):
+  nov30     tests/extract_results/unseen_nov30_gold.jsonl 16 seeded 2025-2026 abstracts
+            (select_unseen.py 16 --seed 1130 --since 25), committed before the code changes of its
+            session; measured once before and once after, only totals looked at
   unseen15b tests/extract_results/unseen15b_gold.jsonl 15 seeded abstracts, annotated before the relation
             changes of its session; only totals looked at
   unseen20  tests/extract_results/unseen20_gold.jsonl  annotated before earlier changes; used as dev since
@@ -55,6 +58,7 @@ from kg.extract.text import split_sentences  # noqa: E402
 from kg.models import Paper  # noqa: E402
 
 GOLD_SETS = {
+    "nov30": ROOT / "tests" / "extract_results" / "unseen_nov30_gold.jsonl",
     "unseen15b": ROOT / "tests" / "extract_results" / "unseen15b_gold.jsonl",
     "unseen20": ROOT / "tests" / "extract_results" / "unseen20_gold.jsonl",
     "arxiv42": ROOT / "tests" / "gold" / "arxiv_gold.jsonl",
@@ -67,7 +71,7 @@ GOLD_SETS = {
 EXAMPLES = ROOT / "examples" / "papers.jsonl"
 REL_TYPES = ("EVALUATED_ON", "APPLIED_TO", "OUTPERFORMS", "BASED_ON")
 THRESHOLDS = (0.7, 0.75, 0.8, 0.85)
-HELD_OUT = ("unseen15b", "arxiv42")  # --wrong never lists these: only their totals are looked at
+HELD_OUT = ("nov30", "unseen15b", "arxiv42")  # --wrong never lists these: only their totals are looked at
 
 
 def _score_module():
