@@ -12,7 +12,8 @@ import pytest
 from tests.conftest import ROOT, shared_path
 
 GOLD = ROOT / "tests" / "gold"
-FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl"]
+FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl"]
+HELDOUT = "heldout_nov30_gold.jsonl"
 KEYS = {"id", "source", "methods", "datasets", "metrics", "tasks", "repos", "results", "relations"}
 ENTITY_KEYS = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
 REL_TYPES = {"OUTPERFORMS", "BASED_ON", "EVALUATED_ON", "APPLIED_TO"}
@@ -138,3 +139,82 @@ def test_scorer_gives_perfect_f1_on_gold_made_prediction(name, tmp_path):
     out = subprocess.run([sys.executable, str(scorer), "seeds", str(GOLD / name), str(empty)],
                          capture_output=True, text=True, check=True).stdout
     assert "Method=0.000" in out.strip().splitlines()[-1]
+
+
+# --- held-out set (tests/gold/heldout_nov30_gold.jsonl): drawn by scripts/select_heldout.py, annotated blind ---
+
+def heldout_texts(gold: list[dict]) -> dict[str, str]:
+    """Title + abstract of every held-out id: arXiv ids from the arXiv file, ``title:`` ids from hf-papers."""
+    texts = arxiv_abstracts({g["id"] for g in gold if g["source"] == "arxiv"})
+    hf = shared_path("hf-papers")
+    out = subprocess.run([sys.executable, "-m", "kg", "ingest", str(hf), "--jsonl"], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout
+    want = {g["id"] for g in gold if g["source"] == "hf-papers"}
+    for line in out.splitlines():
+        rec = json.loads(line)
+        if rec["id"] in want:
+            texts[rec["id"]] = rec["title"] + " " + rec["abstract"]
+    return texts
+
+
+def test_heldout_shape_and_sources():
+    gold = rows(HELDOUT)
+    assert len(gold) == 40
+    assert sum(g["source"] == "arxiv" for g in gold) == 25
+    assert sum(g["source"] == "hf-papers" for g in gold) == 15
+    for g in gold:
+        forms = {f for key in ENTITY_KEYS for e in g[key] for f in [e["name"], *e["aliases"]]}
+        for key in ENTITY_KEYS:
+            for e in g[key]:
+                assert "core" in e, (g["id"], e)
+                assert ("role" in e) == (key == "methods"), (g["id"], e)
+        for res in g["results"]:
+            assert set(res) == {"value", "unit", "metric", "dataset", "method", "kind"}, (g["id"], res)
+            assert res["kind"] in ("absolute", "relative"), (g["id"], res)
+            for k in ("metric", "dataset", "method"):  # result fields name an annotated entity or are null
+                assert res[k] is None or res[k] in forms, (g["id"], k, res)
+        for rel in g["relations"]:
+            assert rel["head"] in forms and rel["tail"] in forms, (g["id"], rel)
+        assert all(u.startswith(("https://github.com/", "https://huggingface.co/", "https://gitlab.com/"))
+                   for u in g["repos"]), g["id"]
+
+
+def test_heldout_ids_unseen_by_other_gold_files():
+    gold_ids = {g["id"] for g in rows(HELDOUT)}
+    others = [p for p in [*GOLD.glob("*_gold.jsonl"), *(ROOT / "tests" / "extract_results").glob("*_gold.jsonl")]
+              if p.name != HELDOUT]
+    assert others, "no other gold files found"
+    for p in others:
+        ids = {json.loads(line)["id"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
+        assert not gold_ids & ids, f"held-out ids also in {p.name}: {sorted(gold_ids & ids)}"
+
+
+def test_heldout_names_values_repos_occur_in_text_and_no_pasted_text():
+    gold = rows(HELDOUT)
+    texts = heldout_texts(gold)
+    assert set(texts) == {g["id"] for g in gold}, sorted({g["id"] for g in gold} - set(texts))
+    for g in gold:
+        text = texts[g["id"]].lower()
+        for key in ENTITY_KEYS:
+            for e in g[key]:
+                for form in [e["name"], *e["aliases"]]:
+                    assert form.lower() in text, (g["id"], key, form)
+        for res in g["results"]:
+            assert res["value"].lower() in text, (g["id"], res)
+        for url in g["repos"]:  # the normalised link is in the text (possibly followed by .git or a slash)
+            assert url.lower() in text, (g["id"], url)
+        for s in strings(g):
+            if len(s) > 60 and not s.startswith(("http", "title:")):
+                assert s.lower() not in text, (g["id"], s)
+
+
+def test_heldout_ids_come_from_seeded_selection():
+    shared_path("arxiv", "arxiv-cs-2024-2026.jsonl.gz")
+    shared_path("hf-papers")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import select_heldout
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    drawn = select_heldout.select()
+    assert [(g["source"], g["id"]) for g in rows(HELDOUT)] == drawn

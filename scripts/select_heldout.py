@@ -1,0 +1,133 @@
+"""Seeded, reproducible draw of the held-out gold set ``tests/gold/heldout_nov30_gold.jsonl``.
+
+40 abstracts nobody developing the extractor has looked at:
+
+- 25 from ``../shared/data/arxiv/arxiv-cs-2024-2026.jsonl.gz`` (or ``$KG_SHARED_DATA``): new-style ids of
+  2025-2026 (``25MM.NNNNN`` / ``26MM.NNNNN``) with a machine-learning category (cs.LG, cs.CL, cs.CV, cs.AI,
+  stat.ML);
+- 15 from the Hugging Face listing pages in ``../shared/data/hf-papers``, read with ``kg ingest --jsonl``
+  (ids are ``title:<normalised title>``).
+
+Excluded: every id in the gold files that existed when the set was drawn (``EXCLUDE_FILES``), the ids of the
+``select_unseen.py 16 --seed 1130 --since 25`` draw (being annotated by another helper at the time, listed in
+``ALSO_SEEN``), and Hugging Face papers whose title is the title of an excluded or already drawn arXiv id.
+The list of files is fixed so that the draw stays the same when new gold files are added later.
+
+About 2/3 of each source is drawn at random among "result-ish" abstracts (a digit and the word
+dataset/benchmark or a percent sign), the rest at random among all remaining eligible abstracts. No choice
+is made by reading the abstracts.
+
+Usage: ``.venv/bin/python scripts/select_heldout.py`` prints ``source<TAB>id`` lines, arXiv first.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+SEED = 20261130
+N_ARXIV, N_HF = 25, 15
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("KG_SHARED_DATA", ROOT.parent / "shared" / "data"))
+ARXIV = DATA / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz"
+HF = DATA / "hf-papers"
+CATS = {"cs.LG", "cs.CL", "cs.CV", "cs.AI", "stat.ML"}
+NEW_ID = re.compile(r"^2[56]\d\d\.\d{4,5}$")
+RESULTISH = re.compile(r"\b(?:dataset|benchmark)s?\b|%", re.I)
+EXCLUDE_FILES = [
+    "tests/gold/arxiv_gold.jsonl",
+    "tests/gold/examples_gold.jsonl",
+    "tests/extract_results/dev10r_gold.jsonl",
+    "tests/extract_results/dev15c_gold.jsonl",
+    "tests/extract_results/heldout_gold.jsonl",
+    "tests/extract_results/unseen15b_gold.jsonl",
+    "tests/extract_results/unseen20_gold.jsonl",
+    "tests/extract_results/unseen_gold.jsonl",
+]
+ALSO_SEEN = {
+    "2502.01692", "2509.00827", "2509.07300", "2509.12168", "2510.00394", "2510.03997", "2510.13281",
+    "2510.15148", "2511.00812", "2511.18792", "2601.05495", "2601.22275", "2604.17886", "2605.15467",
+    "2606.02894", "2606.10699",
+}
+
+
+def excluded_ids() -> set[str]:
+    """Ids of the gold files present when the set was drawn, plus ``ALSO_SEEN``."""
+    ids = set(ALSO_SEEN)
+    for name in EXCLUDE_FILES:
+        p = ROOT / name
+        if p.exists():
+            ids |= {str(json.loads(line)["id"]) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return ids
+
+
+def title_key(title: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", title.lower()).split())
+
+
+def resultish(text: str) -> bool:
+    """A digit and the word dataset/benchmark, or a percent sign.
+
+    >>> resultish("We gain 3% on two sets"), resultish("Two benchmarks"), resultish("Five datasets show it")
+    (True, False, True)
+    """
+    return bool(re.search(r"\d", text)) and bool(RESULTISH.search(text))
+
+
+def draw(pool: list[str], flags: dict[str, bool], n: int, rng: random.Random) -> list[str]:
+    """``round(2n/3)`` ids among result-ish ones, the rest among all that remain."""
+    n_res = round(2 * n / 3)
+    first = rng.sample(sorted(i for i in pool if flags[i]), n_res)
+    rest = sorted(set(pool) - set(first))
+    return sorted(first) + sorted(rng.sample(rest, n - n_res))
+
+
+def arxiv_records() -> list[dict]:
+    out = []
+    with gzip.open(ARXIV, "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            rid, cats = str(rec["id"]), set(rec.get("categories") or [])
+            keep = bool(NEW_ID.match(rid) and cats & CATS)  # abstracts kept only for eligible records
+            out.append({"id": rid, "title": rec.get("title") or "", "categories": cats,
+                        "abstract": (rec.get("abstract") or "") if keep else ""})
+    return out
+
+
+def hf_records() -> list[dict]:
+    out = subprocess.run([sys.executable, "-m", "kg", "ingest", str(HF), "--jsonl"], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def select(seed: int = SEED) -> list[tuple[str, str]]:
+    """``(source, id)`` pairs of the held-out draw."""
+    skip = excluded_ids()
+    rng = random.Random(seed)
+    arx = arxiv_records()
+    skip_titles = {title_key(r["title"]) for r in arx if r["id"] in skip}
+    pool, flags = [], {}
+    for r in arx:
+        if NEW_ID.match(r["id"]) and r["categories"] & CATS and r["id"] not in skip and r["abstract"]:
+            pool.append(r["id"])
+            flags[r["id"]] = resultish(r["abstract"])
+    pool = sorted(set(pool))
+    arxiv_ids = draw(pool, flags, N_ARXIV, rng)
+    chosen = set(arxiv_ids)
+    skip_titles |= {title_key(r["title"]) for r in arx if r["id"] in chosen}
+    hf = [r for r in hf_records() if r["id"] not in skip and title_key(r.get("title") or "") not in skip_titles
+          and r.get("abstract")]
+    hflags = {r["id"]: resultish(r["abstract"]) for r in hf}
+    hf_ids = draw(sorted(hflags), hflags, N_HF, rng)
+    return [("arxiv", i) for i in arxiv_ids] + [("hf-papers", i) for i in hf_ids]
+
+
+if __name__ == "__main__":
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else SEED
+    for src, i in select(seed):
+        print(f"{src}\t{i}")
