@@ -39,6 +39,7 @@ the sentence (offsets of the sentence in the field text).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from bisect import bisect_left, bisect_right
 
 from kg.extract.results import (_CLAUSE, MentionT, expand_mentions, size_families, iter_sentences, lower_same_length, proposed_of,
@@ -120,9 +121,15 @@ RULE_CONFIDENCE: dict[str, float] = {
     "appositive_task": 0.65,   # "X, a novel T framework"
     "evaluated_task": 0.75,    # "X reaches ... on D T", "On T, X ..."
     "title_task": 0.7,         # a title "X: ... T"
-    "proposed_evaluated": 0.75,  # "Experiments on D ...", "evaluated on D": the paper's method, no other named
+    "proposed_evaluated": 0.6,   # "Experiments on D ...", "evaluated on D": the paper's method, no other named
     "we_address": 0.7,         # "we address/tackle T": the paper's method is applied to T
-    "task_in_result": 0.75,    # "X outperforms Y ... in T", "X achieves ... on T": the subject of the cue
+    "task_in_result": 0.7,     # "X outperforms Y ... in T", "X achieves ... on T": the subject of the cue
+    # paper-level fallbacks: the paper's own method where the sentence names no other subject
+    "paper_eval": 0.8,         # an evaluation sentence after the proposal naming D (and the method or "our"/"we")
+    "paper_eval_bare": 0.7,    # the same with neither the method nor "our/we" in the sentence ("Experiments on D ...")
+    "proposal_task": 0.75,     # the proposal sentence: "we propose X, a T framework", "X for T", "To address T, we ..."
+    "paper_task": 0.65,        # an evaluation sentence after the proposal: "... gains in T", "on T, ..."
+    "proposal_basis": 0.8,     # the proposal sentence: "by fine-tuning Y", "we adapt Y", "built on a frozen Y"
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -132,8 +139,12 @@ def _rel(h: MentionT, typ: str, t: MentionT, conf: float, ev: Evidence) -> Relat
     return Relation(h[3], h[2], typ, t[3], t[2], conf, ev)
 
 
-def _tails(text: str, ments: list[MentionT], pos: int, end: int, typ: str) -> list[MentionT]:
-    """Mentions of ``typ`` after ``pos`` joined to it by list material only."""
+_ADJ_LEAD = re.compile(r"\s*(?:an?|the)\s+(?:[a-z][\w\-]*\s+){1,2}")
+
+
+def _tails(text: str, ments: list[MentionT], pos: int, end: int, typ: str, adjectives: bool = False) -> list[MentionT]:
+    """Mentions of ``typ`` after ``pos`` joined to it by list material only (``adjectives``: the first may
+    follow an article and one or two lower-case words, "built on a frozen Y")."""
     out: list[MentionT] = []
     cur = pos
     for m in ments:
@@ -142,7 +153,7 @@ def _tails(text: str, ments: list[MentionT], pos: int, end: int, typ: str) -> li
         if m[0] >= end:
             break
         gap = text[cur:m[0]]
-        if len(gap) > 80 or not _LIST.match(gap):
+        if len(gap) > 80 or not (_LIST.match(gap) or (adjectives and not out and _ADJ_LEAD.fullmatch(gap))):
             break
         if m[2] == typ:
             out.append(m)
@@ -320,6 +331,125 @@ def _is_tail(text: str, cs: int, pos: int) -> bool:
         pass
     return last is not None and bool(_LIST.match(window[last.end():]))
 
+#: "we propose/introduce/present ...", "called/dubbed X": a sentence that introduces the paper's method
+_PROPOSAL_L = re.compile(r"\b(?:we|this\s+(?:paper|work|study|article)|the\s+(?:paper|work))\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?"
+                         r"(?:propose|introduce|present|develop|design|devise|put\s+forward|contribute|offer|build)s?\b"
+                         r"|\b(?:called|named|dubbed|termed|coined)\b")
+#: a result or evaluation word anywhere in the sentence (searched in the lower-cased text)
+_EVAL_CUE_L = re.compile(r"experiment|evaluat|achiev|obtain|attain|outperform|surpass|state-of-the-art|\bsota\b|\bresults?\b|"
+                         r"accura|\bscor|improv|\bperform|\breach|\byield|\btest|verif|validat|demonstrat|\brecord|"
+                         r"\bgains?\b|boost|competitive|superior|better|higher|lower|reduc|\bsets?\s+(?:a\s+)?new|\brank")
+#: background wording: the sentence talks about prior work, not the paper's method
+_BACKGROUND_L = re.compile(r"\b(?:existing|prior|previous|current|conventional|traditional|most|many|several)\s+"
+                           r"(?:\w+\s+){0,2}?(?:methods?|models?|approaches|works?|studies|techniques|systems|baselines?)\b"
+                           r"|\b(?:has|have)\s+been\b|\bhowever\b|\bremains?\b|\bsuffer")
+#: data, not an evaluation: "trained/collected/built on|from D", "images from D"
+_DS_DATA_BEFORE = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|learn\w*|distill\w*|supervis\w*|"
+                             r"collect\w*|annotat\w*|curat\w*|construct\w*|built|build\w*|creat\w*|deriv\w*|extract\w*|"
+                             r"sampl\w*|augment\w*|from|relies|rely|relying)\b[^,;:]{0,40}$", re.I)
+#: what makes a task the purpose in a proposal sentence: "for T", "to address T", "advances T"
+_PURPOSE_BEFORE = re.compile(r"\b(?:for|to\s+(?:address|tackle|solve|handle|improve|enhance|accelerate|advance|support|enable|"
+                             r"perform|achieve)|advanc(?:es|ing)|improv(?:es|ing)|enabl(?:es|ing)|target(?:s|ing)|"
+                             r"towards?|in)\s+(?:the\s+|an?\s+|both\s+|efficient\s+|accurate\s+|robust\s+|scalable\s+|"
+                             r"fast\s+|real-time\s+|(?:\w+-)+\w+\s+){0,3}$", re.I)
+#: "X, a(n) [adjectives] T framework" / "a novel T framework, X": the task names what the method is
+_TASK_HEAD_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:framework|method|model|approach|system|pipeline|architecture|network|"
+                              r"algorithm|technique|scheme|tool|agent|module|paradigm|strategy|solution)s?\b", re.I)
+#: the opening "To address T, we ...", "For T, we propose ..."
+_PURPOSE_OPEN = re.compile(r"\s*(?:To\s+(?:address|tackle|solve|handle|improve|enable|support)|For|Towards)\s+"
+                           r"(?:the\s+|this\s+)?(?:(?:problem|task|challenge)\s+of\s+)?$", re.I)
+#: "by fine-tuning Y", "we adapt Y", "modifications to Y", "integrates Y" in the proposal sentence
+_BASIS_BEFORE = re.compile(r"\b(?:by\s+(?:fine-?\s?tuning|adapting|extending|modifying)|we\s+(?:adapt|extend|modify)|"
+                           r"modifications?\s+(?:to|of)|built\s+(?:up)?on|builds?\s+(?:up)?on|based\s+on|on\s+top\s+of|"
+                           r"extends|extension\s+of|variant\s+of)\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}$")
+
+
+def proposal_start(low: str, sentences: list[tuple[int, int]], named_at: list[int]) -> int | None:
+    """Start offset of the first sentence that introduces the paper's method (a proposal cue, or a
+    mention of the proposed name at one of the offsets ``named_at``), or ``None`` when no sentence does.
+
+    >>> t = "Parsing is hard. We propose XNet. It works."
+    >>> proposal_start(t.lower(), [(0, 16), (17, 33), (34, 43)], [])
+    17
+    """
+    for s, e in sentences:
+        if _PROPOSAL_L.search(low, s, e) or any(s <= p < e for p in named_at):
+            return s
+    return None
+
+
+def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], proposed: str,
+                    is_proposal: bool, after_proposal: bool,
+                    clause: Callable[[int], tuple[int, int]]) -> list[tuple[MentionT, str, MentionT, str]]:
+    """Relations of the paper's own method ``proposed`` read off one sentence where no other method is the subject.
+
+    * the proposal sentence: tasks it names as the purpose ("we propose X, a T framework", "X for T",
+      "To address T, we propose X") -> APPLIED_TO; "by fine-tuning Y", "built on a frozen Y" -> BASED_ON;
+    * an evaluation sentence at or after the proposal (a result/evaluation word, no background wording):
+      its datasets that are not training/source data -> EVALUATED_ON ("Experiments on D show ...",
+      "our model reaches 80% in D"); its tasks after "in/on/for" -> APPLIED_TO.
+
+    Another Method before the dataset in its clause that is not a compared baseline ("than Y",
+    "against Y", "such as Y") means the sentence has its own subject: nothing is added for that dataset.
+    ``ments`` holds the sentence's mentions, "our model"/"we" spans of ``proposed`` included.
+
+    >>> t = "We propose XNet for parsing. Experiments on PTB show gains."
+    >>> ms = [(11, 15, "Method", "XNet"), (20, 27, "Task", "parsing"), (44, 47, "Dataset", "PTB")]
+    >>> one = lambda p: (0, 60)
+    >>> [(h[3], typ, t[3]) for h, typ, t, _ in paper_relations(t, t.lower(), 0, 28, ms[:2], "XNet", True, True, one)]
+    [('XNet', 'APPLIED_TO', 'parsing')]
+    >>> [(h[3], typ, t[3]) for h, typ, t, _ in paper_relations(t, t.lower(), 29, 60, ms[2:], "XNet", False, True, one)]
+    [('XNet', 'EVALUATED_ON', 'PTB')]
+    """
+    out: list[tuple[MentionT, str, MentionT, str]] = []
+    methods = [m for m in ments if m[2] == "Method"]
+    own = [m for m in methods if m[3] == proposed]
+    if any(m[2] == "Dataset" and m[3] == proposed for m in ments):
+        return out  # the paper's "method" is its dataset/benchmark
+
+    def baseline(m: MentionT, cs: int) -> bool:
+        return _is_tail(text, cs, m[0]) or bool(_COMPARED_BEFORE.search(text, max(cs, m[0] - 60), m[0]))
+
+    def subject_free(pos: int, whole: bool = False, but: MentionT | None = None) -> bool:
+        cs, ce = (s, e) if whole else clause(pos)
+        return not any(cs <= m[0] < ce and m[3] != proposed and m != but and not baseline(m, clause(m[0])[0])
+                       for m in methods)
+
+    head = own[0] if own else (s, s, "Method", proposed)
+    if is_proposal:
+        for t in ments:
+            if t[2] != "Task" or not subject_free(t[0]) and not own:
+                continue
+            cs, _ = clause(t[0])
+            before = text[max(s, t[0] - 60):t[0]]
+            if _PURPOSE_BEFORE.search(before) and not _DS_DATA_BEFORE.search(before[-25:]) or \
+                    (_TASK_HEAD_AFTER.match(text, t[1], e) and re.search(r"\b(?:an?|the|our)\s+(?:[\w\-]+\s+){0,4}$", before,
+                                                                         re.I)) or \
+                    _PURPOSE_OPEN.fullmatch(text, s, t[0]):
+                out.append((head, "APPLIED_TO", t, "proposal_task"))
+        for m in methods:
+            if m[3] != proposed and _BASIS_BEFORE.search(low, max(s, m[0] - 60), m[0]) and \
+                    subject_free(m[0], whole=True, but=m):
+                out.append((head, "BASED_ON", m, "proposal_basis"))
+    if not after_proposal or not _EVAL_CUE_L.search(low, s, e):
+        return out
+    named = bool(own) or any(o[0] != o[1] for o in ments if o[2] == "Method" and o[3] == proposed)
+    for d in ments:
+        if d[2] not in ("Dataset", "Task") or d[3] == proposed:
+            continue
+        cs, ce = clause(d[0])
+        before = text[max(cs, d[0] - 60):d[0]]
+        if _DS_DATA_BEFORE.search(before) or _FOR_TRAINING.match(text, d[1], min(e, d[1] + 40)) or \
+                _NEG.search(before[-40:]) or not subject_free(d[0], whole=not named):
+            continue
+        if not named and _BACKGROUND_L.search(low, s, e):
+            continue
+        if d[2] == "Dataset":
+            out.append((head, "EVALUATED_ON", d, "paper_eval" if named else "paper_eval_bare"))
+        elif _IN_TASK.search(before) and (named or _PAPER_EVAL.search(text, s, d[0])):
+            out.append((head, "APPLIED_TO", d, "paper_task"))
+    return out
+
 
 def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[MentionT],
                    field: str = "abstract", *, proposed: str | None = None,
@@ -383,6 +513,9 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     families = size_families(mentions, proposed)
     ours_all = proposed_spans(text, 0, len(text), proposed, low)
     breaks = [m.start() for m in _CLAUSE_L.finditer(low)]
+    own_method = bool(proposed) and not any(m[2] == "Dataset" and m[3] == proposed for m in mentions)
+    start_at = proposal_start(low, sentences, [m[0] for m in mentions if m[2] == "Method" and m[3] == proposed]) \
+        if own_method else None
     last_subject: MentionT | None = None
     for s, e, ments in iter_sentences(text, sentences, mentions):
         ours = [o for o in ours_all if s <= o[0] and o[1] <= e] if ours_all else []
@@ -418,7 +551,7 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             continue
         kinds = {m[2] for m in ments}
         has_cue = _CUE_KEY.search(low, s, e) is not None
-        if not (has_cue or "Dataset" in kinds or "Task" in kinds or _COMPARED_KEY.search(low, s, e)):
+        if not (has_cue or "Dataset" in kinds or "Task" in kinds or s == start_at or _COMPARED_KEY.search(low, s, e)):
             continue  # nothing below can fire without a cue word, a dataset or a task
         ev = Evidence(text[s:e], s, e, field)
         evaluated: list[MentionT] = []
@@ -482,7 +615,7 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 # "a scheme for A and B models building on C": A/B sit in a prepositional phrase, the head is before it
                 while h is not None and h[0] > cs and _PP_BEFORE.search(text, max(cs, h[0] - 50), h[0]):
                     h = next((x for x in reversed(methods) if cs <= x[0] and x[1] <= h[0]), None)
-                for t in _tails(text, ments, m.end(), ce, "Method"):
+                for t in _tails(text, ments, m.end(), ce, "Method", adjectives=True):
                     add(h, "BASED_ON", t, rule, ev)
         # "Fine-tuned from Y on D, X reaches ...": the opening participle describes the subject
         if intro_end > s:
@@ -578,6 +711,10 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 if h not in evaluated:
                     evaluated.append(h)
                 evaluated_ds.append(d)
+        if own_method and field == "abstract":
+            for h, typ, t, rule in paper_relations(text, low, s, e, ments, proposed, s == start_at,
+                                                   start_at is not None and s >= start_at, clause):
+                add(h, typ, t, rule, ev)
         # APPLIED_TO
         for i, t in enumerate(ments):
             if t[2] != "Task" or not i:

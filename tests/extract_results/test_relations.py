@@ -262,7 +262,10 @@ def test_paper_method_is_the_default_head_only_with_an_evaluation_cue():
         "Experiments with BetaNet on ImageNet show strong results.", proposed="AlphaNet",
         Method=["BetaNet"], Dataset=["ImageNet"])
     assert rels("Experiments on ImageNet show strong results.", Dataset=["ImageNet"]) == set()
-    assert RULE_CONFIDENCE["proposed_evaluated"] >= 0.7 and RULE_CONFIDENCE["we_address"] >= 0.7
+    assert RULE_CONFIDENCE["we_address"] >= 0.7
+    # with no sentence introducing the method, "Experiments on D" alone is below the default threshold
+    # (right 1 time in 4 on the dev sets); after a proposal sentence the paper-level rule keeps it
+    assert RULE_CONFIDENCE["proposed_evaluated"] < 0.7 <= RULE_CONFIDENCE["paper_eval_bare"]
 
 
 def test_task_named_with_a_comparison_is_what_the_subject_is_applied_to():
@@ -311,3 +314,66 @@ def test_opening_phrase_after_a_discourse_marker():
     text = "For instance, when evaluating BetaNet on ImageNet, AlphaNet reaches 80.1% accuracy."
     assert rels(text, Method=["AlphaNet", "BetaNet"], Dataset=["ImageNet"]) == {
         ("AlphaNet", "EVALUATED_ON", "ImageNet"), ("BetaNet", "EVALUATED_ON", "ImageNet")}
+
+
+def rels2(text: str, proposed: str | None = None, min_confidence: float = 0.7, **kinds: list[str]):
+    """Like ``rels`` over several sentences (split at ". "), default threshold of ``kg extract``."""
+    sents, s = [], 0
+    for m in re.finditer(r"\. ", text + " "):
+        sents.append((s, m.start() + 1))
+        s = m.end()
+    return {(r.head, r.type, r.tail) for r in find_relations(text, sents, mentions(text, **kinds),
+                                                              proposed=proposed, min_confidence=min_confidence)}
+
+
+@pytest.mark.parametrize("second, expected", [
+    # evaluation sentences after the proposal: the paper's method, named, as "our"/"we", or not at all
+    ("Experiments on ImageNet and COCO show strong results.",
+     {("AlphaNet", "EVALUATED_ON", "ImageNet"), ("AlphaNet", "EVALUATED_ON", "COCO")}),
+    ("Our model reaches 81.2% top-1 accuracy in ImageNet.", {("AlphaNet", "EVALUATED_ON", "ImageNet")}),
+    ("On ImageNet, AlphaNet produces better maps than BetaNet.",
+     {("AlphaNet", "EVALUATED_ON", "ImageNet"), ("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("We verify the results on additional benchmarks of ImageNet and COCO.",
+     {("AlphaNet", "EVALUATED_ON", "ImageNet"), ("AlphaNet", "EVALUATED_ON", "COCO")}),
+    # another subject, training/source data, background wording, no evaluation word: nothing for the paper
+    ("On ImageNet the hybrid BetaNet leads with 80.1% accuracy.", {("BetaNet", "EVALUATED_ON", "ImageNet")}),
+    ("The encoder is pretrained on ImageNet and achieves good results.", set()),
+    ("Images are collected from ImageNet, and we report accuracy.", set()),
+    ("Existing methods on ImageNet remain slow, however.", set()),
+    ("ImageNet contains many classes.", set()),
+])
+def test_evaluation_sentences_after_the_proposal_name_the_papers_method(second, expected):
+    text = "We propose AlphaNet for image captioning. " + second
+    got = rels2(text, proposed="AlphaNet", Method=M, Dataset=["ImageNet", "COCO"])
+    assert got - {("AlphaNet", "APPLIED_TO", "image captioning")} == expected
+
+
+def test_evaluation_sentences_before_the_proposal_are_background():
+    text = "Experiments on ImageNet show that detectors are slow. We propose AlphaNet."
+    assert rels2(text, proposed="AlphaNet", Method=M, Dataset=["ImageNet"]) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We propose AlphaNet, an efficient image captioning framework.", {("AlphaNet", "APPLIED_TO", "image captioning")}),
+    ("In this paper, we present AlphaNet, a new method for image captioning.",
+     {("AlphaNet", "APPLIED_TO", "image captioning")}),
+    ("To address image captioning, we introduce AlphaNet.", {("AlphaNet", "APPLIED_TO", "image captioning")}),
+    ("We propose AlphaNet, which advances image captioning.", {("AlphaNet", "APPLIED_TO", "image captioning")}),
+    # the task of a compared or background method, not a purpose: nothing
+    ("We propose AlphaNet, unlike BetaNet which was trained on image captioning data.", set()),
+])
+def test_proposal_sentence_names_the_task(text, expected):
+    got = rels2(text, proposed="AlphaNet", Method=M, Task=["image captioning"])
+    assert {r for r in got if r[1] == "APPLIED_TO"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We propose AlphaNet by fine-tuning BetaNet on captions.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("We propose AlphaNet, built on a frozen BetaNet encoder.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("We present modifications to BetaNet, called AlphaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    # a variant named in the sentence is the subject of its own basis, not the paper's method
+    ("We propose AlphaNet, while GammaNet is built on BetaNet.", {("GammaNet", "BASED_ON", "BetaNet")}),
+])
+def test_proposal_sentence_names_the_basis(text, expected):
+    got = rels2(text, proposed="AlphaNet", Method=M)
+    assert {r for r in got if r[1] == "BASED_ON"} == expected
