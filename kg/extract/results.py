@@ -53,11 +53,11 @@ MentionT = tuple[int, int, str, str]
 
 # ---------------------------------------------------------------- regexes
 _UNIT = (r"\s?\\?%|\s?percent(?:age points?)?\b|\s?(?:percentage\s+)?points?\b|\s?pts?\b|\s?pp\b|\s?p\.p\."
-         r"|x(?![A-Za-z0-9])|\s?×|\s?\$?\\times\b\$?|-?fold\b|\s?times\b")
+         r"|[xX](?![A-Za-z0-9])|\s?×|\s?\$?\\times\b\$?|-?fold\b|\s?times\b")
 NUM = re.compile(
     r"(?P<sign>[+\u2212±]\s?|-(?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:(?:\s?\\?%)?\s?(?:-|–|—|~)\s?(?P<num2>\d+(?:\.\d+)?)(?=\s?\\?%|\s?[x×]|\s?points?))?"
+    r"(?:(?:\s?\\?%)?\s?(?:-|–|—|~)\s?(?P<num2>\d+(?:\.\d+)?)(?=\s?\\?%|\s?[xX×]|\s?points?|\s?percent))?"
     r"(?P<unit>" + _UNIT + r")?")
 _FROM_TO = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}?[+\-]?\d+(?:\.\d+)?(?:\s?\\?%)?(?:\s*\([^()]{0,30}\))?\s+(?:(?:up|down)\s+)?"
                       r"to\s+$", re.I)
@@ -90,7 +90,7 @@ _X_CONTEXT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:faster|speed-?ups?|acceleration|fewer|less|smaller|lower|higher|more|larger|"
     r"greater|reductions?|improvements?|compression|cheaper|efficien\w*|boosts?|increases?|decreases?|"
     r"better|gains?|throughput|savings?|that\s+of|compared|relative|over)\b", re.I)
-_X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|improvement|gains?|by|up\s+to|of)\s*$", re.I)
+_X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|improvement|gains?|by|up\s+to|of)\s*\$?$", re.I)
 _RED_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,1}?(?:fewer|less|lower|smaller|reductions?|decreases?|drops?|cheaper|cut|savings?|"
     r"compression|shorter)\b", re.I)
@@ -119,11 +119,16 @@ _OURS = re.compile(
     r"(?:method|model|approach|framework|system|network|architecture|algorithm|technique|pipeline|agent)s?\b"
     r"|\b(?:[Ww]e|[Oo]urs)\b", re.I)
 _OURS_L = re.compile(_OURS.pattern)  # for lower-cased text
-_VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+|only\s+|just\s+)?$", re.I)
+_VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+|only\s+|just\s+)?"
+                     r"(?:[\w\-.]+(?:'s|\u2019s)\s+)?$", re.I)
+#: "achieving 0.730", "attains an average of 0.91": a bare decimal as the object of a result verb
+_EVAL_SENT = re.compile(r"\b(?:evaluat|experiment|test|benchmark|validat)")  # lower-cased text
+_ACHIEVE_BEFORE = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|scor(?:e|es|ed|ing)|yield\w*)\s+"
+                             r"(?:an?\s+|the\s+)?(?:(?:average|mean|overall)\s+(?:of\s+)?)?$", re.I)
 _ON_AND = re.compile(r"^\s*(?:[A-Za-z@\-]+\s+){0,3}?(?:(?:on|in|for)\s+[^,;.()%]{1,40}?|\([^()]{1,30}\))\s*"
                      r"(?:,\s*and|,|and)\s+(?:by\s+|on\s+)?$", re.I)
-_DS_AFTER = re.compile(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s,;\d]+\s+){0,3}?(?:on|in|for|across)\s+(?:the\s+)?"
-                       r"(?:(?!and\b)[^\s,;\d]+\s+)?$", re.I)
+_DS_AFTER = re.compile(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s,;\d][^\s,;]*\s+){0,3}?(?:on|in|for|across)\s+(?:the\s+)?"
+                       r"(?:(?!and\b)[^\s,;\d]+\s+)?(?:(?:(?!and\b)[^\s,;\d]+\s+){0,2}of\s+(?:the\s+)?)?$", re.I)
 _FOR_NAME = re.compile(r"(?:\s*(?:,|and|or)\s*[\d.]+\s*%?)*\s*(?:points?\s+)?(?:for|by|of)\s+(?:the\s+)?(?:original\s+|standard\s+|vanilla\s+)?",
                        re.I)
 _OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:|by(?:\s+up\s+to)?)?\s*(?:an?\s+|the\s+)?"
@@ -136,8 +141,8 @@ _RATE_BEFORE = re.compile(r"\b([a-z][\w\-]*\s+rates?)\s+(?:of|is|was|are|were|be
 _NEW_PREDICATE = re.compile(r"\b(?:reach|achiev|obtain|attain|gets?\b|yield|scor|improv|reduc|increas|decreas|lower|rais)\w*",
                             re.I)
 # physical units after a value make it a measurement ("0.19s", "8 MB", "161 FPS"), unless an amount of data follows
-_MEASURE_UNIT = re.compile(r"\s?(?:ms|s|sec|secs|seconds?|minutes?|hours?|MB|GB|KB|TB|fps|FPS|Hz|GHz|mJ|kWh|dB)"
-                           r"(?![\w\-])(?!\s+(?:of|per|each|for\s+training)\b)")
+_MEASURE_UNIT = re.compile(r"\s?(?:(?:ms|s|sec|secs|seconds?|minutes?|hours?)(?![\w\-])(?!\s+(?:of|each|for\s+training)\b)|"
+                           r"(?:MB|GB|KB|TB|fps|FPS|Hz|GHz|mJ|kWh|dB)(?![\w\-])(?!\s+(?:of|per|each|for\s+training)\b))")
 _LENGTH_UNIT = re.compile(r"\s?(?:nm|mm|cm|m|km)(?![\w\-])")
 _DURATION = re.compile(r"s|sec|secs|seconds?|minutes?|hours?")
 _DURATION_LINK = re.compile(r"\b(?:latency|runtime|run\s+time|time|times|takes?|took|of|reduced\s+to|down\s+to|only)\s+$", re.I)
@@ -539,6 +544,10 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
     if adjacent or c.measure:
         v = c.value
         return not (len(v) == 4 and v.isdigit() and 1900 <= int(v) <= 2100)
+    if prev_ok is not None and c.anchor < prev_ok.start and prev_ok.unit == c.unit:
+        return True  # "from AUC 0.571 (internal) to 0.508": the end point of an accepted start point
+    if c.unit is None and "." in c.value and _ACHIEVE_BEFORE.search(text, max(s, c.start - 40), c.start):
+        return True
     if prev_ok is not None and prev_ok.unit == c.unit and prev_ok.phys == c.phys and \
             _LIST_GAP.match(text[prev_ok.end:c.start]):
         return True
@@ -584,7 +593,12 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
         proposed = proposed_of(text, mentions, field)
     rx = _metric_rx_lower()
     families = size_families(mentions, proposed)
+    carry: str | None = None  # the one dataset of the last evaluation sentence ("We evaluate X on D. It reaches 0.9 F1.")
     for s, e, ments in iter_sentences(text, sentences, mentions):
+        here = carry
+        names = {m[3] for m in ments if m[2] == "Dataset"}
+        if names:
+            carry = next(iter(names)) if len(names) == 1 and _EVAL_SENT.search(low, s, e) else None
         k = bisect_left(digits, s)
         if (k == len(digits) or digits[k] >= e) and not _WORD_UNIT_HINT.search(low, s, e):
             continue  # no digit and no spelled-out value with a unit: no result
@@ -608,9 +622,13 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
         prev_metric: str | None = None
         prev_baseline = False
         rows: list[tuple[_Cand, Result]] = []
+        by_phys: dict[str, str] = {}  # physical unit -> metric of the last value with it
         for c in cands:
             cs, ce = _clause_of(bounds, c.start)
             metric, adjacent, from_mention = _metric_near(text, c, cs, ce, metrics, fallback)
+            if metric and not from_mention and any(c.end <= m[0] <= c.end + 2 and text[m[0]:m[1]] == metric
+                                                   for m in ments if m[2] == "Dataset"):
+                metric, adjacent = None, False  # "+5% CUB": a dataset named after the value, not a metric
             baseline = False
             if not _accept(text, c, s, e, adjacent, prev_ok):
                 gap = text[prev_ok.end:c.start] if prev_ok is not None else ""
@@ -626,6 +644,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                     continue
                 if metric is None or not adjacent:
                     metric = prev_metric
+            if c.phys and prev_ok is not None and prev_ok.phys != c.phys and by_phys.get(c.phys):
+                metric = by_phys[c.phys]  # "latency of 2.39ms ..., while Y reaches 66.7% F1 and requires 12.40ms"
             if not adjacent and prev_ok is not None and prev_metric and (
                     _LIST_GAP.match(text[prev_ok.end:c.start]) or metric is None and
                     (prev_ok.unit == c.unit and prev_ok.phys == c.phys and cs <= prev_ok.start and
@@ -637,17 +657,24 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                 pc, pr = rows[-1]
                 rows[-1] = (pc, _replace(pr, method=None, confidence=round(max(0.3, pr.confidence - 0.15), 3)))
             dataset = _pick_dataset(text, datasets, c, cs, ce)
+            carried = dataset is None and not datasets and here is not None
+            if carried:
+                dataset = here  # no dataset in this sentence: the one the previous evaluation sentence named
             if baseline or (prev_baseline and rows and rows[-1][0] is prev_ok and
                             _LIST_GAP.match(text[prev_ok.end:c.start])):
+                gap_start = prev_ok.end if prev_ok is not None else c.start
                 baseline = True
-                method = _for_method(text, methods, c.end, e)
+                # "0.79 for Cellpose", "vs. HerdNet's 0.840"
+                method = _for_method(text, methods, c.end, e) or next(
+                    (x[3] for x in methods if gap_start <= x[0] and x[1] <= c.start and
+                     text[x[1]:x[1] + 2] in ("'s", "\u2019s")), None)
             else:
                 method = _subject(text, methods, c, s)
             if method in families:
                 method = families[method][3]  # "PatchMixer-B" reports for "PatchMixer"
             task = _nearest(tasks, c.start)
             conf = 0.55 + (0.25 if metric and from_mention else 0.15 if metric else 0.0)
-            conf += 0.1 if dataset else 0.0
+            conf += 0.1 if dataset and not carried else 0.0
             conf -= 0.1 if _UPTO.search(text, max(s, c.start - 15), c.start) else 0.0
             conf -= 0.15 if baseline else 0.0
             kind = _kind(text, c, cs)
@@ -659,6 +686,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                          evidence=Evidence(sent, s, e, field), confidence=round(min(conf, 0.95), 3))
             rows.append((c, res))
             prev_ok, prev_metric, prev_baseline = c, metric, baseline
+            if c.phys and metric:
+                by_phys[c.phys] = metric
         _share_metric_backwards(text, rows)
         _respectively(text, s, e, rows, datasets)
         out.extend(r for _, r in rows)
@@ -741,9 +770,12 @@ def _for_method(text: str, methods: list[MentionT], pos: int, e: int) -> str | N
 
 
 def _pick_adjacent(text: str, ds: list[MentionT], c: _Cand) -> str | None:
-    """"CIFAR-10 (4.62% error)": a dataset right before the parenthesis holding the number."""
+    """"CIFAR-10 (4.62% error)": a dataset right before the parenthesis holding the number; "+5% CUB, +2% Cars":
+    a dataset right after the value."""
     for d in ds:
         if d[1] <= c.start and c.start - d[1] <= 4 and "(" in text[d[1]:c.start]:
+            return d[3]
+        if c.end <= d[0] <= c.end + 1 and not text[c.end:d[0]].strip() and c.unit:
             return d[3]
     return None
 

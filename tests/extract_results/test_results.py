@@ -261,3 +261,57 @@ def test_metric_is_the_quantity_a_change_governs():
     assert rows("It gives a 37.6% reduction in token usage for QA.") == [("37.6", "%", "reduction", "token usage")]
     assert rows("It improves over the baseline by 6.2 points.") == [("6.2", "points", "gain", None)]
     assert rows("It improves performance by 3%.") == [("3", "%", "gain", None)]
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    # LaTeX times after "by", upper-case X, "percent" after a range
+    (r"AlphaNet compresses the cache by $4.9\times$, with a small drop.", {}, [("4.9", "x", "gain", None)]),
+    ("Training takes a 38X reduction in training time.", {"Metric": ["training time"]},
+     [("38", "x", "reduction", "training time")]),
+    ("The hypotheses are 7-17 percent more predictive.", {}, [("7-17", "%", "gain", None)]),
+    # time per item is a measured result, a memory size per device is a setting
+    ("AlphaNet has an average latency of 2.39ms per frame.", {"Metric": ["latency"]},
+     [("2.39", None, "absolute", "latency")]),
+    # the end point of "from A (...) to B" is kept with A's metric
+    ("Its AUC dropped from AUC 0.571 (internal) to 0.508 (external).", {"Metric": ["AUC"]},
+     [("0.571", None, "absolute", "AUC"), ("0.508", None, "absolute", "AUC")]),
+    # a bare decimal as the object of a result verb
+    ("AlphaNet achieving 0.730 in the hardest setting.", {"Method": ["AlphaNet"]}, [("0.730", None, "absolute", None)]),
+])
+def test_more_value_forms(text, kinds, expected):
+    assert rows(text, **kinds) == expected
+
+
+def test_memory_per_device_is_not_a_result():
+    assert rows("We train with 8 GB per GPU.") == []
+
+
+def test_possessive_baseline_after_versus():
+    got = run("AlphaNet sets a new state of the art on Delta (0.934 AP vs. BetaNet's 0.840).",
+              Method=["AlphaNet", "BetaNet"], Dataset=["Delta"], Metric=["AP"])
+    assert [(r.value, r.metric, r.dataset, r.method) for r in got] == [
+        ("0.934", "AP", "Delta", "AlphaNet"), ("0.840", "AP", "Delta", "BetaNet")]
+
+
+def test_same_physical_unit_keeps_its_metric_across_other_values():
+    got = run("AlphaNet has an F1 of 90.9% and a latency of 2.39ms, while BetaNet has an F1 of 66.7% and needs 12.40ms.",
+              Method=["AlphaNet", "BetaNet"], Metric=["F1", "latency"])
+    assert [(r.value, r.metric) for r in got] == [("90.9", "F1"), ("2.39", "latency"), ("66.7", "F1"), ("12.40", "latency")]
+
+
+def test_dataset_right_after_the_value_and_after_of():
+    got = run("It improves GCD (+0.8% Alpha-100, +5% CUBE, +2% Cars).", Dataset=["Alpha-100", "CUBE", "Cars"])
+    assert [(r.value, r.metric, r.dataset) for r in got] == [("0.8", None, "Alpha-100"), ("5", None, "CUBE"),
+                                                             ("2", None, "Cars")]
+    got = run("It reaches 38.4 AP on rare classes of LVIS and 52.1 AP50 on novel categories of COCO.",
+              Dataset=["LVIS", "COCO"], Metric=["AP", "AP50"])
+    assert [(r.value, r.dataset) for r in got] == [("38.4", "LVIS"), ("52.1", "COCO")]
+
+
+def test_dataset_of_the_previous_evaluation_sentence_is_carried():
+    text = "We evaluated AlphaNet on the Delta dataset against BetaNet. AlphaNet reaches an F1 of 0.89. " \
+           "Images of Gamma are larger. It reaches an F1 of 0.77."
+    sents = [(0, 59), (60, 91), (92, 119), (120, len(text))]
+    got = find_results(text, sents, mentions(text, Method=["AlphaNet", "BetaNet"], Dataset=["Delta", "Gamma"]))
+    # carried to the next sentence; a sentence naming another dataset (not an evaluation) ends the carry
+    assert [(r.value, r.dataset) for r in got] == [("0.89", "Delta"), ("0.77", None)]
