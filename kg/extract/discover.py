@@ -95,6 +95,7 @@ _NOT_CAP_NUM = frozenset(
     "In On At By For Of To With From And Or The A An Of Since Until Than When Using Within Across After Before "
     "Among Between Each Every All Both".split())
 _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
+_SPACE_NUM = re.compile(r" \d+(?:\.\d+)?")
 
 
 _JUNK = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}$|[a-z]{6,}\d|[a-z]+\d+[.,]\d")
@@ -209,7 +210,7 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
         if not named:
             nxt = _SUFFIX.match(text, e)
             if not (cap_num and core[:1].isupper() and core.isalpha() and core not in _NOT_CAP_NUM and nxt
-                    and re.fullmatch(r" \d+(?:\.\d+)?", nxt[0])):
+                    and _SPACE_NUM.fullmatch(nxt[0])):
                 continue
         # absorb suffixes and directly following name tokens
         while True:
@@ -234,6 +235,7 @@ _ITEM = r"(?:[A-Z0-9][\w.\-/+']*[\w+']|[A-Z0-9]|[a-z]+[A-Z0-9][\w.\-/+]*)"
 _ITEM_RUN = rf"{_ITEM}(?:\s(?:&\s)?{_ITEM}){{0,3}}"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*;\s*)"
 _DS_HEAD = r"(?:datasets?|benchmarks?|corpora|corpus|suites?|leaderboards?|treebanks?|testbeds?|databases?|collections?)"
+_DS_STEMS = ("dataset", "benchmark", "corp", "suite", "leaderboard", "treebank", "testbed", "database", "collection")
 _ITEM_RUN_RE = re.compile(_ITEM_RUN)
 _LIST_RE = re.compile(rf"{_ITEM_RUN}(?:{_SEP}(?:the\s+)?{_ITEM_RUN})*")
 _HEAD_AT = re.compile(rf"(?:\s|-){_DS_HEAD}\b")
@@ -250,6 +252,7 @@ _EVAL_MODS = re.compile(
     r"multiple|two|three|four|five|six|seven|eight|nine|ten|\d+|real-world|benchmark|well-known|various|diverse)\s+)*",
     re.I)
 _AFTER_HEAD_COMMA = re.compile(rf"\b{_DS_HEAD},\s*(?:the\s+)?")
+_LIST_END = re.compile(r"\s*(?:[,.;:)]|$)")
 _ON_AT = re.compile(r"\b(?:on|across|over)\s+")
 _LIST_START = re.compile(r"(?:[\w\-]+\s+){0,4}?[A-Z0-9]")
 _LEAD_STOP = frozenset(
@@ -303,7 +306,8 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
         t = known.get(span)
         return t in (None, "Dataset")
 
-    for h in _HEAD_AT.finditer(text):
+    heads = any(w in text for w in _DS_STEMS)  # a cheap test before the three head-word scans
+    for h in _HEAD_AT.finditer(text) if heads else ():
         w0 = max(0, h.start() - 160)
         m = _BEFORE_HEAD.search(text, w0, h.start())
         if not m:
@@ -312,14 +316,14 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             found[sp] = None
             if strong is not None:
                 strong.add(sp)
-    for m in _AFTER_HEAD.finditer(text):
+    for m in _AFTER_HEAD.finditer(text) if heads else ():
         for sp in _list_after(text, m.end()):
             found[sp] = None
             if strong is not None:
                 strong.add(sp)
-    for m in _AFTER_HEAD_COMMA.finditer(text):  # "two new datasets, FooSet and BarSet, ..."
+    for m in _AFTER_HEAD_COMMA.finditer(text) if heads else ():  # "two new datasets, FooSet and BarSet, ..."
         items = _list_after(text, m.end())
-        if len(items) >= 2 and re.match(r"\s*(?:[,.;:)]|$)", text[items[-1][1]:]):
+        if len(items) >= 2 and _LIST_END.match(text, items[-1][1]):
             for sp in items:
                 found[sp] = None
                 if strong is not None:
@@ -381,6 +385,9 @@ _METRIC_LIST = re.compile(
     r"\b(?:metrics?|measures?)\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|"
     r"e\.g\.,?)\s*(?:the\s+)?")
 _METRIC_HEAD_AT = re.compile(rf"{_METRIC_HEADS}\b")
+_CAMEL_METRIC = re.compile(r"[A-Z][a-z]+(?:Score|Acc|Error)")
+_METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best)\s+")
+_SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
 
 
 def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -395,14 +402,14 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
     ['pass@1', 'ECE', 'FooScore', 'Dice score', 'win rate']
     """
     out = [(m.start(1), m.end(1)) for m in _METRIC_AT.finditer(text)] if "@" in text else []
-    for h in _METRIC_HEAD_AT.finditer(text):
-        if h.start() == 0 or not text[h.start() - 1].isspace():
-            continue
-        m = _METRIC_PHRASE.search(text, max(0, h.start() - 60), h.end())
+    first = _METRIC_HEAD_AT.match(text)  # a head at the start of the text, else after white space
+    for h in ((first,) if first else ()) + tuple(_SPACE_METRIC_HEAD.finditer(text)):
+        h_start, h_end = h.span(h.lastindex or 0)
+        m = _METRIC_PHRASE.search(text, max(0, h_start - 60), h_end)
         if not m:
             continue
         s = m.start(1)
-        w = re.match(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best)\s+", m[1])
+        w = _METRIC_LEAD.match(m[1])
         if w:
             s += w.end()
         if m.end(1) - s > len(m[1].split()[-1]) + 1:
@@ -415,7 +422,7 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
         m = _METRIC_VALUE.search(text, max(0, v.start() - 12), v.end())
         if not m or m.end() < v.end():
             continue
-        if is_name_token(m[1], stop) or re.fullmatch(r"[A-Z][a-z]+(?:Score|Acc|Error)", m[1]):
+        if is_name_token(m[1], stop) or _CAMEL_METRIC.fullmatch(m[1]):
             out.append((m.start(1), m.end(1)))
     out = sorted(set(out), key=lambda p: (p[0], -p[1]))
     return [p for k, p in enumerate(out) if not any(q[0] <= p[0] and p[1] <= q[1] for q in out[:k])]
@@ -424,6 +431,9 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
 # ----------------------------------------------------------------------------------------------- tasks
 
 _WORD = re.compile(r"[A-Za-z0-9][\w\-]*")
+_DIM = re.compile(r"\d+D")
+_DIM_OR_CAPS = re.compile(r"\d+D|[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+_SENT_END = re.compile(r"[.!?:]\s+$")
 _ED_OK = re.compile(r"(?:supervised|named|grounded|unlabeled|unlabelled|labeled|labelled|structured|conditioned)$")
 _ING_OK = frozenset({"referring", "moving", "missing", "driving", "autonomous-driving"})
 _BAD_NEXT = frozenset({"loss", "losses", "head", "heads", "layer", "layers", "branch", "branches", "module", "modules",
@@ -461,15 +471,13 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     heads = load_heads()
     task_heads, stop = heads["Task"], heads["Stop"]
     words = _WORD.findall(text)
-    spans = None
     out: list[tuple[int, int]] = []
     any_case = _any_case(task_heads)
-    for i, tok in enumerate(words):
-        if tok not in any_case:
-            continue
-        if spans is None:
-            words = list(_WORD.finditer(text))
-            spans = True
+    if any_case.isdisjoint(words):
+        return out
+    at = [i for i, tok in enumerate(words) if tok in any_case]
+    words = list(_WORD.finditer(text))
+    for i in at:
         w = words[i]
         if i + 1 < len(words) and words[i + 1].start() == w.end() + 1 and words[i + 1][0].lower() in _BAD_NEXT:
             continue
@@ -492,11 +500,11 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
                 break  # noun-compound modifiers are singular; "discusses", "models" end the phrase
             if low.endswith("ing") and low not in _ING_OK and low not in task_heads:
                 break
-            if tok[:1].isupper() and not title and not re.fullmatch(r"\d+D", tok):
-                at_start = prev.start() == 0 or re.search(r"[.!?:]\s+$", text[max(0, prev.start() - 3):prev.start()])
+            if tok[:1].isupper() and not title and not _DIM.fullmatch(tok):
+                at_start = prev.start() == 0 or _SENT_END.search(text[max(0, prev.start() - 3):prev.start()])
                 if not (at_start and tok[1:].islower()):
                     break
-            if any(c.isupper() for c in tok[1:]) and not re.fullmatch(r"\d+D|[A-Z][a-z]+(?:-[A-Z][a-z]+)+", tok):
+            if any(c.isupper() for c in tok[1:]) and not _DIM_OR_CAPS.fullmatch(tok):
                 break
             j -= 1
         if j < i:
@@ -538,12 +546,16 @@ _CUE = re.compile(
     r"then\s+|newly\s+|hereby\s+)?(?:propose|introduce|present|develop|design|build|construct|create|release|curate|"
     r"collect|contribute|devise|put forward|offer|establish)(?:s|d|ed)?\s+", re.I)
 _NAMED = re.compile(r"(?:named|called|dubbed|termed|coined|denoted as|referred to as|namely)\s+(?:as\s+)?(?:the\s+)?")
+_NAMED_STEMS = ("name", "called", "dubbed", "termed", "coined", "denoted as", "referred to as")
 _OUR = re.compile(r"[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?")
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
 _TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,4})(?=\s*(?:,\s*(?:a|an|the)\s|\(|:))")
+_DS_WORD_I = re.compile(rf"\b{_DS_HEAD}\b", re.I)
+_METHOD_WORD_I = re.compile(r"\b(?:method|model|framework|approach|network|architecture)\b", re.I)
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,4}")
 _DS_BEFORE = re.compile(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", re.I)
 _HEAD_COMMA = re.compile(r"[^.;:()]{0,80}\b(?:framework|method|model|approach|architecture|network|algorithm|"
                          r"technique|system|pipeline|agent|dataset|benchmark|corpus|suite|schema|scheme|strategy|"
@@ -599,8 +611,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
         h = title_head(text)
         if h:
             rest = text[h[1]:h[1] + 80]
-            out[h] = "Dataset" if re.search(rf"\b{_DS_HEAD}\b", rest, re.I) and not re.search(
-                r"\b(?:method|model|framework|approach|network|architecture)\b", rest[:40], re.I) else "Method"
+            out[h] = "Dataset" if _DS_WORD_I.search(rest) and not _METHOD_WORD_I.search(rest[:40]) else "Method"
     for m in _CUE.finditer(text):
         tc = _TITLE_RUN.match(text, m.end())  # "we propose Warm Diffusion, a ..." / "... Grounding (PASG)"
         if tc and not any(s <= tc.start(1) < e for s, e in chunks):
@@ -614,17 +625,17 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
                 break
             out.setdefault((s, e), typ_at(s, e, text[m.start():s]))
             break
-    for m in _NAMED.finditer(text):
+    for m in _NAMED.finditer(text) if any(w in text for w in _NAMED_STEMS) else ():
         if m.start() and text[m.start() - 1].isalnum():
             continue
         e0 = starts.get(m.end())
         if e0 is None:
-            w = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,4}").match(text, m.end())
+            w = _CAP_RUN.match(text, m.end())
             if not w:
                 continue
             e0 = w.end()
         out.setdefault((m.end(), e0), typ_at(m.end(), e0, text[max(0, m.start() - 40):m.end()]))
-    for m in _OUR.finditer(text):
+    for m in _OUR.finditer(text) if "our" in text or "Our" in text else ():
         if m.start() and text[m.start() - 1].isalnum():
             continue
         e0 = starts.get(m.end())

@@ -41,6 +41,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LF_WORD = re.compile(r"[\w\-]+")
 _PAREN = re.compile(r"\(([A-Za-z][\w\-]{0,9}s?)\)")
 
 
@@ -56,7 +57,7 @@ def find_definitions(text: str) -> list[tuple[int, int, int, int]]:
         sf = m[1]
         if not any(c.isupper() for c in sf):
             continue
-        words = list(re.finditer(r"[\w\-]+", text[max(0, m.start() - 120):m.start()]))
+        words = list(_LF_WORD.finditer(text[max(0, m.start() - 120):m.start()]))
         off = max(0, m.start() - 120)
         n = min(len(sf) + 5, 2 * len(sf), len(words))
         cand = words[-n:] if n else []
