@@ -56,7 +56,7 @@ _OUTPERF = re.compile(
     r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
     r"(?:performs?|perform(?:ed|ing)|works?|is|are|does|do)\s+(?:\w+\s+){0,2}?(?:better|superior)\s+(?:than|to)|"
     r"(?:better|superior)\s+(?:\w+\s+){0,2}?(?:than|to)|"
-    r"improv(?:es|ed|ing|e)\s+(?:\w+\s+){0,3}?(?:over|upon)|"
+    r"improv(?:es|ed|ing|e)\s+(?:[\w.%\-]+\s+){0,6}?(?:over|upon)|"
     r"(?:higher|stronger|more\s+accurate)\s+(?:\w+\s+){0,3}?than|"
     r"(?:improvements?|gains?)\s+(?:in\s+[\w\-@]+(?:\s+[\w\-@]+)?\s+)?(?:over|against|compared\s+(?:to|with))|"
     r"improv(?:es|ed|ing|e)\s+(?:\w+\s+){0,3}?(?:against|compared\s+(?:to|with)))\b", re.I)
@@ -381,7 +381,8 @@ _TASK_HEAD_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:framework|method|model|appr
 _PURPOSE_OPEN = re.compile(r"\s*(?:To\s+(?:address|tackle|solve|handle|improve|enable|support)|For|Towards)\s+"
                            r"(?:the\s+|this\s+)?(?:(?:problem|task|challenge)\s+of\s+)?$", re.I)
 #: "by fine-tuning Y", "we adapt Y", "modifications to Y", "integrates Y" in the proposal sentence
-_BASIS_BEFORE = re.compile(r"\b(?:by\s+(?:fine-?\s?tuning|adapting|extending|modifying)|we\s+(?:adapt|extend|modify)|"
+_BASIS_BEFORE = re.compile(r"\b(?:(?:adds?|adding|inject\w*|insert\w*|integrat\w*|incorporat\w*|plug\w*)\b[^,;.]{0,60}?\b(?:to|into)"
+                           r"|by\s+(?:fine-?\s?tuning|adapting|extending|modifying)|we\s+(?:[a-z]+-)?(?:tune|adapt|extend|modify)|"
                            r"modifications?\s+(?:to|of)|built\s+(?:up)?on|builds?\s+(?:up)?on|based\s+on|on\s+top\s+of|"
                            r"extends|extension\s+of|variant\s+of)\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}$")
 
@@ -450,7 +451,7 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
                     _PURPOSE_OPEN.fullmatch(text, s, t[0]):
                 out.append((head, "APPLIED_TO", t, "proposal_task"))
         for m in methods:
-            if m[3] != proposed and _BASIS_BEFORE.search(low, max(s, m[0] - 60), m[0]) and \
+            if m[3] != proposed and _BASIS_BEFORE.search(low, max(s, m[0] - 80), m[0]) and \
                     subject_free(m[0], whole=True, but=m):
                 out.append((head, "BASED_ON", m, "proposal_basis"))
     if not after_proposal or not any(m[2] in ("Dataset", "Task") for m in ments) or not _has_eval_word(low, s, e):

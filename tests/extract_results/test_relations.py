@@ -373,7 +373,16 @@ def test_proposal_sentence_names_the_task(text, expected):
     ("We present modifications to BetaNet, called AlphaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
     # a variant named in the sentence is the subject of its own basis, not the paper's method
     ("We propose AlphaNet, while GammaNet is built on BetaNet.", {("GammaNet", "BASED_ON", "BetaNet")}),
+    ("We instruction-tune BetaNet on prompts and call the result AlphaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("We introduce AlphaNet, which adds a count-based bonus to BetaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    # "X, a Y for T" is not taken as a basis (right 2 times in 9 on the dev sets)
+    ("We propose AlphaNet, a BetaNet for image captioning.", set()),
 ])
 def test_proposal_sentence_names_the_basis(text, expected):
     got = rels2(text, proposed="AlphaNet", Method=M)
     assert {r for r in got if r[1] == "BASED_ON"} == expected
+
+
+def test_improvement_over_with_a_value_in_between():
+    assert rels("AlphaNet improves accuracy by 1.2 points over a standard BetaNet.", Method=M) == {
+        ("AlphaNet", "OUTPERFORMS", "BetaNet")}
