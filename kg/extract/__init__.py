@@ -19,9 +19,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 
 from kg.errors import ExtractError
-from kg.extract.catalog import catalog_forms, load_catalog
+from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
 from kg.extract.discover import (appositive_types, dataset_lists, load_vague_phrases, long_form_type, metric_spans, name_chunks, proposal_spans,
-                                 task_phrases)
+                                 result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
 from kg.extract.text import find_definitions, find_links, role_of, split_sentences
@@ -182,6 +182,33 @@ def _whole_word_at(text: str, word: str) -> list[int]:
     return out
 
 
+_STEM_WORD = re.compile(r"[a-z]{3,}")
+
+
+@lru_cache(maxsize=1)
+def _long_forms() -> dict[tuple[str, str], frozenset[str]]:
+    """(type, canonical name) -> word stems (first 4 letters) of its multi-word forms."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in load_catalog():
+        for form in (r["name"], *r.get("aliases", ())):
+            if " " in form or "-" in form:
+                out.setdefault((r["type"], r["name"]), set()).update(w[:4] for w in _STEM_WORD.findall(form.lower()))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _other_expansion(long_form: str, hit: tuple[str, str]) -> bool:
+    """Whether ``long_form`` spells out an acronym differently from the catalog entry ``hit`` it matched:
+    no word in common with the entry's long forms ("Sharpness-Aware Minimization" vs Segment Anything Model).
+
+    >>> _other_expansion("Sharpness-Aware Minimization", ("Method", "Segment Anything Model"))
+    True
+    >>> _other_expansion("convolutional neutral network", ("Method", "convolutional neural network"))
+    False
+    """
+    words = _long_forms().get(hit)
+    return bool(words) and words.isdisjoint(w[:4] for w in _STEM_WORD.findall(long_form.lower()))
+
+
 def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract",
                    sentences: list[tuple[int, int]] | None = None
                    ) -> tuple[list[MentionT], set[tuple[int, int]], dict[tuple[int, int], str]]:
@@ -220,6 +247,15 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     if masked != text:
         catalog = {k: v for k, v in catalog.items() if masked[k[0]:k[1]] == text[k[0]:k[1]]}
         text = masked
+    definitions = find_definitions(text)
+    for ls, le, ss, se in definitions:
+        hit = catalog.get((ss, se))
+        if hit and (catalog.get((ls, le)) or catalog_lookup(text[ls:le]) or ("", ""))[1] != hit[1] and \
+                _other_expansion(text[ls:le], hit):
+            # the paper spells out an acronym the catalog knows as something else ("SAM" = Segment Anything
+            # Model; here "Sharpness-Aware Minimization (SAM)"): the paper's own definition holds in this text
+            sf = text[ss:se]
+            catalog = {k: v for k, v in catalog.items() if not (text[k[0]:k[1]] == sf and v[1] == hit[1])}
     for (s, e), (typ, canon) in catalog.items():
         cands.append((s, e, typ, canon, "catalog"))
     known = {sp: t for sp, (t, _) in catalog.items()}
@@ -227,7 +263,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     _vague = load_vague_phrases()
     proposals = proposal_spans(text, field)
     prop_type = {(s, e): t for s, e, t in proposals}
-    for ls, le, ss, se in find_definitions(text):
+    for ls, le, ss, se in definitions:
         lf, sf = text[ls:le], text[ss:se]
         if lf.lower() in _vague:  # "natural language processing (NLP)": a field, not a name
             untyped_sf.add(sf)
@@ -369,6 +405,12 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
         rec["mentions"].sort(key=lambda m: (m.field != "title", m.start))
 
 
+def _known(name: str, source: str) -> bool:
+    """Whether a name is a catalog name: a well-known method or dataset is used, not proposed, even after
+    "we propose a ..." ("we propose a DQN controller"), except as the title's head ("BERT: ...")."""
+    return source == "catalog" or catalog_lookup(name) is not None
+
+
 def _assemble(paper: Paper, docs) -> PaperExtraction:
     ents: dict[tuple[str, str], dict] = {}
     per_field = []
@@ -402,8 +444,17 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             if text[s:e] != rec["name"]:
                 rec["aliases"].add(text[s:e])
             rec["conf"] = max(rec["conf"], _CONF[sources[(s, e)]])
-            if typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed"):
+            if typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed") and (
+                    not _known(name, sources[(s, e)]) or (field == "title" and s == 0)):
                 rec["role"] = "proposed"
+    if not any(t == "Method" and r["role"] == "proposed" for (t, _), r in ents.items()):
+        # no proposal cue: an unknown name that opens a result clause ("X reaches 91%") is the paper's own
+        for field, text, sents, mentions, prop, sources in per_field:
+            unknown = [(s, e) for s, e, typ, name in mentions if typ == "Method" and sources[(s, e)] != "catalog"
+                       and catalog_lookup(name) is None]
+            for s, e in result_subjects(text, unknown):
+                name = next(n for a, b, _, n in mentions if (a, b) == (s, e))
+                ents[("Method", name.lower())]["role"] = "proposed"
     _merge_task_variants(ents)
     entities = tuple(
         Entity(type=t, name=r["name"], aliases=tuple(sorted(r["aliases"] - {r["name"]})),

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
+__all__ = ["result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "load_heads", "load_stoplist", "load_vague_phrases"]
 
 
@@ -544,10 +544,16 @@ def long_form_type(long_form: str) -> str | None:
 _CUE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article|report)|here we|the present work)\s+(?:first\s+|further\s+|also\s+|"
     r"then\s+|newly\s+|hereby\s+)?(?:propose|introduce|present|develop|design|build|construct|create|release|curate|"
-    r"collect|contribute|devise|put forward|offer|establish)(?:s|d|ed)?\s+", re.I)
+    r"collect|contribute|devise|put forward|offer|establish)(?:s|d|ed)?\s+|\bwe\s+describe\s+(?-i:(?=[A-Z]))", re.I)
+# "We study X under noise and propose Y": the proposal verb coordinated with an earlier "we" of the sentence
+_CUE_AND = re.compile(
+    r"\bwe\b[^.;:!?]{0,120}?\b(?:and|then)\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|"
+    r"design|devise|release|construct|build)(?:s|d|ed)?\s+", re.I)
 _NAMED = re.compile(r"(?:named|called|dubbed|termed|coined|denoted as|referred to as|namely)\s+(?:as\s+)?(?:the\s+)?")
 _NAMED_STEMS = ("name", "called", "dubbed", "termed", "coined", "denoted as", "referred to as")
-_OUR = re.compile(r"[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?")
+_OUR = re.compile(r"[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?(?:(?:method|model|framework|"
+                  r"approach|system|architecture|network|algorithm|pipeline|agent|dataset|benchmark|corpus|toolkit|"
+                  r"library|tool|platform)s?,?\s+(?:(?:called|named|dubbed|termed)\s+)?)?")
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
@@ -597,6 +603,9 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     >>> t = "We propose FooNet, and we release a corpus named Qux. Our BarNet-2 helps."
     >>> [(t[s:e], ty) for s, e, ty in proposal_spans(t)]
     [('FooNet', 'Method'), ('Qux', 'Dataset'), ('BarNet-2', 'Method')]
+    >>> t = "We study BERT under noise and propose FooBERT. Our method, BazNet, helps."
+    >>> [(t[s:e], ty) for s, e, ty in proposal_spans(t)]
+    [('FooBERT', 'Method'), ('BazNet', 'Method')]
     """
     out: dict[tuple[int, int], str] = {}
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
@@ -612,7 +621,10 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
         if h:
             rest = text[h[1]:h[1] + 80]
             out[h] = "Dataset" if _DS_WORD_I.search(rest) and not _METHOD_WORD_I.search(rest[:40]) else "Method"
-    for m in _CUE.finditer(text):
+    cues = list(_CUE.finditer(text))
+    if "and" in text or "then" in text:
+        cues += [m for m in _CUE_AND.finditer(text) if not any(c.start() >= m.start() and c.end() <= m.end() for c in cues)]
+    for m in cues:
         tc = _TITLE_RUN.match(text, m.end())  # "we propose Warm Diffusion, a ..." / "... Grounding (PASG)"
         if tc and not any(s <= tc.start(1) < e for s, e in chunks):
             out.setdefault((tc.start(1), tc.end(1)), typ_at(tc.start(1), tc.end(1), text[m.start():tc.start(1)]))
@@ -642,3 +654,21 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
         if e0 is not None:
             out.setdefault((m.end(), e0), typ_at(m.end(), e0, ""))
     return sorted((s, e, t) for (s, e), t in out.items())
+
+
+_RESULT_VERB = re.compile(
+    r"\s+(?:also\s+|further\s+|consistently\s+|significantly\s+|substantially\s+|clearly\s+)?(?:achieves|obtains|"
+    r"reaches|outperforms|surpasses|improves|attains|establishes|delivers|beats|exceeds|boosts|"
+    r"sets)\b")
+_SUBJECT_SLOT = re.compile(r"(?:^|[.!?;:]\s+|,\s+|\b(?:and|while|whereas)\s+)$")
+
+
+def result_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that open a clause reporting a result ("X reaches 91%", ", X outperforms ..."): the subject
+    of "achieves/outperforms/improves/..." at a sentence or clause start.
+
+    >>> t = "With 40% noise, FooNet reaches 91.3%. It beats BarNet. BazNet improves recall, outperforming Qux."
+    >>> [t[s:e] for s, e in result_subjects(t, [(16, 22), (47, 53), (55, 61), (89, 92)])]
+    ['FooNet', 'BazNet']
+    """
+    return [(s, e) for s, e in spans if _RESULT_VERB.match(text, e) and _SUBJECT_SLOT.search(text, max(0, s - 8), s)]
