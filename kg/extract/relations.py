@@ -42,8 +42,8 @@ import re
 from collections.abc import Callable
 from bisect import bisect_left, bisect_right
 
-from kg.extract.results import (_CLAUSE, MentionT, expand_mentions, size_families, iter_sentences, lower_same_length, proposed_of,
-                                proposed_spans)
+from kg.extract.results import (_CLAUSE, MentionT, expand_mentions, find_results, size_families, iter_sentences,
+                                lower_same_length, proposed_of, proposed_spans)
 from kg.models import Evidence, Relation
 
 __all__ = ["find_relations", "RULE_CONFIDENCE"]
@@ -130,6 +130,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "proposal_task": 0.75,     # the proposal sentence: "we propose X, a T framework", "X for T", "To address T, we ..."
     "paper_task": 0.65,        # an evaluation sentence after the proposal: "... gains in T", "on T, ..."
     "proposal_basis": 0.8,     # the proposal sentence: "by fine-tuning Y", "we adapt Y", "built on a frozen Y"
+    "result_comparison": 0.75, # "X reaches 0.87 F1, compared with 0.79 for Y": the better value of one metric wins
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -474,6 +475,54 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
     return out
 
 
+#: metric words whose lower values are better / higher values are better (field knowledge, not a catalog of names)
+_LOWER_BETTER = frozenset("error errors loss latency time runtime perplexity ppl wer cer fid kid mae mse rmse memory "
+                          "flops cost energy ece distance eer".split())
+_HIGHER_BETTER = frozenset("accuracy acc f1 auc auroc ap map map50 bleu rouge rouge-l precision recall dice iou miou psnr "
+                           "ssim success em ndcg mrr hit correlation throughput fps speedup top-1 top-5 r2".split())
+_A_DIGIT = re.compile(r"\d")
+_VS_KEYS = ("while", "whereas", "compared", " vs", "versus", "against", "than", "respectively")
+
+
+def metric_polarity(metric: str) -> int:
+    """+1 when higher values of ``metric`` are better, -1 when lower ones are, 0 when unknown.
+
+    >>> metric_polarity("top-1 accuracy"), metric_polarity("word error rate"), metric_polarity("novelty")
+    (1, -1, 0)
+    """
+    words = set(re.findall(r"[\w@\-]+", metric.lower()))
+    if words & _LOWER_BETTER or any(w.endswith("error") for w in words):
+        return -1
+    if words & _HIGHER_BETTER or any(w.startswith("pass@") for w in words):
+        return 1
+    return 0
+
+
+def result_comparisons(text: str, s: int, e: int, ments: list[MentionT], field: str,
+                       proposed: str | None) -> list[tuple[str, str]]:
+    """(better, worse) method names from the values one sentence reports for two methods on the same metric
+    (and dataset, unit): "X reaches an F1 of 0.87, compared with 0.79 for Y", "X: 0.93 AP vs. Y's 0.84".
+
+    >>> t = "AlphaNet reaches an F1 of 0.87, compared with 0.79 for BetaNet."
+    >>> result_comparisons(t, 0, len(t), [(0, 8, "Method", "AlphaNet"), (56, 63, "Method", "BetaNet")], "abstract", None)
+    [('AlphaNet', 'BetaNet')]
+    """
+    rows = [r for r in find_results(text, [(s, e)], ments, field, proposed=proposed)
+            if r.method and r.metric and r.kind == "absolute" and re.fullmatch(r"\d+(?:\.\d+)?", r.value)]
+    out: list[tuple[str, str]] = []
+    for i, a in enumerate(rows):
+        sign = metric_polarity(a.metric)
+        for b in rows[i + 1:]:
+            if not sign or b.method == a.method or (b.metric, b.dataset, b.unit) != (a.metric, a.dataset, a.unit):
+                continue
+            va, vb = float(a.value), float(b.value)
+            if va != vb:
+                pair = (a.method, b.method) if (va - vb) * sign > 0 else (b.method, a.method)
+                if pair not in out and pair[::-1] not in out:
+                    out.append(pair)
+    return out
+
+
 def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[MentionT],
                    field: str = "abstract", *, proposed: str | None = None,
                    min_confidence: float = 0.7) -> list[Relation]:
@@ -576,7 +625,11 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         # a comparison or basis needs a named tail other than the paper's own method
         cue_o, cue_b = _cue_kinds(low[s:e]) if any(m[3] != proposed for m in methods) else (False, False)
         has_cue = cue_o or cue_b
-        if not (has_cue or "Dataset" in kinds or "Task" in kinds or s == start_at or _COMPARED_KEY.search(low, s, e)):
+        # two methods, a comparison word and a digit: the values may say which one is better
+        by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
+            _A_DIGIT.search(text, s, e) is not None
+        if not (has_cue or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
+                _COMPARED_KEY.search(low, s, e)):
             continue  # nothing below can fire without a cue word, a dataset or a task
         ev = Evidence(text[s:e], s, e, field)
         evaluated: list[MentionT] = []
@@ -745,6 +798,12 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             for h, typ, t, rule in paper_relations(text, low, s, e, ments, proposed, s == start_at,
                                                    start_at is not None and s >= start_at, clause):
                 add(h, typ, t, rule, ev)
+        # "X reaches 0.87, compared with 0.79 for Y": the values say which one is better
+        if by_values:
+            by_name = {m[3]: m for m in reversed(methods)}
+            for better, worse in result_comparisons(text, s, e, ments, field, proposed):
+                if better in by_name and worse in by_name:
+                    add(by_name[better], "OUTPERFORMS", by_name[worse], "result_comparison", ev)
         # APPLIED_TO
         for i, t in enumerate(ments):
             if t[2] != "Task" or not i:

@@ -622,6 +622,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
         prev_metric: str | None = None
         prev_baseline = False
         rows: list[tuple[_Cand, Result]] = []
+        is_baseline: list[bool] = []
         by_phys: dict[str, str] = {}  # physical unit -> metric of the last value with it
         for c in cands:
             cs, ce = _clause_of(bounds, c.start)
@@ -630,7 +631,13 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                                                    for m in ments if m[2] == "Dataset"):
                 metric, adjacent = None, False  # "+5% CUB": a dataset named after the value, not a metric
             baseline = False
-            if not _accept(text, c, s, e, adjacent, prev_ok):
+            if prev_ok is not None and c.unit is not None and c.unit == prev_ok.unit and \
+                    len(text[prev_ok.end:c.start]) <= 80 and _VS_NUM.search(text[prev_ok.end:c.start]) and \
+                    _accept(text, c, s, e, adjacent, prev_ok):
+                baseline = True  # "a WER of 7.9%, compared with 6.1% for Y": the value of the compared method
+                if metric is None or not adjacent:
+                    metric = prev_metric
+            elif not _accept(text, c, s, e, adjacent, prev_ok):
                 gap = text[prev_ok.end:c.start] if prev_ok is not None else ""
                 if prev_ok is not None and c.unit in (None, prev_ok.unit) and len(gap) <= 80 and _VS_NUM.search(gap):
                     baseline = True  # "0.87, compared with 0.79 for Y", "KID 0.078 versus 0.375 for Y"
@@ -669,7 +676,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                     (x[3] for x in methods if gap_start <= x[0] and x[1] <= c.start and
                      text[x[1]:x[1] + 2] in ("'s", "\u2019s")), None)
             else:
-                method = _subject(text, methods, c, s)
+                method = _subject(text, methods, c, s, cs)
             if method in families:
                 method = families[method][3]  # "PatchMixer-B" reports for "PatchMixer"
             task = _nearest(tasks, c.start)
@@ -685,13 +692,36 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                          dataset=dataset, method=method, task=task,
                          evidence=Evidence(sent, s, e, field), confidence=round(min(conf, 0.95), 3))
             rows.append((c, res))
+            is_baseline.append(baseline)
             prev_ok, prev_metric, prev_baseline = c, metric, baseline
             if c.phys and metric:
                 by_phys[c.phys] = metric
         _share_metric_backwards(text, rows)
+        _baseline_datasets(rows, is_baseline)
         _respectively(text, s, e, rows, datasets)
         out.extend(r for _, r in rows)
     return out
+
+
+def _baseline_datasets(rows: list, is_baseline: list[bool]) -> None:
+    """"3.9 on A and 6.1 on B, against 4.7 and 7.4 for Y": a run of k baseline values after k values with
+    datasets takes those datasets in order."""
+    i = 0
+    while i < len(rows):
+        if not is_baseline[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and is_baseline[j]:
+            j += 1
+        k = j - i
+        before = rows[i - k:i] if i >= k else []
+        if k >= 2 and before and not any(is_baseline[i - k:i]) and all(r.dataset for _, r in before) and \
+                len({r.dataset for _, r in before}) == k:
+            for n in range(k):
+                c, r = rows[i + n]
+                rows[i + n] = (c, _replace(r, dataset=before[n][1].dataset))
+        i = j
 
 
 def _share_metric_backwards(text: str, rows: list) -> None:
@@ -799,8 +829,13 @@ def _nearest(ms: list[MentionT], pos: int) -> str | None:
     return min(ms, key=lambda m: abs(m[0] - pos))[3] if ms else None
 
 
-def _subject(text: str, methods: list[MentionT], c: _Cand, s: int) -> str | None:
-    """The Method before the number that is not a compared baseline ("than X", "outperforms X")."""
+def _subject(text: str, methods: list[MentionT], c: _Cand, s: int, cs: int | None = None) -> str | None:
+    """The Method before the number that is not a compared baseline ("than X", "outperforms X"); in a later
+    clause ("..., while Y reaches 66.7%") the first Method of that clause."""
+    if cs is not None and cs > s:
+        sub = _subject(text, [m for m in methods if m[0] >= cs], c, cs)
+        if sub is not None:
+            return sub
     for m in methods:
         if m[1] > c.start:
             break

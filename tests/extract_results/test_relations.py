@@ -154,7 +154,8 @@ def test_opening_phrase_is_not_the_subject():
         ("AlphaNet", "BASED_ON", "BetaNet")}
     # a verb inside the first comma-phrase means it was the main clause
     text = "With 10 steps AlphaNet reaches an FID of 3.9 on SQuAD, against 4.7 for BetaNet."
-    assert rels(text, Method=M, Dataset=["SQuAD"]) == {("AlphaNet", "EVALUATED_ON", "SQuAD")}
+    assert rels(text, Method=M, Dataset=["SQuAD"]) == {("AlphaNet", "EVALUATED_ON", "SQuAD"),
+                                                       ("AlphaNet", "OUTPERFORMS", "BetaNet")}  # lower FID
 
 
 def test_on_dataset_opening_without_comma_and_pronouns():
@@ -386,3 +387,17 @@ def test_proposal_sentence_names_the_basis(text, expected):
 def test_improvement_over_with_a_value_in_between():
     assert rels("AlphaNet improves accuracy by 1.2 points over a standard BetaNet.", Method=M) == {
         ("AlphaNet", "OUTPERFORMS", "BetaNet")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AlphaNet reaches a Dice score of 0.87, compared with 0.79 for BetaNet.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("AlphaNet has a word error rate of 7.9%, compared with 6.1% for BetaNet.", {("BetaNet", "OUTPERFORMS", "AlphaNet")}),
+    ("AlphaNet sets a new state of the art (0.934 AP vs. BetaNet's 0.840).", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("AlphaNet achieves an F1 score of 90.9%, while BetaNet achieves an F1 score of 66.7%.",
+     {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    # a metric of unknown direction, or values on different datasets: no comparison
+    ("AlphaNet reaches a novelty of 0.87, compared with 0.79 for BetaNet.", set()),
+])
+def test_values_reported_for_two_methods_say_which_is_better(text, expected):
+    assert {r for r in rels(text, Method=M, Metric=["Dice score", "word error rate", "AP", "F1 score", "novelty"])
+            if r[1] == "OUTPERFORMS"} == expected

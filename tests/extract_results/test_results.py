@@ -315,3 +315,18 @@ def test_dataset_of_the_previous_evaluation_sentence_is_carried():
     got = find_results(text, sents, mentions(text, Method=["AlphaNet", "BetaNet"], Dataset=["Delta", "Gamma"]))
     # carried to the next sentence; a sentence naming another dataset (not an evaluation) ends the carry
     assert [(r.value, r.dataset) for r in got] == [("0.89", "Delta"), ("0.77", None)]
+
+
+def test_baseline_value_list_takes_the_datasets_in_order():
+    got = run("AlphaNet reaches an FID of 3.9 on Delta and 6.1 on Gamma, against 4.7 and 7.4 for BetaNet.",
+              Method=["AlphaNet", "BetaNet"], Dataset=["Delta", "Gamma"], Metric=["FID"])
+    assert [(r.value, r.dataset, r.method) for r in got] == [
+        ("3.9", "Delta", "AlphaNet"), ("6.1", "Gamma", "AlphaNet"), ("4.7", "Delta", "BetaNet"), ("7.4", "Gamma", "BetaNet")]
+
+
+def test_value_after_compared_with_belongs_to_the_compared_method_and_clauses_have_subjects():
+    got = run("AlphaNet has a WER of 7.9%, compared with 6.1% for BetaNet.", Method=["AlphaNet", "BetaNet"], Metric=["WER"])
+    assert [(r.value, r.metric, r.method) for r in got] == [("7.9", "WER", "AlphaNet"), ("6.1", "WER", "BetaNet")]
+    got = run("AlphaNet achieves an F1 of 90.9%, while BetaNet achieves an F1 of 66.7%.", Method=["AlphaNet", "BetaNet"],
+              Metric=["F1"])
+    assert [(r.value, r.method) for r in got] == [("90.9", "AlphaNet"), ("66.7", "BetaNet")]
