@@ -18,8 +18,10 @@ written as `kg extract`-style JSONL and built with `kg build --from-extractions`
 resolution, graph building and the store at full scale without the extraction cost.
 
 Columns: step, papers, wall s, CPU s (user+sys of all processes: the figure that does not
-depend on what else runs on the machine), peak RSS MB, nodes, edges, graph file MB, records
-sidecar MB.
+depend on what else runs on the machine), peak RSS MB (of the largest process), nodes, edges
+(of the store read with its delta segments), graph file MB, delta segments MB, records sidecar
+MB. Then the cost of reading the store with its delta (what every reader pays until the deltas
+are compacted), and, with --check, whether the compacted store is byte-identical to one build.
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ def phases(records: Path) -> None:
     import resource  # noqa: PLC0415
     import time  # noqa: PLC0415
     sys.path.insert(0, str(ROOT))
-    from kg.graph import build_graph, load_extractions, load_graph, save_extractions, save_graph  # noqa: PLC0415
+    from kg.graph import GraphParts, load_extractions, load_graph, save_extractions  # noqa: PLC0415
     from kg.resolve import build_table, load_state, save_state  # noqa: PLC0415
 
     out = Path(tempfile.mkdtemp(prefix="kg-phases-"))
@@ -121,14 +123,28 @@ def phases(records: Path) -> None:
     recs = step("read records", lambda: sorted(load_extractions(records), key=lambda x: x.paper.id))
     table = step("alias table (pass 1)", lambda: build_table(recs))
     res = step("decide (pass 2)", table.freeze)
-    G = step("build graph", lambda: build_graph(recs, res))
-    step("write store", lambda: save_graph(G, out / "g.json.gz"))
+    parts = GraphParts(res)
+    step("graph parts", lambda: [parts.add(x) for x in recs] and None)
+    step("write store", lambda: parts.write(out / "g.json.gz"))
     step("write records sidecar", lambda: save_extractions(recs, out / "g.extractions.jsonl.gz"))
-    step("write resolver state", lambda: save_state(table, res, out / "g.resolver.pickle"))
+    papers = {x.paper.id: sorted(f"{s.path}:{s.line}" for s in x.paper.sources) for x in recs}
+    step("write resolver state", lambda: save_state(table, res, out / "g.resolver.pickle", papers))
     step("read resolver state", lambda: load_state(out / "g.resolver.pickle"))
-    del G, recs
+    del parts, recs
     step("read store", lambda: load_graph(out / "g.json.gz"))
     print({p.name: f"{p.stat().st_size / 1e6:.1f} MB" for p in sorted(out.iterdir())})
+
+
+def read_stats(g: Path) -> tuple[float, float, float, int, int]:
+    """Load the store (base + deltas) in a fresh process: wall s, CPU s, peak RSS MB, nodes, edges."""
+    cmd = ["/usr/bin/time", "-f", "TIME %e %M %U %S", sys.executable, "-c",
+           "import sys, kg; G = kg.load_graph(sys.argv[1]); print(G.number_of_nodes(), G.number_of_edges())", str(g)]
+    p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    m = re.search(r"TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)", p.stderr)
+    if p.returncode != 0 or not m:
+        sys.exit(f"load_graph failed ({p.returncode}): {p.stderr[-2000:]}")
+    n, e = map(int, p.stdout.split())
+    return float(m[1]), float(m[3]) + float(m[4]), int(m[2]) / 1024, n, e
 
 
 def main() -> None:
@@ -160,8 +176,14 @@ def main() -> None:
     for step, args in (("full build", [*flag, str(base), "--graph", str(g)]),
                        (f"--update +{a.update}", [*flag, str(new), "--graph", str(g), "--update"])):
         wall, cpu, rss, s = run(args + common)
+        if s["nodes"] is None:  # an update writes a delta segment: count the merged graph
+            s["nodes"], s["edges"] = read_stats(g)[3:]
+        deltas = sum(q.stat().st_size for q in tmp.glob("graph.delta-*.json.gz"))
         rows.append((step, s["papers"], wall, cpu, rss, s["nodes"], s["edges"], g.stat().st_size / 1e6,
-                     side.stat().st_size / 1e6))
+                     deltas / 1e6, side.stat().st_size / 1e6))
+        print(step, "phases (wall s):", json.dumps(s.get("timings", {})), "peak RSS MB:",
+              json.dumps(s.get("peak_rss_mb", {})), flush=True)
+    lw, lc, lr, _, _ = read_stats(g)
     if a.check:
         g2 = tmp / "all.json.gz"
         if a.stand_in_extract:
@@ -171,17 +193,22 @@ def main() -> None:
         else:
             wall, cpu, rss, s = run([str(base), str(new), "--graph", str(g2)] + common)
         rows.append(("one build of all", s["papers"], wall, cpu, rss, s["nodes"], s["edges"], g2.stat().st_size / 1e6,
-                     (tmp / "all.extractions.jsonl.gz").stat().st_size / 1e6))
-    head = ("step", "papers", "wall s", "CPU s", "peak RSS MB", "nodes", "edges", "graph MB", "sidecar MB")
+                     0.0, (tmp / "all.extractions.jsonl.gz").stat().st_size / 1e6))
+    head = ("step", "papers", "wall s", "CPU s", "peak RSS MB", "nodes", "edges", "graph MB", "delta MB",
+            "sidecar MB")
     mode = "regex stand-in extraction" if a.stand_in_extract else "kg extract (spaCy)"
     print(f"input: {a.input} (first {n} records), {mode}, processes={a.processes}")
     print("  ".join(f"{h:>14}" for h in head))
     for r in rows:
         print("  ".join(f"{v:>14.1f}" if isinstance(v, float) else f"{v:>14}" for v in r))
     print(f"update / full: wall time {rows[1][2] / rows[0][2]:.1%}, CPU time {rows[1][3] / rows[0][3]:.1%}")
+    print(f"kg.load_graph(store + delta) in a fresh process: {lw:.1f} s wall, {lc:.1f} CPU s, {lr:.0f} MB")
     if a.check:
+        sys.path.insert(0, str(ROOT))
+        from kg.graph import compact  # noqa: PLC0415
+        compact(g)
         same = g.read_bytes() == (tmp / "all.json.gz").read_bytes()
-        print(f"build base; build --update new  ==  build base new (bytes): {same}"
+        print(f"build base; build --update new; compact  ==  build base new (bytes): {same}"
               + ("" if same else f" ({diff_graphs(g, tmp / 'all.json.gz')})"))
 
 

@@ -22,8 +22,11 @@ from __future__ import annotations
 import bisect
 import gzip
 import hashlib
+import heapq
 import os
+import queue
 import re
+import threading
 import zlib
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -37,8 +40,9 @@ from kg.errors import GraphError
 from kg.models import PaperExtraction, Result, extraction_from_dict
 from kg.resolve import Resolver, build_resolver, local_definitions, paper_context
 
-__all__ = ["DEFAULT_GRAPH", "build_graph", "update_graph", "merge_edge_data", "state_path", "save_graph", "load_graph", "extractions_path",
-           "save_extractions", "load_extractions", "result_key", "parse_number", "sentence_at"]
+__all__ = ["DEFAULT_GRAPH", "GraphParts", "build_graph", "update_graph", "merge_edge_data", "state_path", "save_graph", "load_graph", "extractions_path",
+           "save_extractions", "load_extractions", "make_delta", "apply_delta", "delta_paths", "write_delta",
+           "read_delta", "compact", "remove_deltas", "delta_is_empty", "result_key", "parse_number", "sentence_at"]
 
 DEFAULT_GRAPH = "kg-data/graph.json.gz"
 _ROLE_EDGES = {  # entity type, role -> paper edge types
@@ -106,30 +110,6 @@ def result_key(paper_id: str, r: Result) -> str:
     return f"result:{paper_id}:{digest[:12]}"
 
 
-class _Edges:
-    """Accumulates edges: one per (source, target, type), with support over distinct papers."""
-
-    def __init__(self) -> None:
-        self.papers: dict[tuple[str, str, str], dict[str, dict | None]] = defaultdict(dict)
-        self.conf: dict[tuple[str, str, str], float] = {}
-
-    def add(self, u: str, v: str, type_: str, paper: str, confidence: float, evidence: dict | None) -> None:
-        k = (u, v, type_)
-        seen = self.papers[k]
-        if paper not in seen or (seen[paper] is None and evidence is not None):
-            seen[paper] = evidence
-        self.conf[k] = max(self.conf.get(k, 0.0), round(float(confidence), 3))
-
-    def pop_items(self) -> Iterator[tuple[tuple[str, str, str], dict[str, Any]]]:
-        """Each edge's properties in sorted order, forgetting it as it goes (peak memory)."""
-        for k in sorted(self.papers):
-            seen = self.papers.pop(k)
-            papers = sorted(seen)
-            ev = [{"paper": p, **seen[p]} for p in papers if seen[p] is not None][:3]
-            yield k, {"type": k[2], "confidence": self.conf[k], "support": len(papers),
-                      "papers": papers, "evidence": ev}
-
-
 def _mention_evidence(x: PaperExtraction, mentions) -> dict | None:
     if not mentions:
         return None
@@ -160,8 +140,7 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
     Parameters
     ----------
     extractions : iterable of PaperExtraction
-        One record per paper (duplicates by paper id: the first wins). Iterated
-        twice when ``resolver`` is None, so pass a list or a re-iterable.
+        One record per paper (duplicates by paper id: the first wins).
     resolver : Resolver, optional
         A resolver built over (at least) the same records; built here if omitted.
 
@@ -170,49 +149,166 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
     networkx.MultiDiGraph
         Nodes and edges in sorted order; edge key = edge type.
     """
+    extractions = list(extractions)
     if resolver is None:
-        extractions = list(extractions)
         resolver = build_resolver(extractions)
-    nodes: dict[str, dict[str, Any]] = {}
-    entity_papers: dict[str, set[str]] = defaultdict(set)
-    repo_papers: dict[str, set[str]] = defaultdict(set)
-    edges = _Edges()
-    seen_ids: set[str] = set()
+    first: dict[str, PaperExtraction] = {}
+    for x in extractions:
+        first.setdefault(x.paper.id, x)
+    parts = GraphParts(resolver)
+    for pid in sorted(first):
+        parts.add(first[pid])
+    return parts.to_graph()
 
-    def entity(type_: str, name: str, pid: str, ctx: frozenset[str], aliases=(), local=None) -> str:
+
+class _Spool:
+    """Byte strings by key, compressed in chunks of many (one zlib call per ~256 KB, not per item).
+
+    A chunk is freed once all its items were popped; putting a key again replaces its value.
+
+    >>> s = _Spool(limit=4); s.put("a", b"xy"); s.put("b", b"zzz"); s.put("a", b"w")
+    >>> sorted(s.keys()), s.pop("b"), s.pop("a")
+    (['a', 'b'], b'zzz', b'w')
+    """
+
+    def __init__(self, limit: int = 1 << 18) -> None:
+        self.chunks: list[bytes | None] = []
+        self.left: list[int] = []  # items still to pop per chunk
+        self.index: dict[str, tuple[int, int, int]] = {}
+        self.buf: list[bytes] = []
+        self.size, self.limit = 0, limit
+        self._cache: tuple[int, bytes] = (-1, b"")
+
+    def put(self, key: str, data: bytes) -> None:
+        old = self.index.get(key)
+        if old is not None:
+            self.left[old[0]] -= 1
+        n = len(self.chunks)
+        if n == len(self.left):
+            self.left.append(0)
+        self.left[n] += 1
+        self.index[key] = (n, self.size, self.size + len(data))
+        self.buf.append(data)
+        self.size += len(data)
+        if self.size >= self.limit:
+            self._seal()
+
+    def _seal(self) -> None:
+        if self.buf:
+            self.chunks.append(zlib.compress(b"".join(self.buf), 1))
+            self.buf, self.size = [], 0
+
+    def keys(self):
+        return self.index.keys()
+
+    def pop(self, key: str) -> bytes:
+        self._seal()
+        c, s, e = self.index.pop(key)
+        if self._cache[0] != c:
+            self._cache = (c, zlib.decompress(self.chunks[c]))
+        data = self._cache[1][s:e]
+        self.left[c] -= 1
+        if not self.left[c]:
+            self.chunks[c] = None
+        return data
+
+
+class GraphParts:
+    """The graph of records added in paper-id order, held compactly until it is written or turned into a graph.
+
+    What one paper alone decides - its Paper node, its Result nodes and every edge
+    leaving them - is serialised to store lines (zlib'd) as soon as its record is
+    added; only entity and repository nodes and the entity-to-entity edges, which
+    several papers add to, stay Python objects. Records must come in increasing
+    paper id order (so an edge's first three papers with evidence are known as they
+    arrive). :meth:`write` streams the store: the same bytes as
+    ``save_graph(parts.to_graph())``.
+
+    >>> from kg.models import Entity, Mention, Paper, PaperExtraction
+    >>> from kg.resolve import build_resolver
+    >>> x = PaperExtraction(Paper(id="1", title="T", abstract="We use BERT."),
+    ...     entities=(Entity("Method", "BERT", mentions=(Mention("BERT", 7, 11, "abstract", 0),)),))
+    >>> parts = GraphParts(build_resolver([x])); parts.add(x)
+    >>> sorted(parts.to_graph().edges(keys=True))
+    [('paper:1', 'method:bert', 'USES')]
+    """
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.nodes: dict[str, dict[str, Any]] = {}  # entity and repository nodes
+        self.counts: dict[str, list] = {}  # their key -> [last paper id, papers]
+        self.node_blobs = _Spool()  # paper / result key -> its store line
+        self.edge_blobs = _Spool()  # paper / result key -> the store lines of the edges leaving it
+        self.edges: dict[tuple[str, str, str], list] = {}  # entity -> entity: [confidence, papers, evidence]
+        self.last = ""
+
+    def _entity(self, type_: str, name: str, pid: str, ctx: frozenset[str], aliases=(), local=None) -> str:
         if local and not aliases and (type_, name) in local:
             aliases = (local[(type_, name)],)
-        key = resolver.resolve(type_, name, aliases, ctx)
-        entity_papers[key].add(pid)
-        if key not in nodes:
-            info = resolver.info(key)
-            nodes[key] = {"label": type_, "key": key, "name": info.name if info else name,
-                          "aliases": sorted(set(info.forms) - {info.name}) if info else [],
-                          "catalog_id": info.catalog_id if info else None,
-                          "ambiguous": bool(info.ambiguous) if info else resolver.undecided(type_, name),
-                          "long_forms": list(info.long_forms) if info else []}
+        key = self.resolver.resolve(type_, name, aliases, ctx)
+        self._count(key, pid)
+        if key not in self.nodes:
+            info = self.resolver.info(key)
+            self.nodes[key] = {"label": type_, "key": key, "name": info.name if info else name,
+                               "aliases": sorted(set(info.forms) - {info.name}) if info else [],
+                               "catalog_id": info.catalog_id if info else None,
+                               "ambiguous": bool(info.ambiguous) if info else self.resolver.undecided(type_, name),
+                               "long_forms": list(info.long_forms) if info else []}
         return key
 
-    for x in extractions:
+    def _count(self, key: str, pid: str) -> None:
+        c = self.counts.get(key)
+        if c is None:
+            self.counts[key] = [pid, 1]
+        elif c[0] != pid:
+            c[0] = pid
+            c[1] += 1
+
+    def add(self, x: PaperExtraction) -> None:
+        """Add one paper's record (ids must increase from call to call)."""
         pid = x.paper.id
-        if pid in seen_ids:
-            continue
-        seen_ids.add(pid)
+        if pid <= self.last and self.last:
+            raise ValueError(f"records must come in increasing paper id order ({pid!r} after {self.last!r})")
+        self.last = pid
         pkey = x.paper.key
-        nodes[pkey] = _paper_node(x)
+        self.node_blobs.put(pkey, _dumps(_paper_node(x)))
         ctx = paper_context(x)
         local = local_definitions(x)
+        own: dict[str, dict[tuple[str, str], list]] = defaultdict(dict)  # edges leaving this paper's nodes
+
+        def edge(u: str, v: str, t: str, confidence: float, ev: dict | None) -> None:
+            c = round(float(confidence), 3)
+            if u == pkey or u.startswith("result:"):
+                e = own[u].get((v, t))
+                if e is None:
+                    own[u][(v, t)] = [c, ev]
+                else:
+                    e[0] = max(e[0], c)
+                    if e[1] is None:
+                        e[1] = ev
+                return
+            e = self.edges.get((u, v, t))
+            if e is None:
+                self.edges[(u, v, t)] = [c, [pid], [(pid, ev)] if ev is not None else []]
+                return
+            if c > e[0]:
+                e[0] = c
+            if e[1][-1] != pid:
+                e[1].append(pid)
+            if ev is not None and len(e[2]) < 3 and (not e[2] or e[2][-1][0] != pid):
+                e[2].append((pid, ev))
+
         for e in x.entities:
-            k = entity(e.type, e.name, pid, ctx, e.aliases, local)
+            k = self._entity(e.type, e.name, pid, ctx, e.aliases, local)
             ev = _mention_evidence(x, e.mentions)
             for t in _ROLE_EDGES.get((e.type, e.role), ()):
-                edges.add(pkey, k, t, pid, e.confidence, ev)
+                edge(pkey, k, t, e.confidence, ev)
         for r in x.repos:
             rk = r.key
-            repo_papers[rk].add(pid)
-            nodes.setdefault(rk, {"label": "Repository", "key": rk, "url": r.url, "host": r.host,
-                                  "owner": r.owner, "name": r.name})
-            edges.add(pkey, rk, "HAS_CODE", pid, 1.0, None)
+            self._count(rk, pid)
+            self.nodes.setdefault(rk, {"label": "Repository", "key": rk, "url": r.url, "host": r.host,
+                                       "owner": r.owner, "name": r.name})
+            edge(pkey, rk, "HAS_CODE", 1.0, None)
         for r in x.results:
             resk = result_key(pid, r)
             ev = r.evidence
@@ -221,34 +317,75 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
             for attr, label, etype in _RESULT_EDGES:
                 n = getattr(r, attr)
                 if n:
-                    k = entity(label, n, pid, ctx, (), local)
-                    names[attr] = nodes[k]["name"]
+                    k = self._entity(label, n, pid, ctx, (), local)
+                    names[attr] = self.nodes[k]["name"]
                     targets.append((k, etype))
                 else:
                     names[attr] = None
-            nodes[resk] = {"label": "Result", "key": resk, "value": r.value, "numeric": parse_number(r.value),
-                           "unit": r.unit, "kind": r.kind, **names, "paper": pid,
-                           "sentence": ev.sentence if ev else None, "start": ev.start if ev else None,
-                           "end": ev.end if ev else None, "field": ev.field if ev else None,
-                           "confidence": round(r.confidence, 3)}
-            edges.add(pkey, resk, "REPORTS", pid, r.confidence, _evidence(ev))
+            self.node_blobs.put(resk, _dumps({  # the same row stated twice: the last one's node
+                "label": "Result", "key": resk, "value": r.value, "numeric": parse_number(r.value),
+                "unit": r.unit, "kind": r.kind, **names, "paper": pid,
+                "sentence": ev.sentence if ev else None, "start": ev.start if ev else None,
+                "end": ev.end if ev else None, "field": ev.field if ev else None,
+                "confidence": round(r.confidence, 3)}))
+            edge(pkey, resk, "REPORTS", r.confidence, _evidence(ev))
             for k, etype in targets:
-                edges.add(resk, k, etype, pid, r.confidence, _evidence(ev))
+                edge(resk, k, etype, r.confidence, _evidence(ev))
         for rel in x.relations:
-            h = entity(rel.head_type, rel.head, pid, ctx, (), local)
-            t = entity(rel.tail_type, rel.tail, pid, ctx, (), local)
+            h = self._entity(rel.head_type, rel.head, pid, ctx, (), local)
+            t = self._entity(rel.tail_type, rel.tail, pid, ctx, (), local)
             if h != t:
-                edges.add(h, t, rel.type, pid, rel.confidence, _evidence(rel.evidence))
-    for k, ps in entity_papers.items():
-        nodes[k]["paper_count"] = len(ps)
-    for k, ps in repo_papers.items():
-        nodes[k]["paper_count"] = len(ps)
-    G = nx.MultiDiGraph()
-    for k in sorted(nodes):
-        G.add_node(k, **nodes.pop(k))
-    for (u, v, t), attrs in edges.pop_items():
-        G.add_edge(u, v, key=t, **attrs)
-    return G
+                edge(h, t, rel.type, rel.confidence, _evidence(rel.evidence))
+        for u, es in own.items():
+            lines = [_dumps({"type": t, "confidence": c, "support": 1, "papers": [pid],
+                             "evidence": [{"paper": pid, **ev}] if ev is not None else [],
+                             "source": u, "target": v, "key": t})
+                     for (v, t), (c, ev) in sorted(es.items())]
+            self.edge_blobs.put(u, b"\n".join(lines))
+
+    def _finish_counts(self) -> None:
+        for k, (_, n) in self.counts.items():
+            self.nodes[k]["paper_count"] = n
+        self.counts.clear()
+
+    def node_lines(self) -> Iterator[bytes]:
+        """The store's node lines in key order, forgetting each node as it goes."""
+        self._finish_counts()
+        for k in sorted((*self.nodes, *self.node_blobs.keys())):
+            d = self.nodes.pop(k, None)
+            yield _dumps(d) if d is not None else self.node_blobs.pop(k)
+
+    def edge_lines(self) -> Iterator[bytes]:
+        """The store's edge lines in (source, target, type) order, forgetting each edge as it goes."""
+        groups = sorted(self.edge_blobs.keys())
+        own = sorted(self.edges)
+        for k in heapq.merge(((u,) for u in groups), own):
+            if len(k) == 1:
+                yield from self.edge_blobs.pop(k[0]).split(b"\n")
+                continue
+            c, papers, evs = self.edges.pop(k)
+            yield _dumps({"type": k[2], "confidence": c, "support": len(papers), "papers": papers,
+                          "evidence": [{"paper": p, **ev} for p, ev in evs],
+                          "source": k[0], "target": k[1], "key": k[2]})
+
+    def write(self, path: str | os.PathLike) -> tuple[int, int]:
+        """Write the store (what :func:`save_graph` writes for the same graph), emptying the parts.
+
+        Returns the numbers of nodes and edges written.
+        """
+        return _write_store(Path(path), {}, self.node_lines(), self.edge_lines())
+
+    def to_graph(self) -> nx.MultiDiGraph:
+        """The ``networkx.MultiDiGraph`` (parts are emptied)."""
+        G = nx.MultiDiGraph()
+        for line in self.node_lines():
+            d = orjson.loads(line)
+            G.add_node(d["key"], **d)
+        for line in self.edge_lines():
+            d = orjson.loads(line)
+            u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
+            G.add_edge(u, v, key=k, **d)
+        return G
 
 
 _ENTITY_LABELS = frozenset(("Method", "Dataset", "Metric", "Task"))
@@ -312,56 +449,164 @@ def update_graph(G: nx.MultiDiGraph, old_keys: dict[tuple, str], resolver: Resol
     with the counts), every entity node gets its cluster's current name, aliases and
     flags, then the new papers' nodes and edges are merged in (support, papers,
     evidence and paper counts as one build of all would give them).
+    ``apply_delta(G, make_delta(...))``: what ``kg build --update`` writes as a delta.
 
     Papers already in ``G`` must not be in ``extractions``. What an update cannot
     redo without re-reading old records: a bare short form in an *old* paper keeps
     the node it was resolved to when a second sense of it is learned later (the node
     is flagged ``ambiguous``/given the new aliases, but old edges are not moved).
     """
-    # 1. where do the old nodes' names resolve now?
+    return apply_delta(G, make_delta(old_keys, None, resolver, extractions))
+
+
+def _info_fields(info) -> dict[str, Any]:
+    return {"name": info.name, "aliases": sorted(set(info.forms) - {info.name}), "catalog_id": info.catalog_id,
+            "ambiguous": info.ambiguous, "long_forms": list(info.long_forms)}
+
+
+def make_delta(old_keys: dict[tuple, str], old_clusters: dict | None, resolver: Resolver,
+               extractions: Iterable[PaperExtraction], sources: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """What adding ``extractions`` changes in a graph, computed without the graph (:func:`apply_delta` applies it).
+
+    ``old_keys`` / ``old_clusters`` are the element -> key map and the clusters of the
+    resolver the graph was built with (``old_clusters=None``: refresh every cluster);
+    ``resolver`` was frozen after the new records were added to the same alias table.
+    ``sources`` gives repeated old papers their full, new source lists. The result is
+    plain JSON: ``renames`` (old entity key -> new), ``refresh`` (entity key -> name,
+    aliases, catalog_id, ambiguous, long_forms), ``sources``, and the new papers' own
+    ``nodes`` and ``edges`` (store items), all sorted.
+    """
     moved: dict[str, Counter] = defaultdict(Counter)
+    ek = resolver.element_key
     for el, ok in old_keys.items():
-        nk = resolver.element_key.get(el, ok)
-        moved[ok][nk] += 1
+        moved[ok][ek.get(el, ok)] += 1
+    renames = []
     for ok in sorted(moved):
+        targets = moved[ok]
+        if ok not in targets:
+            renames.append([ok, min(targets, key=lambda k: (-targets[k], k))])
+    new = resolver.clusters
+    keys = set(new) if old_clusters is None else {k for k, c in new.items() if old_clusters.get(k) != c}
+    keys.update(nk for _, nk in renames if nk in new)
+    H = build_graph(extractions, resolver)
+    return {"kg_delta": 1, "renames": renames, "refresh": {k: _info_fields(new[k]) for k in sorted(keys)},
+            "sources": dict(sorted((sources or {}).items())),
+            "nodes": [{**d, "key": n} for n, d in sorted(H.nodes(data=True))],
+            "edges": [{**d, "source": u, "target": v, "key": k} for u, v, k, d in sorted(H.edges(keys=True, data=True))]}
+
+
+def delta_is_empty(delta: dict[str, Any]) -> bool:
+    """True when applying ``delta`` would change nothing."""
+    return not (delta["renames"] or delta["refresh"] or delta["sources"] or delta["nodes"] or delta["edges"])
+
+
+def apply_delta(G: nx.MultiDiGraph, delta: dict[str, Any]) -> nx.MultiDiGraph:
+    """Merge a :func:`make_delta` result into ``G`` (in place), as one build of all the records would give.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("method:vit", label="Method", key="method:vit", name="ViT", paper_count=1)
+    >>> d = {"renames": [["method:vit", "method:vision transformer"]], "refresh": {}, "sources": {},
+    ...      "nodes": [], "edges": []}
+    >>> list(apply_delta(G, d).nodes)
+    ['method:vision transformer']
+    """
+    renamed: set[str] = set()
+    for ok, nk in delta["renames"]:  # 1. old nodes whose names resolve elsewhere now
         if ok not in G:
             continue
-        targets = moved[ok]
-        if ok in targets:
-            continue
-        nk = min(targets, key=lambda k: (-targets[k], k))
-        renamed = G.nodes[ok].get("name")
+        had_name = G.nodes[ok].get("name") is not None
         _move_node(G, ok, nk)
         G.nodes[nk]["paper_count"] = _paper_count(G, nk)
-        if renamed is not None:
-            G.nodes[nk]["_renamed"] = True
-    # 2. the new papers, resolved with the new decisions
-    H = build_graph(extractions, resolver)
-    for n, d in H.nodes(data=True):
+        if had_name:
+            renamed.add(nk)
+    for d in delta["nodes"]:  # 2. the new papers' nodes and edges
+        n = d["key"]
         if n in G:
             if d["label"] in _ENTITY_LABELS or d["label"] == "Repository":
                 G.nodes[n]["paper_count"] += d["paper_count"]
         else:
             G.add_node(n, **d)
-    for u, v, t, d in H.edges(keys=True, data=True):
+    for d in delta["edges"]:
+        d = dict(d)
+        u, v, t = d.pop("source"), d.pop("target"), d.pop("key")
         _add_edge(G, u, v, t, d)
-    # 3. every entity node shows its cluster as it is now
-    for n, d in G.nodes(data=True):
-        if d["label"] not in _ENTITY_LABELS:
+    for pkey, srcs in delta["sources"].items():  # repeated papers: their new source file:line
+        if pkey in G:
+            G.nodes[pkey]["sources"] = sorted({*G.nodes[pkey]["sources"], *srcs})
+    refresh = delta["refresh"]
+    for n in sorted(renamed | set(refresh)):  # 3. entity nodes show their cluster as it is now
+        d = G.nodes.get(n) if n in G else None
+        if d is None or d["label"] not in _ENTITY_LABELS or n not in refresh:
             continue
-        info = resolver.info(n)
-        if info is None:
-            d.pop("_renamed", None)
-            continue
-        new = {"name": info.name, "aliases": sorted(set(info.forms) - {info.name}), "catalog_id": info.catalog_id,
-               "ambiguous": info.ambiguous, "long_forms": list(info.long_forms)}
-        renamed = d.pop("_renamed", False) or d["name"] != info.name
+        new = refresh[n]
+        was = d["name"]
         d.update(new)
-        if renamed:
+        if n in renamed or was != new["name"]:
             for res, _, t in G.in_edges(n, keys=True):
                 if t in _RESULT_ATTR:
-                    G.nodes[res][_RESULT_ATTR[t]] = info.name
+                    G.nodes[res][_RESULT_ATTR[t]] = new["name"]
     return G
+
+
+def delta_paths(graph_path: str | os.PathLike) -> list[Path]:
+    """The delta segments ``kg build --update`` wrote next to a store, oldest first.
+
+    >>> delta_paths("/nonexistent/graph.json.gz")
+    []
+    """
+    p = Path(graph_path)
+    stem = p.name.removesuffix(".gz").removesuffix(".json")
+    found = []
+    if p.parent.is_dir():
+        for q in p.parent.glob(f"{glob_escape(stem)}.delta-*.json.gz"):
+            num = q.name[len(stem) + len(".delta-"):-len(".json.gz")]
+            if num.isdigit():
+                found.append((int(num), q))
+    return [q for _, q in sorted(found)]
+
+
+def glob_escape(s: str) -> str:
+    """``s`` with glob metacharacters escaped."""
+    return re.sub(r"([*?\[])", r"[\1]", s)
+
+
+def write_delta(graph_path: str | os.PathLike, delta: dict[str, Any]) -> Path:
+    """Write ``delta`` as the next segment next to the store (gzip'd JSON, mtime 0, keys sorted)."""
+    p = Path(graph_path)
+    stem = p.name.removesuffix(".gz").removesuffix(".json")
+    have = delta_paths(p)
+    n = int(have[-1].name[len(stem) + len(".delta-"):-len(".json.gz")]) + 1 if have else 1
+    out = p.with_name(f"{stem}.delta-{n:05d}.json.gz")
+    with _GzipBytes(out) as f:
+        f.write(_dumps(delta) + b"\n")
+    return out
+
+
+def read_delta(path: str | os.PathLike) -> dict[str, Any]:
+    """A segment written by :func:`write_delta`."""
+    with gzip.open(path, "rb") as f:
+        d = orjson.loads(f.read())
+    if not isinstance(d, dict) or d.get("kg_delta") != 1:
+        raise ValueError("not a kg delta segment")
+    return d
+
+
+def compact(graph_path: str | os.PathLike = DEFAULT_GRAPH) -> Path:
+    """Fold the delta segments into the store: the bytes one full build of all the papers writes.
+
+    (Up to the documented ``--update`` difference; see :func:`update_graph`.)
+    """
+    deltas = delta_paths(graph_path)
+    if deltas:
+        save_graph(load_graph(graph_path), graph_path)
+        for q in deltas:
+            q.unlink()
+    return Path(graph_path)
+
+
+def remove_deltas(graph_path: str | os.PathLike) -> None:
+    """Delete the delta segments of a store (a full build replaces them)."""
+    for q in delta_paths(graph_path):
+        q.unlink()
 
 
 def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> Path:
@@ -373,17 +618,25 @@ def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> P
     >>> list(load_graph(p).nodes)
     ['paper:1']
     """
-    path = Path(path)
     dumps = _dumps
-    with _GzipBytes(path) as out:  # one JSON document, one node or edge per line (read back line by line)
-        out.write(b'{"directed":true,"multigraph":true,"graph":' + dumps(G.graph) + b',"nodes":[\n')
-        for i, n in enumerate(sorted(G.nodes)):
-            out.write((b",\n" if i else b"") + dumps({**G.nodes[n], "key": n}))
+    nodes = (dumps({**G.nodes[n], "key": n}) for n in sorted(G.nodes))
+    edges = (dumps({**G.edges[u, v, k], "source": u, "target": v, "key": k}) for u, v, k in sorted(G.edges(keys=True)))
+    _write_store(Path(path), G.graph, nodes, edges)
+    return Path(path)
+
+
+def _write_store(path: Path, graph: dict, nodes: Iterable[bytes], edges: Iterable[bytes]) -> tuple[int, int]:
+    """One JSON document, one node or edge per line (read back line by line); returns the counts."""
+    n = m = 0
+    with _GzipBytes(path) as out:
+        out.write(b'{"directed":true,"multigraph":true,"graph":' + _dumps(graph) + b',"nodes":[\n')
+        for n, line in enumerate(nodes, 1):
+            out.write((b",\n" if n > 1 else b"") + line)
         out.write(b'\n],"edges":[\n')
-        for i, (u, v, k) in enumerate(sorted(G.edges(keys=True))):
-            out.write((b",\n" if i else b"") + dumps({**G.edges[u, v, k], "source": u, "target": v, "key": k}))
+        for m, line in enumerate(edges, 1):
+            out.write((b",\n" if m > 1 else b"") + line)
         out.write(b"\n]}\n")
-    return path
+    return n, m
 
 
 def _dumps(obj: Any) -> bytes:
@@ -392,44 +645,72 @@ def _dumps(obj: Any) -> bytes:
 
 
 class _GzipBytes:
-    """Buffered bytes writer to ``path`` through gzip (mtime 0, level 1), atomically via a temporary file."""
+    """Buffered bytes writer to ``path`` through gzip (mtime 0, level 1), atomically via a temporary file.
+
+    Compression runs in a background thread (zlib releases the GIL), so it overlaps
+    with the caller producing the next lines; the bytes are those of compressing the
+    same chunks in order.
+    """
 
     def __init__(self, path: Path, append: bool = False, buffer: int = 1 << 20) -> None:
         self.path, self.append, self.limit = path, append, buffer
         self.tmp = path if append else path.with_name(path.name + ".tmp")
         self.parts: list[bytes] = []
         self.size = 0
+        self.error: BaseException | None = None
 
     def __enter__(self) -> "_GzipBytes":
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.raw = open(self.tmp, "ab" if self.append else "wb")
         self.gz = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=1)
+        self.queue: queue.Queue = queue.Queue(maxsize=8)
+        self.thread = threading.Thread(target=self._drain, name="kg-gzip", daemon=True)
+        self.thread.start()
         return self
+
+    def _drain(self) -> None:
+        while (chunk := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.gz.write(chunk)
+                except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+                    self.error = exc
 
     def write(self, b: bytes) -> None:
         self.parts.append(b)
         self.size += len(b)
         if self.size >= self.limit:
-            self.gz.write(b"".join(self.parts))
-            self.parts, self.size = [], 0
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(b"".join(self.parts))
+        self.parts, self.size = [], 0
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
             if exc_type is None and self.parts:
-                self.gz.write(b"".join(self.parts))
+                self.queue.put(b"".join(self.parts))
+            self.queue.put(None)
+            self.thread.join()
             self.gz.close()
         finally:
             self.raw.close()
-        if self.append:
-            return
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
+        failed = exc_type is not None or self.error is not None
+        if not self.append:
+            if failed:
+                self.tmp.unlink(missing_ok=True)
+            else:
+                os.replace(self.tmp, self.path)
+        if self.error is not None and exc_type is None:
+            raise self.error
 
 
-def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
-    """Read the store written by :func:`save_graph`.
+def load_graph(path: str | os.PathLike = DEFAULT_GRAPH, *, deltas: bool = True) -> nx.MultiDiGraph:
+    """Read the store written by :func:`save_graph`, with the delta segments ``--update`` wrote next to it.
+
+    ``deltas=False`` reads the base alone (what plain networkx sees).
 
     Raises
     ------
@@ -452,6 +733,13 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH) -> nx.MultiDiGraph:
     for n, d in G.nodes(data=True):
         if d.get("id") == n:  # a store written before Paper.id was kept (node-link "id" = node key)
             del d["id"]
+    if deltas:
+        for q in delta_paths(path):
+            try:
+                apply_delta(G, read_delta(q))
+            except (OSError, EOFError, zlib.error, orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise GraphError(f"{q}: not a readable delta segment ({type(exc).__name__}: {exc}); "
+                                 f"rebuild with `kg build INPUT --graph {path}`") from exc
     return G
 
 

@@ -19,15 +19,20 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
+import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+import orjson
+
 from kg.errors import ExtractError, InputError
-from kg.graph import (DEFAULT_GRAPH, build_graph, extractions_path, load_graph,
-                      save_extractions, save_graph, state_path, update_graph)
+from kg.graph import (DEFAULT_GRAPH, GraphParts, _dumps, _GzipBytes, delta_is_empty, delta_paths,
+                      extractions_path, make_delta, remove_deltas, state_path, write_delta)
+from kg.graph import compact as compact_store
 from kg.models import Paper, PaperExtraction, extraction_from_dict
-from kg.resolve import build_table, load_state, save_state
+from kg.resolve import AliasTable, load_state, save_state
 
 __all__ = ["BuildSummary", "build", "read_extractions", "read_papers", "dedupe_papers", "default_workdir"]
 
@@ -41,13 +46,23 @@ class BuildSummary:
     new_papers: int = 0
     repeated: int = 0
     skipped: list[dict[str, Any]] = field(default_factory=list)
-    nodes: int = 0
-    edges: int = 0
+    nodes: int | None = 0
+    edges: int | None = 0
+    delta: str | None = None  # --update: the delta segment written (None: nothing changed)
+    delta_nodes: int = 0
+    delta_edges: int = 0
+    compacted: bool = False
+    #: wall seconds per phase: read+extract (with the first resolution pass), decide, graph+store, state
+    timings: dict[str, float] = field(default_factory=dict)
+    #: peak resident memory in MB of this process and of the largest finished worker process
+    peak_rss_mb: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"graph": self.graph, "papers": self.papers, "new_papers": self.new_papers,
                 "repeated": self.repeated, "skipped": len(self.skipped), "nodes": self.nodes,
-                "edges": self.edges}
+                "edges": self.edges, "delta": self.delta, "delta_nodes": self.delta_nodes,
+                "delta_edges": self.delta_edges, "compacted": self.compacted,
+                "timings": {k: round(v, 2) for k, v in self.timings.items()}, "peak_rss_mb": self.peak_rss_mb}
 
 
 def read_papers(inputs: Iterable[str], *, strict: bool = False, report: list | None = None) -> Iterator[Paper]:
@@ -109,7 +124,7 @@ def read_extractions(path: str, *, strict: bool = False, report: list | None = N
             if not line.strip():
                 continue
             try:
-                d = json.loads(line)
+                d = orjson.loads(line)
                 if not isinstance(d, dict):
                     raise TypeError("a JSON object per line")
                 yield extraction_from_dict(d)
@@ -154,12 +169,6 @@ def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None, d
                                 partition_size=partition_size, spacy_model=spacy_model)
 
 
-def _drain(items: list) -> Iterator:
-    """Yield the items of ``items`` from its end, removing each (so it can be freed once used)."""
-    while items:
-        yield items.pop()
-
-
 def default_workdir(graph_path: str | Path) -> Path:
     """Where ``--dask`` keeps per-partition outputs unless ``--workdir`` is given.
 
@@ -170,78 +179,173 @@ def default_workdir(graph_path: str | Path) -> Path:
     return p.with_name(p.name.removesuffix(".gz").removesuffix(".json") + ".parts")
 
 
+#: ``--update`` folds its delta segments into the store once they hold more than this share of its bytes.
+COMPACT_RATIO = 0.25
+
+
+class _Held:
+    """New records held until all are read: zlib'd store lines (a few times smaller than the objects)."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, bytes] = {}
+
+    def put(self, x: PaperExtraction) -> None:
+        self.lines[x.paper.id] = zlib.compress(_dumps(x.to_dict(with_paper=True)), 1, -12)  # raw deflate: no
+        # header, a 4 KB window: a third of the time of the defaults on records of a few KB, the same size
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __contains__(self, pid: str) -> bool:
+        return pid in self.lines
+
+    def drain(self, extra: dict[str, list]) -> Iterator[tuple[bytes, PaperExtraction]]:
+        """``(sidecar line, record)`` in paper id order, each forgotten once given; repeats get their sources."""
+        for pid in sorted(self.lines):
+            line = zlib.decompress(self.lines.pop(pid), -12)
+            x = extraction_from_dict(orjson.loads(line))
+            if extra.get(pid):
+                x = _with_sources(x, extra[pid])
+                line = _dumps(x.to_dict(with_paper=True))
+            yield line, x
+
+
 def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update: bool = False,
           from_extractions: str | None = None, processes: int = 1, spacy_model: str | None = None,
           strict: bool = False, dask: str | None = None, workdir: str | None = None,
-          partition_size: int = 2000) -> BuildSummary:
+          partition_size: int = 2000, compact: bool = False) -> BuildSummary:
     """Build (or update) the graph store from paper inputs and/or extraction records.
 
     Extraction runs in this process (``processes=1``), in a local process pool
     (``processes=N``) or on a Dask cluster (``dask="local:N"`` or a scheduler
     address; per-partition records go to ``workdir``, default
     :func:`default_workdir`, so a failed run can be resumed). All give the same
-    records in the same order, so the same graph bytes.
+    records in the same order, so the same graph bytes. Each record is added to
+    the alias table as it arrives (the first resolution pass overlaps extraction)
+    and held compressed; the graph is then built in paper id order and written
+    streaming (:class:`kg.graph.GraphParts`), without a networkx graph in memory.
 
-    Returns a :class:`BuildSummary`; bad records are listed in ``summary.skipped``
+    ``update=True`` on an existing store writes a delta segment next to it instead
+    of rewriting it (:func:`kg.graph.make_delta`), and folds the segments into the
+    store when they grow past :data:`COMPACT_RATIO` of it; ``compact=True`` folds them
+    now. Returns a :class:`BuildSummary`; bad records are listed in ``summary.skipped``
     (``strict`` raises on the first one instead).
     """
     summary = BuildSummary(graph=str(graph_path))
+    clock = _Clock(summary.timings)
     appending = update and Path(graph_path).exists()
-    G = table = old_keys = None
-    if appending:  # the old records are not read: new names are resolved against the saved alias table
-        table, old_keys = load_state(state_path(graph_path))
-        G = load_graph(graph_path)
-    known: dict[str, Any] = ({d["id"]: None for _, d in G.nodes(data=True) if d.get("label") == "Paper"}
-                             if G is not None else {})
-    records: dict[str, PaperExtraction] = {}
+    old_keys = old_clusters = None
+    papers: dict[str, list[str]] = {}
+    if appending:  # neither the graph nor the old records are read: new names resolve against the alias table
+        table, old_keys, old_clusters, papers = load_state(state_path(graph_path))
+        clock.lap("read state")
+    else:
+        table = AliasTable()
+    known: dict[str, Any] = dict.fromkeys(papers)
     extra: dict[str, list] = {}
-    new: list[PaperExtraction] = []
-    if from_extractions:
-        for x in read_extractions(from_extractions, strict=strict, report=summary.skipped):
-            if x.paper.id in known:
-                extra.setdefault(x.paper.id, []).extend(x.paper.sources)
-                continue
-            known[x.paper.id] = x.paper
-            new.append(x)
-    inputs = list(inputs)
-    if inputs:
-        papers = dedupe_papers(read_papers(inputs, strict=strict, report=summary.skipped), known, extra)
-        if dask and workdir is None:
-            workdir = str(default_workdir(graph_path).resolve())
-        new.extend(_extract(papers, processes, spacy_model, dask, workdir, partition_size))
-    for x in new:
-        records[x.paper.id] = x
-    for pid, srcs in extra.items():  # a paper seen again: only its new source file:line is kept
-        if pid in records:
-            records[pid] = _with_sources(records[pid], srcs)
-    summary.new_papers = len(new)
-    summary.repeated = sum(len(v) for v in extra.values())
-    ordered = [records[k] for k in sorted(records)]
+    held = _Held()
     gc.disable()  # millions of small long-lived objects: cyclic GC passes would only cost time
     try:
-        save_extractions(ordered, extractions_path(graph_path), append=appending)
-        fresh = G is None
-        if fresh:
-            table = build_table(ordered)
-        else:
-            for x in ordered:
+        def take(xs: Iterable[PaperExtraction]) -> None:
+            for x in xs:
                 table.add(x)
+                held.put(x)
+
+        if from_extractions:
+            def fresh_records() -> Iterator[PaperExtraction]:
+                for x in read_extractions(from_extractions, strict=strict, report=summary.skipped):
+                    if x.paper.id in known:
+                        extra.setdefault(x.paper.id, []).extend(x.paper.sources)
+                        continue
+                    known[x.paper.id] = None
+                    yield x
+            take(fresh_records())
+        inputs = list(inputs)
+        if inputs:
+            papers_in = dedupe_papers(read_papers(inputs, strict=strict, report=summary.skipped), known, extra)
+            if dask and workdir is None:
+                workdir = str(default_workdir(graph_path).resolve())
+            take(_extract(papers_in, processes, spacy_model, dask, workdir, partition_size))
+        summary.new_papers = len(held)
+        summary.repeated = sum(len(v) for v in extra.values())
+        clock.lap("read, extract, alias table")
         resolver = table.freeze()
-        ids = set(records)
-        records.clear()
-        ordered.reverse()  # the graph is built popping records off the list: each is freed once used
-        if fresh:
-            G = build_graph(_drain(ordered), resolver)
+        clock.lap("decide")
+        side = extractions_path(graph_path)
+        if appending:
+            _update(graph_path, held, extra, papers, table, resolver, old_keys, old_clusters, summary)
+            clock.lap("delta")
         else:
-            update_graph(G, old_keys, resolver, _drain(ordered))
-            for pid, srcs in extra.items():
-                node = G.nodes.get(f"paper:{pid}") if pid not in ids else None
-                if node is not None:
-                    node["sources"] = sorted({*node["sources"], *(f"{s.path}:{s.line}" for s in srcs)})
-        save_graph(G, graph_path)
-        save_state(table, resolver, state_path(graph_path))
+            remove_deltas(graph_path)
+            parts = GraphParts(resolver)
+            with _GzipBytes(side) as out:
+                for line, x in held.drain(extra):
+                    out.write(line + b"\n")
+                    papers[x.paper.id] = sorted({f"{s.path}:{s.line}" for s in x.paper.sources})
+                    parts.add(x)
+            clock.lap("graph, records sidecar")
+            summary.nodes, summary.edges = parts.write(graph_path)
+            clock.lap("write store")
+        save_state(table, resolver, state_path(graph_path), papers)
+        clock.lap("write state")
+        summary.papers = len(papers)
     finally:
         gc.enable()
-    summary.papers = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Paper")
-    summary.nodes, summary.edges = G.number_of_nodes(), G.number_of_edges()
+    if compact or (appending and _deltas_outgrow(graph_path)):
+        compact_store(graph_path)
+        summary.compacted = True
+        clock.lap("compact")
+    summary.peak_rss_mb = _peak_rss()
     return summary
+
+
+def _peak_rss() -> dict[str, int]:
+    """Peak RSS (MB) of this process and of its largest finished child (Linux: ru_maxrss in KB)."""
+    try:
+        import resource  # noqa: PLC0415
+    except ImportError:  # not on Windows
+        return {}
+    return {"main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+            "workers": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024}
+
+
+class _Clock:
+    """Wall seconds per phase into ``out``."""
+
+    def __init__(self, out: dict[str, float]) -> None:
+        self.out, self.t = out, time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.out[name] = self.out.get(name, 0.0) + now - self.t
+        self.t = now
+
+
+def _deltas_outgrow(graph_path: str) -> bool:
+    size = sum(q.stat().st_size for q in delta_paths(graph_path))
+    return size > COMPACT_RATIO * Path(graph_path).stat().st_size
+
+
+def _update(graph_path, held: _Held, extra: dict[str, list], papers: dict[str, list[str]], table, resolver,
+            old_keys, old_clusters, summary: BuildSummary) -> None:
+    """``--update``: append the new records, write one delta segment, save the state (the store is not read)."""
+    records = []
+    with _GzipBytes(extractions_path(graph_path), append=True) as out:
+        for line, x in held.drain(extra):
+            out.write(line + b"\n")
+            papers[x.paper.id] = sorted({f"{s.path}:{s.line}" for s in x.paper.sources})
+            records.append(x)
+    sources = {}
+    new_ids = {x.paper.id for x in records}
+    for pid, srcs in sorted(extra.items()):  # an old paper seen again: only its new source file:line is kept
+        if pid in new_ids or pid not in papers:
+            continue
+        now = sorted({*papers[pid], *(f"{s.path}:{s.line}" for s in srcs)})
+        if now != papers[pid]:
+            papers[pid] = now
+            sources[f"paper:{pid}"] = now
+    delta = make_delta(old_keys, old_clusters, resolver, records, sources)
+    summary.nodes = summary.edges = None  # known only once the store and its deltas are read
+    summary.delta_nodes, summary.delta_edges = len(delta["nodes"]), len(delta["edges"])
+    if not delta_is_empty(delta):
+        summary.delta = str(write_delta(graph_path, delta))

@@ -560,26 +560,31 @@ class Resolver:
 CONFIRM_DEFINITIONS = 2
 #: ... unless more than this many times as many papers use the short form bare.
 CONFIRM_RATIO = 4
-STATE_VERSION = 2  # bump when match_key or the table layout changes: old states cannot be reused
+STATE_VERSION = 3  # bump when match_key or the table layout changes: old states cannot be reused
 
 
-def save_state(table: AliasTable, resolver: Resolver, path: str | os.PathLike) -> Path:
-    """Save the alias table and the last decisions (``kg build --update`` resolves new names against them).
+def save_state(table: AliasTable, resolver: Resolver, path: str | os.PathLike,
+               papers: dict[str, list[str]] | None = None) -> Path:
+    """Save the alias table, the last decisions and the papers in the graph (for ``kg build --update``).
 
-    A pickle written atomically; it is the store's own sidecar, read back only by
-    :func:`load_state` (do not load one from an untrusted source).
+    ``papers`` maps each paper id in the graph to its sources (``path:line``), so an
+    update knows which papers it has without reading the graph. A pickle written
+    atomically; it is the store's own sidecar, read back only by :func:`load_state`
+    (do not load one from an untrusted source).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as f:
-        pickle.dump((STATE_VERSION, table, resolver.element_key), f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((STATE_VERSION, table, resolver.element_key, resolver.clusters, papers or {}), f,
+                    protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
     return path
 
 
-def load_state(path: str | os.PathLike) -> tuple[AliasTable, dict[tuple, str]]:
-    """The alias table and the element -> node key map saved by :func:`save_state`.
+def load_state(path: str | os.PathLike) -> tuple[AliasTable, dict[tuple, str], dict[str, ClusterInfo],
+                                                  dict[str, list[str]]]:
+    """The alias table, element -> node key map, clusters and papers saved by :func:`save_state`.
 
     Raises
     ------
@@ -589,15 +594,17 @@ def load_state(path: str | os.PathLike) -> tuple[AliasTable, dict[tuple, str]]:
     path = Path(path)
     try:
         with open(path, "rb") as f:
-            version, table, element_key = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError) as exc:
+            state = pickle.load(f)
+        version = state[0]
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, IndexError) as exc:
         raise GraphError(f"{path}: the resolver state of the existing graph is missing or unreadable "
                          f"({type(exc).__name__}), so it cannot be updated; rebuild from all inputs with "
                          "`kg build` (without --update)") from exc
     if version != STATE_VERSION:
         raise GraphError(f"{path}: resolver state version {version}, this kg reads {STATE_VERSION}; "
                          "rebuild from all inputs with `kg build` (without --update)")
-    return table, element_key
+    _, table, element_key, clusters, papers = state
+    return table, element_key, clusters, papers
 
 
 def build_table(extractions: Iterable[PaperExtraction]) -> AliasTable:

@@ -14,7 +14,11 @@ from kg.graph import DEFAULT_GRAPH
 @click.option("--graph", "graph_path", default=DEFAULT_GRAPH, show_default=True, type=click.Path(dir_okay=False),
               help="Graph store to write (a records sidecar *.extractions.jsonl.gz is written next to it).")
 @click.option("--update", is_flag=True,
-              help="Add INPUTS to the existing graph; papers already in it are not extracted again.")
+              help="Add INPUTS to the existing graph as a small delta segment next to it (the store is not "
+                   "rewritten); papers already in it are not extracted again.")
+@click.option("--compact", is_flag=True,
+              help="Fold the delta segments of --update into the store (also done automatically once they "
+                   "hold a quarter of its size). Without INPUTS: only compact.")
 @click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
               help="Local worker processes for extraction (same graph as 1).")
 @click.option("--dask", default=None, metavar="TARGET",
@@ -32,7 +36,7 @@ from kg.graph import DEFAULT_GRAPH
 @click.option("--report", type=click.Path(dir_okay=False), default=None, metavar="F",
               help="Write skipped records (file, line, field, error) to F as JSON.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON.")
-def build_cmd(inputs, graph_path, update, processes, dask, workdir, partition_size, spacy_model, from_extractions,
+def build_cmd(inputs, graph_path, update, compact, processes, dask, workdir, partition_size, spacy_model, from_extractions,
               strict, report, as_json):
     """Extract, resolve and save the knowledge graph.
 
@@ -43,6 +47,7 @@ def build_cmd(inputs, graph_path, update, processes, dask, workdir, partition_si
     Examples:
       kg build examples/papers.jsonl                       # -> kg-data/graph.json.gz
       kg build b.jsonl --update                            # add b's papers to the graph
+      kg build --compact                                   # fold update deltas into the store
       kg build --from-extractions ex.jsonl --graph g.json.gz
       kg build papers/ --processes 2 --report skipped.json
       kg build arxiv.jsonl.gz --dask local:2               # LocalCluster, 2 worker processes
@@ -51,20 +56,32 @@ def build_cmd(inputs, graph_path, update, processes, dask, workdir, partition_si
     from kg.pipeline import build
 
     if not inputs and not from_extractions:
-        raise click.UsageError("give INPUT files/folders or --from-extractions F")
+        if compact:
+            from kg.graph import compact as compact_store, delta_paths
+
+            n = len(delta_paths(graph_path))
+            compact_store(graph_path)
+            click.echo(f"compacted {graph_path}: {n} delta segment(s) folded in")
+            return
+        raise click.UsageError("give INPUT files/folders or --from-extractions F (or --compact)")
     if workdir and not dask:
         raise click.UsageError("--workdir is only used with --dask")
     s = build(inputs, graph_path=graph_path, update=update, from_extractions=from_extractions,
               processes=processes, spacy_model=spacy_model, strict=strict, dask=dask, workdir=workdir,
-              partition_size=partition_size)
+              partition_size=partition_size, compact=compact)
     if report:
         with open(report, "w", encoding="utf-8") as f:
             json.dump(s.skipped, f, indent=1, sort_keys=True)
     if as_json:
         click.echo(json.dumps(s.to_dict(), sort_keys=True))
-    else:
+    elif s.nodes is not None:
         click.echo(f"wrote {s.graph}: {s.papers} papers ({s.new_papers} new, {s.repeated} repeated), "
                    f"{s.nodes} nodes, {s.edges} edges")
+    else:
+        what = (f"wrote {s.delta} ({s.delta_nodes} nodes, {s.delta_edges} edges)" if s.delta
+                else "nothing changed")
+        click.echo(f"updated {s.graph}: {s.papers} papers ({s.new_papers} new, {s.repeated} repeated); {what}"
+                   + ("; deltas folded into the store" if s.compacted else ""))
     if s.skipped:
         first = s.skipped[0]
         click.echo(f"skipped {len(s.skipped)} bad record(s); first: {first.get('path')}:{first.get('line')}: "

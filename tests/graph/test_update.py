@@ -10,19 +10,36 @@ from __future__ import annotations
 import random
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
+from kg import pipeline
 from kg.cli import cli
-from kg.graph import build_graph, load_graph, save_graph, update_graph
+from kg.graph import build_graph, delta_paths, load_graph, update_graph
 from kg.models import Relation, Result
 from kg.resolve import build_table
 from tests.graph.records import px, records_a, records_b, write_jsonl
+
+
+@pytest.fixture(autouse=True)
+def _no_auto_compaction(monkeypatch):
+    """These small stores would be compacted after each update; keep the deltas to test reading them."""
+    monkeypatch.setattr(pipeline, "COMPACT_RATIO", 1e9)
 
 
 def _build(*args) -> str:
     r = CliRunner().invoke(cli, ["build", *map(str, args)])
     assert r.exit_code == 0, r.output
     return r.output
+
+
+def _same_as_full(inc, full) -> None:
+    """The store with its delta segments reads as the full build's graph; compacted, it is the same bytes."""
+    assert delta_paths(inc), "an update writes a delta segment, not the store"
+    assert nx.utils.graphs_equal(load_graph(inc), load_graph(full))
+    out = _build("--compact", "--graph", inc)
+    assert "delta segment(s) folded in" in out and not delta_paths(inc)
+    assert inc.read_bytes() == full.read_bytes()
 
 
 def _full_and_incremental(tmp_path, *parts):
@@ -51,7 +68,7 @@ def test_acronym_defined_later_merges_old_bare_node(tmp_path):
     assert G.has_edge("method:vision transformer", "method:resnet 50", "OUTPERFORMS")
     res = [d for _, d in G.nodes(data=True) if d["label"] == "Result"]
     assert [d["method"] for d in res] == ["Vision Transformer"]
-    assert inc.read_bytes() == full.read_bytes()
+    _same_as_full(inc, full)
 
 
 def test_canonical_name_that_changes_with_counts_rekeys_the_node(tmp_path):
@@ -63,7 +80,7 @@ def test_canonical_name_that_changes_with_counts_rekeys_the_node(tmp_path):
     G = load_graph(inc)
     assert "method:graph neural networks" not in G
     assert G.nodes["method:graph neural network"]["aliases"] == ["graph neural networks"]
-    assert inc.read_bytes() == full.read_bytes()
+    _same_as_full(inc, full)
 
 
 def test_three_updates_in_any_order_equal_one_build(tmp_path):
@@ -74,7 +91,7 @@ def test_three_updates_in_any_order_equal_one_build(tmp_path):
         d = tmp_path / str(seed)
         d.mkdir()
         full, inc = _full_and_incremental(d, recs[:1], recs[1:3], recs[3:])
-        assert inc.read_bytes() == full.read_bytes(), seed
+        _same_as_full(inc, full)
 
 
 def test_update_with_nothing_new_and_repeated_paper_changes_nothing_but_sources(tmp_path):
@@ -83,8 +100,8 @@ def test_update_with_nothing_new_and_repeated_paper_changes_nothing_but_sources(
     _build("--from-extractions", a, "--graph", g)
     before = g.read_bytes()
     out = _build("--from-extractions", a, "--graph", g, "--update")
-    assert "6 papers (0 new, 6 repeated)" in out
-    assert g.read_bytes() == before
+    assert "6 papers (0 new, 6 repeated); nothing changed" in out
+    assert g.read_bytes() == before and not delta_paths(g)
     assert sum(1 for _, d in load_graph(g).nodes(data=True) if d["label"] == "Paper") == 6
 
 
@@ -119,3 +136,21 @@ def test_update_graph_function_matches_build_graph():
     r1 = table.freeze()
     update_graph(G, r0.element_key, r1, new)
     assert nx.utils.graphs_equal(G, build_graph(old + new))
+
+
+def test_deltas_are_folded_in_once_they_outgrow_the_ratio(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "COMPACT_RATIO", 0.25)
+    a, b = records_a(), records_b()
+    full, inc = _full_and_incremental(tmp_path, a, b)  # B's delta is more than a quarter of A's store
+    assert not delta_paths(inc) and inc.read_bytes() == full.read_bytes()
+
+
+def test_plain_networkx_reads_the_base_without_the_deltas(tmp_path):
+    a = [px("2405.00001", "We use BERT.", [("Method", "BERT", [], "used")])]
+    b = [px("2405.00002", "We use BERT too.", [("Method", "BERT", [], "used")], src="b.jsonl")]
+    full, inc = _full_and_incremental(tmp_path, a, b)
+    import gzip, json  # noqa: E401, PLC0415
+    plain = nx.node_link_graph(json.load(gzip.open(inc)), edges="edges", name="key", multigraph=True, directed=True)
+    assert "paper:2405.00002" not in plain and plain.nodes["method:bert"]["paper_count"] == 1
+    assert load_graph(inc, deltas=False).nodes["method:bert"]["paper_count"] == 1
+    assert load_graph(inc).nodes["method:bert"]["paper_count"] == 2
