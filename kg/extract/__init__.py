@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
-from kg.extract.discover import (appositive_types, dataset_lists, load_vague_phrases, long_form_type, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (appositive_types, dataset_lists, load_vague_phrases, long_form_type, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -291,6 +291,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands.append((s, e, "Dataset", hit[1] if hit else text[s:e], "dataset"))
     for s, e in metric_spans(text):
         cands.append((s, e, "Metric", text[s:e], "metric"))
+    for s, e in measure_spans(text):
+        hit = catalog_lookup(text[s:e])
+        if hit is None or hit[0] == "Metric":
+            cands.append((s, e, "Metric", hit[1] if hit else text[s:e].lower(), "metric"))
     for s, e in task_phrases(text, title=field == "title"):
         cands.append((s, e, "Task", text[s:e].lower(), "task"))
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")

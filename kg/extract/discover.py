@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
+__all__ = ["measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "load_heads", "load_stoplist", "load_vague_phrases"]
 
 
@@ -388,6 +388,39 @@ _METRIC_HEAD_AT = re.compile(rf"{_METRIC_HEADS}\b")
 _CAMEL_METRIC = re.compile(r"[A-Z][a-z]+(?:Score|Acc|Error)")
 _METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best)\s+")
 _SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
+
+
+_MEASURE_HEAD = (r"(?:speed|speedup|time|latency|throughput|cost|usage|consumption|footprint|overhead|memory|error|"
+                 r"accuracy|rate|score|ratio|efficiency)")
+_NOT_MOD = (r"(?!(?:the|a|an|our|its|their|this|these|by|of|in|on|and|or|with|to|for|from|at|as|than|up|over|"
+            r"much|more|less|only|also|both|all|each|per|significantly|substantially|overall|average|mean|total)\b)")
+_MEASURE_NP = rf"((?:{_NOT_MOD}[a-z][a-z\-]*[a-z]\s+){{1,2}}{_MEASURE_HEAD})\b(?![\-])"
+_MEASURE_CTX = re.compile(
+    rf"\b(?:(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv)\w*\s+(?:the\s+|its\s+|"
+    rf"their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP}\s+by\s+(?:up\s+to\s+|about\s+|over\s+|"
+    rf"nearly\s+|approximately\s+|roughly\s+|a\s+factor\s+of\s+)?\d"
+    rf"|\d[\d.,]*\s*(?:%|×|x|times|-fold|fold)\s+(?:lower|higher|less|more|better|faster|smaller|reduction\s+in|"
+    rf"improvement\s+in|increase\s+in|decrease\s+in|gains?\s+in|speedup\s+in)\s+(?:the\s+)?{_MEASURE_NP}"
+    rf"|\bin\s+terms\s+of\s+(?:the\s+)?{_MEASURE_NP})")
+_MEASURE_STEMS = (" by ", "%", "×", "times", "fold", "in terms of")
+
+
+def measure_spans(text: str) -> list[tuple[int, int]]:
+    """Metric noun phrases read from a measuring context: "reduces inference time by 30%", "2x higher decoding
+    throughput", "in terms of reconstruction error". The phrase is one or two modifiers and a measure noun
+    (speed, time, latency, cost, memory, error, accuracy, rate, score, ratio...).
+
+    >>> t = "It increases average rendering speed by 3.5x, gives 40% lower peak memory and wins in terms of edit accuracy."
+    >>> [t[s:e] for s, e in measure_spans(t)]
+    ['rendering speed', 'peak memory', 'edit accuracy']
+    """
+    if not any(w in text for w in _MEASURE_STEMS):
+        return []
+    out = []
+    for m in _MEASURE_CTX.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.start(i) != -1)
+        out.append((m.start(g), m.end(g)))
+    return out
 
 
 def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
