@@ -584,9 +584,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     """
     rx, canon = metric_words()
     out: list[Result] = []
-    digits = [m.start() for m in _DIGIT.finditer(text)]
     low = lower_same_length(text)
-    if not digits and not _WORD_UNIT_HINT.search(low):
+    if not _DIGIT.search(text) and not _WORD_UNIT_HINT.search(low):
         return out
     mentions = expand_mentions(text, mentions)
     if proposed is None:
@@ -599,8 +598,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
         names = {m[3] for m in ments if m[2] == "Dataset"}
         if names:
             carry = next(iter(names)) if len(names) == 1 and _EVAL_SENT.search(low, s, e) else None
-        k = bisect_left(digits, s)
-        if (k == len(digits) or digits[k] >= e) and not _WORD_UNIT_HINT.search(low, s, e):
+        if not _DIGIT.search(text, s, e) and not _WORD_UNIT_HINT.search(low, s, e):
             continue  # no digit and no spelled-out value with a unit: no result
         blocked = [(m[0], m[1]) for m in ments if m[2] != "Metric"]
         blocked += [(m.start(), m.end()) for m in _CITE.finditer(text, s, e)]
