@@ -201,6 +201,21 @@ class _Spool:
     def keys(self):
         return self.index.keys()
 
+    def export(self) -> tuple:
+        """Everything, sealed: for :meth:`absorb` in another process."""
+        self._seal()
+        return self.chunks, self.left, self.index
+
+    def absorb(self, state: tuple) -> None:
+        """Take over another spool's items (:meth:`export`); its keys must be new here."""
+        self._seal()
+        chunks, left, index = state
+        off = len(self.chunks)
+        del self.left[off:]  # the open chunk's counter, empty after sealing
+        self.chunks.extend(chunks)
+        self.left.extend(left[:len(chunks)])
+        self.index.update((k, (c + off, s, e)) for k, (c, s, e) in index.items())
+
     def pop(self, key: str) -> bytes:
         self._seal()
         c, s, e = self.index.pop(key)
@@ -241,6 +256,8 @@ class GraphParts:
         self.edge_blobs = _Spool()  # paper / result key -> the store lines of the edges leaving it
         self.edges: dict[tuple[str, str, str], list] = {}  # entity -> entity: [confidence, papers, evidence]
         self.last = ""
+        #: entity keys the resolver does not know (named after their first paper) -> (result key, field) naming them
+        self.refs: dict[str, list[tuple[str, str]]] = {}
 
     def _entity(self, type_: str, name: str, pid: str, ctx: frozenset[str], aliases=(), local=None) -> str:
         if local and not aliases and (type_, name) in local:
@@ -319,6 +336,8 @@ class GraphParts:
                 if n:
                     k = self._entity(label, n, pid, ctx, (), local)
                     names[attr] = self.nodes[k]["name"]
+                    if self.resolver.info(k) is None:
+                        self.refs.setdefault(k, []).append((resk, attr))
                     targets.append((k, etype))
                 else:
                     names[attr] = None
@@ -342,6 +361,51 @@ class GraphParts:
                              "source": u, "target": v, "key": t})
                      for (v, t), (c, ev) in sorted(es.items())]
             self.edge_blobs.put(u, b"\n".join(lines))
+
+    def export(self) -> tuple:
+        """The parts without the resolver (to send to another process for :meth:`absorb`)."""
+        return (self.nodes, self.counts, self.edges, self.node_blobs.export(), self.edge_blobs.export(), self.last,
+                self.refs)
+
+    def absorb(self, state: tuple) -> None:
+        """Add parts built from records whose paper ids all come after this one's (:meth:`export`).
+
+        The result is what adding all the records here would give: an entity the
+        resolver does not know is named after its first paper, so the later parts'
+        Result rows naming it otherwise are rewritten.
+        """
+        nodes, counts, edges, node_blobs, edge_blobs, last, refs = state
+        renamed: dict[str, str] = {}
+        for k, d in nodes.items():
+            mine = self.nodes.get(k)
+            if mine is None:
+                self.nodes[k] = d
+            elif mine["name"] != d["name"]:
+                renamed[k] = mine["name"]
+        for k, (pid, n) in counts.items():
+            c = self.counts.get(k)
+            if c is None:
+                self.counts[k] = [pid, n]
+            else:
+                c[0], c[1] = pid, c[1] + n
+        for k, (c, papers, evs) in edges.items():
+            e = self.edges.get(k)
+            if e is None:
+                self.edges[k] = [c, papers, evs]
+            else:
+                e[0] = max(e[0], c)
+                e[1].extend(papers)
+                e[2] = (e[2] + evs)[:3]
+        self.node_blobs.absorb(node_blobs)
+        self.edge_blobs.absorb(edge_blobs)
+        self.last = last or self.last
+        for k, rs in refs.items():
+            self.refs.setdefault(k, []).extend(rs)
+            if k in renamed:
+                for resk, attr in rs:
+                    d = orjson.loads(self.node_blobs.pop(resk))
+                    d[attr] = renamed[k]
+                    self.node_blobs.put(resk, _dumps(d))
 
     def _finish_counts(self) -> None:
         for k, (_, n) in self.counts.items():

@@ -277,12 +277,7 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
             clock.lap("delta")
         else:
             remove_deltas(graph_path)
-            parts = GraphParts(resolver)
-            with _GzipBytes(side) as out:
-                for line, x in held.drain(extra):
-                    out.write(line + b"\n")
-                    papers[x.paper.id] = sorted({f"{s.path}:{s.line}" for s in x.paper.sources})
-                    parts.add(x)
+            parts = _graph_parts(held, extra, resolver, side, papers, processes if not dask else 1)
             clock.lap("graph, records sidecar")
             summary.nodes, summary.edges = parts.write(graph_path)
             clock.lap("write store")
@@ -319,6 +314,71 @@ class _Clock:
         now = time.perf_counter()
         self.out[name] = self.out.get(name, 0.0) + now - self.t
         self.t = now
+
+
+#: Fewer held records than this build their graph in one process (forking costs more than it saves).
+PARALLEL_GRAPH_MIN = 2000
+_FORKED: tuple = ()  # what forked graph builders read: (held records, extra sources, resolver, sorted ids)
+
+
+def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path, papers: dict[str, list[str]],
+                 processes: int) -> GraphParts:
+    """The graph of the held records (and the records sidecar), on ``processes`` cores where fork exists.
+
+    Each forked process builds the parts of a contiguous range of paper ids; they are
+    joined in id order (:meth:`kg.graph.GraphParts.absorb`), which gives what one
+    process gives. Meanwhile this process writes the sidecar.
+    """
+    global _FORKED
+    import multiprocessing  # noqa: PLC0415
+
+    if processes > 1 and len(held) >= PARALLEL_GRAPH_MIN and "fork" in multiprocessing.get_all_start_methods():
+        ids = sorted(held.lines)
+        step = -(-len(ids) // processes)
+        _FORKED = (held, extra, resolver, ids)
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                jobs = [pool.apply_async(_parts_of, (i, min(i + step, len(ids)))) for i in range(0, len(ids), step)]
+                with _GzipBytes(side) as out:
+                    for pid in ids:
+                        out.write((_held_line(held, pid, extra) if extra.get(pid) else
+                                   zlib.decompress(held.lines[pid], -12)) + b"\n")
+                states = [j.get() for j in jobs]
+        finally:
+            _FORKED = ()
+        parts = GraphParts(resolver)
+        for state, got in states:
+            papers.update(got)
+            parts.absorb(state)
+        held.lines.clear()
+        return parts
+    parts = GraphParts(resolver)
+    with _GzipBytes(side) as out:
+        for line, x in held.drain(extra):
+            out.write(line + b"\n")
+            papers[x.paper.id] = sorted({f"{s.path}:{s.line}" for s in x.paper.sources})
+            parts.add(x)
+    return parts
+
+
+def _held_line(held: _Held, pid: str, extra: dict[str, list]) -> bytes:
+    x = _with_sources(extraction_from_dict(orjson.loads(zlib.decompress(held.lines[pid], -12))), extra[pid])
+    return _dumps(x.to_dict(with_paper=True))
+
+
+def _parts_of(lo: int, hi: int) -> tuple[tuple, dict[str, list[str]]]:
+    """In a forked process: the graph parts of the held records ``ids[lo:hi]``."""
+    gc.disable()
+    held, extra, resolver, ids = _FORKED
+    parts = GraphParts(resolver)
+    papers = {}
+    for pid in ids[lo:hi]:
+        x = extraction_from_dict(orjson.loads(zlib.decompress(held.lines[pid], -12)))
+        if extra.get(pid):
+            x = _with_sources(x, extra[pid])
+        papers[pid] = sorted({f"{s.path}:{s.line}" for s in x.paper.sources})
+        parts.add(x)
+    return parts.export(), papers
 
 
 def _deltas_outgrow(graph_path: str) -> bool:

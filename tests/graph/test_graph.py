@@ -178,3 +178,17 @@ def test_same_bytes_under_different_hash_seeds(tmp_path):
         subprocess.run([sys.executable, "-c", code, str(out)], check=True, env=env, cwd=Path(__file__).parents[2])
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_graph_built_on_two_forked_processes_is_the_same(tmp_path, monkeypatch):
+    """--processes 2 also splits the graph build by paper id range; the parts join to the same bytes."""
+    from kg import pipeline  # noqa: PLC0415
+
+    monkeypatch.setattr(pipeline, "PARALLEL_GRAPH_MIN", 0)
+    f = write_jsonl(records_a() + records_b(), tmp_path / "ab.jsonl")
+    outs = []
+    for n in (1, 2, 3):
+        g = tmp_path / f"g{n}.json.gz"
+        pipeline.build(from_extractions=str(f), graph_path=str(g), processes=n)
+        outs.append((g.read_bytes(), extractions_path(g).read_bytes()))
+    assert outs[0] == outs[1] == outs[2]
