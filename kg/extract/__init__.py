@@ -126,13 +126,9 @@ _SQUASH = re.compile(r"[\s\-_./]+")
 _DATASET_NAME = re.compile(r"(?:QA|Bench|Eval|Arena|Set|Corpus|Data|Suite|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")
 
 
-@lru_cache(maxsize=1)
-def _catalog_index() -> dict[str, tuple[str, str]]:
-    """Squashed lower-case catalog form ("resnet50", "cifar100") -> (type, canonical name)."""
-    out: dict[str, tuple[str, str]] = {}
-    for typ, canon, form, _ in catalog_forms(load_catalog()):
-        out.setdefault(_SQUASH.sub("", form.lower()), (typ, canon))
-    return out
+def _lookup(name: str) -> tuple[str, str] | None:
+    """:func:`catalog_lookup` (case rules kept: "GLUE" is exact-case, so "glue" is no dataset), "/" ignored too."""
+    return catalog_lookup(name.replace("/", "")) if "/" in name else catalog_lookup(name)
 
 
 def _type_of_name(name: str) -> tuple[str, str | None, bool]:
@@ -143,16 +139,18 @@ def _type_of_name(name: str) -> tuple[str, str | None, bool]:
     >>> _type_of_name("FooQA"), _type_of_name("BarNet-7"), _type_of_name("FOO 2016")
     (('Dataset', None, False), ('Method', None, False), ('Dataset', None, False))
     """
-    idx = _catalog_index()
+    hit = _lookup(name)
+    if hit:
+        return (*hit, True)
     key = _SQUASH.sub("", name.lower())
-    if key in idx:
-        return (*idx[key], True)
     for fam in (_FAMILY_SPLIT.split(name, 1)[0], _VERSION_END.sub("", name)):
         k = _SQUASH.sub("", fam.lower())
-        if (len(k) >= 3 or fam.isupper() and len(k) == 2) and k in idx and k != key:
-            return idx[k][0], None, True
+        if (len(k) >= 3 or fam.isupper() and len(k) == 2) and k != key:
+            hit = _lookup(fam)
+            if hit:
+                return hit[0], None, True
     tail = _CAPS_END.search(name)
-    if tail and tail.start() > 0 and idx.get(tail[0].lower(), ("",))[0] == "Metric":
+    if tail and tail.start() > 0 and (_lookup(tail[0]) or ("",))[0] == "Metric":
         return "Metric", None, True
     return ("Dataset" if _DATASET_NAME.search(name) or _YEAR_END.search(name) else "Method"), None, False
 
@@ -286,7 +284,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             catalog[sp] = ("Dataset", catalog[sp][1])
             cands = [c for c in cands if (c[0], c[1]) != sp] + [(*sp, "Dataset", catalog[sp][1], "catalog")]
     for s, e in spans:
-        hit = _catalog_index().get(_SQUASH.sub("", text[s:e].lower()))
+        hit = _lookup(text[s:e])
         if text[s:e] not in untyped_sf and (hit is None or hit[0] == "Dataset" or (s, e) in strong):
             cands.append((s, e, "Dataset", hit[1] if hit else text[s:e], "dataset"))
     for s, e in metric_spans(text):
@@ -308,6 +306,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     taken = bytearray(len(text))  # 1 where a kept mention already sits
     out: dict[tuple[int, int], MentionT] = {}
     sources: dict[tuple[int, int], str] = {}
+    guessed: set[tuple[int, int]] = set()  # names typed Method only by default (no catalog, no naming convention)
     for s, e, typ, name, src in cands:
         if taken.find(1, s, e) != -1:
             continue
@@ -317,8 +316,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 typ, name = catalog[(s, e)]
             elif src == "name":
                 inner = [c for c in cat_cands if s <= c[0] and c[1] <= e]
-                typ, canon = (inner[0][2], None) if inner else _type_of_name(name)[:2]
+                typ, canon, decided = (inner[0][2], None, True) if inner else _type_of_name(name)
                 name = canon or name
+                if not decided and typ == "Method":
+                    guessed.add((s, e))
         if typ == "Metric" and text[s:e].lower() in _VAGUE_METRIC:
             sents = sentences if sentences is not None else split_sentences(text)
             sent = next((text[a:b] for a, b in sents if a <= s < b), text)
@@ -327,8 +328,42 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         taken[s:e] = b"\x01" * (e - s)
         out[(s, e)] = (s, e, typ, name)
         sources[(s, e)] = src
+    outside = sorted(out.values())
+    if "(" in text:  # a parenthesis inside a list ("FooQA (beating BarNet), BazSet") is not an item of it
+        inner = [m.span() for m in _PAREN_SPAN.finditer(text)]
+        outside = [m for m in outside if not any(a < m[0] and m[1] < b for a, b in inner)]
+    for sp in _list_mates(text, outside, guessed):  # "results on FooQA, safe BarSet and Baz"
+        out[sp] = (*sp, "Dataset", out[sp][3])
     prop = {(s, e) for s, e, _ in proposals}
     return sorted(out.values()), prop, sources
+
+
+_PAREN_SPAN = re.compile(r"\([^()]*\)")
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\))?\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:the\s+)?"
+                       r"(?:[a-z][\w\-]*\s+){0,2}")
+
+
+def _list_mates(text: str, mentions: list[MentionT], guessed: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in ``guessed`` (names typed Method by default) coordinated in one list ("A, B and C", items may
+    carry a parenthesis or one or two lower-case modifiers) with a Dataset: they are datasets too.
+
+    >>> t = "Results on FooQA (a QA set), safety-oriented BarSet, and multi-task Qux."
+    >>> ms = [(11, 16, "Dataset", "FooQA"), (45, 51, "Dataset", "BarSet"), (68, 71, "Method", "Qux")]
+    >>> [t[s:e] for s, e in _list_mates(t, ms, {(68, 71)})]
+    ['Qux']
+    """
+    out, chain, joined = [], mentions[:1], False
+    for prev, cur in zip(mentions, mentions[1:] + [None]):
+        gap = _LIST_GAP.fullmatch(text, prev[1], cur[0]) if cur is not None else None
+        if gap:
+            chain.append(cur)
+            joined = joined or gap[0].rstrip().endswith(("and", "or")) or " and " in gap[0] or " or " in gap[0]
+            continue
+        # a real list: "A, B and C" (a lone comma may end an opening phrase: "On FooSet, BarNet reaches ...")
+        if (len(chain) > 2 or joined) and any(m[2] == "Dataset" and m[:2] not in guessed for m in chain):
+            out += [m[:2] for m in chain if m[:2] in guessed and m[2] == "Method"]
+        chain, joined = [cur], False
+    return out
 
 
 def _sent_index(sents, pos: int) -> int:
@@ -381,12 +416,11 @@ def _task_core(name: str, names: set[str]) -> str | None:
     'crowd counting'
     """
     words = name.split()
-    idx = _catalog_index()
     for i in range(1, len(words) - 1):
         suffix = " ".join(words[i:])
         if suffix in names:
             return suffix
-        hit = idx.get(_SQUASH.sub("", suffix))
+        hit = _lookup(suffix)
         if hit and hit[0] == "Task":
             return hit[1].lower()
     return None
@@ -427,8 +461,9 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         for s, e, typ, name in mentions:
             if sources[(s, e)] != "name":
                 strong.setdefault(text[s:e].lower(), (typ, name))
-    # a task phrase found only by its head noun, once, in the abstract is a passing mention, not the paper's task
-    # (unless it qualifies another task: "multivariate time series classification")
+    # a task phrase found only by its head noun, or a one-word catalog task ("recommendation"), once, in the
+    # abstract is a passing mention, not the paper's task (unless it qualifies another task: "multivariate time
+    # series classification")
     task_count = Counter(name.lower() for _, _, _, mentions, _, _ in per_field for _, _, typ, name in mentions
                          if typ == "Task")
     for i, (field, text, sents, mentions, prop, sources) in enumerate(per_field):
@@ -436,7 +471,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         for s, e, typ, name in mentions:
             if sources[(s, e)] == "name" and text[s:e].lower() in strong:
                 typ, name = strong[text[s:e].lower()]
-            if (typ == "Task" and field == "abstract" and sources[(s, e)] == "task" and task_count[name.lower()] == 1
+            if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
+                    and (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
                     and _task_core(name.lower(), set(task_count) - {name.lower()}) is None):
                 continue
             retyped.append((s, e, typ, name))

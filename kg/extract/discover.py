@@ -385,6 +385,8 @@ _METRIC_LIST = re.compile(
     r"\b(?:metrics?|measures?)\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|"
     r"e\.g\.,?)\s*(?:the\s+)?")
 _METRIC_HEAD_AT = re.compile(rf"{_METRIC_HEADS}\b")
+_GAIN_AFTER = re.compile(r"\d\s*(?:%|points?|pp)?\s+(?:absolute\s+|relative\s+)?([A-Za-z][\w@\-]*[\w@])\s+(?:improvements?|"
+                         r"gains?|increases?)\b")
 _CAMEL_METRIC = re.compile(r"[A-Z][a-z]+(?:Score|Acc|Error)")
 _METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best)\s+")
 _SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
@@ -430,9 +432,9 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
     Also metric head nouns after a metric modifier or a capitalised name ("win rate", "Dice score",
     "Hausdorff distance", "mean absolute error"), and the names listed after "metrics such as".
 
-    >>> t = "pass@1 rises; ECE: 0.19 and FooScore=3 (n=300); the Dice score and win rate improve."
+    >>> t = "pass@1 rises; ECE: 0.19 and FooScore=3 (n=300); the Dice score and win rate improve; 3% MAP gains."
     >>> [t[s:e] for s, e in metric_spans(t)]
-    ['pass@1', 'ECE', 'FooScore', 'Dice score', 'win rate']
+    ['pass@1', 'ECE', 'FooScore', 'Dice score', 'win rate', 'MAP']
     """
     out = [(m.start(1), m.end(1)) for m in _METRIC_AT.finditer(text)] if "@" in text else []
     first = _METRIC_HEAD_AT.match(text)  # a head at the start of the text, else after white space
@@ -451,6 +453,9 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
         for m in _METRIC_LIST.finditer(text):
             out += _list_after(text, m.end())
     stop = load_stoplist()
+    for m in _GAIN_AFTER.finditer(text) if "improvement" in text or "gain" in text or "increase" in text else ():
+        if is_name_token(m[1], stop):  # "35% MAP improvements", "+2.1 BLEU gain"
+            out.append((m.start(1), m.end(1)))
     for v in _VALUE_AT.finditer(text):
         m = _METRIC_VALUE.search(text, max(0, v.start() - 12), v.end())
         if not m or m.end() < v.end():
