@@ -585,7 +585,8 @@ def find_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     families = size_families(mentions, proposed)
     ours_all = proposed_spans(text, 0, len(text), proposed, low)
     breaks = [m.start() for m in _CLAUSE_L.finditer(low)]
-    own_method = bool(proposed) and not any(m[2] == "Dataset" and m[3] == proposed for m in mentions)
+    # the paper's "method" must not be its dataset, metric or task ("MMMG-Score" proposed with a benchmark)
+    own_method = bool(proposed) and not any(m[2] != "Method" and m[3] == proposed for m in mentions)
     start_at = proposal_start(low, sentences, [m[0] for m in mentions if m[2] == "Method" and m[3] == proposed]) \
         if own_method else None
     last_subject: MentionT | None = None

@@ -401,3 +401,9 @@ def test_improvement_over_with_a_value_in_between():
 def test_values_reported_for_two_methods_say_which_is_better(text, expected):
     assert {r for r in rels(text, Method=M, Metric=["Dice score", "word error rate", "AP", "F1 score", "novelty"])
             if r[1] == "OUTPERFORMS"} == expected
+
+
+def test_a_proposed_name_that_is_a_metric_gets_no_paper_level_relations():
+    text = "We introduce the Delta-Score metric. Experiments on ImageNet show it is robust."
+    got = rels2(text, proposed="Delta-Score", Metric=["Delta-Score"], Dataset=["ImageNet"])
+    assert got == set()
