@@ -466,11 +466,18 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     # series classification")
     task_count = Counter(name.lower() for _, _, _, mentions, _, _ in per_field for _, _, typ, name in mentions
                          if typ == "Task")
+    # a name of the paper's own that is a dataset somewhere ("X: a ... dataset", "X, a large-scale corpus") is
+    # that dataset wherever else it got the default type Method ("models trained with our X")
+    datasets = {name.lower() for _, _, _, mentions, _, sources in per_field for s, e, typ, name in mentions
+                if typ == "Dataset" and sources[(s, e)] in ("proposal", "apposition")}
     for i, (field, text, sents, mentions, prop, sources) in enumerate(per_field):
         retyped = []
         for s, e, typ, name in mentions:
             if sources[(s, e)] == "name" and text[s:e].lower() in strong:
                 typ, name = strong[text[s:e].lower()]
+            if (typ == "Method" and name.lower() in datasets and sources[(s, e)] != "catalog"
+                    and _lookup(name) is None):
+                typ = "Dataset"
             if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
                     and (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
                     and _task_core(name.lower(), set(task_count) - {name.lower()}) is None):
