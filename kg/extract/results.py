@@ -587,7 +587,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     low = lower_same_length(text)
     if not _DIGIT.search(text) and not _WORD_UNIT_HINT.search(low):
         return out
-    mentions = expand_mentions(text, mentions)
+    mentions = expand_mentions(text, [_without_value(text, m) for m in mentions])
     if proposed is None:
         proposed = proposed_of(text, mentions, field)
     rx = _metric_rx_lower()
@@ -720,6 +720,24 @@ def _baseline_datasets(rows: list, is_baseline: list[bool]) -> None:
                 c, r = rows[i + n]
                 rows[i + n] = (c, _replace(r, dataset=before[n][1].dataset))
         i = j
+
+
+_TRAILING_VALUE = re.compile(r"\s+[+\-\u2212]?\d[\d.,]*\s?%?$")
+
+
+def _without_value(text: str, m: MentionT) -> MentionT:
+    """A Metric mention that swallowed its value ("AUC 0.571") is cut before the value.
+
+    >>> _without_value("from AUC 0.571 to", (5, 14, "Metric", "AUC 0.571"))
+    (5, 8, 'Metric', 'AUC')
+    """
+    if m[2] != "Metric":
+        return m
+    v = _TRAILING_VALUE.search(text, m[0], m[1])
+    if not v or v.start() == m[0]:
+        return m
+    name = _TRAILING_VALUE.sub("", m[3]) or m[3]
+    return (m[0], v.start(), m[2], name)
 
 
 def _share_metric_backwards(text: str, rows: list) -> None:

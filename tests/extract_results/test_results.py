@@ -330,3 +330,9 @@ def test_value_after_compared_with_belongs_to_the_compared_method_and_clauses_ha
     got = run("AlphaNet achieves an F1 of 90.9%, while BetaNet achieves an F1 of 66.7%.", Method=["AlphaNet", "BetaNet"],
               Metric=["F1"])
     assert [(r.value, r.method) for r in got] == [("90.9", "AlphaNet"), ("66.7", "BetaNet")]
+
+
+def test_metric_mention_that_swallowed_its_value_is_cut_before_it():
+    text = "The score dropped from AUC 0.571 (internal) to 0.508 (external)."
+    ms = [(23, 32, "Metric", "AUC 0.571")]  # an entity stage that took the value into the name
+    assert [(r.value, r.metric) for r in find_results(text, [(0, len(text))], ms)] == [("0.571", "AUC"), ("0.508", "AUC")]
