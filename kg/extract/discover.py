@@ -397,14 +397,15 @@ _MEASURE_HEAD = (r"(?:speed|speedup|time|latency|throughput|cost|usage|consumpti
 _NOT_MOD = (r"(?!(?:the|a|an|our|its|their|this|these|by|of|in|on|and|or|with|to|for|from|at|as|than|up|over|"
             r"much|more|less|only|also|both|all|each|per|significantly|substantially|overall|average|mean|total)\b)")
 _MEASURE_NP = rf"((?:{_NOT_MOD}[a-z][a-z\-]*[a-z]\s+){{1,2}}{_MEASURE_HEAD})\b(?![\-])"
-_MEASURE_CTX = re.compile(
-    rf"\b(?:(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv)\w*\s+(?:the\s+|its\s+|"
+_MEASURE_BY = re.compile(
+    rf"\b(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv)\w*\s+(?:the\s+|its\s+|"
     rf"their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP}\s+by\s+(?:up\s+to\s+|about\s+|over\s+|"
-    rf"nearly\s+|approximately\s+|roughly\s+|a\s+factor\s+of\s+)?\d"
-    rf"|\d[\d.,]*\s*(?:%|×|x|times|-fold|fold)\s+(?:lower|higher|less|more|better|faster|smaller|reduction\s+in|"
-    rf"improvement\s+in|increase\s+in|decrease\s+in|gains?\s+in|speedup\s+in)\s+(?:the\s+)?{_MEASURE_NP}"
-    rf"|\bin\s+terms\s+of\s+(?:the\s+)?{_MEASURE_NP})")
-_MEASURE_STEMS = (" by ", "%", "×", "times", "fold", "in terms of")
+    rf"nearly\s+|approximately\s+|roughly\s+|a\s+factor\s+of\s+)?\d")
+_BY_NUM = re.compile(r"\sby\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|roughly\s+|a\s+factor\s+of\s+)?\d")
+_MEASURE_CHANGE = re.compile(
+    rf"\d[\d.,]*\s*(?:%|×|x|times|-fold|fold)\s+(?:lower|higher|less|more|better|faster|smaller|reduction\s+in|"
+    rf"improvement\s+in|increase\s+in|decrease\s+in|gains?\s+in|speedup\s+in)\s+(?:the\s+)?{_MEASURE_NP}")
+_IN_TERMS = re.compile(rf"\bin\s+terms\s+of\s+(?:the\s+)?{_MEASURE_NP}")
 
 
 def measure_spans(text: str) -> list[tuple[int, int]]:
@@ -416,13 +417,13 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in measure_spans(t)]
     ['rendering speed', 'peak memory', 'edit accuracy']
     """
-    if not any(w in text for w in _MEASURE_STEMS):
-        return []
-    out = []
-    for m in _MEASURE_CTX.finditer(text):
-        g = next(i for i in (1, 2, 3) if m.start(i) != -1)
-        out.append((m.start(g), m.end(g)))
-    return out
+    found = []
+    if " by " in text and _BY_NUM.search(text):
+        found += _MEASURE_BY.finditer(text)
+    found += _MEASURE_CHANGE.finditer(text)
+    if "in terms of" in text:
+        found += _IN_TERMS.finditer(text)
+    return sorted({m.span(1) for m in found})
 
 
 def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -592,6 +593,8 @@ _NAMED_STEMS = ("name", "called", "dubbed", "termed", "coined", "denoted as", "r
 _OUR = re.compile(r"[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?(?:(?:method|model|framework|"
                   r"approach|system|architecture|network|algorithm|pipeline|agent|dataset|benchmark|corpus|toolkit|"
                   r"library|tool|platform)s?,?\s+(?:(?:called|named|dubbed|termed)\s+)?)?")
+_OUR_NEW = re.compile(r"[Oo]ur\s+(?:new|novel|proposed)\s")
+_TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z]+)*){1,4}(?![\w-])")
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
@@ -641,9 +644,9 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     >>> t = "We propose FooNet, and we release a corpus named Qux. Our BarNet-2 helps."
     >>> [(t[s:e], ty) for s, e, ty in proposal_spans(t)]
     [('FooNet', 'Method'), ('Qux', 'Dataset'), ('BarNet-2', 'Method')]
-    >>> t = "We study BERT under noise and propose FooBERT. Our method, BazNet, helps."
+    >>> t = "We study BERT under noise and propose FooBERT. Our method, BazNet, helps, as does our new Quux-based Guide System."
     >>> [(t[s:e], ty) for s, e, ty in proposal_spans(t)]
-    [('FooBERT', 'Method'), ('BazNet', 'Method')]
+    [('FooBERT', 'Method'), ('BazNet', 'Method'), ('Quux-based Guide System', 'Method')]
     """
     out: dict[tuple[int, int], str] = {}
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
@@ -689,6 +692,9 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
         if m.start() and text[m.start() - 1].isalnum():
             continue
         e0 = starts.get(m.end())
+        if e0 is None and _OUR_NEW.match(m[0]):  # "our proposed Gait-based Guiding System"
+            w = _TITLE_WORDS.match(text, m.end())
+            e0 = w.end() if w else None
         if e0 is not None:
             out.setdefault((m.end(), e0), typ_at(m.end(), e0, ""))
     return sorted((s, e, t) for (s, e), t in out.items())
