@@ -269,6 +269,7 @@ def test_metric_is_the_quantity_a_change_governs():
     ("Training takes a 38X reduction in training time.", {"Metric": ["training time"]},
      [("38", "x", "reduction", "training time")]),
     ("The hypotheses are 7-17 percent more predictive.", {}, [("7-17", "%", "gain", None)]),
+    (r"It shows gains of $7$--$9\%$ in classification.", {}, [("7-9", "%", "absolute", None)]),
     # time per item is a measured result, a memory size per device is a setting
     ("AlphaNet has an average latency of 2.39ms per frame.", {"Metric": ["latency"]},
      [("2.39", None, "absolute", "latency")]),
