@@ -587,7 +587,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     low = lower_same_length(text)
     if not _DIGIT.search(text) and not _WORD_UNIT_HINT.search(low):
         return out
-    mentions = expand_mentions(text, [_without_value(text, m) for m in mentions])
+    mentions = [_without_value(text, m) for m in expand_mentions(text, mentions)]  # same cache key as relations
     if proposed is None:
         proposed = proposed_of(text, mentions, field)
     rx = _metric_rx_lower()
