@@ -121,7 +121,8 @@ _FAMILY_SPLIT = re.compile(r"[\-\s]")
 _VERSION_END = re.compile(r"[\d.\-\s]+[A-Za-z]?$")
 _CAPS_END = re.compile(r"[A-Z]{3,}$")
 _DIGIT = re.compile(r"\d")
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|io|ai|net|co|science|edu|dev)/\S*")
+_URLISH = re.compile(r"(?:https?://|www\.)[^\s)\]]*[^\s.,;:)\]]|"
+                     r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|io|ai|net|co|science|edu|dev)/(?:[^\s)\]]*[^\s.,;:)\]])?")
 _SQUASH = re.compile(r"[\s\-_./]+")
 _DATASET_NAME = re.compile(r"(?:QA|Bench|Eval|Arena|Set|Corpus|Data|Suite|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")
 

@@ -597,7 +597,8 @@ _OUR_NEW = re.compile(r"[Oo]ur\s+(?:new|novel|proposed)\s")
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z]+)*){1,4}(?![\w-])")
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
-    rf"^[\s,\-]*(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
+    rf"^[\s,\-]*(?:\([^()]{{0,120}}\)[\s,]*){{0,2}}"
+    rf"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
 _TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,4})(?=\s*(?:,\s*(?:a|an|the)\s|\(|:))")
 _DS_WORD_I = re.compile(rf"\b{_DS_HEAD}\b", re.I)
@@ -653,7 +654,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     starts = {s: e for s, e in chunks}
 
     def typ_at(s: int, e: int, before: str) -> str:
-        if _DS_AFTER.search(text[e:e + 120]) or _DS_BEFORE.search(before):
+        if _DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before):
             return "Dataset"
         return "Method"
 
