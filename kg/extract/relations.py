@@ -370,6 +370,9 @@ _BACKGROUND_L = re.compile(r"\b(?:existing|prior|previous|current|conventional|t
 _DS_DATA_BEFORE = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|learn\w*|distill\w*|supervis\w*|"
                              r"collect\w*|annotat\w*|curat\w*|construct\w*|built|build\w*|creat\w*|deriv\w*|extract\w*|"
                              r"sampl\w*|augment\w*|from|relies|rely|relying)\b[^,;:]{0,40}$", re.I)
+#: a dataset being built, not evaluated on: "we introduce D", "refine existing benchmarks (D)" (no "on" in between)
+_DS_BUILT_BEFORE = re.compile(r"\b(?:introduc\w*|refin\w*|releas\w*|propos\w*|present\w*|construct\w*|curat\w*|"
+                              r"build\w*|creat\w*)\b(?:(?!\b(?:on|across|against)\b)[^,;:]){0,40}$", re.I)
 #: what makes a task the purpose in a proposal sentence: "for T", "to address T", "advances T"
 _PURPOSE_BEFORE = re.compile(r"\b(?:for|to\s+(?:address|tackle|solve|handle|improve|enhance|accelerate|advance|support|enable|"
                              r"perform|achieve)|advanc(?:es|ing)|improv(?:es|ing)|enabl(?:es|ing)|target(?:s|ing)|"
@@ -464,6 +467,7 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
         cs, ce = clause(d[0])
         before = text[max(cs, d[0] - 60):d[0]]
         if _DS_DATA_BEFORE.search(before) or _FOR_TRAINING.match(text, d[1], min(e, d[1] + 40)) or \
+                (d[2] == "Dataset" and _DS_BUILT_BEFORE.search(before)) or \
                 _NEG.search(before[-40:]) or not subject_free(d[0], whole=not named):
             continue
         if not named and _BACKGROUND_L.search(low, s, e):

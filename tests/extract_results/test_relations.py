@@ -342,6 +342,8 @@ def rels2(text: str, proposed: str | None = None, min_confidence: float = 0.7, *
     ("Images are collected from ImageNet, and we report accuracy.", set()),
     ("Existing methods on ImageNet remain slow, however.", set()),
     ("ImageNet contains many classes.", set()),
+    ("We also introduce COCO, a large dataset, and refine existing benchmarks (ImageNet) to improve evaluation.", set()),
+    ("We also introduce a new loss and evaluate it on ImageNet.", {("AlphaNet", "EVALUATED_ON", "ImageNet")}),
 ])
 def test_evaluation_sentences_after_the_proposal_name_the_papers_method(second, expected):
     text = "We propose AlphaNet for image captioning. " + second
