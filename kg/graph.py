@@ -2,9 +2,11 @@
 
 The store is gzip'd node-link JSON (``kg-data/graph.json.gz``): nodes sorted by
 key, edges by (source, target, type), JSON keys sorted, gzip mtime 0, so the
-same input always gives a byte-identical file. Next to it, ``save_extractions``
-keeps the per-paper extraction records (``graph.extractions.jsonl.gz``) that
-``kg build --update`` needs to re-resolve names without re-extracting old papers.
+same input always gives a byte-identical file. ``kg build --update`` writes delta
+segments next to it (:func:`make_delta`, :func:`write_delta`) that
+:func:`load_graph` applies and :func:`compact` folds in; ``save_extractions``
+keeps the per-paper extraction records (``graph.extractions.jsonl.gz``) for
+audits and rebuilds.
 
 >>> from kg.models import Entity, Mention, Paper, PaperExtraction
 >>> p = Paper(id="2401.1", title="T", abstract="We propose ViT. It is good.")

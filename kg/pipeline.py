@@ -1,17 +1,21 @@
 """The one place the stages are wired: ingest -> extract -> resolve -> graph -> store.
 
 ``build`` streams papers through extraction (spaCy Docs are never all held:
-only the small :class:`~kg.models.PaperExtraction` records are kept), then runs
-the two resolution passes over the records and saves the graph plus two
+only the small :class:`~kg.models.PaperExtraction` records come back). Each
+record is added to the alias table as it arrives (the first resolution pass)
+and held as a compressed line; after the decisions the records are replayed in
+paper id order into :class:`kg.graph.GraphParts` (split over forked processes
+with ``processes > 1``) and the store is written from the parts, with two
 sidecars: the records (``*.extractions.jsonl.gz``, for audits and rebuilds) and
-the resolver state (``*.resolver.pickle``: alias table and decisions).
-``update=True`` loads the graph and the resolver state (not the old records),
-extracts only papers whose id is not in the graph yet, resolves their names
-against the alias table and merges their nodes and edges in
-(:func:`kg.graph.update_graph`): time grows with the new papers plus one read
-and one write of the store. ``build A; build --update B`` gives the same graph as
-``build A B`` except where B teaches a second sense of a short form that A's
-papers used bare (see ``update_graph``).
+the resolver state (``*.resolver.pickle``: alias table, decisions, paper ids).
+``update=True`` reads only the resolver state (neither the store nor the old
+records), extracts only papers whose id is not in the graph yet, resolves their
+names against the alias table and writes what changes as a delta segment next
+to the store (:func:`kg.graph.make_delta`), which :func:`kg.graph.load_graph`
+applies; time grows with the new papers plus one read and one write of the
+resolver state. ``build A; build --update B`` gives the same graph as ``build A B``
+except where B teaches a second sense of a short form that A's papers used bare
+(see :func:`kg.graph.update_graph`).
 """
 
 from __future__ import annotations
@@ -276,10 +280,10 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
             _update(graph_path, held, extra, papers, table, resolver, old_keys, old_clusters, summary)
             clock.lap("delta")
         else:
-            remove_deltas(graph_path)
             parts = _graph_parts(held, extra, resolver, side, papers, processes if not dask else 1)
             clock.lap("graph, records sidecar")
             summary.nodes, summary.edges = parts.write(graph_path)
+            remove_deltas(graph_path)  # the old store's: only once the new one is in place
             clock.lap("write store")
         save_state(table, resolver, state_path(graph_path), papers)
         clock.lap("write state")

@@ -154,3 +154,11 @@ def test_plain_networkx_reads_the_base_without_the_deltas(tmp_path):
     assert "paper:2405.00002" not in plain and plain.nodes["method:bert"]["paper_count"] == 1
     assert load_graph(inc, deltas=False).nodes["method:bert"]["paper_count"] == 1
     assert load_graph(inc).nodes["method:bert"]["paper_count"] == 2
+
+
+def test_a_full_build_over_an_updated_store_drops_its_deltas(tmp_path):
+    a, b = records_a(), records_b()
+    full, inc = _full_and_incremental(tmp_path, a, b)
+    assert delta_paths(inc)
+    _build("--from-extractions", tmp_path / "all.jsonl", "--graph", inc)
+    assert not delta_paths(inc) and inc.read_bytes() == full.read_bytes()
