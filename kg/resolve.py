@@ -36,7 +36,6 @@ the most frequent long form (else the most frequent short form); node key:
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import os
 import pickle
@@ -578,7 +577,8 @@ def save_state(table: AliasTable, resolver: Resolver, path: str | os.PathLike,
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as f:
         pickle.dump((STATE_VERSION, _pack_table(table), resolver.element_key,
-                     {k: dataclasses.astuple(c) for k, c in resolver.clusters.items()}, papers or {}), f,
+                     {k: (c.type, c.name, c.forms, c.long_forms, c.catalog_id, c.ambiguous)
+                      for k, c in resolver.clusters.items()}, papers or {}), f,
                     protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
     return path
