@@ -598,10 +598,14 @@ _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:\([^()]{{0,120}}\)[\s,]*){{0,2}}"
-    rf"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){{0,6}}?"
+    rf"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over|can|will|method|model|framework|"
+    rf"approach|architecture|network|algorithm|technique|system|pipeline|agent|tool|toolkit|library|platform|"
+    rf"solution|outperform|achiev|surpass|improv)\w*\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
+_DS_NAME = re.compile(r"(?:Bench|Arena|Corpus|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")  # "FooBench", "BarArena-2"
 _TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,4})(?=\s*(?:,\s*(?:a|an|the)\s|\(|:))")
-_DS_WORD_I = re.compile(rf"\b{_DS_HEAD}\b", re.I)
+# in a title, "suite" and "collection" name software or model sets as often as datasets ("a Java suite for")
+_DS_WORD_I = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|leaderboards?|treebanks?|testbeds?|databases?)\b", re.I)
 _METHOD_WORD_I = re.compile(r"\b(?:method|model|framework|approach|network|architecture)\b", re.I)
 _CAP_RUN = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,4}")
 _DS_BEFORE = re.compile(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", re.I)
@@ -654,7 +658,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     starts = {s: e for s, e in chunks}
 
     def typ_at(s: int, e: int, before: str) -> str:
-        if _DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before):
+        if _DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before) or _DS_NAME.search(text, s, e):
             return "Dataset"
         return "Method"
 
