@@ -1,7 +1,7 @@
 """Results and relations: quality on the gold sets through the real pipeline, and their share of extraction time.
 
 Usage:
-    python benchmarks/eval_results.py [--speed N] [--sets NAME,...] [--no-gold-mentions]
+    python benchmarks/eval_results.py [--speed N] [--sets NAME,...] [--no-gold-mentions] [--learned]
 
 Quality (one table for results, one for relations per type):
   * ``pipeline``: the real ``kg.extract.extract_papers`` on the papers read from ../shared/data
@@ -28,6 +28,9 @@ Matching: values as ``score.py``'s ``value_key`` (also equal up to x100: 0.84 vs
 ``score.py``'s ``norm()``; a predicted name matches a gold entity when it equals its name or an alias;
 a metric also matches when one name is a whole-word part of the other ("latency" vs "prefill latency").
 Value precision: predicted values equal to some gold value of the abstract.
+
+``--learned``: relations from the learned scorer (``kg.extract.relations.USE_LEARNED``), whose
+leave-one-gold-set-out cross-validation is ``scripts/train_relations.py``.
 
 Speed (``--speed N``, default 2000 arXiv abstracts; CPU time of this process, steadier than wall time on
 a shared machine): blank tokenisation vs ``extract_papers``, with the
@@ -300,15 +303,21 @@ def mentions_from_names(text: str, ents: list[tuple[str, str, list[str]]]) -> li
     return sorted(out)
 
 
-def run_gold(recs: list[dict], texts: dict, mode: str) -> Tally:
-    from kg.extract import extract_papers
-    t = Tally()
+def papers_of(recs: list[dict], texts: dict) -> tuple[list[Paper], list[dict]]:
+    """The papers of the gold records whose text was found, and those records (same order)."""
     papers, keep = [], []
     for r in recs:
         title, abstract = texts.get(str(r["id"]), ("", ""))
         if abstract:
             papers.append(Paper(id=str(r["id"]), title=title, abstract=abstract))
             keep.append(r)
+    return papers, keep
+
+
+def run_gold(recs: list[dict], texts: dict, mode: str) -> Tally:
+    from kg.extract import extract_papers
+    t = Tally()
+    papers, keep = papers_of(recs, texts)
     if mode == "pipeline":
         outs, paper_edges = [], []
         for x in extract_papers(papers):
@@ -438,7 +447,10 @@ def main() -> None:
     ap.add_argument("--sets", default=",".join([*GOLD_SETS, "scirex"]), help="comma-separated gold sets")
     ap.add_argument("--no-gold-mentions", action="store_true", help="only the end-to-end pipeline rows")
     ap.add_argument("--wrong", action="store_true", help="list wrong relations (not for the held-out sets)")
+    ap.add_argument("--learned", action="store_true",
+                    help="relations from the learned scorer (kg/extract/relscore.py) instead of the cue rules")
     a = ap.parse_args()
+    rel_mod.USE_LEARNED = a.learned
     sets = a.sets.split(",")
     modes = ["pipeline"] + ([] if a.no_gold_mentions else ["gold mentions"])
     loaded = {k: [json.loads(x) for x in open(p) if x.strip()] for k, p in GOLD_SETS.items() if k in sets and p.exists()}
