@@ -192,3 +192,21 @@ def test_graph_built_on_two_forked_processes_is_the_same(tmp_path, monkeypatch):
         pipeline.build(from_extractions=str(f), graph_path=str(g), processes=n)
         outs.append((g.read_bytes(), extractions_path(g).read_bytes()))
     assert outs[0] == outs[1] == outs[2]
+
+
+def _forked_builder_ran(lo, hi):  # module level: the fork pool pickles it by name
+    raise RuntimeError("forked graph builder ran")
+
+
+def test_graph_fork_only_inside_the_memory_budget(tmp_path, monkeypatch):
+    """Forked graph builders are skipped when their estimated memory would pass the budget (and used inside it)."""
+    from kg import pipeline  # noqa: PLC0415
+
+    monkeypatch.setattr(pipeline, "PARALLEL_GRAPH_MIN", 0)
+    monkeypatch.setattr(pipeline, "_parts_of", _forked_builder_ran)
+    f = write_jsonl(records_a() + records_b(), tmp_path / "ab.jsonl")
+    monkeypatch.setattr(pipeline, "MEMORY_BUDGET_MB", 0)
+    pipeline.build(from_extractions=str(f), graph_path=str(tmp_path / "in_one.json.gz"), processes=2)
+    monkeypatch.setattr(pipeline, "MEMORY_BUDGET_MB", 10**6)
+    with pytest.raises(RuntimeError, match="forked graph builder ran"):
+        pipeline.build(from_extractions=str(f), graph_path=str(tmp_path / "forked.json.gz"), processes=2)
