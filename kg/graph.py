@@ -42,7 +42,7 @@ from kg.errors import GraphError
 from kg.models import PaperExtraction, Result, extraction_from_dict
 from kg.resolve import Resolver, build_resolver, local_definitions, paper_context
 
-__all__ = ["DEFAULT_GRAPH", "GraphParts", "build_graph", "update_graph", "merge_edge_data", "state_path", "save_graph", "load_graph", "extractions_path",
+__all__ = ["DEFAULT_GRAPH", "GraphParts", "source_keys", "build_graph", "update_graph", "merge_edge_data", "state_path", "save_graph", "load_graph", "extractions_path",
            "save_extractions", "load_extractions", "make_delta", "apply_delta", "delta_paths", "write_delta",
            "read_delta", "compact", "remove_deltas", "delta_is_empty", "result_key", "parse_number", "sentence_at"]
 
@@ -128,11 +128,21 @@ def _evidence(ev) -> dict | None:
     return ev.to_dict() if ev is not None else None
 
 
+def source_keys(sources: Iterable) -> list[str]:
+    """A paper's sources as the sorted, distinct ``path:line`` strings its node and the resolver state keep.
+
+    >>> from kg.models import Source
+    >>> source_keys([Source("b.jsonl", 3, "jsonl"), Source("a.jsonl", 1, "jsonl"), Source("b.jsonl", 3, "jsonl")])
+    ['a.jsonl:1', 'b.jsonl:3']
+    """
+    return sorted({f"{s.path}:{s.line}" for s in sources})
+
+
 def _paper_node(x: PaperExtraction) -> dict[str, Any]:
     p = x.paper
     return {"label": "Paper", "key": p.key, "id": p.id, "title": p.title, "abstract": p.abstract,
             "date": p.date, "authors": list(p.authors), "urls": list(p.urls),
-            "sources": sorted({f"{s.path}:{s.line}" for s in p.sources}), "doi": p.doi,
+            "sources": source_keys(p.sources), "doi": p.doi,
             "arxiv_id": p.arxiv_id, "categories": list(p.categories), "venue": p.venue}
 
 

@@ -34,7 +34,7 @@ import orjson
 
 from kg.errors import ExtractError, InputError
 from kg.graph import (DEFAULT_GRAPH, GraphParts, _dumps, _GzipBytes, delta_is_empty, delta_paths,
-                      extractions_path, make_delta, remove_deltas, state_path, write_delta)
+                      extractions_path, make_delta, remove_deltas, source_keys, state_path, write_delta)
 from kg.graph import compact as compact_store
 from kg.models import Paper, PaperExtraction, extraction_from_dict
 from kg.resolve import AliasTable, load_state, save_state
@@ -204,15 +204,25 @@ class _Held:
     def __contains__(self, pid: str) -> bool:
         return pid in self.lines
 
+    def record(self, pid: str, extra: dict[str, list]) -> tuple[bytes, PaperExtraction]:
+        """``(sidecar line, record)`` of one held paper; a paper seen again gets its new sources."""
+        line = zlib.decompress(self.lines[pid], -12)
+        x = extraction_from_dict(orjson.loads(line))
+        if extra.get(pid):
+            x = _with_sources(x, extra[pid])
+            line = _dumps(x.to_dict(with_paper=True))
+        return line, x
+
+    def line(self, pid: str, extra: dict[str, list]) -> bytes:
+        """The sidecar line of one held paper (parsed only when it has new sources to add)."""
+        return self.record(pid, extra)[0] if extra.get(pid) else zlib.decompress(self.lines[pid], -12)
+
     def drain(self, extra: dict[str, list]) -> Iterator[tuple[bytes, PaperExtraction]]:
-        """``(sidecar line, record)`` in paper id order, each forgotten once given; repeats get their sources."""
+        """``(sidecar line, record)`` in paper id order, each forgotten once given."""
         for pid in sorted(self.lines):
-            line = zlib.decompress(self.lines.pop(pid), -12)
-            x = extraction_from_dict(orjson.loads(line))
-            if extra.get(pid):
-                x = _with_sources(x, extra[pid])
-                line = _dumps(x.to_dict(with_paper=True))
-            yield line, x
+            item = self.record(pid, extra)
+            del self.lines[pid]
+            yield item
 
 
 def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update: bool = False,
@@ -362,8 +372,7 @@ def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path, pape
                 jobs = [pool.apply_async(_parts_of, (i, min(i + step, len(ids)))) for i in range(0, len(ids), step)]
                 with _GzipBytes(side) as out:
                     for pid in ids:
-                        out.write((_held_line(held, pid, extra) if extra.get(pid) else
-                                   zlib.decompress(held.lines[pid], -12)) + b"\n")
+                        out.write(held.line(pid, extra) + b"\n")
                 states = [j.get() for j in jobs]
         finally:
             _FORKED = ()
@@ -377,14 +386,9 @@ def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path, pape
     with _GzipBytes(side) as out:
         for line, x in held.drain(extra):
             out.write(line + b"\n")
-            papers[x.paper.id] = sorted({f"{s.path}:{s.line}" for s in x.paper.sources})
+            papers[x.paper.id] = source_keys(x.paper.sources)
             parts.add(x)
     return parts
-
-
-def _held_line(held: _Held, pid: str, extra: dict[str, list]) -> bytes:
-    x = _with_sources(extraction_from_dict(orjson.loads(zlib.decompress(held.lines[pid], -12))), extra[pid])
-    return _dumps(x.to_dict(with_paper=True))
 
 
 def _parts_of(lo: int, hi: int) -> tuple[tuple, dict[str, list[str]]]:
@@ -394,10 +398,8 @@ def _parts_of(lo: int, hi: int) -> tuple[tuple, dict[str, list[str]]]:
     parts = GraphParts(resolver)
     papers = {}
     for pid in ids[lo:hi]:
-        x = extraction_from_dict(orjson.loads(zlib.decompress(held.lines[pid], -12)))
-        if extra.get(pid):
-            x = _with_sources(x, extra[pid])
-        papers[pid] = sorted({f"{s.path}:{s.line}" for s in x.paper.sources})
+        x = held.record(pid, extra)[1]
+        papers[pid] = source_keys(x.paper.sources)
         parts.add(x)
     return parts.export(), papers
 
@@ -414,14 +416,14 @@ def _update(graph_path, held: _Held, extra: dict[str, list], papers: dict[str, l
     with _GzipBytes(extractions_path(graph_path), append=True) as out:
         for line, x in held.drain(extra):
             out.write(line + b"\n")
-            papers[x.paper.id] = sorted({f"{s.path}:{s.line}" for s in x.paper.sources})
+            papers[x.paper.id] = source_keys(x.paper.sources)
             records.append(x)
     sources = {}
     new_ids = {x.paper.id for x in records}
     for pid, srcs in sorted(extra.items()):  # an old paper seen again: only its new source file:line is kept
         if pid in new_ids or pid not in papers:
             continue
-        now = sorted({*papers[pid], *(f"{s.path}:{s.line}" for s in srcs)})
+        now = sorted({*papers[pid], *source_keys(srcs)})
         if now != papers[pid]:
             papers[pid] = now
             sources[f"paper:{pid}"] = now
