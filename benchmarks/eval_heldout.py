@@ -16,7 +16,6 @@ Usage: python benchmarks/eval_heldout.py [--gold FILE] [--keep DIR] [--min-confi
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import subprocess
 import sys
@@ -42,14 +41,8 @@ PAPER_LEVEL = (("PROPOSES", ("methods", "datasets"), ("Method", "Dataset"), "pro
 def papers_for(gold: list[dict]) -> list[dict]:
     """The input records of the gold ids, in gold order (arXiv snapshot lines; hf-papers via ``kg ingest``)."""
     want = {g["id"] for g in gold}
-    found: dict[str, dict] = {}
-    with gzip.open(SHARED / "data" / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            if any(f'"{i}"' in line for i in want - set(found) if not i.startswith("title:")):
-                d = json.loads(line)
-                if str(d["id"]) in want:
-                    found[str(d["id"])] = {"id": str(d["id"]), "title": d.get("title") or "",
-                                           "abstract": d.get("abstract") or ""}
+    found = {pid: {"id": pid, "title": t, "abstract": a}
+             for pid, (t, a) in er.arxiv_texts({i for i in want if not i.startswith("title:")}).items() if pid in want}
     out = subprocess.run([sys.executable, "-m", "kg", "ingest", str(SHARED / "data" / "hf-papers"), "--jsonl"],
                          capture_output=True, text=True, check=True, cwd=ROOT).stdout
     for line in out.splitlines():
@@ -62,9 +55,13 @@ def papers_for(gold: list[dict]) -> list[dict]:
     return [found[g["id"]] for g in gold]
 
 
+def _forms(e: dict) -> set[str]:
+    """A predicted entity's normalised name, aliases and mention texts (what score.py matches)."""
+    return {er.NORM(f) for f in (e["name"], *e.get("aliases", []), *(m["text"] for m in e["mentions"]))}
+
+
 def _pred_forms(rec: dict) -> dict[str, set[str]]:
-    return {e["name"]: {er.NORM(f) for f in (e["name"], *e.get("aliases", []), *(m["text"] for m in e["mentions"]))}
-            for e in rec.get("entities", [])}
+    return {e["name"]: _forms(e) for e in rec.get("entities", [])}
 
 
 def paper_level(gold: list[dict], preds: dict[str, dict]) -> dict[str, list[int]]:
@@ -73,8 +70,7 @@ def paper_level(gold: list[dict], preds: dict[str, dict]) -> dict[str, list[int]
     rows = {t: [0, 0, 0] for t, *_ in PAPER_LEVEL}
     for g in gold:
         p = preds.get(g["id"], {})
-        ents = [(e, {er.NORM(f) for f in (e["name"], *e.get("aliases", []), *(m["text"] for m in e["mentions"]))})
-                for e in p.get("entities", [])]
+        ents = [(e, _forms(e)) for e in p.get("entities", [])]
         for typ, keys, types, role in PAPER_LEVEL:
             gold_all = [(ge, {er.NORM(x) for x in (ge["name"], *ge.get("aliases", []))}) for k in keys for ge in g[k]
                         if role is None or ge.get("role", "used") == role]
