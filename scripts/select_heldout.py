@@ -1,4 +1,5 @@
-"""Seeded, reproducible draw of the held-out gold set ``tests/gold/heldout_nov30_gold.jsonl``.
+"""Seeded, reproducible draws of the held-out gold sets ``tests/gold/heldout_nov30_gold.jsonl`` (set a) and
+``tests/gold/heldout_nov30b_gold.jsonl`` (set b).
 
 40 abstracts nobody developing the extractor has looked at:
 
@@ -17,7 +18,12 @@ About 2/3 of each source is drawn at random among "result-ish" abstracts (a digi
 dataset/benchmark or a percent sign), the rest at random among all remaining eligible abstracts. No choice
 is made by reading the abstracts.
 
-Usage: ``.venv/bin/python scripts/select_heldout.py`` prints ``source<TAB>id`` lines, arXiv first.
+Set b (seed ``SEED_B``) follows the same recipe and also excludes every id of the gold files present when it
+was drawn (``EXCLUDE_FILES_B``: all of ``tests/gold/*.jsonl`` and ``tests/extract_results/*_gold.jsonl``,
+set a and ``unseen_nov30_gold.jsonl`` included); set a's draw is unchanged.
+
+Usage: ``.venv/bin/python scripts/select_heldout.py`` (set a) or ``.venv/bin/python scripts/select_heldout.py
+--set b`` prints ``source<TAB>id`` lines, arXiv first.
 """
 from __future__ import annotations
 
@@ -31,6 +37,7 @@ import sys
 from pathlib import Path
 
 SEED = 20261130
+SEED_B = 20261131
 N_ARXIV, N_HF = 25, 15
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("KG_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -49,6 +56,12 @@ EXCLUDE_FILES = [
     "tests/extract_results/unseen20_gold.jsonl",
     "tests/extract_results/unseen_gold.jsonl",
 ]
+EXCLUDE_FILES_B = [
+    *EXCLUDE_FILES,
+    "tests/gold/heldout_nov30_gold.jsonl",
+    "tests/extract_results/unseen_nov30_gold.jsonl",
+]
+SETS = {"a": (SEED, EXCLUDE_FILES), "b": (SEED_B, EXCLUDE_FILES_B)}
 ALSO_SEEN = {
     "2502.01692", "2509.00827", "2509.07300", "2509.12168", "2510.00394", "2510.03997", "2510.13281",
     "2510.15148", "2511.00812", "2511.18792", "2601.05495", "2601.22275", "2604.17886", "2605.15467",
@@ -56,10 +69,10 @@ ALSO_SEEN = {
 }
 
 
-def excluded_ids() -> set[str]:
+def excluded_ids(files: list[str] = EXCLUDE_FILES) -> set[str]:
     """Ids of the gold files present when the set was drawn, plus ``ALSO_SEEN``."""
     ids = set(ALSO_SEEN)
-    for name in EXCLUDE_FILES:
+    for name in files:
         p = ROOT / name
         if p.exists():
             ids |= {str(json.loads(line)["id"]) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
@@ -105,9 +118,11 @@ def hf_records() -> list[dict]:
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def select(seed: int = SEED) -> list[tuple[str, str]]:
-    """``(source, id)`` pairs of the held-out draw."""
-    skip = excluded_ids()
+def select(seed: int | None = None, set_name: str = "a") -> list[tuple[str, str]]:
+    """``(source, id)`` pairs of the held-out draw ``set_name`` (``"a"`` or ``"b"``); ``seed`` overrides its seed."""
+    set_seed, files = SETS[set_name]
+    seed = set_seed if seed is None else seed
+    skip = excluded_ids(files)
     rng = random.Random(seed)
     arx = arxiv_records()
     skip_titles = {title_key(r["title"]) for r in arx if r["id"] in skip}
@@ -128,6 +143,14 @@ def select(seed: int = SEED) -> list[tuple[str, str]]:
 
 
 if __name__ == "__main__":
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else SEED
-    for src, i in select(seed):
+    args = sys.argv[1:]
+    set_name = "a"
+    if "--set" in args:
+        k = args.index("--set")
+        set_name = args[k + 1] if k + 1 < len(args) else ""
+        del args[k:k + 2]
+    if set_name not in SETS:
+        sys.exit(f"select_heldout.py: --set must be one of {', '.join(SETS)} (got {set_name!r})")
+    seed = int(args[0]) if args else None
+    for src, i in select(seed, set_name):
         print(f"{src}\t{i}")

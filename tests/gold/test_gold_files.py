@@ -14,6 +14,8 @@ from tests.conftest import ROOT, shared_path
 GOLD = ROOT / "tests" / "gold"
 FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl"]
 HELDOUT = "heldout_nov30_gold.jsonl"
+HELDOUTS = {"heldout_nov30_gold.jsonl": "a", "heldout_nov30b_gold.jsonl": "b"}  # file -> select_heldout.py --set
+ANNOTATED = {"heldout_nov30_gold.jsonl": 40, "heldout_nov30b_gold.jsonl": 10}  # set b: first N of the draw so far
 KEYS = {"id", "source", "methods", "datasets", "metrics", "tasks", "repos", "results", "relations"}
 ENTITY_KEYS = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
 REL_TYPES = {"OUTPERFORMS", "BASED_ON", "EVALUATED_ON", "APPLIED_TO"}
@@ -141,7 +143,8 @@ def test_scorer_gives_perfect_f1_on_gold_made_prediction(name, tmp_path):
     assert "Method=0.000" in out.strip().splitlines()[-1]
 
 
-# --- held-out set (tests/gold/heldout_nov30_gold.jsonl): drawn by scripts/select_heldout.py, annotated blind ---
+# --- held-out sets (tests/gold/heldout_nov30_gold.jsonl = set a, heldout_nov30b_gold.jsonl = set b): drawn by
+# scripts/select_heldout.py [--set b], annotated blind ---
 
 def heldout_texts(gold: list[dict]) -> dict[str, str]:
     """Title + abstract of every held-out id: arXiv ids from the arXiv file, ``title:`` ids from hf-papers."""
@@ -157,11 +160,13 @@ def heldout_texts(gold: list[dict]) -> dict[str, str]:
     return texts
 
 
-def test_heldout_shape_and_sources():
-    gold = rows(HELDOUT)
-    assert len(gold) == 40
-    assert sum(g["source"] == "arxiv" for g in gold) == 25
-    assert sum(g["source"] == "hf-papers" for g in gold) == 15
+@pytest.mark.parametrize("name", HELDOUTS)
+def test_heldout_shape_and_sources(name):
+    gold = rows(name)
+    assert len(gold) == ANNOTATED[name]
+    if len(gold) == 40:
+        assert sum(g["source"] == "arxiv" for g in gold) == 25
+        assert sum(g["source"] == "hf-papers" for g in gold) == 15
     for g in gold:
         forms = {f for key in ENTITY_KEYS for e in g[key] for f in [e["name"], *e["aliases"]]}
         for key in ENTITY_KEYS:
@@ -179,18 +184,20 @@ def test_heldout_shape_and_sources():
                    for u in g["repos"]), g["id"]
 
 
-def test_heldout_ids_unseen_by_other_gold_files():
-    gold_ids = {g["id"] for g in rows(HELDOUT)}
+@pytest.mark.parametrize("name", HELDOUTS)
+def test_heldout_ids_unseen_by_other_gold_files(name):
+    gold_ids = {g["id"] for g in rows(name)}
     others = [p for p in [*GOLD.glob("*_gold.jsonl"), *(ROOT / "tests" / "extract_results").glob("*_gold.jsonl")]
-              if p.name != HELDOUT]
+              if p.name != name]
     assert others, "no other gold files found"
     for p in others:
         ids = {json.loads(line)["id"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
         assert not gold_ids & ids, f"held-out ids also in {p.name}: {sorted(gold_ids & ids)}"
 
 
-def test_heldout_names_values_repos_occur_in_text_and_no_pasted_text():
-    gold = rows(HELDOUT)
+@pytest.mark.parametrize("name", HELDOUTS)
+def test_heldout_names_values_repos_occur_in_text_and_no_pasted_text(name):
+    gold = rows(name)
     texts = heldout_texts(gold)
     assert set(texts) == {g["id"] for g in gold}, sorted({g["id"] for g in gold} - set(texts))
     for g in gold:
@@ -208,7 +215,8 @@ def test_heldout_names_values_repos_occur_in_text_and_no_pasted_text():
                 assert s.lower() not in text, (g["id"], s)
 
 
-def test_heldout_ids_come_from_seeded_selection():
+@pytest.mark.parametrize("name", HELDOUTS)
+def test_heldout_ids_come_from_seeded_selection(name):
     shared_path("arxiv", "arxiv-cs-2024-2026.jsonl.gz")
     shared_path("hf-papers")
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -216,5 +224,19 @@ def test_heldout_ids_come_from_seeded_selection():
         import select_heldout
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    drawn = select_heldout.select()
-    assert [(g["source"], g["id"]) for g in rows(HELDOUT)] == drawn
+    drawn = select_heldout.select(set_name=HELDOUTS[name])
+    assert len(drawn) == 40
+    assert [(g["source"], g["id"]) for g in rows(name)] == drawn[:ANNOTATED[name]]
+
+
+def test_heldout_sets_are_disjoint_and_set_a_draw_is_unchanged_by_set_b():
+    sets = [{g["id"] for g in rows(name)} for name in HELDOUTS]
+    assert not sets[0] & sets[1]
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import select_heldout
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert select_heldout.SETS["a"] == (select_heldout.SEED, select_heldout.EXCLUDE_FILES)
+    assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B)
+    assert {HELDOUT, "unseen_nov30_gold.jsonl"} <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_B}
