@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
-from kg.extract.discover import (appositive_types, dataset_lists, load_vague_phrases, long_form_type, measure_spans, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (appositive_types, definition_context, dataset_lists, load_vague_phrases, long_form_type, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -259,6 +259,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         cands.append((s, e, typ, canon, "catalog"))
     known = {sp: t for sp, (t, _) in catalog.items()}
     untyped_sf: set[str] = set()
+    def_prop: set[tuple[int, int]] = set()  # defined names presented as new
     _vague = load_vague_phrases()
     proposals = proposal_spans(text, field)
     prop_type = {(s, e): t for s, e, t in proposals}
@@ -269,6 +270,13 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             continue
         cat = catalog.get((ss, se)) or catalog.get((ls, le))
         typ = cat[0] if cat else prop_type.get((ss, se)) or long_form_type(lf)
+        if cat is None:
+            # "a novel X (XR)", "X (XM) module", "X (XS), a training-free strategy", "we propose x y (XY)"
+            ctx, new = definition_context(text, ls, se)
+            cued = new or role_of(text, ls, field) == "proposed"
+            typ = typ or ctx or ("Method" if cued else None)
+            if cued and typ in ("Method", "Dataset"):
+                def_prop.update(((ls, le), (ss, se)))
         if typ is None:
             untyped_sf.add(sf)
             continue
@@ -335,10 +343,11 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         outside = [m for m in outside if not any(a < m[0] and m[1] < b for a, b in inner)]
     for sp in _list_mates(text, outside, guessed):  # "results on FooQA, safe BarSet and Baz"
         out[sp] = (*sp, "Dataset", out[sp][3])
-    prop = {(s, e) for s, e, _ in proposals}
+    prop = {(s, e) for s, e, _ in proposals} | def_prop
     return sorted(out.values()), prop, sources
 
 
+_TITLE_USING = re.compile(r"\b(?:using|with|based on|by)\s+(?:an?\s+|the\s+)?$")
 _PAREN_SPAN = re.compile(r"\([^()]*\)")
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\))?\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:the\s+)?"
                        r"(?:[a-z][\w\-]*\s+){0,2}")
@@ -465,6 +474,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     # a task phrase found only by its head noun, or a one-word catalog task ("recommendation"), once, in the
     # abstract is a passing mention, not the paper's task (unless it qualifies another task: "multivariate time
     # series classification")
+    title_low = paper.title.lower()
     task_count = Counter(name.lower() for _, _, _, mentions, _, _ in per_field for _, _, typ, name in mentions
                          if typ == "Task")
     # a name of the paper's own that is a dataset somewhere ("X: a ... dataset", "X, a large-scale corpus") is
@@ -492,7 +502,10 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             if text[s:e] != rec["name"]:
                 rec["aliases"].add(text[s:e])
             rec["conf"] = max(rec["conf"], _CONF[sources[(s, e)]])
-            if typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed") and (
+            if typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed" or (
+                    # a name spelled out with its acronym in the abstract and standing in the title
+                    field == "abstract" and sources[(s, e)] == "definition" and " " in name
+                    and name.lower() in title_low and not _TITLE_USING.search(title_low, 0, title_low.find(name.lower())))) and (
                     not _known(name, sources[(s, e)]) or (field == "title" and s == 0)):
                 rec["role"] = "proposed"
     if not any(t == "Method" and r["role"] == "proposed" for (t, _), r in ents.items()):

@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
-           "title_head", "load_heads", "load_stoplist", "load_vague_phrases"]
+           "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
 
 
 @lru_cache(maxsize=1)
@@ -576,6 +576,49 @@ def long_form_type(long_form: str) -> str | None:
             return "Task" if _LEARN_TASK.search(long_form) else None
         return "Task" if len(words) > 1 else None
     return None
+
+
+_DEF_NOUN = (r"(?:module|framework|method|model|strategy|block|mechanism|algorithm|approach|architecture|network|"
+             r"layer|scheme|technique|pipeline|system|component|unit|encoder|decoder|paradigm|procedure|protocol|"
+             r"sampler|estimator|regularizer|regularization|objective|policy|agent|library|toolkit|tool|"
+             r"dataset|benchmark|corpus|suite|metric|measure|score)")
+_DEF_AFTER = re.compile(
+    rf"\)\s*(?:(?:,|\s+is|\s+as)\s+(?:a|an|the)\s+(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|"
+    rf"over)\b)[\w\-]+,?\s+){{0,6}}?)?({_DEF_NOUN})s?\b", re.I)
+_DEF_BEFORE_NEW = re.compile(r"\b(?:a|an|the|our)\s+(?:new|novel|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+_DEF_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
+             "metric": "Metric", "measure": "Metric", "score": "Metric"}
+
+
+_SENT_START = re.compile(r"(?:^|[.!?]\s+)[^.!?]*$")
+_SENT_CUE = re.compile(
+    r"\b(?:(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise|build|"
+    r"construct|create)\w*|(?:our|this|the proposed)\s+(?:[\w\-]+\s+){0,2}(?:framework|method|model|approach|system|"
+    r"architecture|pipeline)\s+(?:consists|comprises|contains|includes|integrates|combines|introduces|features|uses|"
+    r"employs|adopts|utilizes|utilises|leverages|incorporates))\b", re.I)
+
+
+def definition_context(text: str, long_start: int, short_end: int) -> tuple[str | None, bool]:
+    """Type of a defined name whose long form's head says nothing, from the words around it: a kind noun
+    right after the parenthesis ("X (XM) module") or in an apposition ("X (XS), a training-free strategy");
+    and whether it is presented as new: "a novel X (XR)", or after a proposal cue earlier in its sentence
+    ("we propose A, which integrates a B (XB)", "our framework consists of a C (XC) module").
+
+    >>> t = "It uses a novel Ensemble Retriever (ER), and Kinetic Shaping (KS), a two-phase inference strategy."
+    >>> definition_context(t, 16, 38), definition_context(t, 45, 64)
+    ((None, True), ('Method', False))
+    >>> t = "We propose A, which integrates a Rank Selector (RS)."
+    >>> definition_context(t, 33, 49)
+    (None, True)
+    """
+    new = bool(_DEF_BEFORE_NEW.search(text, max(0, long_start - 60), long_start))
+    if not new:
+        sent = _SENT_START.search(text, max(0, long_start - 300), long_start)
+        new = bool(sent and _SENT_CUE.search(text, sent.start(), long_start))
+    m = _DEF_AFTER.match(text, short_end)
+    if m is None:
+        return (None, new)
+    return _DEF_TYPE.get(m[1].lower(), "Method"), new
 
 
 # --------------------------------------------------------------------------------------------- proposals
