@@ -57,8 +57,9 @@ _OUTPERF = re.compile(
     r"(?:performs?|perform(?:ed|ing)|works?|is|are|does|do)\s+(?:\w+\s+){0,2}?(?:better|superior)\s+(?:than|to)|"
     r"(?:better|superior)\s+(?:\w+\s+){0,2}?(?:than|to)|"
     r"improv(?:es|ed|ing|e)\s+(?:[\w.%\-]+\s+){0,6}?(?:over|upon)|"
-    r"(?:higher|stronger|more\s+accurate)\s+(?:\w+\s+){0,3}?than|"
-    r"(?:improvements?|gains?)\s+(?:in\s+[\w\-@]+(?:\s+[\w\-@]+)?\s+)?(?:over|against|compared\s+(?:to|with))|"
+    r"(?:higher|stronger|faster|more\s+(?:accurate|efficient|robust|effective|reliable|stable)(?:ly)?)\s+(?:\w+\s+){0,3}?than|"
+    r"(?:improvements?|gains?)\s+(?:of\s+(?:up\s+to\s+|about\s+|over\s+)?[+\d.,]+\s?(?:\\?%|points?|pp)?\s+)?"
+    r"(?:in\s+[\w\-@]+(?:\s+[\w\-@]+)?\s+)?(?:over|against|compared\s+(?:to|with))|"
     r"improv(?:es|ed|ing|e)\s+(?:\w+\s+){0,3}?(?:against|compared\s+(?:to|with)))\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|being|be)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten|exceeded)\s+by\b", re.I)
 _BASED = re.compile(
@@ -66,7 +67,7 @@ _BASED = re.compile(
     r"(?:an?\s+)?extension\s+of|(?:an?\s+)?variants?\s+of|fine-?\s?tuned\s+(?:from|on\s+top\s+of)|"
     r"(?:is|are|was|were|,)?\s*based\s+on|initiali[sz]ed\s+(?:from|with)|on\s+top\s+of|derived\s+from|"
     r"adapted\s+from|(?:a\s+)?modification\s+of|improved\s+version\s+of|(?:an?\s+)?hybrid\s+of|"
-    r"(?:an?\s+)?combination\s+of|distilled\s+from)\b", re.I)
+    r"(?:an?\s+)?combination\s+of|distilled\s+from|powered\s+by)\b", re.I)
 _EVAL_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|attain\w*|reach\w*|set[s]?|establish\w*|yield\w*|scor\w*|perform\w*|"
     r"evaluat\w*|test\w*|report\w*|record\w*|deliver\w*|rank\w*|outperform\w*|surpass\w*|results?|accuracy|"
@@ -77,7 +78,8 @@ _ON = re.compile(r"(?<!trained )(?<!pretrained )(?<!pre-trained )(?<!fine-tuned 
                  r"five\s+|multiple\s+|challenging\s+|popular\s+|standard\s+|public\s+|widely[- ]used\s+|"
                  r"benchmark\s+|datasets?\s+|benchmarks?\s+|,\s*|including\s+|such\s+as\s+|e\.g\.,?\s*|\(\s*)*$"
                  r"|\b(?:benchmarks?|datasets?)\s*,?\s*(?:such\s+as|including|like|e\.g\.,?|namely)\s+(?:the\s+)?$"
-                 r"|\b(?:improvements?|gains?|increases?|boosts?)\b[^,;()]{0,40}?\bin\s+(?:the\s+)?$", re.I)
+                 r"|\b(?:improvements?|gains?|increases?|boosts?)\b[^,;()]{0,40}?\bin\s+(?:the\s+)?$"
+                 r"|\b(?:on|across)\s+[\d{},.]+\s+(?:[\w\-]+\s+){0,3}?(?:from|of|in)\s+(?:the\s+)?$", re.I)
 _EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s+(?:\w+\s+){0,3}?on\b", re.I)
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
@@ -131,6 +133,11 @@ RULE_CONFIDENCE: dict[str, float] = {
     "paper_task": 0.65,        # an evaluation sentence after the proposal: "... gains in T", "on T, ..."
     "proposal_basis": 0.8,     # the proposal sentence: "by fine-tuning Y", "we adapt Y", "built on a frozen Y"
     "result_comparison": 0.75, # "X reaches 0.87 F1, compared with 0.79 for Y": the better value of one metric wins
+    "name_derived": 0.75,      # the paper's "FM-LoRA" / "EmbodiedOcc++" / "FiTv2" named after LoRA / EmbodiedOcc / FiT
+    "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
+    "appositive_basis": 0.75,  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
+    "paper_outperforms": 0.75, # "Experiments show an improvement of 8% over Y" after the proposal: the paper's method
+    "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -140,7 +147,7 @@ def _rel(h: MentionT, typ: str, t: MentionT, conf: float, ev: Evidence) -> Relat
     return Relation(h[3], h[2], typ, t[3], t[2], conf, ev)
 
 
-_ADJ_LEAD = re.compile(r"\s*(?:an?|the)\s+(?:[a-z][\w\-]*\s+){1,2}")
+_ADJ_LEAD = re.compile(r"\s*(?:an?|the)\s+(?:[a-z0-9][\w\-]*\s+){1,2}")
 
 
 def _tails(text: str, ments: list[MentionT], pos: int, end: int, typ: str, adjectives: bool = False) -> list[MentionT]:
@@ -196,9 +203,10 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 # one cheap test per sentence before the costly cue patterns run: comparison and basis key words: substring tests on the lower-cased sentence (``str.__contains__`` is ~10x
 # cheaper than one regular-expression alternation over the sentence)
 _OUTPERF_KEYS = ("outperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
-                 "accurate", "gain")
+                 "accurate", "gain", "faster", "efficient", "robust", "effective", "reliable", "stable")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "initiali", "top of", "derived", "adapted",
-               "modification", "version", "hybrid", "combination", "distilled")
+               "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
+               "modification", "version", "hybrid", "combination", "distilled", "powered")
 
 
 def _cue_kinds(seg: str) -> tuple[bool, bool]:
@@ -241,6 +249,10 @@ _TITLE_NAME = re.compile(r"^\s*([A-Z][\w.+\-]*(?:[ \-][A-Z0-9][\w.+\-]*){0,2})\s
 #: an evaluation cue right before "on D" whose subject is the paper itself ("Experiments on D", "evaluated on D")
 _PAPER_EVAL = re.compile(r"\b(?:experiments?|evaluations?|evaluat(?:e|es|ed|ing)|results|tested|testing|benchmark(?:ed|ing)|"
                          r"evidence|validat(?:e|es|ed|ing)|verif(?:y|ies|ied)|assess(?:es|ed)?)\b[^,;:]{0,50}$", re.I)
+#: "three tasks, including T", "task families: T"
+_TASK_LIST_BEFORE = re.compile(r"\btasks?(?:\s+famil(?:y|ies))?\s*,?\s*(?::|including|such\s+as|like|e\.g\.,?|namely)\s*"
+                               r"(?:the\s+)?(?:[\w\-]+(?:\s+[\w\-]+){0,3}\s*,\s*(?:and\s+|or\s+)?)*$", re.I)
+_EVAL_OBJ_VERB = re.compile(r"(?:evaluat|test|verif|compar|benchmark|assess)\w*", re.I)
 #: "we address T", "this paper tackles the problem of T"
 _WE_ADDRESS = re.compile(r"\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+ly\s+)?(?:address|tackle|solve|study|"
                          r"investigate|focus\s+on|consider)(?:es|s)?\s+(?:the\s+)?(?:(?:problem|task|challenge)\s+of\s+)?"
@@ -321,6 +333,7 @@ def _title_tasks(title: str, mentions: list[MentionT], proposed: str) -> list[Me
     return out
 
 
+_PP_WITH = re.compile(r"\b(?:with|using|via|by|from|of|for)\s+(?:(?:the|a|an|both|all)\s+)?(?:[\w.\-]+\s+){0,2}$", re.I)
 _PP_BEFORE = re.compile(r"\b(?:for|of|to|in|on|from|with|by|via|using|than|over)\s+(?:(?:the|a|an|both|all)\s+)?"
                         r"(?:[\w.\-]+(?:\s+|,\s*|\s+and\s+|\s+or\s+)){0,4}$", re.I)
 
@@ -333,6 +346,26 @@ def _appositive_head(text: str, methods: list[MentionT], h: MentionT, lo: int) -
     if prev and _APPOSITIVE.match(text[prev[-1][1]:h[0]]):
         return prev[-1]
     return h
+
+
+def _coheads(text: str, methods: list[MentionT], h: MentionT, cs: int) -> list[MentionT]:
+    """"Both A and B outperform C", "A, B and H beat C": the names listed before the head ``h`` at the start of
+    its clause share its relation.
+
+    >>> t = "Both A1 and B1 beat C1."
+    >>> _coheads(t, [(5, 7, "Method", "A1"), (12, 14, "Method", "B1"), (20, 22, "Method", "C1")], (12, 14, "Method", "B1"), 0)
+    [(5, 7, 'Method', 'A1')]
+    """
+    out: list[MentionT] = []
+    cur = h
+    for x in reversed([m for m in methods if cs <= m[0] and m[1] <= h[0]]):
+        if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[x[1]:cur[0]]):
+            break
+        out.append(x)
+        cur = x
+    if out and re.fullmatch(r"\s*(?:(?:both|the|our|models?|methods?|such\s+as|[A-Z]\w+ly,?)\s*)*", text[cs:cur[0]], re.I):
+        return out[::-1]
+    return []
 
 
 def _is_tail(text: str, cs: int, pos: int) -> bool:
@@ -388,7 +421,55 @@ _PURPOSE_OPEN = re.compile(r"\s*(?:To\s+(?:address|tackle|solve|handle|improve|e
 _BASIS_BEFORE = re.compile(r"\b(?:(?:adds?|adding|inject\w*|insert\w*|integrat\w*|incorporat\w*|plug\w*)\b[^,;.]{0,60}?\b(?:to|into)"
                            r"|by\s+(?:fine-?\s?tuning|adapting|extending|modifying)|we\s+(?:[a-z]+-)?(?:tune|adapt|extend|modify)|"
                            r"modifications?\s+(?:to|of)|built\s+(?:up)?on|builds?\s+(?:up)?on|based\s+on|on\s+top\s+of|"
-                           r"extends|extension\s+of|variant\s+of)\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}$")
+                           r"extends|extension\s+of|variant\s+of|inspired\s+by|motivated\s+by|powered\s+by|upgrad(?:e|es|ed|ing))"
+                           r"\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}$")
+#: "X leverages a sparse Y backbone", "with Y as the backbone" in the proposal sentence
+_BACKBONE_AFTER = re.compile(r"\s+(?:backbones?|base\s+models?|as\s+(?:the\s+|its\s+|a\s+)?(?:backbone|base\s+model))\b", re.I)
+
+
+def derived_name(name: str, base: str) -> bool:
+    """True when the name ``name`` is built from another method's name ``base``: a prefix or suffix joined by
+    "-", "+", a space, a version or an upper-case letter ("FM-LoRA", "EmbodiedOcc++", "FiTv2", "LLaMAX").
+
+    >>> derived_name("FM-LoRA", "LoRA"), derived_name("FiTv2", "FiT"), derived_name("EmbodiedOcc++", "EmbodiedOcc")
+    (True, True, True)
+    >>> derived_name("BERTology", "BERT"), derived_name("ViT", "ViT"), derived_name("DeViT", "ViT")
+    (False, False, False)
+    >>> derived_name("Style Transformer for Authors", "Transformer")  # a spelled-out name, not a derived one
+    False
+    """
+    if len(base) < 3 or len(name) <= len(base) or not base[0].isalnum() or " " in name:
+        return False
+    i = name.find(base)
+    while i >= 0:
+        before, after = name[i - 1:i], name[i + len(base):]
+        if (not before or before in " -_/+") and (not after or after[0] in " -_/+" or after[0].isdigit() or
+                                                  after[0].isupper() or (after[0] == "v" and after[1:2].isdigit())):
+            return True
+        i = name.find(base, i + 1)
+    return False
+
+
+#: "-based" and kin right after a method name: "a Transformer-based ... network (X)"
+_COMPOUND = re.compile(r"-(?:based|inspired|guided|powered|driven|enhanced|augmented|assisted)\b", re.I)
+#: from the compound to the name it describes: the noun phrase, then "(X)" or "called X", or X right after
+_COMPOUND_TO = re.compile(r"[^,;:.()]{0,80}?(?:\(\s*|\b(?:called|named|dubbed|termed)\s+)|\s*(?:(?!and\b|or\b)[a-z][\w\-]*\s+)?")
+#: "X, a (novel ...) ", "X, or ACR, as a novel ", "X - a series of ": an appositive right after the name X
+_APPOS_LEAD = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:or\s+[^,;()]{1,25},\s*)?(?:as\s+)?|\s+as\s+|\s+[\-\u2013\u2014]\s+)"
+                         r"(?:which\s+is\s+)?(?:an?|the)\s+(?:(?!for\b|of\b|with\b|to\b|that\b|which\b|and\b)[\w\-]+,?\s+"
+                         r"(?:and\s+)?){0,4}")
+#: what the appositive is: "a compact BERT model", "a novel low-rank adaptation method"
+_MODEL_NOUN = re.compile(r"(?:\s+[a-z][\w\-]*)?\s+(?:models?|architectures?|variants?|backbones?|designs?|networks?|methods?|"
+                         r"family|extensions?|versions?|encoders?|LLMs?|language\s+models?)\b")
+
+
+def specific_name(name: str) -> bool:
+    """A name that points at one model family (an acronym, CamelCase, a digit), not a generic word.
+
+    >>> specific_name("BERT"), specific_name("LoRA"), specific_name("Transformer"), specific_name("graph neural network")
+    (True, True, False, False)
+    """
+    return any(c.isdigit() for c in name) or sum(c.isupper() for c in name[1:]) >= 1
 
 
 def proposal_start(low: str, sentences: list[tuple[int, int]], named_at: list[int]) -> int | None:
@@ -455,8 +536,8 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
                     _PURPOSE_OPEN.fullmatch(text, s, t[0]):
                 out.append((head, "APPLIED_TO", t, "proposal_task"))
         for m in methods:
-            if m[3] != proposed and _BASIS_BEFORE.search(low, max(s, m[0] - 80), m[0]) and \
-                    subject_free(m[0], whole=True, but=m):
+            if m[3] != proposed and (_BASIS_BEFORE.search(low, max(s, m[0] - 80), m[0]) or
+                                     _BACKBONE_AFTER.match(text, m[1], e)) and subject_free(m[0], whole=True, but=m):
                 out.append((head, "BASED_ON", m, "proposal_basis"))
     if not after_proposal or not any(m[2] in ("Dataset", "Task") for m in ments) or not _has_eval_word(low, s, e):
         return out
@@ -745,8 +826,22 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     continue
                 cs, ce = clause(m.start())
                 h, rule = head_for(m.start())
+                # "X preserves 99% accuracy with Y and outperforms Z": Y sits in a prepositional phrase
+                lo = intro_end if cs <= intro_end <= m.start() else cs
+                while h is not None and rule == "cue_subject" and h[0] > lo and h[3] != proposed and \
+                        _PP_WITH.search(text, max(lo, h[0] - 50), h[0]):
+                    x = next((x for x in reversed(methods) if lo <= x[0] and x[1] <= h[0] and x != h), None)
+                    if x is None:
+                        break
+                    h = x
+                if h is None and own_method and start_at is not None and s > start_at and \
+                        not any(cs <= x[0] < m.start() for x in methods):
+                    # "Experiments show an improvement of 8% over Y": the paper's own method after its proposal
+                    h, rule = (s, s, "Method", proposed), "paper_outperforms"
+                heads = [h] + _coheads(text, methods, h, cs) if h is not None and rule == "cue_subject" else [h]
                 for t in _tails(text, ments, m.end(), ce, "Method"):
-                    add(h, "OUTPERFORMS", t, rule, ev)
+                    for hh in heads:
+                        add(hh, "OUTPERFORMS", t, rule, ev)
             # OUTPERFORMS (passive): tail is outperformed by head
             for m in _PASSIVE_L.finditer(low, s, e):
                 if _NEG.search(text[max(s, m.start() - 25):m.start()]):
@@ -775,6 +870,26 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if bm and subj is not None:
                 for t in _tails(text, ments, bm.end(), intro_end, "Method"):
                     add(subj, "BASED_ON", t, "opening_basis", ev)
+        if cue_b:
+            for y in methods:
+                cm3 = _COMPOUND.match(text, y[1], e)
+                if not cm3 or not specific_name(y[3]):
+                    continue
+                for x in methods:
+                    if x[3] == y[3]:
+                        continue
+                    if x[0] >= cm3.end() and _COMPOUND_TO.fullmatch(text, cm3.end(), x[0]) or \
+                            x[1] <= y[0] and _APPOS_LEAD.fullmatch(text, x[1], y[0]):
+                        add(x, "BASED_ON", y, "compound_basis", ev)
+                if field == "title" and proposed and text.startswith(proposed) and \
+                        text[len(proposed):].lstrip().startswith(":") and y[0] > len(proposed):
+                    add((0, len(proposed), "Method", proposed), "BASED_ON", y, "compound_basis", ev)
+        for i, x in enumerate(methods[:-1]):
+            # "X, a compact BERT model", "X, or ACR, as a novel Y method": the appositive says what X is built on
+            y = next((m for m in methods[i + 1:] if m[3] != x[3]), None)
+            if y is not None and y[0] - x[1] <= 120 and specific_name(y[3]) and _APPOS_LEAD.fullmatch(text, x[1], y[0]) and \
+                    _MODEL_NOUN.match(text, y[1], e) and not _COMPOUND.match(text, y[1], e):
+                add(x, "BASED_ON", y, "appositive_basis", ev)
         # "Compared to Y, X achieves better/higher ...": the sentence-initial comparison
         cm = _COMPARED.match(text, s, e)
         if cm:
@@ -785,6 +900,14 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 x, tails = tails[-1], tails[:-1]
                 window = text[x[1]:min(e, x[1] + 80)]
                 if _BETTER.search(window) and not re.search(r"\b(?:not|n't|never|fails?)\b", window):
+                    for y in tails:
+                        add(x, "OUTPERFORMS", y, "compared_to", ev)
+            elif tails:
+                # "Compared with A and B, the proposed X achieves higher ...": the subject after the comma
+                cm2 = re.match(r"[^,;]{0,40}?,\s*(?:the\s+proposed\s+|our\s+)?", text[tails[-1][1]:e])
+                x = next((x for x in methods if cm2 and x[0] == tails[-1][1] + cm2.end()), None)
+                window = text[x[1]:min(e, x[1] + 80)] if x else ""
+                if x and _BETTER.search(window) and not re.search(r"\b(?:not|n't|never|fails?)\b", window):
                     for y in tails:
                         add(x, "OUTPERFORMS", y, "compared_to", ev)
         # EVALUATED_ON
@@ -826,7 +949,10 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     # evaluated, unless it is a compared baseline ("than OurNet")
                     own = [x for x in methods if x[3] == proposed and max(cs, lo) <= x[0] and x[1] <= verb.start()
                            and not _COMPARED_BEFORE.search(text, max(cs, x[0] - 60), x[0])]
-                    pick = own or [x for x in hm if x[3] == proposed] or hm
+                    # "We evaluate A, B and C on D": the objects of an evaluation verb, not "we"
+                    objs = [x for x in hm if x[0] > verb.start() and x[0] != x[1] and x[3] != proposed] \
+                        if _EVAL_OBJ_VERB.match(text, verb.start()) else []
+                    pick = objs or own or [x for x in hm if x[3] == proposed] or hm
                     if pick:
                         h = pick[0]
                     elif evaluated and _COORD.match(text, cs, on_at):
@@ -861,8 +987,18 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         add(h, "APPLIED_TO", x, "evaluated_task", ev)
                 continue
             if h is not None:
+                heads = [h]
+                if rule == "evaluated_verb" and h[0] != h[1]:
+                    # "We evaluate A, B, and C on D", "the proposed A and B on D": every listed name
+                    for x in methods:
+                        if heads[-1][1] <= x[0] and x[1] <= on_at:
+                            gap = text[heads[-1][1]:x[0]]
+                            if len(gap) > 60 or not _LIST.match(gap):
+                                break
+                            heads.append(x)
                 for x in [d] + _tails(text, ments, d[1], ce, "Dataset"):
-                    add(h, "EVALUATED_ON", x, rule, ev)
+                    for hh in heads:
+                        add(hh, "EVALUATED_ON", x, rule, ev)
                 if h not in evaluated:
                     evaluated.append(h)
                 evaluated_ds.append(d)
@@ -932,6 +1068,23 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 ds = [d for d in evaluated_ds if d[1] <= t[0]]
                 if (ds and _TASK_AFTER_DS.match(text[ds[-1][1]:t[0]])) or _TASK_OPENS.match(text[s:t[0]]):
                     add(h, "APPLIED_TO", t, "evaluated_task", ev)
+        # "evaluations across three tasks, including T1, T2 and T3, show that X ...", "We evaluated X across ...
+        # task families: T1, T2": the evaluated method is applied to each listed task
+        if "Task" in kinds and "task" in low[s:e] and _has_eval_word(low, s, e):
+            t = next((t for t in ments if t[2] == "Task" and _TASK_LIST_BEFORE.search(text, max(s, t[0] - 150), t[0])), None)
+            if t is not None:
+                h = evaluated[0] if evaluated else next((x for x in methods if x[3] == proposed), None) or \
+                    next((x for x in methods if _EVALUATING.search(text, max(s, x[0] - 30), x[0])), None)
+                if h is None and own_method and not methods and start_at is not None and s > start_at:
+                    h = (s, s, "Method", proposed)
+                for x in [t] + _tails(text, ments, t[1], e, "Task"):
+                    add(h, "APPLIED_TO", x, "task_list", ev)
+    if own_method:
+        # "EmbodiedOcc++" / "FM-LoRA" / "FiTv2": the paper's method is named after the one it builds on
+        for m in mentions:
+            if m[2] == "Method" and m[3] != proposed and m[3] not in families and derived_name(proposed, m[3]):
+                ss, se = next(((a, b) for a, b in sentences if a <= m[0] < b), (0, len(text)))
+                add((m[0], m[0], "Method", proposed), "BASED_ON", m, "name_derived", Evidence(text[ss:se], ss, se, field))
     if field == "title" and proposed:
         for t in _title_tasks(text, mentions, proposed):
             add((0, 0, "Method", proposed), "APPLIED_TO", t, "title_task", Evidence(text, 0, len(text), field))

@@ -409,3 +409,98 @@ def test_a_proposed_name_that_is_a_metric_gets_no_paper_level_relations():
     text = "We introduce the Delta-Score metric. Experiments on ImageNet show it is robust."
     got = rels2(text, proposed="Delta-Score", Metric=["Delta-Score"], Dataset=["ImageNet"])
     assert got == set()
+
+
+def rels_s(text: str, proposed: str | None = None, **kinds: list[str]):
+    """Like :func:`rels`, with the sentences split at ". " (cross-sentence rules)."""
+    sents, start = [], 0
+    for m in re.finditer(r"\. ", text):
+        sents.append((start, m.start() + 1))
+        start = m.end()
+    sents.append((start, len(text)))
+    return {(r.head, r.type, r.tail) for r in find_relations(text, sents, mentions(text, **kinds), proposed=proposed)}
+
+
+@pytest.mark.parametrize("text, proposed, methods, expected", [
+    # the paper's name is built from another's: prefix/suffix with "-", "++", a version, an upper-case letter
+    ("We propose KappaNet++, which improves KappaNet. It is fast.", "KappaNet++", ["KappaNet++", "KappaNet"],
+     {("KappaNet++", "BASED_ON", "KappaNet")}),
+    ("We introduce QR-LoRA for tuning. LoRA is a common baseline.", "QR-LoRA", ["QR-LoRA", "LoRA"],
+     {("QR-LoRA", "BASED_ON", "LoRA")}),
+    ("We present ZedNetv2. ZedNet was slow.", "ZedNetv2", ["ZedNetv2", "ZedNet"], {("ZedNetv2", "BASED_ON", "ZedNet")}),
+    # not derived: a longer word, a spelled-out name with a generic word in it
+    ("We propose BERTology. BERT is a model.", "BERTology", ["BERTology", "BERT"], set()),
+])
+def test_name_derived_basis(text, proposed, methods, expected):
+    got = {r for r in rels_s(text, proposed=proposed, Method=methods) if r[1] == "BASED_ON"}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Y-based ... (X)", "X, a novel Y-inspired ...": compounds give X BASED_ON Y (Y a specific name)
+    ("We propose a CLIP-based zero-shot ranking network (AlphaNet) for sorting.", {("AlphaNet", "BASED_ON", "CLIP")}),
+    ("We propose AlphaNet, a novel BERT-inspired architecture for parsing.", {("AlphaNet", "BASED_ON", "BERT")}),
+    # the appositive names the base model
+    ("We present AlphaNet, a compact BERT model for biomedical text.", {("AlphaNet", "BASED_ON", "BERT")}),
+    ("We propose Sparse Adapters, or AlphaNet, as a novel LoRA method for vision.", {("AlphaNet", "BASED_ON", "LoRA")}),
+    # a generic word is not a base; "and" ends the compound
+    ("We propose AlphaNet, a Transformer-based model.", set()),
+    ("The CLIP-based and AlphaNet models are compared.", set()),
+])
+def test_compound_and_appositive_basis(text, expected):
+    got = {r for r in rels(text, proposed="AlphaNet", min_confidence=0.7, Method=["AlphaNet", "CLIP", "BERT", "LoRA",
+                                                                                 "Transformer"])
+           if r[1] == "BASED_ON"}
+    assert got == expected
+
+
+def test_title_compound_basis():
+    t = "AlphaNet: Fast Sorting via CLIP-Based Pre-Ordering"
+    got = {(r.head, r.type, r.tail) for r in find_relations(t, [(0, len(t))], mentions(t, Method=["AlphaNet", "CLIP"]),
+                                                            field="title", proposed="AlphaNet")}
+    assert ("AlphaNet", "BASED_ON", "CLIP") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordinated heads share the comparison
+    ("Both AlphaNet and BetaNet outperformed GammaNet.",
+     {("AlphaNet", "OUTPERFORMS", "GammaNet"), ("BetaNet", "OUTPERFORMS", "GammaNet")}),
+    # a name in a prepositional phrase is not the subject
+    ("AlphaNet keeps 99% accuracy with BetaNet and outperforms GammaNet.", {("AlphaNet", "OUTPERFORMS", "GammaNet")}),
+    # "Compared with A and B, the proposed X achieves higher ...": the subject after the comma
+    ("Compared with BetaNet and GammaNet, the proposed AlphaNet achieves higher accuracy.",
+     {("AlphaNet", "OUTPERFORMS", "BetaNet"), ("AlphaNet", "OUTPERFORMS", "GammaNet")}),
+    ("AlphaNet runs more efficiently than BetaNet.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+])
+def test_outperforms_forms(text, expected):
+    assert {r for r in rels(text, min_confidence=0.7, Method=M) if r[1] == "OUTPERFORMS"} == expected
+
+
+def test_improvement_over_after_the_proposal_is_the_papers():
+    t = "We propose AlphaNet for parsing. Experiments show an average improvement of 8.3% over BetaNet."
+    assert ("AlphaNet", "OUTPERFORMS", "BetaNet") in rels_s(t, proposed="AlphaNet", Method=M)
+    # before the proposal sentence: background, nothing
+    t = "Experiments show an average improvement of 8.3% over BetaNet. We propose AlphaNet for parsing."
+    assert ("AlphaNet", "OUTPERFORMS", "BetaNet") not in rels_s(t, proposed="AlphaNet", Method=M)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We evaluate AlphaNet, BetaNet, and GammaNet on FooBench.",
+     {(x, "EVALUATED_ON", "FooBench") for x in ("AlphaNet", "BetaNet", "GammaNet")}),
+    ("We verified the proposed AlphaNet and BetaNet on FooBench.",
+     {(x, "EVALUATED_ON", "FooBench") for x in ("AlphaNet", "BetaNet")}),
+    ("We evaluate AlphaNet on 4,081 question-answer pairs from FooBench.", {("AlphaNet", "EVALUATED_ON", "FooBench")}),
+    # compared against: only the evaluated one
+    ("We evaluate AlphaNet against BetaNet on FooBench.", {("AlphaNet", "EVALUATED_ON", "FooBench")}),
+])
+def test_evaluated_on_lists(text, expected):
+    got = {r for r in rels(text, min_confidence=0.7, Method=M, Dataset=["FooBench"]) if r[1] == "EVALUATED_ON"}
+    assert got == expected
+
+
+def test_task_list_of_an_evaluation_is_below_the_default_threshold():
+    t = "We evaluated AlphaNet across 12 datasets spanning three task families: node classification, link prediction."
+    kinds = dict(Method=M, Task=["node classification", "link prediction"])
+    low = {r for r in rels(t, min_confidence=0.6, **kinds) if r[1] == "APPLIED_TO"}
+    assert low == {("AlphaNet", "APPLIED_TO", "node classification"), ("AlphaNet", "APPLIED_TO", "link prediction")}
+    assert not {r for r in rels(t, min_confidence=0.7, **kinds) if r[1] == "APPLIED_TO"}
