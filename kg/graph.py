@@ -42,7 +42,7 @@ from kg.errors import GraphError
 from kg.models import PaperExtraction, Result, extraction_from_dict
 from kg.resolve import Resolver, build_resolver, local_definitions, paper_context
 
-__all__ = ["DEFAULT_GRAPH", "GraphParts", "source_keys", "build_graph", "update_graph", "merge_edge_data", "state_path", "save_graph", "load_graph", "extractions_path",
+__all__ = ["DEFAULT_GRAPH", "GraphParts", "prepare", "source_keys", "build_graph", "update_graph", "merge_edge_data", "state_path", "save_graph", "load_graph", "extractions_path",
            "save_extractions", "load_extractions", "make_delta", "apply_delta", "delta_paths", "write_delta",
            "read_delta", "compact", "remove_deltas", "delta_is_empty", "result_key", "parse_number", "sentence_at"]
 
@@ -173,6 +173,47 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
     return parts.to_graph()
 
 
+def prepare(x: PaperExtraction) -> tuple:
+    """What :meth:`GraphParts.add` needs of one record that does not depend on the resolver.
+
+    Plain tuples, dicts, strings, numbers and a frozenset (``marshal``-able), so extraction
+    workers make it while the records are being extracted, and the graph phase only
+    resolves names and merges (:meth:`GraphParts.add_prepared`): the paper's node line,
+    its context words, and per entity / repository / result / relation the names to
+    resolve (with the long form the paper itself gives a bare short form), evidence
+    and confidences.
+
+    >>> from kg.models import Entity, Mention, Paper
+    >>> x = PaperExtraction(Paper(id="1", title="T", abstract="We use BERT."),
+    ...     entities=(Entity("Method", "BERT", mentions=(Mention("BERT", 7, 11, "abstract", 0),)),))
+    >>> prepare(x)[3]
+    (('Method', 'BERT', (), {'sentence': 'We use BERT.', 'start': 0, 'end': 12, 'field': 'abstract'}, ('USES',), 1.0),)
+    """
+    pid = x.paper.id
+    local = local_definitions(x)
+
+    def aliases(t: str, n: str, given: tuple = ()) -> tuple:
+        return (local[(t, n)],) if local and not given and (t, n) in local else tuple(given)
+
+    ents = tuple((e.type, e.name, aliases(e.type, e.name, e.aliases), _mention_evidence(x, e.mentions),
+                  _ROLE_EDGES.get((e.type, e.role), ()), e.confidence) for e in x.entities)
+    repos = tuple((r.key, r.url, r.host, r.owner, r.name) for r in x.repos)
+    results = []
+    for r in x.results:
+        ev = r.evidence
+        row = {"value": r.value, "numeric": parse_number(r.value), "unit": r.unit, "kind": r.kind,
+               "sentence": ev.sentence if ev else None, "start": ev.start if ev else None,
+               "end": ev.end if ev else None, "field": ev.field if ev else None,
+               "confidence": round(r.confidence, 3)}
+        named = tuple((attr, label, etype, getattr(r, attr), aliases(label, getattr(r, attr)) if getattr(r, attr)
+                       else ()) for attr, label, etype in _RESULT_EDGES)
+        results.append((result_key(pid, r), row, named, r.confidence, _evidence(ev)))
+    rels = tuple((rel.head_type, rel.head, aliases(rel.head_type, rel.head), rel.tail_type, rel.tail,
+                  aliases(rel.tail_type, rel.tail), rel.type, rel.confidence, _evidence(rel.evidence))
+                 for rel in x.relations)
+    return pid, _dumps(_paper_node(x)), paper_context(x), ents, repos, tuple(results), rels
+
+
 class _Spool:
     """Byte strings by key, compressed in chunks of many (one zlib call per ~256 KB, not per item).
 
@@ -271,9 +312,7 @@ class GraphParts:
         #: entity keys the resolver does not know (named after their first paper) -> (result key, field) naming them
         self.refs: dict[str, list[tuple[str, str]]] = {}
 
-    def _entity(self, type_: str, name: str, pid: str, ctx: frozenset[str], aliases=(), local=None) -> str:
-        if local and not aliases and (type_, name) in local:
-            aliases = (local[(type_, name)],)
+    def _entity(self, type_: str, name: str, pid: str, ctx: frozenset[str], aliases=()) -> str:
         key = self.resolver.resolve(type_, name, aliases, ctx)
         self._count(key, pid)
         if key not in self.nodes:
@@ -294,15 +333,17 @@ class GraphParts:
             c[1] += 1
 
     def add(self, x: PaperExtraction) -> None:
-        """Add one paper's record (ids must increase from call to call)."""
-        pid = x.paper.id
+        """Add one paper's record (ids must increase from call to call): ``add_prepared(prepare(x))``."""
+        self.add_prepared(prepare(x))
+
+    def add_prepared(self, p: tuple) -> None:
+        """Add what :func:`prepare` made of one paper's record (ids must increase from call to call)."""
+        pid, paper_line, ctx, ents, repos, results, rels = p
         if pid <= self.last and self.last:
             raise ValueError(f"records must come in increasing paper id order ({pid!r} after {self.last!r})")
         self.last = pid
-        pkey = x.paper.key
-        self.node_blobs.put(pkey, _dumps(_paper_node(x)))
-        ctx = paper_context(x)
-        local = local_definitions(x)
+        pkey = f"paper:{pid}"
+        self.node_blobs.put(pkey, paper_line)
         own: dict[str, dict[tuple[str, str], list]] = defaultdict(dict)  # edges leaving this paper's nodes
 
         def edge(u: str, v: str, t: str, confidence: float, ev: dict | None) -> None:
@@ -327,46 +368,38 @@ class GraphParts:
             if ev is not None and len(e[2]) < 3 and (not e[2] or e[2][-1][0] != pid):
                 e[2].append((pid, ev))
 
-        for e in x.entities:
-            k = self._entity(e.type, e.name, pid, ctx, e.aliases, local)
-            ev = _mention_evidence(x, e.mentions)
-            for t in _ROLE_EDGES.get((e.type, e.role), ()):
-                edge(pkey, k, t, e.confidence, ev)
-        for r in x.repos:
-            rk = r.key
+        for type_, name, aliases, ev, types, confidence in ents:
+            k = self._entity(type_, name, pid, ctx, aliases)
+            for t in types:
+                edge(pkey, k, t, confidence, ev)
+        for rk, url, host, owner, name in repos:
             self._count(rk, pid)
-            self.nodes.setdefault(rk, {"label": "Repository", "key": rk, "url": r.url, "host": r.host,
-                                       "owner": r.owner, "name": r.name})
+            if rk not in self.nodes:
+                self.nodes[rk] = {"label": "Repository", "key": rk, "url": url, "host": host, "owner": owner,
+                                  "name": name}
             edge(pkey, rk, "HAS_CODE", 1.0, None)
-        for r in x.results:
-            resk = result_key(pid, r)
-            ev = r.evidence
+        for resk, row, named, confidence, ev in results:
             names = {}
             targets = []
-            for attr, label, etype in _RESULT_EDGES:
-                n = getattr(r, attr)
+            for attr, label, etype, n, aliases in named:
                 if n:
-                    k = self._entity(label, n, pid, ctx, (), local)
+                    k = self._entity(label, n, pid, ctx, aliases)
                     names[attr] = self.nodes[k]["name"]
                     if self.resolver.info(k) is None:
                         self.refs.setdefault(k, []).append((resk, attr))
                     targets.append((k, etype))
                 else:
                     names[attr] = None
-            self.node_blobs.put(resk, _dumps({  # the same row stated twice: the last one's node
-                "label": "Result", "key": resk, "value": r.value, "numeric": parse_number(r.value),
-                "unit": r.unit, "kind": r.kind, **names, "paper": pid,
-                "sentence": ev.sentence if ev else None, "start": ev.start if ev else None,
-                "end": ev.end if ev else None, "field": ev.field if ev else None,
-                "confidence": round(r.confidence, 3)}))
-            edge(pkey, resk, "REPORTS", r.confidence, _evidence(ev))
+            # the same row stated twice: the last one's node
+            self.node_blobs.put(resk, _dumps({"label": "Result", "key": resk, **row, **names, "paper": pid}))
+            edge(pkey, resk, "REPORTS", confidence, ev)
             for k, etype in targets:
-                edge(resk, k, etype, r.confidence, _evidence(ev))
-        for rel in x.relations:
-            h = self._entity(rel.head_type, rel.head, pid, ctx, (), local)
-            t = self._entity(rel.tail_type, rel.tail, pid, ctx, (), local)
+                edge(resk, k, etype, confidence, ev)
+        for htype, head, haliases, ttype, tail, taliases, rtype, confidence, ev in rels:
+            h = self._entity(htype, head, pid, ctx, haliases)
+            t = self._entity(ttype, tail, pid, ctx, taliases)
             if h != t:
-                edge(h, t, rel.type, rel.confidence, _evidence(rel.evidence))
+                edge(h, t, rtype, confidence, ev)
         for u, es in own.items():
             lines = [_dumps({"type": t, "confidence": c, "support": 1, "papers": [pid],
                              "evidence": [{"paper": pid, **ev}] if ev is not None else [],

@@ -71,9 +71,10 @@ def _nlp(spacy_model: str | None):
     return _NLP_CACHE[spacy_model]
 
 
-def _extract_list(papers: list[Paper], spacy_model: str | None) -> list[PaperExtraction]:
+def _extract_list(papers: list[Paper], spacy_model: str | None, pack: Callable | None = None) -> list:
     _, extract_papers = _extract_module()
-    return list(extract_papers(papers, nlp=_nlp(spacy_model)))
+    xs = extract_papers(papers, nlp=_nlp(spacy_model))
+    return list(xs) if pack is None else [pack(x) for x in xs]
 
 
 def partition_name(index: int) -> str:
@@ -138,11 +139,11 @@ def _pool_init(spacy_model: str | None) -> None:
 
 
 def _extract_local(papers: Iterable[Paper], processes: int, chunk: int,
-                   spacy_model: str | None) -> Iterator[PaperExtraction]:
+                   spacy_model: str | None, pack: Callable | None = None) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
     with ProcessPoolExecutor(max_workers=processes, initializer=_pool_init, initargs=(spacy_model,)) as pool:
-        yield from _ordered(lambda i, c: pool.submit(_extract_list, c, spacy_model),
+        yield from _ordered(lambda i, c: pool.submit(_extract_list, c, spacy_model, pack),
                             lambda f: f.result(), _chunks(papers, chunk), 2 * processes)
 
 
@@ -284,7 +285,7 @@ def _extract_dask(papers: Iterable[Paper], dask: str, workdir: Path | None, part
 
 def extract_parallel(papers: Iterable[Paper], *, processes: int = 1, dask: str | None = None,
                      workdir: Path | str | None = None, partition_size: int = 2000,
-                     spacy_model: str | None = None) -> Iterator[PaperExtraction]:
+                     spacy_model: str | None = None, pack: Callable | None = None) -> Iterator[Any]:
     """Extract papers in parallel; same records, same order as ``kg.extract.extract_papers``.
 
     Parameters
@@ -304,6 +305,10 @@ def extract_parallel(papers: Iterable[Paper], *, processes: int = 1, dask: str |
         Papers per Dask partition (per local chunk: at most this, at most 256).
     spacy_model
         Passed to ``kg.extract.build_nlp`` in every worker.
+    pack
+        A module-level function applied to each record, where it is made (in the
+        local pool's workers): ``pack(record)`` is yielded instead of the record,
+        so only what it returns travels back (``kg.pipeline.pack_record``).
 
     Examples
     --------
@@ -313,15 +318,16 @@ def extract_parallel(papers: Iterable[Paper], *, processes: int = 1, dask: str |
     if partition_size < 1:
         raise ExtractError(f"partition size must be at least 1, got {partition_size}")
     if dask:
-        yield from _extract_dask(papers, dask, Path(workdir) if workdir is not None else None,
-                                 partition_size, spacy_model)
+        xs = _extract_dask(papers, dask, Path(workdir) if workdir is not None else None, partition_size, spacy_model)
+        yield from xs if pack is None else map(pack, xs)
         return
     if processes <= 1:
         _, extract_papers = _extract_module()
-        yield from extract_papers(papers, nlp=_nlp(spacy_model))
+        xs = extract_papers(papers, nlp=_nlp(spacy_model))
+        yield from xs if pack is None else map(pack, xs)
         return
     it = iter(papers)
     first = list(itertools.islice(it, 1))
     if not first:
         return
-    yield from _extract_local(itertools.chain(first, it), processes, min(partition_size, 256), spacy_model)
+    yield from _extract_local(itertools.chain(first, it), processes, min(partition_size, 256), spacy_model, pack)

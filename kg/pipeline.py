@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
+import marshal
 import os
 import time
 import zlib
@@ -34,10 +35,10 @@ import orjson
 
 from kg.errors import ExtractError, InputError
 from kg.graph import (DEFAULT_GRAPH, GraphParts, _dumps, _GzipBytes, delta_is_empty, delta_paths,
-                      extractions_path, make_delta, remove_deltas, source_keys, state_path, write_delta)
+                      extractions_path, make_delta, prepare, remove_deltas, source_keys, state_path, write_delta)
 from kg.graph import compact as compact_store
-from kg.models import Paper, PaperExtraction, extraction_from_dict
-from kg.resolve import AliasTable, load_state, save_state
+from kg.models import Paper, PaperExtraction, Source, extraction_from_dict
+from kg.resolve import AliasTable, load_state, save_state, table_ops
 
 __all__ = ["BuildSummary", "build", "read_extractions", "read_papers", "dedupe_papers", "default_workdir"]
 
@@ -161,8 +162,9 @@ def _with_sources(x: PaperExtraction, extra: list) -> PaperExtraction:
 
 
 def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None, dask: str | None = None,
-             workdir: str | None = None, partition_size: int = 2000) -> Iterator[PaperExtraction]:
-    """Extraction records in input order: one process, a local pool, or a Dask cluster (``kg.parallel``)."""
+             workdir: str | None = None, partition_size: int = 2000, pack=None) -> Iterator[Any]:
+    """Extraction records (``pack(record)`` with ``pack``) in input order: one process, a local pool, or a
+    Dask cluster (``kg.parallel``)."""
     try:
         from kg.extract import extract_papers  # noqa: PLC0415, F401
     except ImportError as exc:
@@ -171,7 +173,7 @@ def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None, d
     from kg.parallel import extract_parallel  # noqa: PLC0415
 
     yield from extract_parallel(papers, processes=processes, dask=dask, workdir=workdir,
-                                partition_size=partition_size, spacy_model=spacy_model)
+                                partition_size=partition_size, spacy_model=spacy_model, pack=pack)
 
 
 def default_workdir(graph_path: str | Path) -> Path:
@@ -188,15 +190,30 @@ def default_workdir(graph_path: str | Path) -> Path:
 COMPACT_RATIO = 0.25
 
 
+def pack_record(x: PaperExtraction) -> tuple[str, tuple, bytes, bytes]:
+    """One record as the build holds it: ``(paper id, sources, alias-table ops, held blob)``.
+
+    The ops (:func:`kg.resolve.table_ops`, ``marshal``'d) are what the alias table
+    records; the blob is the zlib'd ``marshal`` of the records-sidecar line, the
+    resolver-free graph part (:func:`kg.graph.prepare`) and the paper's source keys.
+    Pure bytes, so extraction workers make it (``kg.parallel``: the work leaves
+    the main process and the single-core graph phase) and only bytes travel back.
+    """
+    line = _dumps(x.to_dict(with_paper=True))
+    blob = zlib.compress(marshal.dumps((line, prepare(x), source_keys(x.paper.sources))), 1, -12)  # raw
+    # deflate: no header, a 4 KB window: a third of the time of the defaults on records of a few KB
+    return (x.paper.id, tuple((s.path, s.line, s.format) for s in x.paper.sources),
+            marshal.dumps(table_ops(x)), blob)
+
+
 class _Held:
-    """New records held until all are read: zlib'd store lines (a few times smaller than the objects)."""
+    """New records held until all are read: :func:`pack_record` blobs (a few times smaller than the objects)."""
 
     def __init__(self) -> None:
         self.lines: dict[str, bytes] = {}
 
-    def put(self, x: PaperExtraction) -> None:
-        self.lines[x.paper.id] = zlib.compress(_dumps(x.to_dict(with_paper=True)), 1, -12)  # raw deflate: no
-        # header, a 4 KB window: a third of the time of the defaults on records of a few KB, the same size
+    def put(self, pid: str, blob: bytes) -> None:
+        self.lines[pid] = blob
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -204,23 +221,34 @@ class _Held:
     def __contains__(self, pid: str) -> bool:
         return pid in self.lines
 
+    def prepared(self, pid: str, extra: dict[str, list]) -> tuple[bytes, tuple, list[str]]:
+        """``(sidecar line, graph part, source keys)`` of one held paper; a paper seen again gets its new sources."""
+        line, prep, keys = marshal.loads(zlib.decompress(self.lines[pid], -12))
+        if extra.get(pid):
+            x = _with_sources(extraction_from_dict(orjson.loads(line)), extra[pid])
+            return _dumps(x.to_dict(with_paper=True)), prepare(x), source_keys(x.paper.sources)
+        return line, prep, keys
+
     def record(self, pid: str, extra: dict[str, list]) -> tuple[bytes, PaperExtraction]:
         """``(sidecar line, record)`` of one held paper; a paper seen again gets its new sources."""
-        line = zlib.decompress(self.lines[pid], -12)
-        x = extraction_from_dict(orjson.loads(line))
-        if extra.get(pid):
-            x = _with_sources(x, extra[pid])
-            line = _dumps(x.to_dict(with_paper=True))
-        return line, x
+        line = self.prepared(pid, extra)[0]
+        return line, extraction_from_dict(orjson.loads(line))
 
     def line(self, pid: str, extra: dict[str, list]) -> bytes:
-        """The sidecar line of one held paper (parsed only when it has new sources to add)."""
-        return self.record(pid, extra)[0] if extra.get(pid) else zlib.decompress(self.lines[pid], -12)
+        """The sidecar line of one held paper."""
+        return self.prepared(pid, extra)[0]
 
     def drain(self, extra: dict[str, list]) -> Iterator[tuple[bytes, PaperExtraction]]:
         """``(sidecar line, record)`` in paper id order, each forgotten once given."""
         for pid in sorted(self.lines):
             item = self.record(pid, extra)
+            del self.lines[pid]
+            yield item
+
+    def drain_prepared(self, extra: dict[str, list]) -> Iterator[tuple[bytes, tuple, list[str]]]:
+        """``(sidecar line, graph part, source keys)`` in paper id order, each forgotten once given."""
+        for pid in sorted(self.lines):
+            item = self.prepared(pid, extra)
             del self.lines[pid]
             yield item
 
@@ -261,26 +289,23 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     held = _Held()
     gc.disable()  # millions of small long-lived objects: cyclic GC passes would only cost time
     try:
-        def take(xs: Iterable[PaperExtraction]) -> None:
-            for x in xs:
-                table.add(x)
-                held.put(x)
+        def take(items: Iterable[tuple[str, tuple, bytes, bytes]]) -> None:
+            for pid, srcs, ops, blob in items:  # pack_record()s, in input order
+                if pid in held or pid in papers:  # read again (workers reading their input see repeats only now)
+                    extra.setdefault(pid, []).extend(Source(*s) for s in srcs)
+                    continue
+                known[pid] = None
+                table.apply(marshal.loads(ops))
+                held.put(pid, blob)
 
         if from_extractions:
-            def fresh_records() -> Iterator[PaperExtraction]:
-                for x in read_extractions(from_extractions, strict=strict, report=summary.skipped):
-                    if x.paper.id in known:
-                        extra.setdefault(x.paper.id, []).extend(x.paper.sources)
-                        continue
-                    known[x.paper.id] = None
-                    yield x
-            take(fresh_records())
+            take(map(pack_record, read_extractions(from_extractions, strict=strict, report=summary.skipped)))
         inputs = list(inputs)
         if inputs:
             papers_in = dedupe_papers(read_papers(inputs, strict=strict, report=summary.skipped), known, extra)
             if dask and workdir is None:
                 workdir = str(default_workdir(graph_path).resolve())
-            take(_extract(papers_in, processes, spacy_model, dask, workdir, partition_size))
+            take(_extract(papers_in, processes, spacy_model, dask, workdir, partition_size, pack=pack_record))
         summary.new_papers = len(held)
         summary.repeated = sum(len(v) for v in extra.values())
         clock.lap("read, extract, alias table")
@@ -384,10 +409,10 @@ def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path, pape
         return parts
     parts = GraphParts(resolver)
     with _GzipBytes(side) as out:
-        for line, x in held.drain(extra):
+        for line, prep, keys in held.drain_prepared(extra):
             out.write(line + b"\n")
-            papers[x.paper.id] = source_keys(x.paper.sources)
-            parts.add(x)
+            papers[prep[0]] = keys
+            parts.add_prepared(prep)
     return parts
 
 
@@ -398,9 +423,8 @@ def _parts_of(lo: int, hi: int) -> tuple[tuple, dict[str, list[str]]]:
     parts = GraphParts(resolver)
     papers = {}
     for pid in ids[lo:hi]:
-        x = held.record(pid, extra)[1]
-        papers[pid] = source_keys(x.paper.sources)
-        parts.add(x)
+        _, prep, papers[pid] = held.prepared(pid, extra)
+        parts.add_prepared(prep)
     return parts.export(), papers
 
 

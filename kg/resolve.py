@@ -315,6 +315,82 @@ class _UnionFind:
             self.parent[hi] = lo
 
 
+def forms_op(type_: str, forms: Iterable[str], context: frozenset[str] = frozenset(),
+             catalog_id: str | None = None) -> tuple:
+    """What :meth:`AliasTable.add_forms` records for one entity's forms, as plain tuples.
+
+    ``(seen, unions, defs, context, short pairs)``: the elements with their surface
+    strings, the union-find joins (long forms of one entity; a catalog id), the short
+    forms this entity defines (``((type, short key), long element)``), the context
+    words counted for those definitions (``None`` when there are none) and pairs of
+    short forms used together. Pure, so it can run where the record is.
+
+    >>> forms_op("Method", ("Vision Transformer", "ViT"))[2]
+    ((('Method', 'vit'), ('L', 'Method', 'visiontransformer')),)
+    """
+    longs, shorts, long_forms, short_forms, seen = [], [], [], [], []
+    for f in forms:
+        if not f:
+            continue
+        m = match_key(f)
+        if not m:
+            continue
+        el = ("S" if is_short_form(f) else "L", type_, m)
+        if el[0] == "S":
+            shorts.append(el)
+            short_forms.append(f)
+        else:
+            longs.append(el)
+            long_forms.append(f)
+        seen.append((el, f.strip()))
+    unions, defs, pairs = [], [], []
+    if longs:
+        for el, f in zip(longs[1:], long_forms[1:]):
+            if not is_qualified_variant(long_forms[0], f):  # 'neural machine translation' is a kind of
+                unions.append((longs[0], el))                # 'machine translation', not another name
+        for el, f in zip(shorts, short_forms):
+            if any(acronym_fits(f, lf) for lf in long_forms):  # else 'X (ABC)' does not define ABC
+                defs.append(((type_, el[2]), longs[0]))
+    else:
+        pairs = [tuple(sorted((shorts[0], el))) for el in shorts[1:]]
+    if catalog_id and (longs or shorts):
+        unions.append((("C", type_, catalog_id), (longs or shorts)[0]))
+    return tuple(seen), tuple(unions), tuple(defs), context if defs else None, tuple(pairs)
+
+
+def table_ops(x: PaperExtraction) -> tuple:
+    """What :meth:`AliasTable.add` records for one paper: ``(forms ops, bare short forms)``.
+
+    Pure (plain tuples, strings and frozensets, ``marshal``-able), so extraction workers
+    compute it and the process holding the table only plays it (:meth:`AliasTable.apply`).
+
+    >>> from kg.models import Paper
+    >>> ops = table_ops(PaperExtraction(Paper(id="1", title="", abstract=""), entities=(Entity("Method", "ViT"),)))
+    >>> ops[1]
+    (('Method', 'vit'),)
+    """
+    local = local_definitions(x)
+    ctx = paper_context(x) if local or any(e.aliases for e in x.entities) else frozenset()
+    none: frozenset[str] = frozenset()
+    ops = []
+    for e in x.entities:
+        lf = local.get((e.type, e.name))
+        if lf:
+            ops.append(forms_op(e.type, (e.name, lf), ctx, e.catalog_id))
+        else:
+            ops.append(forms_op(e.type, (e.name, *e.aliases), ctx if e.aliases else none, e.catalog_id))
+    for r in x.results:
+        for t, n in (("Method", r.method), ("Dataset", r.dataset), ("Metric", r.metric), ("Task", r.task)):
+            if n:
+                ops.append(forms_op(t, (n, local[(t, n)]), ctx) if (t, n) in local else forms_op(t, (n,), none))
+    for rel in x.relations:
+        for t, n in ((rel.head_type, rel.head), (rel.tail_type, rel.tail)):
+            ops.append(forms_op(t, (n, local[(t, n)]), ctx) if (t, n) in local else forms_op(t, (n,), none))
+    bare = {(e.type, match_key(e.name)) for e in x.entities
+            if not e.aliases and (e.type, e.name) not in local and is_short_form(e.name)}
+    return tuple(ops), tuple(sorted(bare))
+
+
 @dataclass
 class AliasTable:
     """First pass: every surface form seen, and which long forms define each short form."""
@@ -343,57 +419,37 @@ class AliasTable:
     def add_forms(self, type_: str, forms: Iterable[str], context: frozenset[str] = frozenset(),
                   catalog_id: str | None = None) -> None:
         """Record surface forms that one paper uses for one entity (first form = its name)."""
-        longs, shorts, long_forms, short_forms = [], [], [], []
-        for f in forms:
-            if not f or not match_key(f):
-                continue
-            el = ("S" if is_short_form(f) else "L", type_, match_key(f))
-            (shorts if el[0] == "S" else longs).append(el)
-            (short_forms if el[0] == "S" else long_forms).append(f)
-            self.surfaces[el][f.strip()] += 1
-            self.uf.add(el)
-        if longs:
-            for el, f in zip(longs[1:], long_forms[1:]):
-                if not is_qualified_variant(long_forms[0], f):  # 'neural machine translation' is a kind of
-                    self.uf.union(longs[0], el)                  # 'machine translation', not another name
-            for el, f in zip(shorts, short_forms):
-                if not any(acronym_fits(f, lf) for lf in long_forms):
-                    continue  # 'X (ABC)' whose letters do not fit is not a definition of ABC
-                ctx = self.defs[(type_, el[2])].setdefault(longs[0], Counter())
-                ctx.update(context)
-                self.def_papers[(type_, el[2])] += 1
-        else:
-            for el in shorts[1:]:
-                self.short_pairs.add(tuple(sorted((shorts[0], el))))
-        if catalog_id and (longs or shorts):
-            cat = ("C", type_, catalog_id)
-            self.uf.union(cat, (longs or shorts)[0])
+        self.apply_forms(forms_op(type_, forms, context, catalog_id))
+
+    def apply_forms(self, op: tuple) -> None:
+        """Play one :func:`forms_op` (what :meth:`add_forms` records, computed anywhere)."""
+        seen, unions, defs, context, pairs = op
+        surfaces, uf = self.surfaces, self.uf
+        for el, f in seen:
+            surfaces[el][f] += 1
+            uf.add(el)
+        for a, b in unions:
+            uf.union(a, b)
+        for k, long in defs:
+            self.defs[k].setdefault(long, Counter()).update(context)
+            self.def_papers[k] += 1
+        if pairs:
+            self.short_pairs.update(pairs)
 
     def add(self, x: PaperExtraction) -> None:
         """Record every name a paper extraction uses (entities, results, relations).
 
         A bare short form whose paper defines it ("Long Form (LF)" in the text, see
         :func:`local_definitions`) is recorded as if the extractor had paired them.
+        ``add(x)`` is ``apply(table_ops(x))``.
         """
-        local = local_definitions(x)
-        ctx = paper_context(x) if local or any(e.aliases for e in x.entities) else frozenset()
-        for e in x.entities:
-            lf = local.get((e.type, e.name))
-            if lf:
-                self.add_forms(e.type, (e.name, lf), ctx, e.catalog_id)
-            else:
-                self.add_entity(e, ctx if e.aliases else frozenset())
-        for r in x.results:
-            for t, n in (("Method", r.method), ("Dataset", r.dataset), ("Metric", r.metric), ("Task", r.task)):
-                if n:
-                    self.add_forms(t, (n, local[(t, n)]) if (t, n) in local else (n,), ctx if (t, n) in local
-                                   else frozenset())
-        for rel in x.relations:
-            for t, n in ((rel.head_type, rel.head), (rel.tail_type, rel.tail)):
-                self.add_forms(t, (n, local[(t, n)]) if (t, n) in local else (n,), ctx if (t, n) in local
-                               else frozenset())
-        bare = {(e.type, match_key(e.name)) for e in x.entities
-                if not e.aliases and (e.type, e.name) not in local and is_short_form(e.name)}
+        self.apply(table_ops(x))
+
+    def apply(self, ops: tuple) -> None:
+        """Play what :func:`table_ops` computed for one paper (e.g. in an extraction worker)."""
+        forms, bare = ops
+        for op in forms:
+            self.apply_forms(op)
         self.bare_papers.update(bare)
 
     def freeze(self) -> "Resolver":
@@ -660,5 +716,5 @@ def build_resolver(extractions: Iterable[PaperExtraction]) -> Resolver:
     return build_table(extractions).freeze()
 
 
-__all__ += ["is_qualified_variant", "defined_long_form", "local_definitions", "build_resolver", "build_table", "save_state", "load_state"]
+__all__ += ["forms_op", "table_ops", "is_qualified_variant", "defined_long_form", "local_definitions", "build_resolver", "build_table", "save_state", "load_state"]
 __all__.append("paper_context")
