@@ -453,6 +453,24 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
         rec["mentions"].sort(key=lambda m: (m.field != "title", m.start))
 
 
+_TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?|challenges?)\b")
+_TASK_BEFORE = re.compile(r"\b(?:for|in|on|to|tasks?\s*(?:such\s+as|including|like|:)|problems?\s+of)\s+$")
+_TASK_JOIN = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+")
+
+
+def _task_cue(text: str, s: int, e: int, tasks: list[tuple[int, int]]) -> bool:
+    """Whether a task phrase named once stands where a task is expected: "... tasks", "for/in X", "tasks
+    such as X", or coordinated with another task ("A, B and C").
+
+    >>> t = "We use FooNet for person tracking, and car counting and lane detection."
+    >>> _task_cue(t, 18, 33, []), _task_cue(t, 39, 51, [(56, 70)]), _task_cue(t, 39, 51, [])
+    (True, True, False)
+    """
+    if _TASK_AFTER.match(text, e) or _TASK_BEFORE.search(text, max(0, s - 30), s):
+        return True
+    return any(_TASK_JOIN.fullmatch(text, b, s) or _TASK_JOIN.fullmatch(text, e, a) for a, b in tasks if (a, b) != (s, e))
+
+
 def _known(name: str, source: str) -> bool:
     """Whether a name is a catalog name: a well-known method or dataset is used, not proposed, even after
     "we propose a ..." ("we propose a DQN controller"), except as the title's head ("BERT: ...")."""
@@ -483,6 +501,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                 if typ == "Dataset" and sources[(s, e)] in ("proposal", "apposition")}
     for i, (field, text, sents, mentions, prop, sources) in enumerate(per_field):
         retyped = []
+        task_spans = [(s, e) for s, e, typ, _ in mentions if typ == "Task"]
         for s, e, typ, name in mentions:
             if sources[(s, e)] == "name" and text[s:e].lower() in strong:
                 typ, name = strong[text[s:e].lower()]
@@ -491,7 +510,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                 typ = "Dataset"
             if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
                     and (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
-                    and _task_core(name.lower(), set(task_count) - {name.lower()}) is None):
+                    and _task_core(name.lower(), set(task_count) - {name.lower()}) is None
+                    and not _task_cue(text, s, e, task_spans)):
                 continue
             retyped.append((s, e, typ, name))
         per_field[i] = (field, text, sents, retyped, prop, sources)

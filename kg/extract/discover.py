@@ -482,7 +482,7 @@ _BAD_NEXT = frozenset({"loss", "losses", "head", "heads", "layer", "layers", "br
 _VERBS = frozenset(
     "demonstrate demonstrates enhance enhances advance advances improve improves verify verifies show shows enable "
     "enables address addresses tackle tackles study studies investigate investigates explore explores perform "
-    "performs consider considers solve solves target targets boost boosts facilitate facilitates support supports "
+    "performs consider considers solve solves targets boost boosts facilitate facilitates support supports "
     "achieve achieves yield yields require requires remain remains make makes allow allows benefit benefits "
     "towards toward work works paper papers approach approaches method methods model models framework task tasks "
     "aid aids help helps lead leads bring brings unify unifies handle handles power powers drive drives "
@@ -515,6 +515,7 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     if any_case.isdisjoint(words):
         return out
     at = [i for i, tok in enumerate(words) if tok in any_case]
+    bare: list[tuple[int, int]] = []
     words = list(_WORD.finditer(text))
     for i in at:
         w = words[i]
@@ -548,7 +549,19 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
             j -= 1
         if j < i:
             out.append((words[j].start(), w.end()))
+        elif w[0].islower() and w[0] in task_heads:
+            bare.append((w.start(), w.end()))
+    if bare and out:  # a bare head in a list of task phrases: "image classification, segmentation and ..."
+        spans = sorted(out)
+        for a, b in bare:  # (a comma on one side: "image generation and editing" is image editing)
+            if any((_TASK_JOIN.fullmatch(text, e, a) and "," in text[e:a]) or
+                   (_TASK_JOIN.fullmatch(text, b, s) and "," in text[b:s]) for s, e in spans):
+                out.append((a, b))
+        out.sort()
     return out
+
+
+_TASK_JOIN = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+")
 
 
 

@@ -101,3 +101,35 @@ def test_proposed_title_case_name():
 def test_dataset_apposition_list():
     t = "We build two datasets, Foo-S1 and Foo-S1X, filling a gap. On both datasets, BarNet wins."
     assert spans(t, dataset_lists(t)) == ["Foo-S1", "Foo-S1X"]
+
+
+def test_defined_names_typed_and_owned_from_context():
+    """A long form whose last word says nothing ("Retriever", "Shaping", "Pool") is a Method from the words
+    around it, and the paper's own after a proposal cue in its sentence or "a novel"; a plain definition in a
+    sentence without a cue stays untyped."""
+    t = ("We propose FooNet, whose pipeline integrates a Quux Feature Pool (QFP) module. Using a novel Zed Ranking "
+         "Retriever (ZRR), it beats Warm Path Shaping (WPS), a training-free inference strategy. "
+         "Prior work relied on Blue Sky Logic (BSL).")
+    ents = {e.name: e for e in extract_paper(Paper(id="d", title="", abstract=t)).entities}
+    assert ents["Quux Feature Pool"].type == "Method" and ents["Quux Feature Pool"].role == "proposed"
+    assert ents["Zed Ranking Retriever"].role == "proposed" and "ZRR" in ents["Zed Ranking Retriever"].aliases
+    assert ents["Warm Path Shaping"].type == "Method" and ents["Warm Path Shaping"].role == "used"
+    assert "Blue Sky Logic" not in ents and "BSL" not in ents
+    # the long form standing in the title makes it the paper's own; after "using" in the title it does not
+    x = extract_paper(Paper(id="t", title="Blue Sky Logic for Drones",
+                            abstract="We show Blue Sky Logic (BSL), a system architecture for planning."))
+    assert [(e.name, e.role) for e in x.entities if e.type == "Method"] == [("Blue Sky Logic", "proposed")]
+    x = extract_paper(Paper(id="u", title="Drone Planning using Blue Sky Logic",
+                            abstract="We show Blue Sky Logic (BSL), a system architecture for planning."))
+    assert [(e.name, e.role) for e in x.entities if e.type == "Method"] == [("Blue Sky Logic", "used")]
+
+
+def test_task_named_once_kept_only_where_a_task_is_expected():
+    t = ("FooNet uses BarNet for crowd tracking. It also mentions zorp detection once. We evaluate zebra "
+         "classification, segmentation and quux prediction, and multi-hop reasoning tasks.")
+    tasks = {e.name for e in extract_paper(Paper(id="k", title="", abstract=t)).entities if e.type == "Task"}
+    assert {"crowd tracking", "zebra classification", "segmentation", "quux prediction"} <= tasks
+    assert "zorp detection" not in tasks
+    # a bare head joins a list only with a comma: "image generation and editing, but" is no list of tasks
+    t2 = "Tools for image generation and editing, but slow."
+    assert [t2[s:e] for s, e in task_phrases(t2)] == ["image generation"]
