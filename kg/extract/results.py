@@ -53,12 +53,13 @@ MentionT = tuple[int, int, str, str]
 
 # ---------------------------------------------------------------- regexes
 _UNIT = (r"\s?\\?%|\s?percent(?:age points?)?\b|\s?(?:percentage\s+)?points?\b|\s?pts?\b|\s?pp\b|\s?p\.p\."
-         r"|[xX](?![A-Za-z0-9])|\s?×|\s?\$?\\times\b\$?|-?fold\b|\s?times\b")
+         r"|[xX](?![A-Za-z0-9])|\s?×|\s?\$?\\times\b\$?|\s?-?fold\b|\s?times\b")
 NUM = re.compile(
     r"(?P<sign>[+\u2212±]\s?|-(?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:(?:\s?\\?%)?\$?\s?(?:--|-|–|—|~)\s?\$?(?P<num2>\d+(?:\.\d+)?)(?=\s?\\?%|\s?[xX×]|\s?points?|\s?percent))?"
-    r"(?P<unit>" + _UNIT + r")?")
+    r"(?:(?:\s?\\?%)?\$?\s?(?:--|-|–|—|~)\s?\$?(?P<num2>\d+(?:\.\d+)?)(?=\s?\\?%|\s?[xX×]|\s?points?|\s?percent|\s?-?fold\b|\s?times\b)"
+    r"|(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))(?:-|–)(?P<num3>\d+\.\d+)(?![\d.]))?"
+    r"(?:\}?(?P<unit>" + _UNIT + r"))?")
 _FROM_TO = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}?[+\-]?\d+(?:\.\d+)?(?:\s?\\?%)?(?:\s*\([^()]{0,30}\))?\s+(?:(?:up|down)\s+)?"
                       r"to\s+$", re.I)
 _CITE = re.compile(r"\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\]")
@@ -89,8 +90,19 @@ _LINK_AFTER = re.compile(
 _X_CONTEXT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:faster|speed-?ups?|acceleration|fewer|less|smaller|lower|higher|more|larger|"
     r"greater|reductions?|improvements?|compression|cheaper|efficien\w*|boosts?|increases?|decreases?|"
-    r"better|gains?|throughput|savings?|that\s+of|compared|relative|over)\b", re.I)
-_X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|improvement|gains?|by|up\s+to|of)\s*\$?$", re.I)
+    r"better|gains?|throughput|savings?|that\s+of|compared|relative|over|[a-z]+er\s+than|as\s+[a-z]+\s+as)\b"
+    r"|^\s*(?:up\s+)?to\s+\$?(?:\\textbf\{)?\d", re.I)
+_X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|improvement|gains?|by|up\s+to|of)\s*"
+                       r"(?:over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|up\s+to\s+)?\$?$", re.I)
+#: "eliminates over 60% of the weights", "pruning 90% of Gaussians", "reduces latency to 45.4% of the original":
+#: a share removed or kept is a measure, not a setting
+_CUT_BEFORE = re.compile(r"\b(?:eliminat|prun|remov|discard)\w*\b[^.;]{0,60}?$"
+                         r"|\b(?:reduc|cut|lower|decreas|compress|shrink)\w*\s+(?:[\w\-]+\s+){0,3}?to\s+(?:only\s+|just\s+)?$", re.I)
+_UNIT_NOUN = re.compile(r"\s*\$?\s*(?:([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+(?:improvements?|gains?|reductions?|boosts?)\b"
+                        r"|of\s+(?:the\s+)?((?!and\b|or\b)[a-z][\w\-]*(?:\s+(?!and\b|or\b|in\b|on\b|for\b)[a-z][\w\-]*)?)"
+                        r"(?=\s*(?:[,;.)]|and\b|in\b|on\b|for\b|while\b|$)))")
+#: "correlations remained below 0.26": a decimal held by a level verb
+_LEVEL_BEFORE = re.compile(r"\b(?:remain\w*|stay\w*|kept|keeps?)\s+(?:below|above|under|at|around|within|near)\s+$", re.I)
 _RED_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,1}?(?:fewer|less|lower|smaller|reductions?|decreases?|drops?|cheaper|cut|savings?|"
     r"compression|shorter)\b", re.I)
@@ -411,7 +423,7 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
             continue
         unit = _unit_of(m["unit"])
         num = m["num"].replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", m["num"]) else m["num"]
-        value = f"{num}-{m['num2']}" if m["num2"] else num
+        value = f"{num}-{m['num2'] or m['num3']}" if m["num2"] or m["num3"] else num
         anchor = a
         fm = _FROM_TO.search(text, max(s, a - 60), a)
         if fm:
@@ -465,6 +477,12 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
                     best = (d, name)
         if best:
             return best[1], True, is_mention
+    if c.unit:
+        m = _UNIT_NOUN.match(text, c.end, ce)  # "6x query efficiency improvement", "60% of the model weights" (removed)
+        name = m and (m[1] or m[2])
+        if name and name.lower() not in _Q_GENERIC and name.split()[0].lower() not in _Q_STOP and \
+                (m[2] is None or _CUT_BEFORE.search(text, max(cs, c.start - 90), c.start)):
+            return name, True, False
     name = _changed_quantity(text, c, cs, ce)  # "improves energy-delay-product by 83%", "a 37.6% reduction in token usage"
     if name:
         return name, True, False
@@ -533,8 +551,9 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
         return True  # "1.1-1.4x and 1.0-1.3x"
     if c.unit == "%":
         after = text[c.end:c.end + 40].lstrip("$}")
-        if _PCT_OF_RESULT.match(after) or (after.lstrip().startswith("of") and
-                                          _GAIN_BEFORE.search(text, max(s, c.start - 90), c.start)):
+        if _PCT_OF_RESULT.match(after) or (after.lstrip().startswith("of") and (
+                _GAIN_BEFORE.search(text, max(s, c.start - 90), c.start) or
+                _CUT_BEFORE.search(text, max(s, c.start - 90), c.start))):
             return True
         return not _PCT_OF.match(after)
     if c.unit == "points":
@@ -546,7 +565,8 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
         return not (len(v) == 4 and v.isdigit() and 1900 <= int(v) <= 2100)
     if prev_ok is not None and c.anchor < prev_ok.start and prev_ok.unit == c.unit:
         return True  # "from AUC 0.571 (internal) to 0.508": the end point of an accepted start point
-    if c.unit is None and "." in c.value and _ACHIEVE_BEFORE.search(text, max(s, c.start - 40), c.start):
+    if c.unit is None and "." in c.value and (_ACHIEVE_BEFORE.search(text, max(s, c.start - 40), c.start) or
+                                              _LEVEL_BEFORE.search(text, max(s, c.start - 40), c.start)):
         return True
     if prev_ok is not None and prev_ok.unit == c.unit and prev_ok.phys == c.phys and \
             _LIST_GAP.match(text[prev_ok.end:c.start]):
@@ -696,7 +716,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                 by_phys[c.phys] = metric
         _share_metric_backwards(text, rows)
         _baseline_datasets(rows, is_baseline)
-        _respectively(text, s, e, rows, datasets)
+        _respectively(text, s, e, rows, datasets, metrics)
         out.extend(r for _, r in rows)
     return out
 
@@ -723,6 +743,7 @@ def _baseline_datasets(rows: list, is_baseline: list[bool]) -> None:
 
 
 _TRAILING_VALUE = re.compile(r"\s+[+\-\u2212]?\d[\d.,]*\s?%?$")
+_TRAILING_MEASURE = re.compile(r"\s+(?:\d+\.\d{2,}\s?%?|\d+(?:\.\d+)?\s?%)$")  # "CNN 97.91", not "Llama 3.1"
 
 
 def _without_value(text: str, m: MentionT) -> MentionT:
@@ -732,7 +753,10 @@ def _without_value(text: str, m: MentionT) -> MentionT:
     (5, 8, 'Metric', 'AUC')
     """
     if m[2] != "Metric":
-        return m
+        v = _TRAILING_MEASURE.search(text, m[0], m[1])  # "CNN 97.91%": a name that swallowed its value
+        if not v or v.start() == m[0] or not _TRAILING_MEASURE.search(m[3]):
+            return m
+        return (m[0], v.start(), m[2], _TRAILING_MEASURE.sub("", m[3]) or m[3])
     v = _TRAILING_VALUE.search(text, m[0], m[1])
     if not v or v.start() == m[0]:
         return m
@@ -745,7 +769,7 @@ def _share_metric_backwards(text: str, rows: list) -> None:
     for i in range(len(rows) - 2, -1, -1):
         (c, r), (c2, r2) = rows[i], rows[i + 1]
         if r.metric is None and r2.metric and c.unit == c2.unit and \
-                re.fullmatch(r"\s*(?:,|and|or|/|,\s*and)\s*", text[c.end:c2.start]):
+                re.fullmatch(r"\s*(?:,|and|or|/|,\s*and|(?:up\s+)?to)\s*\$?(?:\\textbf\{)?", text[c.end:c2.start]):
             rows[i] = (c, _replace(r, metric=r2.metric))
 
 
@@ -753,10 +777,19 @@ def _replace(r: Result, **kw) -> Result:
     return Result(**{**{k: getattr(r, k) for k in Result.__slots__}, **kw})
 
 
-def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT]) -> None:
+def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT], metrics: list[MentionT] = ()) -> None:
     """"80.3% and 86.2% on A and B, respectively": pair values and datasets in order."""
     if len(rows) < 2 or not _RESPECTIVELY.search(text, s, e):
         return
+    # "accuracy, precision, and recall were around 95%, 99%, and 98%, respectively": one metric per value, in order
+    ms = [m for m in metrics if m[1] <= rows[0][0].start]
+    run = ms[-len(rows):] if len(ms) >= len(rows) else []
+    if run and len({m[3] for m in run}) == len(rows) and \
+            all(re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:[a-z][\w\-]*\s+){0,2}", text[a[1]:b[0]])
+                for a, b in zip(run, run[1:])) and \
+            all(_LIST_GAP.match(text[a[0].end:b[0].start]) for a, b in zip(rows, rows[1:])):
+        for i, (c, r) in enumerate(rows):
+            rows[i] = (c, _replace(r, metric=run[i][3]))
     names = []
     for d in datasets:
         if d[3] not in names:

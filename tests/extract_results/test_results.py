@@ -337,3 +337,39 @@ def test_metric_mention_that_swallowed_its_value_is_cut_before_it():
     text = "The score dropped from AUC 0.571 (internal) to 0.508 (external)."
     ms = [(23, 32, "Metric", "AUC 0.571")]  # an entity stage that took the value into the name
     assert [(r.value, r.metric) for r in find_results(text, [(0, len(text))], ms)] == [("0.571", "AUC"), ("0.508", "AUC")]
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    ("It is 1.9 times harder than the old benchmark.", {}, [("1.9", "x", "gain", None)]),
+    ("They are 2-3 fold as fast as the baseline.", {}, [("2-3", "x", "gain", None)]),
+    (r"It shows $\textbf{6}\times$ up to $\textbf{10}\times$ query efficiency improvement.", {},
+     [("6", "x", "gain", "query efficiency"), ("10", "x", "gain", "query efficiency")]),
+    ("It achieves a speedup of over 5x in attention.", {}, [("5", "x", "gain", "speedup")]),
+    ("The method eliminates over 60% of the model weights and 50% of the multiplications in the model.", {},
+     [("60", "%", "absolute", "model weights"), ("50", "%", "absolute", "multiplications")]),
+    ("After pruning 90% of the points, it renders fast.", {}, [("90", "%", "absolute", "points")]),
+    ("It reduces processing latency to 45.4% of the original.", {}, [("45.4", "%", "absolute", "latency")]),
+    ("Score correlations remained below 0.26, revealing gaps.", {}, [("0.26", None, "absolute", "correlation")]),
+    ("The mean accuracy, classification precision, and recall were 95%, 99%, and 98%, respectively.",
+     {"Metric": ["mean accuracy", "precision", "recall"]},
+     [("95", "%", "absolute", "mean accuracy"), ("99", "%", "absolute", "precision"), ("98", "%", "absolute", "recall")]),
+])
+def test_more_result_forms(text, kinds, expected):
+    assert rows(text, **kinds) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We train on 10% of the labels with 3-5 layers in 2020-2023.",
+    "A 5 fold cross validation is used.",
+    "We keep 30% of the data for testing.",
+])
+def test_more_non_results(text):
+    assert rows(text) == []
+
+
+def test_a_name_that_swallowed_its_value_is_cut():
+    t = "AlphaNet attains 98.61% accuracy, BetaNet 97.91%, and GammaNet 93.75%."
+    spans = [(n, typ) for n, typ in (("AlphaNet", "Method"), ("accuracy", "Metric"), ("BetaNet 97.91", "Method"),
+                                      ("GammaNet 93.75", "Method"))]
+    got = find_results(t, [(0, len(t))], [(t.index(n), t.index(n) + len(n), typ, n) for n, typ in spans])
+    assert [r.value for r in got] == ["98.61", "97.91", "93.75"]
