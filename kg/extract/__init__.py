@@ -303,7 +303,12 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if hit is None or hit[0] == "Metric":
             cands.append((s, e, "Metric", hit[1] if hit else text[s:e].lower(), "metric"))
     for s, e in task_phrases(text, title=field == "title"):
-        cands.append((s, e, "Task", text[s:e].lower(), "task"))
+        s0 = s
+        for cs, ce in catalog:  # a phrase's modifiers do not begin inside a known name ("CNN / Daily Mail Reading ...")
+            if cs < s < ce < e:
+                s = ce + len(text[ce:e]) - len(text[ce:e].lstrip())
+        if s == s0 or " " in text[s:e]:
+            cands.append((s, e, "Task", text[s:e].lower(), "task"))
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
     for (s, e), typ in appositive_types(text, chunks).items():
         cands.append((s, e, typ, text[s:e], "apposition"))

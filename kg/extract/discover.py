@@ -387,13 +387,14 @@ _METRIC_LIST = re.compile(
 _METRIC_HEAD_AT = re.compile(rf"{_METRIC_HEADS}\b")
 _GAIN_AFTER = re.compile(r"\d\s*(?:%|points?|pp)?\s+(?:absolute\s+|relative\s+)?([A-Za-z][\w@\-]*[\w@])\s+(?:improvements?|"
                          r"gains?|increases?)\b")
+_PREFIXED_METRIC = re.compile(r"(?<![\w\-])([a-z]{1,2}(?:IoU|AP|AUC)(?:@[\d.]+)?)(?![\w\-@])")
 _CAMEL_METRIC = re.compile(r"[A-Z][a-z]+(?:Score|Acc|Error)")
 _METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best)\s+")
 _SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
 
 
 _MEASURE_HEAD = (r"(?:speed|speedup|time|latency|throughput|cost|usage|consumption|footprint|overhead|memory|error|"
-                 r"accuracy|rate|score|ratio|efficiency)")
+                 r"accuracy|rate|score|ratio|efficiency|frequency|reliability|agreement)")
 _NOT_MOD = (r"(?!(?:the|a|an|our|its|their|this|these|by|of|in|on|and|or|with|to|for|from|at|as|than|up|over|"
             r"much|more|less|only|also|both|all|each|per|significantly|substantially|overall|average|mean|total)\b)")
 _MEASURE_NP = rf"((?:{_NOT_MOD}[a-z][a-z\-]*[a-z]\s+){{1,2}}{_MEASURE_HEAD})\b(?![\-])"
@@ -433,11 +434,13 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
     Also metric head nouns after a metric modifier or a capitalised name ("win rate", "Dice score",
     "Hausdorff distance", "mean absolute error"), and the names listed after "metrics such as".
 
-    >>> t = "pass@1 rises; ECE: 0.19 and FooScore=3 (n=300); the Dice score and win rate improve; 3% MAP gains."
+    >>> t = "pass@1 rises; ECE: 0.19 and FooScore=3 (n=300); the Dice score and win rate improve; 3% MAP gains; tIoU too."
     >>> [t[s:e] for s, e in metric_spans(t)]
-    ['pass@1', 'ECE', 'FooScore', 'Dice score', 'win rate', 'MAP']
+    ['pass@1', 'ECE', 'FooScore', 'Dice score', 'win rate', 'MAP', 'tIoU']
     """
     out = [(m.start(1), m.end(1)) for m in _METRIC_AT.finditer(text)] if "@" in text else []
+    if "IoU" in text or "AP" in text or "AUC" in text:  # a known metric with a lower-case qualifier: tIoU, bAP
+        out += [m.span(1) for m in _PREFIXED_METRIC.finditer(text)]
     first = _METRIC_HEAD_AT.match(text)  # a head at the start of the text, else after white space
     for h in ((first,) if first else ()) + tuple(_SPACE_METRIC_HEAD.finditer(text)):
         h_start, h_end = h.span(h.lastindex or 0)
@@ -474,7 +477,14 @@ _DIM = re.compile(r"\d+D")
 _DIM_OR_CAPS = re.compile(r"\d+D|[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 _SENT_END = re.compile(r"[.!?:]\s+$")
 _ED_OK = re.compile(r"(?:supervised|named|grounded|unlabeled|unlabelled|labeled|labelled|structured|conditioned)$")
-_ING_OK = frozenset({"referring", "moving", "missing", "driving", "autonomous-driving"})
+# gerunds used as nouns in task names ("phishing detection", "handwriting recognition", "reading comprehension")
+_ING_OK = frozenset({"referring", "moving", "missing", "driving", "autonomous-driving", "reading", "reasoning",
+                     "spelling", "handwriting", "tracking", "streaming", "sensing", "imaging", "coding", "programming",
+                     "phishing", "clustering", "mining", "planning", "computing", "manufacturing", "positioning",
+                     "clothing", "building", "painting", "singing", "speaking", "scheduling", "routing", "hashing",
+                     "trading", "pricing", "marketing", "shopping", "banking", "lighting", "grasping", "walking",
+                     "cooking", "gaming", "fishing", "hiking", "weathering", "farming", "hearing", "sleeping",
+                     "dancing", "drawing", "writing"})
 _BAD_NEXT = frozenset({"loss", "losses", "head", "heads", "layer", "layers", "branch", "branches", "module", "modules",
                        "token", "tokens", "accuracy", "score", "scores", "error", "errors", "rate", "rates",
                        "threshold", "confidence", "metric", "metrics", "network", "networks", "model", "models",

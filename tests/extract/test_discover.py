@@ -133,3 +133,18 @@ def test_task_named_once_kept_only_where_a_task_is_expected():
     # a bare head joins a list only with a comma: "image generation and editing, but" is no list of tasks
     t2 = "Tools for image generation and editing, but slow."
     assert [t2[s:e] for s, e in task_phrases(t2)] == ["image generation"]
+
+
+def test_gerund_task_modifiers_and_known_names():
+    t = "A model for handwriting recognition beats baselines; improving recognition is hard."
+    assert [t[s:e] for s, e in task_phrases(t)] == ["handwriting recognition"]
+    # a task phrase in a title does not begin inside a known dataset name
+    x = extract_paper(Paper(id="c", title="Teaching Machines on the CNN / Daily Mail Reading Comprehension Task",
+                            abstract="We study reading comprehension."))
+    assert {(e.type, e.name) for e in x.entities} >= {("Dataset", "CNN/Daily Mail"), ("Task", "reading comprehension")}
+
+
+def test_metric_measures_and_qualified_metrics():
+    t = "FooNet improves AUPRC and mean tIoU over all baselines and decreases collision frequency by 25%."
+    ents = {(e.type, e.name) for e in extract_paper(Paper(id="m", title="", abstract=t)).entities}
+    assert {("Metric", "tIoU"), ("Metric", "collision frequency")} <= ents
