@@ -203,7 +203,7 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 # one cheap test per sentence before the costly cue patterns run: comparison and basis key words: substring tests on the lower-cased sentence (``str.__contains__`` is ~10x
 # cheaper than one regular-expression alternation over the sentence)
 _OUTPERF_KEYS = ("outperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
-                 "accurate", "gain", "faster", "efficient", "robust", "effective", "reliable", "stable")
+                 "accurate", "gain", " than")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
                "modification", "version", "hybrid", "combination", "distilled", "powered")
@@ -887,8 +887,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         for i, x in enumerate(methods[:-1]):
             # "X, a compact BERT model", "X, or ACR, as a novel Y method": the appositive says what X is built on
             y = next((m for m in methods[i + 1:] if m[3] != x[3]), None)
-            if y is not None and y[0] - x[1] <= 120 and specific_name(y[3]) and _APPOS_LEAD.fullmatch(text, x[1], y[0]) and \
-                    _MODEL_NOUN.match(text, y[1], e) and not _COMPOUND.match(text, y[1], e):
+            if y is not None and y[0] - x[1] <= 120 and _MODEL_NOUN.match(text, y[1], e) and specific_name(y[3]) and \
+                    _APPOS_LEAD.fullmatch(text, x[1], y[0]) and not _COMPOUND.match(text, y[1], e):
                 add(x, "BASED_ON", y, "appositive_basis", ev)
         # "Compared to Y, X achieves better/higher ...": the sentence-initial comparison
         cm = _COMPARED.match(text, s, e)
