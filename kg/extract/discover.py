@@ -83,7 +83,7 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]s$")
 _NEXT_TOKEN = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])")
 _ALPHA = re.compile(r"[A-Za-z]")
 _SUFFIX = re.compile(
-    r" (?:\d{1,4}(?:\.\d+)?[BMKbmk]?|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
+    r" (?:\d{1,4}(?:\.\d)?(?!\.\d)[BMKbmk]?|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
     r"Pro|Turbo|Plus|Ultra|Lite|Max|Nano|Flash|Preview|Coder|Vision|VL)\b(?! [A-Z][a-z]))(?![\w\-])")
 _NOT_CAP_NUM = frozenset(
     "Table Tables Figure Fig Figs Section Sec Eq Equation Appendix Chapter Phase Stage Step Steps Level Version Type "
@@ -98,7 +98,7 @@ _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
 _SPACE_NUM = re.compile(r" \d+(?:\.\d+)?")
 
 
-_JUNK = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}$|[a-z]{6,}\d|[a-z]+\d+[.,]\d")
+_JUNK = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}$|[a-z]{6,}\d|[a-z]+\d+[.,]\d|\d+times\d|[A-Z]{2,}[a-z]{3,}(?:ing|ed|tion)$")
 _WORD_START = re.compile(r"[A-Z][a-z]{2,}")
 _SPLIT_KEEP = re.compile(r"([\-/])")
 _SPLIT_PARTS = re.compile(r"[\-/.+]")
@@ -124,6 +124,11 @@ def _kind(p: str) -> str:
     return "cap" if p[0].isupper() else "low"
 
 
+# title-case adjective ends ("CLIP-Based", "LLM-Guided") are stripped like lower-case ones
+_ADJ_SUFFIX = frozenset("based driven guided aware oriented enhanced powered inspired assisted augmented conditioned "
+                        "like free specific level wise agnostic centric style".split())
+
+
 def _strip_low(tok: str) -> tuple[int, int]:
     """Offsets inside ``tok`` after dropping leading/trailing lowercase word parts ("BERT-based" -> "BERT")."""
     if "-" not in tok and "/" not in tok:
@@ -131,7 +136,7 @@ def _strip_low(tok: str) -> tuple[int, int]:
     parts = _SPLIT_KEEP.split(tok)
     words = parts[0::2]
     i, j = 0, len(words)
-    while j - i > 1 and _LOW_SUFFIX.match(words[j - 1]):
+    while j - i > 1 and (_LOW_SUFFIX.match(words[j - 1]) or words[j - 1].lower() in _ADJ_SUFFIX):
         j -= 1
     while j - i > 1 and _LOW_SUFFIX.match(words[i]):
         i += 1

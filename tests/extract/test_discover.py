@@ -148,3 +148,15 @@ def test_metric_measures_and_qualified_metrics():
     t = "FooNet improves AUPRC and mean tIoU over all baselines and decreases collision frequency by 25%."
     ents = {(e.type, e.name) for e in extract_paper(Paper(id="m", title="", abstract=t)).entities}
     assert {("Metric", "tIoU"), ("Metric", "collision frequency")} <= ents
+
+
+def test_name_chunk_noise_left_out():
+    t = "FooNet-Based priors, CNN 97.91% and ViT 93.75% at 6400times6400 with REOrdering; Llama 3.1 8B and Qwen 2.5."
+    assert spans(t, name_chunks(t)) == ["FooNet", "CNN", "ViT", "Llama 3.1 8B", "Qwen 2.5"]
+
+
+def test_lower_case_transformer_is_the_family_not_the_model():
+    def methods(text):
+        return {e.name for e in extract_paper(Paper(id="f", title="", abstract=text)).entities if e.type == "Method"}
+    assert "Transformer" not in methods("We train transformers on code with a sparse transformer.")
+    assert "Transformer" in methods("We compare an LSTM with the Transformer.")
