@@ -125,17 +125,18 @@ RULE_CONFIDENCE: dict[str, float] = {
     "title_task": 0.7,         # a title "X: ... T"
     "proposed_evaluated": 0.6,   # "Experiments on D ...", "evaluated on D": the paper's method, no other named
     "we_address": 0.7,         # "we address/tackle T": the paper's method is applied to T
-    "task_in_result": 0.7,     # "X outperforms Y ... in T", "X achieves ... on T": the subject of the cue
+    "task_in_result": 0.65,    # "X outperforms Y ... in T", "X achieves ... on T": the subject of the cue
     # paper-level fallbacks: the paper's own method where the sentence names no other subject
     "paper_eval": 0.8,         # an evaluation sentence after the proposal naming D (and the method or "our"/"we")
     "paper_eval_bare": 0.7,    # the same with neither the method nor "our/we" in the sentence ("Experiments on D ...")
-    "proposal_task": 0.75,     # the proposal sentence: "we propose X, a T framework", "X for T", "To address T, we ..."
+    "proposal_task": 0.65,     # the proposal sentence: "we propose X, a T framework", "X for T", "To address T, we ..."
     "paper_task": 0.65,        # an evaluation sentence after the proposal: "... gains in T", "on T, ..."
     "proposal_basis": 0.8,     # the proposal sentence: "by fine-tuning Y", "we adapt Y", "built on a frozen Y"
     "result_comparison": 0.75, # "X reaches 0.87 F1, compared with 0.79 for Y": the better value of one metric wins
     "name_derived": 0.75,      # the paper's "FM-LoRA" / "EmbodiedOcc++" / "FiTv2" named after LoRA / EmbodiedOcc / FiT
     "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
     "appositive_basis": 0.75,  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
+    "backbone_basis": 0.75,    # "we utilize Y as the pre-trained foundation model" after the proposal
     "paper_outperforms": 0.75, # "Experiments show an improvement of 8% over Y" after the proposal: the paper's method
     "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
 }
@@ -233,7 +234,8 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+)?(?:also\s+|further\s
 _TRAIN_INTRO = re.compile(r"\s*(?:Pre-?trained|Trained|Fine-?\s?tuned|Learned|Built|Distilled|Initiali[sz]ed|"
                           r"Supervised|Optimi[sz]ed)\b", re.I)
 _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+top\s+of)?|Initiali[sz]ed\s+(?:from|with)|"
-                          r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on)\s+", re.I)
+                          r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on|Leveraging|Building\s+(?:up)?on|"
+                          r"Powered\s+by|Equipped\s+with)\s+(?:an?\s+|the\s+)?(?:(?:novel|new|pre-?trained|frozen|strong)\s+)?", re.I)
 _COORD = re.compile(r"\s*,?\s*(?:but|and|while)\s+(?:also\s+|further\s+|even\s+)?(?:\w+ly\s+)?[a-z]+(?:s|es|ed)\b")
 _TRAINED_ON = re.compile(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned|learned|distilled|supervised|conditioned|"
                          r"initiali[sz]ed|built|based|relies|rely|relying|focus(?:es|ed)?|depends?|depending|collected|"
@@ -421,8 +423,13 @@ _PURPOSE_OPEN = re.compile(r"\s*(?:To\s+(?:address|tackle|solve|handle|improve|e
 _BASIS_BEFORE = re.compile(r"\b(?:(?:adds?|adding|inject\w*|insert\w*|integrat\w*|incorporat\w*|plug\w*)\b[^,;.]{0,60}?\b(?:to|into)"
                            r"|by\s+(?:fine-?\s?tuning|adapting|extending|modifying)|we\s+(?:[a-z]+-)?(?:tune|adapt|extend|modify)|"
                            r"modifications?\s+(?:to|of)|built\s+(?:up)?on|builds?\s+(?:up)?on|based\s+on|on\s+top\s+of|"
-                           r"extends|extension\s+of|variant\s+of|inspired\s+by|motivated\s+by|powered\s+by|upgrad(?:e|es|ed|ing))"
+                           r"extends|extension\s+of|variant\s+of|inspired\s+by|motivated\s+by|powered\s+by|upgrad(?:e|es|ed|ing)|"
+                           r"(?:that\s+|which\s+)combines|combining)"
                            r"\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}$")
+_AS_BACKBONE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?as\s+(?:the\s+|our\s+|its\s+|a\s+)?(?:[\w\-]+\s+){0,2}?(?:backbones?|base\s+models?|"
+                          r"foundation\s+models?|encoders?|base\s+networks?|base\s+LLMs?)\b", re.I)
+_USE_BEFORE = re.compile(r"\b(?:we|our\s+\w+)\s+(?:\w+ly\s+)?(?:use|utili[sz]e|adopt|employ|leverage|choose|select|build\s+on)\s+"
+                         r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}$")
 #: "X leverages a sparse Y backbone", "with Y as the backbone" in the proposal sentence
 _BACKBONE_AFTER = re.compile(r"\s+(?:backbones?|base\s+models?|as\s+(?:the\s+|its\s+|a\s+)?(?:backbone|base\s+model))\b", re.I)
 
@@ -455,9 +462,9 @@ _COMPOUND = re.compile(r"-(?:based|inspired|guided|powered|driven|enhanced|augme
 #: from the compound to the name it describes: the noun phrase, then "(X)" or "called X", or X right after
 _COMPOUND_TO = re.compile(r"[^,;:.()]{0,80}?(?:\(\s*|\b(?:called|named|dubbed|termed)\s+)|\s*(?:(?!and\b|or\b)[a-z][\w\-]*\s+)?")
 #: "X, a (novel ...) ", "X, or ACR, as a novel ", "X - a series of ": an appositive right after the name X
-_APPOS_LEAD = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:or\s+[^,;()]{1,25},\s*)?(?:as\s+)?|\s+as\s+|\s+[\-\u2013\u2014]\s+)"
+_APPOS_LEAD = re.compile(r"(?:\s+(?:family|series|suite))?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:or\s+[^,;()]{1,25},\s*)?(?:as\s+)?|\s+as\s+|\s+[\-\u2013\u2014]\s+)"
                          r"(?:which\s+is\s+)?(?:an?|the)\s+(?:(?!for\b|of\b|with\b|to\b|that\b|which\b|and\b)[\w\-]+,?\s+"
-                         r"(?:and\s+)?){0,4}")
+                         r"(?:and\s+)?){0,4}(?P<of>(?:series|family|variant|version|kind|class)\s+of\s+(?:the\s+)?)?")
 #: what the appositive is: "a compact BERT model", "a novel low-rank adaptation method"
 _MODEL_NOUN = re.compile(r"(?:\s+[a-z][\w\-]*)?\s+(?:models?|architectures?|variants?|backbones?|designs?|networks?|methods?|"
                          r"family|extensions?|versions?|encoders?|LLMs?|language\s+models?)\b")
@@ -518,10 +525,12 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
     def baseline(m: MentionT, cs: int) -> bool:
         return _is_tail(text, cs, m[0]) or bool(_COMPARED_BEFORE.search(text, max(cs, m[0] - 60), m[0]))
 
+    own_key = re.sub(r"[\W_]", "", proposed.lower())
+
     def subject_free(pos: int, whole: bool = False, but: MentionT | None = None) -> bool:
         cs, ce = (s, e) if whole else clause(pos)
         return not any(cs <= m[0] < ce and m[3] != proposed and m != but and not baseline(m, clause(m[0])[0])
-                       for m in methods)
+                       and re.sub(r"[\W_]", "", m[3].lower()) != own_key for m in methods)
 
     head = own[0] if own else (s, s, "Method", proposed)
     if is_proposal:
@@ -539,6 +548,12 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
             if m[3] != proposed and (_BASIS_BEFORE.search(low, max(s, m[0] - 80), m[0]) or
                                      _BACKBONE_AFTER.match(text, m[1], e)) and subject_free(m[0], whole=True, but=m):
                 out.append((head, "BASED_ON", m, "proposal_basis"))
+    if after_proposal and "as" in low[s:e]:
+        # "we utilize the vanilla ViT (ViT-B) as the pre-trained foundation model": the method is built on it
+        for m in methods:
+            if m[3] != proposed and _AS_BACKBONE.match(text, m[1], e) and _USE_BEFORE.search(low, max(s, m[0] - 60), m[0]) \
+                    and subject_free(m[0], whole=True, but=m):
+                out.append((head, "BASED_ON", m, "backbone_basis"))
     if not after_proposal or not any(m[2] in ("Dataset", "Task") for m in ments) or not _has_eval_word(low, s, e):
         return out
     named = bool(own) or any(o[0] != o[1] for o in ments if o[2] == "Method" and o[3] == proposed)
@@ -657,6 +672,13 @@ def _prepare(text: str, mentions: list[MentionT], field: str,
             proposed = tm[3]
     if proposed is None:
         proposed = proposed_of(text, mentions, field)
+    elif len(proposed) >= 3 and proposed in text and not any(m[3] == proposed for m in mentions):
+        # the name was found in the other field only ("Bioformer: ..." as a title): its mentions here
+        extra = [(m.start(), m.end(), "Method", proposed)
+                 for m in re.finditer(r"(?<![\w\-])" + re.escape(proposed) + r"(?![\w\-])", text)
+                 if not any(a < m.end() and m.start() < b for a, b, *_ in mentions)]
+        if extra:
+            mentions = sorted([*mentions, *extra])
     return mentions, low, proposed, size_families(mentions, proposed)
 
 
@@ -738,7 +760,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     ours_all = proposed_spans(text, 0, len(text), proposed, low)
     breaks = [m.start() for m in _CLAUSE_L.finditer(low)]
     # the paper's "method" must not be its dataset, metric or task ("MMMG-Score" proposed with a benchmark)
-    own_method = bool(proposed) and not any(m[2] != "Method" and m[3] == proposed for m in mentions)
+    own_method = bool(proposed) and not proposed.islower() and \
+        not any(m[2] != "Method" and m[3] == proposed for m in mentions)
     start_at = proposal_start(low, sentences, [m[0] for m in mentions if m[2] == "Method" and m[3] == proposed]) \
         if own_method else None
     last_subject: MentionT | None = None
@@ -782,7 +805,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
             _A_DIGIT.search(text, s, e) is not None
         if not (has_cue or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
-                _COMPARED_KEY.search(low, s, e)):
+                _COMPARED_KEY.search(low, s, e) or (own_method and " as " in low[s:e])):
             continue  # nothing below can fire without a cue word, a dataset or a task
         ev = Evidence(text[s:e], s, e, field)
         evaluated: list[MentionT] = []
@@ -887,8 +910,10 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         for i, x in enumerate(methods[:-1]):
             # "X, a compact BERT model", "X, or ACR, as a novel Y method": the appositive says what X is built on
             y = next((m for m in methods[i + 1:] if m[3] != x[3]), None)
-            if y is not None and y[0] - x[1] <= 120 and _MODEL_NOUN.match(text, y[1], e) and specific_name(y[3]) and \
-                    _APPOS_LEAD.fullmatch(text, x[1], y[0]) and not _COMPOUND.match(text, y[1], e):
+            if y is None or y[0] - x[1] > 120 or not specific_name(y[3]) or _COMPOUND.match(text, y[1], e):
+                continue
+            am = _APPOS_LEAD.fullmatch(text, x[1], y[0])
+            if am and (am["of"] or _MODEL_NOUN.match(text, y[1], e)):
                 add(x, "BASED_ON", y, "appositive_basis", ev)
         # "Compared to Y, X achieves better/higher ...": the sentence-initial comparison
         cm = _COMPARED.match(text, s, e)
@@ -1082,7 +1107,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     if own_method:
         # "EmbodiedOcc++" / "FM-LoRA" / "FiTv2": the paper's method is named after the one it builds on
         for m in mentions:
-            if m[2] == "Method" and m[3] != proposed and m[3] not in families and derived_name(proposed, m[3]):
+            if m[2] == "Method" and m[3] != proposed and m[3] not in families and \
+                    (derived_name(proposed, m[3]) or derived_name(proposed, text[m[0]:m[1]])):
                 ss, se = next(((a, b) for a, b in sentences if a <= m[0] < b), (0, len(text)))
                 add((m[0], m[0], "Method", proposed), "BASED_ON", m, "name_derived", Evidence(text[ss:se], ss, se, field))
     if field == "title" and proposed:

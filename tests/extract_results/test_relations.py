@@ -366,7 +366,9 @@ def test_evaluation_sentences_before_the_proposal_are_background():
     ("We propose AlphaNet, unlike BetaNet which was trained on image captioning data.", set()),
 ])
 def test_proposal_sentence_names_the_task(text, expected):
-    got = rels2(text, proposed="AlphaNet", Method=M, Task=["image captioning"])
+    # right 2 times in 12 on the development sets with the pipeline's names (16/17 with the gold names): below
+    # the default threshold since 30 Nov, so read at 0.65
+    got = rels2(text, proposed="AlphaNet", min_confidence=0.65, Method=M, Task=["image captioning"])
     assert {r for r in got if r[1] == "APPLIED_TO"} == expected
 
 
@@ -504,3 +506,41 @@ def test_task_list_of_an_evaluation_is_below_the_default_threshold():
     low = {r for r in rels(t, min_confidence=0.6, **kinds) if r[1] == "APPLIED_TO"}
     assert low == {("AlphaNet", "APPLIED_TO", "node classification"), ("AlphaNet", "APPLIED_TO", "link prediction")}
     assert not {r for r in rels(t, min_confidence=0.7, **kinds) if r[1] == "APPLIED_TO"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a series/family of Y" needs no model noun after Y
+    ("We introduce the AlphaNet family - a series of BERT (BT) encoders, as a unified framework.",
+     {("AlphaNet", "BASED_ON", "BERT")}),
+    # an opening "Leveraging a novel Y, X ..." describes the subject
+    ("Leveraging a novel BetaNet, AlphaNet identifies relevant exemplars.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    # the proposal sentence: "inspired by Y", "that combines Y"
+    ("Inspired by BetaNet, we propose a new framework called AlphaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("We present a practical tool, AlphaNet, that combines BetaNet and symbolic search.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+])
+def test_more_basis_forms(text, expected):
+    got = {r for r in rels(text, proposed="AlphaNet", min_confidence=0.7, Method=["AlphaNet", "BetaNet", "BERT"])
+           if r[1] == "BASED_ON"}
+    assert got == expected
+
+
+def test_backbone_use_after_the_proposal():
+    t = "We propose AlphaNet for parsing. To verify it, we utilize the vanilla BetaNet (BN-B) as the pre-trained " \
+        "foundation model. GammaNet is used as a baseline."
+    got = {r for r in rels_s(t, proposed="AlphaNet", Method=M) if r[1] == "BASED_ON"}
+    assert got == {("AlphaNet", "BASED_ON", "BetaNet")}
+
+
+def test_proposed_name_found_only_in_the_title_is_spread_to_the_abstract():
+    t = "In this study, we present AlphaNet, a compact BERT model for text mining."
+    got = find_relations(t, [(0, len(t))], mentions(t, Method=["BERT"]), proposed="AlphaNet")
+    assert ("AlphaNet", "BASED_ON", "BERT") in {(r.head, r.type, r.tail) for r in got}
+
+
+def test_lower_case_proposed_phrase_gets_no_paper_level_relations():
+    t = "We propose large language models for parsing. Experiments on FooBench show gains."
+    kinds = dict(Method=["large language models"], Dataset=["FooBench"], Task=["parsing"])
+    assert not {r for r in rels_s(t, proposed="large language models", **kinds) if r[1] == "EVALUATED_ON"}
+    t2 = t.replace("large language models", "AlphaNet")
+    assert ("AlphaNet", "EVALUATED_ON", "FooBench") in rels_s(t2, proposed="AlphaNet", Method=["AlphaNet"],
+                                                             Dataset=["FooBench"], Task=["parsing"])
