@@ -173,7 +173,7 @@ def build_graph(extractions: Iterable[PaperExtraction], resolver: Resolver | Non
     return parts.to_graph()
 
 
-def prepare(x: PaperExtraction) -> tuple:
+def prepare(x: PaperExtraction, local: dict[tuple[str, str], str] | None = None) -> tuple:
     """What :meth:`GraphParts.add` needs of one record that does not depend on the resolver.
 
     Plain tuples, dicts, strings, numbers and a frozenset (``marshal``-able), so extraction
@@ -181,7 +181,7 @@ def prepare(x: PaperExtraction) -> tuple:
     resolves names and merges (:meth:`GraphParts.add_prepared`): the paper's node line,
     its context words, and per entity / repository / result / relation the names to
     resolve (with the long form the paper itself gives a bare short form), evidence
-    and confidences.
+    and confidences. ``local``: :func:`kg.resolve.local_definitions` of ``x`` when already known.
 
     >>> from kg.models import Entity, Mention, Paper
     >>> x = PaperExtraction(Paper(id="1", title="T", abstract="We use BERT."),
@@ -190,7 +190,8 @@ def prepare(x: PaperExtraction) -> tuple:
     (('Method', 'BERT', (), {'sentence': 'We use BERT.', 'start': 0, 'end': 12, 'field': 'abstract'}, ('USES',), 1.0),)
     """
     pid = x.paper.id
-    local = local_definitions(x)
+    if local is None:
+        local = local_definitions(x)
 
     def aliases(t: str, n: str, given: tuple = ()) -> tuple:
         return (local[(t, n)],) if local and not given and (t, n) in local else tuple(given)

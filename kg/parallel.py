@@ -30,8 +30,10 @@ cluster is asked for.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
 import importlib
+import io
 import itertools
 import json
 import os
@@ -42,7 +44,7 @@ from typing import Any, Callable, Iterable, Iterator
 from kg.errors import ExtractError
 from kg.models import Paper, PaperExtraction, extraction_from_dict
 
-__all__ = ["extract_parallel", "partition_name", "parse_dask_target", "partition_fingerprint",
+__all__ = ["extract_parallel", "extract_tasks", "read_block", "partition_name", "parse_dask_target", "partition_fingerprint",
            "extract_partition", "MANIFEST", "TASK_LOG"]
 
 MANIFEST = "manifest.json"
@@ -145,6 +147,64 @@ def _extract_local(papers: Iterable[Paper], processes: int, chunk: int,
     with ProcessPoolExecutor(max_workers=processes, initializer=_pool_init, initargs=(spacy_model,)) as pool:
         yield from _ordered(lambda i, c: pool.submit(_extract_list, c, spacy_model, pack),
                             lambda f: f.result(), _chunks(papers, chunk), 2 * processes)
+
+
+def read_block(path: str, first: int, block: bytes) -> tuple[list[Paper], list[dict]]:
+    """Papers of a block of JSONL lines read by a worker: ``kg.ingest.jsonl.read_jsonl`` with the file's numbering.
+
+    ``block`` holds whole lines of ``path``: an empty guard line, then line ``first``
+    and the lines after it (an empty line stands for a line the reader skipped).
+    Returns the papers (sources numbered as in the file) and the problems met, as
+    skip-report dicts.
+
+    >>> ps, probs = read_block("a.jsonl", 7, b'\\n{"id": "1", "title": "T", "abstract": "A."}\\n{oops\\n')
+    >>> [(p.id, p.sources[0].line) for p in ps], [d["line"] for d in probs]
+    ([('1', 7)], [8])
+    """
+    from kg.ingest.jsonl import read_jsonl  # noqa: PLC0415
+    from kg.ingest.report import Problems  # noqa: PLC0415
+    from kg.models import Source  # noqa: PLC0415
+
+    found: list[dict] = []
+    shift = first - 2
+    papers = [dataclasses.replace(p, sources=tuple(Source(s.path, s.line + shift, s.format) for s in p.sources))
+              for p in read_jsonl(io.BytesIO(block), path, Problems(found))]
+    for d in found:
+        if d.get("line") is not None:
+            d["line"] += shift
+    return papers, found
+
+
+def _extract_task(task: tuple, spacy_model: str | None, pack: Callable | None) -> tuple[list[dict], list]:
+    """One pool task: ``("papers", [Paper, ...])`` or ``("jsonl", path, first line, block)`` -> (problems, records)."""
+    if task[0] == "jsonl":
+        papers, found = read_block(*task[1:])
+    else:
+        papers, found = task[1], []
+    return found, _extract_list(papers, spacy_model, pack) if papers else []
+
+
+def extract_tasks(tasks: Iterable[tuple[tuple, Any]], *, processes: int, spacy_model: str | None = None,
+                  pack: Callable | None = None) -> Iterator[tuple[Any, list[dict], list]]:
+    """Run extraction tasks on a local pool; for each, in order: ``(its tag, problems met, records)``.
+
+    A task is ``("papers", [Paper, ...])`` or ``("jsonl", path, first line, block of raw
+    lines)`` (see :func:`read_block`): the worker then parses and cleans the papers
+    itself, so the process feeding the pool only reads lines. The tag (anything) comes
+    back with the task's results; ``pack`` is applied to each record in the worker.
+
+    >>> list(extract_tasks([], processes=2))
+    []
+    """
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    it = iter(tasks)
+    first = list(itertools.islice(it, 1))
+    if not first:
+        return
+    with ProcessPoolExecutor(max_workers=processes, initializer=_pool_init, initargs=(spacy_model,)) as pool:
+        yield from _ordered(lambda i, t: (t[1], pool.submit(_extract_task, t[0], spacy_model, pack)),
+                            lambda f: [(f[0], *f[1].result())], itertools.chain(first, it), 2 * processes)
 
 
 # ---------------------------------------------------------------- dask

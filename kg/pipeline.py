@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import itertools
 import json
 import marshal
 import os
@@ -38,7 +39,7 @@ from kg.graph import (DEFAULT_GRAPH, GraphParts, _dumps, _GzipBytes, delta_is_em
                       extractions_path, make_delta, prepare, remove_deltas, source_keys, state_path, write_delta)
 from kg.graph import compact as compact_store
 from kg.models import Paper, PaperExtraction, Source, extraction_from_dict
-from kg.resolve import AliasTable, load_state, save_state, table_ops
+from kg.resolve import AliasTable, load_state, local_definitions, save_state, table_ops
 
 __all__ = ["BuildSummary", "build", "read_extractions", "read_papers", "dedupe_papers", "default_workdir"]
 
@@ -176,6 +177,72 @@ def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None, d
                                 partition_size=partition_size, spacy_model=spacy_model, pack=pack)
 
 
+#: Papers (JSONL lines) per task of the local extraction pool.
+TASK_SIZE = 256
+
+
+def _read_tasks(inputs: list[str], size: int | None = None) -> Iterator[tuple[tuple, list[dict]]]:
+    """Extraction tasks for ``kg.parallel.extract_tasks``, each with the problems met while reading it.
+
+    A JSONL file goes out as blocks of raw lines (``("jsonl", path, first line, block)``;
+    the worker parses and cleans them, :func:`kg.parallel.read_block`), any other
+    format as parsed papers. Lines are read with ``kg.ingest``'s own line reader, so
+    its problems (bad UTF-8, over-long lines, a damaged stream) are reported here,
+    with the same numbering.
+    """
+    from kg.ingest import read_file  # noqa: PLC0415
+    from kg.ingest.detect import sniff  # noqa: PLC0415
+    from kg.ingest.report import Problems  # noqa: PLC0415
+    from kg.ingest.streams import expand_inputs, iter_lines, open_binary  # noqa: PLC0415
+
+    size = size or TASK_SIZE
+    problems = Problems([])  # kept with the task they were met in (``strict`` raises them in that order)
+
+    def task(t: tuple) -> tuple[tuple, list[dict]]:
+        found, problems.report = problems.report, []
+        return t, found
+
+    for path in expand_inputs(inputs):
+        try:
+            stream, head = open_binary(path)
+        except InputError as err:
+            problems(err)
+            continue
+        with stream:
+            jsonl = sniff(head, path) == "jsonl"
+            lines: list[bytes] = [b""]  # a guard line: a block's first line is not a file's first line
+            first = nxt = 1
+            for n, text in iter_lines(stream, path, problems) if jsonl else ():
+                if len(lines) == 1:
+                    first = nxt = n
+                lines.extend([b""] * (n - nxt))  # lines the reader skipped keep their numbers
+                lines.append(text.encode())
+                nxt = n + 1
+                if len(lines) > size:
+                    yield task(("jsonl", path, first, b"\n".join(lines) + b"\n"))
+                    lines = [b""]
+            if len(lines) > 1:
+                yield task(("jsonl", path, first, b"\n".join(lines) + b"\n"))
+        if not jsonl:
+            papers = read_file(path, problems)
+            while chunk := list(itertools.islice(papers, size)):
+                yield task(("papers", chunk))
+        if problems.report:
+            yield task(("papers", []))
+
+
+def _report(pre: list[dict], found: list[dict], strict: bool, out: list[dict]) -> None:
+    """Problems of one extraction task in line order (on a line, the reader's before the worker's);
+    ``strict`` raises the first."""
+    if found:
+        pre = [d for _, _, d in sorted([(d["line"] or -1, 0, d) for d in pre] + [(d["line"] or -1, 1, d) for d in found],
+                                       key=lambda t: t[:2])]
+    if pre and strict:
+        d = pre[0]
+        raise InputError(d["error"], path=d["path"], line=d["line"], field=d["field"], hint=d["hint"])
+    out.extend(pre)
+
+
 def default_workdir(graph_path: str | Path) -> Path:
     """Where ``--dask`` keeps per-partition outputs unless ``--workdir`` is given.
 
@@ -200,10 +267,11 @@ def pack_record(x: PaperExtraction) -> tuple[str, tuple, bytes, bytes]:
     the main process and the single-core graph phase) and only bytes travel back.
     """
     line = _dumps(x.to_dict(with_paper=True))
-    blob = zlib.compress(marshal.dumps((line, prepare(x), source_keys(x.paper.sources))), 1, -12)  # raw
+    local = local_definitions(x)
+    blob = zlib.compress(marshal.dumps((line, prepare(x, local), source_keys(x.paper.sources))), 1, -12)  # raw
     # deflate: no header, a 4 KB window: a third of the time of the defaults on records of a few KB
     return (x.paper.id, tuple((s.path, s.line, s.format) for s in x.paper.sources),
-            marshal.dumps(table_ops(x)), blob)
+            marshal.dumps(table_ops(x, local)), blob)
 
 
 class _Held:
@@ -301,7 +369,14 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
         if from_extractions:
             take(map(pack_record, read_extractions(from_extractions, strict=strict, report=summary.skipped)))
         inputs = list(inputs)
-        if inputs:
+        if inputs and processes > 1 and not dask and not appending and "-" not in inputs:
+            from kg.parallel import extract_tasks  # noqa: PLC0415
+            # the workers parse and clean their own JSONL lines: this process only reads lines and plays ops
+            for pre, found, items in extract_tasks(_read_tasks(inputs), processes=processes,
+                                                   spacy_model=spacy_model, pack=pack_record):
+                _report(pre, found, strict, summary.skipped)
+                take(items)
+        elif inputs:
             papers_in = dedupe_papers(read_papers(inputs, strict=strict, report=summary.skipped), known, extra)
             if dask and workdir is None:
                 workdir = str(default_workdir(graph_path).resolve())

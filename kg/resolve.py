@@ -358,18 +358,20 @@ def forms_op(type_: str, forms: Iterable[str], context: frozenset[str] = frozens
     return tuple(seen), tuple(unions), tuple(defs), context if defs else None, tuple(pairs)
 
 
-def table_ops(x: PaperExtraction) -> tuple:
+def table_ops(x: PaperExtraction, local: dict[tuple[str, str], str] | None = None) -> tuple:
     """What :meth:`AliasTable.add` records for one paper: ``(forms ops, bare short forms)``.
 
     Pure (plain tuples, strings and frozensets, ``marshal``-able), so extraction workers
     compute it and the process holding the table only plays it (:meth:`AliasTable.apply`).
+    ``local``: :func:`local_definitions` of ``x`` when already known.
 
     >>> from kg.models import Paper
     >>> ops = table_ops(PaperExtraction(Paper(id="1", title="", abstract=""), entities=(Entity("Method", "ViT"),)))
     >>> ops[1]
     (('Method', 'vit'),)
     """
-    local = local_definitions(x)
+    if local is None:
+        local = local_definitions(x)
     ctx = paper_context(x) if local or any(e.aliases for e in x.entities) else frozenset()
     none: frozenset[str] = frozenset()
     ops = []

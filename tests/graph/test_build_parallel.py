@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -59,3 +61,51 @@ def test_unreachable_scheduler_is_one_error_line(tmp_path):
                                  "tcp://127.0.0.1:1"])
     assert r.exit_code == 1 and r.output.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:1")
     assert "Traceback" not in r.output
+
+
+def _messy_input(tmp_path):
+    """The small fixture with problems spread over several pool tasks: bad JSON, invalid UTF-8 in a record
+    without an abstract, a record read twice (its second source kept), a paper without an abstract."""
+    lines = SMALL.read_bytes().splitlines()
+    lines.insert(3, b"{not json")
+    lines.insert(9, lines[9].replace(b'"abstract"', b'"abstract_x"', 1).replace(b"e", b"\xff", 1))
+    lines.append(lines[5])  # the same paper again
+    lines.append(b'{"id": "2499.00002", "title": "No abstract"}')
+    p = tmp_path / "messy.jsonl"
+    p.write_bytes(b"\n".join(lines) + b"\n")
+    return p
+
+
+@pytest.mark.slow
+def test_workers_reading_their_own_lines_give_the_same_build_and_report(tmp_path, monkeypatch):
+    """--processes 2 sends raw JSONL lines to the workers (kg.pipeline._read_tasks): same store, sidecar and
+    skip report (same order, same file:line) as one process reading everything itself; a CSV goes as papers."""
+    from kg import pipeline
+    from kg.ingest import streams
+
+    monkeypatch.setattr(pipeline, "TASK_SIZE", 4)  # many tasks, problems in several of them
+    messy = _messy_input(tmp_path)
+    csv = FIXTURES / "ingest" / "papers.csv"
+    out = {}
+    for n in ("1", "2"):
+        g = tmp_path / n / "g.json.gz"
+        rep = tmp_path / f"report{n}.json"
+        r = CliRunner().invoke(cli, ["build", str(messy), str(csv), "--graph", str(g), "--processes", n,
+                                     "--report", str(rep)])
+        assert r.exit_code == 0, r.output
+        out[n] = (g.read_bytes(), extractions_path(g).read_bytes(), rep.read_text(),
+                  r.output.replace(str(g), "GRAPH").replace(str(rep), "REPORT"))
+    assert out["1"] == out["2"]
+    report = json.loads(out["2"][2])
+    # the reader's own warning on line 10 (met here) comes before the worker's skip of the same line
+    assert [(d["path"].rsplit("/", 1)[-1], d["line"], d["kind"]) for d in report] == [
+        ("messy.jsonl", 4, "skipped"), ("messy.jsonl", 10, "warning"), ("messy.jsonl", 10, "skipped"),
+        ("messy.jsonl", 34, "skipped")]
+    assert "1 repeated" in out["2"][3]
+
+
+def test_strict_stops_on_a_bad_line_read_by_a_worker(tmp_path):
+    messy = _messy_input(tmp_path)
+    r = CliRunner().invoke(cli, ["build", str(messy), "--graph", str(tmp_path / "g.json.gz"), "--processes", "2",
+                                 "--strict"])
+    assert r.exit_code == 1 and "messy.jsonl:4: not valid JSON" in r.output
