@@ -136,7 +136,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "name_derived": 0.75,      # the paper's "FM-LoRA" / "EmbodiedOcc++" / "FiTv2" named after LoRA / EmbodiedOcc / FiT
     "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
     "appositive_basis": 0.75,  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
-    "backbone_basis": 0.75,    # "we utilize Y as the pre-trained foundation model" after the proposal
+    "backbone_basis": 0.75,
+    "name_task": 0.75,         # "we propose CaKE (Circuit-aware Knowledge Editing)": the task in the name's long form    # "we utilize Y as the pre-trained foundation model" after the proposal
     "paper_outperforms": 0.75, # "Experiments show an improvement of 8% over Y" after the proposal: the paper's method
     "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
 }
@@ -269,7 +270,7 @@ _EVALUATING = re.compile(r"\b(?:evaluat|test|benchmark)(?:e|es|ed|ing)?\s+(?:the
 #: "in T", "on the task of T" right before a task mention
 _IN_TASK = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?:(?:task|problem)s?\s+of\s+)?(?:the\s+)?$", re.I)
 _EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match|enhanc\w*|"
-                         r"boost\w*)\b", re.I)
+                         r"boost\w*|reduc\w*|lower\w*|cuts?)\b", re.I)
 
 
 # the same patterns without re.I, for the lower-cased text (case-insensitive alternations are slow)
@@ -294,11 +295,18 @@ def title_method(title: str) -> MentionT | None:
 
 
 _NOT_NAME = re.compile(r"^\s*(?:[+\-\u2212]?\d[\d.,]*\s*%?(?:\s|$)|\W*$)")  # "54.3 mIoU", "12 %": numbers, not entities
-_TASK_AFTER_DS = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:(?:for|in|on)\s+(?:the\s+)?)?$", re.I)
+_TASK_AFTER_DS = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:(?:dataset|benchmark)s?\s+)?(?:based\s+|(?:for|in|on)\s+(?:the\s+)?)?$", re.I)
 _TASK_OPENS = re.compile(r"^\s*(?:On|In|For)\s+(?:the\s+)?$")
 _TITLE_NOT_METHOD = re.compile(r"^\s*(?:an?\s+|the\s+)?(?:new\s+|large-scale\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?"
                                r"(?:dataset|benchmark|corpus|survey|review|study|analysis|challenge)s?\b", re.I)
 _TITLE_VIA = re.compile(r"\b(?:via|with|using|by|through|from|based\s+on)\b", re.I)
+
+
+#: a noun modifier right before a title's task ("PET", "Ego-to-Exo", "3D") or a noun right after it ("... Evaluation")
+_TITLE_TASK_CUT_BEFORE = re.compile(r"(?:\b[A-Z]{2,}[a-z]?|\b\w*\d\w*|\b[A-Z]\w*-\w+-[A-Z]\w*)\s+$")
+_TITLE_TASK_CUT_AFTER = re.compile(r"\s+(?!(?:For|In|On|With|Via|And|Or|Of|To|From|Using|Through|By|Under|At|As|Is|Are|Beyond|"
+                                   r"Without|Across|Towards?|Models?|Frameworks?|Approach|Methods?|Networks?|Architectures?|Systems?|Pipelines?|"
+                                   r"Tools?|Agents?|Algorithms?)\b)[A-Z][a-z]+\b")
 
 
 def _title_tasks(title: str, mentions: list[MentionT], proposed: str) -> list[MentionT]:
@@ -330,6 +338,8 @@ def _title_tasks(title: str, mentions: list[MentionT], proposed: str) -> list[Me
         if initials == proposed.lower():
             continue
         before = title[len(title) - len(body):m[0]]
+        if _TITLE_TASK_CUT_BEFORE.search(before) or _TITLE_TASK_CUT_AFTER.match(title, m[1]):
+            continue  # "PET Image Denoising", "AI Music Generation Evaluation": the task named is a longer one
         if (tm and tm[3] == proposed) or not before.strip() or re.search(r"\bfor\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", before, re.I):
             out.append(m)
     return out
@@ -426,10 +436,10 @@ _BASIS_BEFORE = re.compile(r"\b(?:(?:adds?|adding|inject\w*|insert\w*|integrat\w
                            r"extends|extension\s+of|variant\s+of|inspired\s+by|motivated\s+by|powered\s+by|upgrad(?:e|es|ed|ing)|"
                            r"(?:that\s+|which\s+)combines|combining)"
                            r"\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}$")
-_AS_BACKBONE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?as\s+(?:the\s+|our\s+|its\s+|a\s+)?(?:[\w\-]+\s+){0,2}?(?:backbones?|base\s+models?|"
+_AS_BACKBONE = re.compile(r"\s*\)?\s*(?:\([^()]{1,30}\)\s*)?as\s+(?:the\s+|our\s+|its\s+|a\s+)?(?:[\w\-]+\s+){0,2}?(?:backbones?|base\s+models?|"
                           r"foundation\s+models?|encoders?|base\s+networks?|base\s+LLMs?)\b", re.I)
 _USE_BEFORE = re.compile(r"\b(?:we|our\s+\w+)\s+(?:\w+ly\s+)?(?:use|utili[sz]e|adopt|employ|leverage|choose|select|build\s+on)\s+"
-                         r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}$")
+                         r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}(?:[\w\-]+\s*\(\s*)?$")
 #: "X leverages a sparse Y backbone", "with Y as the backbone" in the proposal sentence
 _BACKBONE_AFTER = re.compile(r"\s+(?:backbones?|base\s+models?|as\s+(?:the\s+|its\s+|a\s+)?(?:backbone|base\s+model))\b", re.I)
 
@@ -444,9 +454,13 @@ def derived_name(name: str, base: str) -> bool:
     (False, False, False)
     >>> derived_name("Style Transformer for Authors", "Transformer")  # a spelled-out name, not a derived one
     False
+    >>> derived_name("PUP 3D-GS", "3D-GS"), derived_name("Enhanced HOPE", "HOPE")
+    (True, False)
     """
-    if len(base) < 3 or len(name) <= len(base) or not base[0].isalnum() or " " in name:
+    if len(base) < 3 or len(name) <= len(base) or not base[0].isalnum():
         return False
+    if " " in name and not all(any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) for w in name.split()):
+        return False  # "Enhanced HOPE", "Style Transformer for X": a phrase, not a derived name ("PUP 3D-GS" is one)
     i = name.find(base)
     while i >= 0:
         before, after = name[i - 1:i], name[i + len(base):]
@@ -1071,6 +1085,15 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             h, rule = head_for(cue.start())
             if h is not None and h[1] <= cue.start():
                 add(h, "APPLIED_TO", t, "task_in_result", ev)
+        if own_method and s == start_at:
+            # "we propose CaKE (Circuit-aware Knowledge Editing)": the task that ends the long form of the paper's name
+            for o in (m for m in methods if m[3] == proposed and m[0] != m[1]):
+                pm = re.match(r"\s*\(([^()]{3,80})\)", text[o[1]:e])
+                if pm:
+                    hi = o[1] + pm.end(1)
+                    for t in ments:
+                        if t[2] == "Task" and t[1] == hi:
+                            add((o[0], o[1], "Method", proposed), "APPLIED_TO", t, "name_task", ev)
         if proposed:
             for t in ments:
                 if t[2] == "Task" and _WE_ADDRESS.search(text, max(s, t[0] - 60), t[0]):
@@ -1111,7 +1134,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     (derived_name(proposed, m[3]) or derived_name(proposed, text[m[0]:m[1]])):
                 ss, se = next(((a, b) for a, b in sentences if a <= m[0] < b), (0, len(text)))
                 add((m[0], m[0], "Method", proposed), "BASED_ON", m, "name_derived", Evidence(text[ss:se], ss, se, field))
-    if field == "title" and proposed:
+    if field == "title" and proposed and not proposed.islower():
         for t in _title_tasks(text, mentions, proposed):
             add((0, 0, "Method", proposed), "APPLIED_TO", t, "title_task", Evidence(text, 0, len(text), field))
     # "real-time semantic segmentation" and "semantic segmentation" for one head: keep the specific one

@@ -544,3 +544,33 @@ def test_lower_case_proposed_phrase_gets_no_paper_level_relations():
     t2 = t.replace("large language models", "AlphaNet")
     assert ("AlphaNet", "EVALUATED_ON", "FooBench") in rels_s(t2, proposed="AlphaNet", Method=["AlphaNet"],
                                                              Dataset=["FooBench"], Task=["parsing"])
+
+
+@pytest.mark.parametrize("title, task, expected", [
+    ("AlphaNet: Fast Image Denoising with Priors", "Image Denoising", True),
+    ("AlphaNet: A Semantic Segmentation Model for Floods", "Semantic Segmentation", True),
+    # a noun modifier before or a noun after: the title names a longer task than the mention
+    ("AlphaNet: PET Image Denoising with Priors", "Image Denoising", False),
+    ("AlphaNet: A Metric for Music Generation Evaluation", "Music Generation", False),
+])
+def test_title_task_not_a_cut_phrase(title, task, expected):
+    got = find_relations(title, [(0, len(title))], mentions(title, Method=["AlphaNet"], Task=[task]), field="title",
+                         proposed="AlphaNet")
+    assert (("AlphaNet", "APPLIED_TO", task) in {(r.head, r.type, r.tail) for r in got}) is expected
+
+
+def test_task_ending_the_long_form_of_the_name():
+    t = "To address this, we propose AlphaNet (Circuit-aware Knowledge Editing), a novel method."
+    assert ("AlphaNet", "APPLIED_TO", "Knowledge Editing") in rels(
+        t, proposed="AlphaNet", min_confidence=0.7, Method=["AlphaNet"], Task=["Knowledge Editing"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On the FooBench and BarBench benchmarks, AlphaNet reduces latency by 38%.",
+     {("AlphaNet", "EVALUATED_ON", "FooBench"), ("AlphaNet", "EVALUATED_ON", "BarBench")}),
+    ("We verified AlphaNet on FooBench dataset based object detection.",
+     {("AlphaNet", "EVALUATED_ON", "FooBench"), ("AlphaNet", "APPLIED_TO", "object detection")}),
+])
+def test_more_evaluation_forms(text, expected):
+    got = rels(text, min_confidence=0.7, Method=M, Dataset=["FooBench", "BarBench"], Task=["object detection"])
+    assert got == expected
