@@ -659,6 +659,27 @@ _CUE = re.compile(
 _CUE_AND = re.compile(
     r"\bwe\b[^.;:!?]{0,120}?\b(?:and|then)\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|"
     r"design|devise|release|construct|build)(?:s|d|ed)?\s+", re.I)
+_AND_TAIL = re.compile(r"(?:and|then)\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|design|"
+                       r"devise|release|construct|build)")
+
+
+def _and_verb(text: str) -> bool:
+    """Whether "and/then (also) propose/introduce/..." occurs (a necessary condition of ``_CUE_AND``), found
+    from the places of " and"/" then" rather than by a regex scan of the whole text.
+
+    >>> _and_verb("We study X and then propose Y."), _and_verb("We propose Y and band designs.")
+    (True, False)
+    """
+    low = text.lower()
+    for word in ("and", "then"):
+        i = low.find(word)
+        while i != -1:
+            if (i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_")) and _AND_TAIL.match(low, i):
+                return True
+            i = low.find(word, i + 1)
+    return False
+
+
 _NAMED = re.compile(r"(?:named|called|dubbed|termed|coined|denoted as|referred to as|namely)\s+(?:as\s+)?(?:the\s+)?")
 _NAMED_STEMS = ("name", "called", "dubbed", "termed", "coined", "denoted as", "referred to as")
 _OUR = re.compile(r"[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?(?:(?:method|model|framework|"
@@ -739,7 +760,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
             rest = text[h[1]:h[1] + 80]
             out[h] = "Dataset" if _DS_WORD_I.search(rest) and not _METHOD_WORD_I.search(rest[:40]) else "Method"
     cues = list(_CUE.finditer(text))
-    if "and" in text or "then" in text:
+    if _and_verb(text):  # the coordinated verb found by plain string search before the costly "we ... and" scan
         cues += [m for m in _CUE_AND.finditer(text) if not any(c.start() >= m.start() and c.end() <= m.end() for c in cues)]
     for m in cues:
         tc = _TITLE_RUN.match(text, m.end())  # "we propose Warm Diffusion, a ..." / "... Grounding (PASG)"
