@@ -67,7 +67,7 @@ _BLOCK_BEFORE = re.compile(
     r"(?:\b(?:section|sec|table|tab|fig|figure|eq|equation|appendix|chapter|version|ver|step|stage|phase|"
     r"layer|layers|level|round|track|task|subtask|theorem|lemma|algorithm|alg|line|page|pages|vol|no|"
     r"epoch|epochs|iteration|batch|size|dimension|dim)\.?\s*$)"
-    r"|(?:\b[A-Za-z]\s*[=<>≤≥]\s*$)", re.I)
+    r"|(?:\b(?![rRp]\s*=)[A-Za-z]\s*[=<>≤≥]\s*$)", re.I)
 _PCT_OF_RESULT = re.compile(r"\s*of\s+(?:(?:the|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:performance|accuracy|quality)\b", re.I)
 _PCT_OF = re.compile(
     r"^\s*(?:of\b(?!\s+(?:up\s+to\s+)?\d)|(?:label\s+|random\s+|unstructured\s+|structured\s+)?(?:sparsity|pruning|masking|mask\s+ratio|labell?ed|"
@@ -76,7 +76,7 @@ _PCT_OF = re.compile(
     r"training\s+(?:set|cohort|split|data|samples)|test(?:ing)?\s+(?:set|cohort|split))\b)", re.I)
 # words that may sit between a metric and its number: "F1 of 0.84", "BLEU score of 28.4", "SA (0.84)"
 _LINK_BEFORE = re.compile(
-    r"^(?:[\s,:=($}{]|\b(?:scores?|values?|rates?|results?|performance|of|is|was|are|were|reaches|reached|reaching|"
+    r"^(?:[\s,:=($}{)]|->|→|\([A-Za-z0-9@\-]{1,12}\)|\b(?:scores?|values?|rates?|results?|performance|of|is|was|are|were|reaches|reached|reaching|"
     r"achieves|achieved|achieving|obtains|obtained|attains|attained|yields|gets|up|to|an?|the|by|around|about|"
     r"approximately|nearly|almost|over|above|below|under|at|improves|improved|improving|increases|increased|"
     r"boosts|boosted|reduces|reduced|reducing|decreases|decreased|lowers|lowered|gains?|improvements?|"
@@ -90,7 +90,7 @@ _LINK_AFTER = re.compile(
 _X_CONTEXT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:faster|speed-?ups?|acceleration|fewer|less|smaller|lower|higher|more|larger|"
     r"greater|reductions?|improvements?|compression|cheaper|efficien\w*|boosts?|increases?|decreases?|"
-    r"better|gains?|throughput|savings?|that\s+of|compared|relative|over|[a-z]+er\s+than|as\s+[a-z]+\s+as)\b"
+    r"better|gains?|throughput|savings?|that\s+of|compared|relative|over|[a-z]+er\s+than|as\s+[a-z]+\s+as|speed)\b"
     r"|^\s*(?:up\s+)?to\s+\$?(?:\\textbf\{)?\d", re.I)
 _X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|improvement|gains?|by|up\s+to|of)\s*"
                        r"(?:over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|up\s+to\s+)?\$?$", re.I)
@@ -99,8 +99,14 @@ _X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|imp
 _CUT_BEFORE = re.compile(r"\b(?:eliminat|prun|remov|discard)\w*\b[^.;]{0,60}?$"
                          r"|\b(?:reduc|cut|lower|decreas|compress|shrink)\w*\s+(?:[\w\-]+\s+){0,3}?to\s+(?:only\s+|just\s+)?$", re.I)
 _UNIT_NOUN = re.compile(r"\s*\$?\s*(?:([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+(?:improvements?|gains?|reductions?|boosts?)\b"
-                        r"|of\s+(?:the\s+)?((?!and\b|or\b)[a-z][\w\-]*(?:\s+(?!and\b|or\b|in\b|on\b|for\b)[a-z][\w\-]*)?)"
-                        r"(?=\s*(?:[,;.)]|and\b|in\b|on\b|for\b|while\b|$)))")
+                        r"|of\s+(?:the\s+)?((?!and\b|or\b)[a-z][\w\-]*(?:\s+(?!and\b|or\b|in\b|on\b|for\b|of\b)[a-z][\w\-]*){0,2})"
+                        r"(?=\s*(?:[,;.)]|and\b|in\b|on\b|of\b|for\b|while\b|required\b|needed\b|$))"
+                        r"|((?:[a-z][\w\-]*\s+)?(?:speed|throughput)\b))")
+_TRAINED_AFTER = re.compile(r"-(?:trained|pretrained|pre-trained|tuned|finetuned|fine-tuned|based)\b")
+#: "requires only 35% of the training costs", "using only 1.24% of the tokens" (not "only 10% of the labels": a setting)
+_ONLY_SHARE_BEFORE = re.compile(r"\b(?:requir\w*|us(?:es|ing)|needs?|needing|consum\w*)\s+only\s+$", re.I)
+_SHARE_OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:labels?|labell?ed|data|annotations?|training\s+(?:set|data|examples)|samples|examples|"
+                            r"images|parameters)\b", re.I)
 #: "correlations remained below 0.26": a decimal held by a level verb
 _LEVEL_BEFORE = re.compile(r"\b(?:remain\w*|stay\w*|kept|keeps?)\s+(?:below|above|under|at|around|within|near)\s+$", re.I)
 _RED_AFTER = re.compile(
@@ -148,6 +154,11 @@ _OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:|by(
 _VALUE_BEFORE = re.compile(r"\d(?:\s?\\?%|\s?[x×])?\s*\$?\s*$")
 _WORDS_BETWEEN = re.compile(r"(?:\s*\$?\s*(?:[a-z][\w\-]*)\s+){1,2}", re.I)
 _ACRONYM_AFTER = re.compile(r"\$?\s?([A-Z][A-Za-z0-9@\-]{1,7})(?![\w\-])(?!\s+(?:dataset|benchmark|corpus)s?\b)")
+_SCORE_BEFORE = re.compile(r"\b([A-Z][\w\-]*-[Ss]core)\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*)(?:only\s+|just\s+|about\s+|around\s+)?$")
+#: statistics written as "symbol = value": odds ratio, correlation, p-value (equality only; "p<0.001" is a bound)
+_STAT_BEFORE = re.compile(r"(?<![\w\\])(OR|\$?\\?(?:rho|ρ)\$?|[rρ]|R\^?2|R²|p)\s*=\s*$")
+_STAT_NAMES = {"or": "odds ratio", "rho": "correlation", "ρ": "correlation", "r": "correlation", "r2": "R2", "r²": "R2",
+               "p": "p-value"}
 _RATE_BEFORE = re.compile(r"\b([a-z][\w\-]*\s+rates?)\s+(?:of|is|was|are|were|below|above|under|over|at|around|about|"
                           r"reaching|reaches|range\s+from|ranging\s+from|from|to|near|=)\s+(?:only\s+|approximately\s+|about\s+)?$", re.I)
 _NEW_PREDICATE = re.compile(r"\b(?:reach|achiev|obtain|attain|gets?\b|yield|scor|improv|reduc|increas|decreas|lower|rais)\w*",
@@ -403,7 +414,8 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
         a, b = m.start(), m.end()
         na = m.start("num")
         prev = text[na - 1] if na > 0 else " "
-        if prev.isalnum() or prev in "_@./^#" or (prev == "-" and not m["sign"] and na > 1 and text[na - 2].isalnum()):
+        if (prev.isalnum() or prev in "_@./^#" or (prev == "-" and not m["sign"] and na > 1 and text[na - 2].isalnum())) \
+                and not (prev == "/" and text[na - 2:na - 1] == "%"):  # "68.8%/50.8%/28.6% accuracy": a list
             continue
         if m["sign"] and m["sign"].startswith("-") and a > 0 and text[a - 1].isalnum():
             continue
@@ -479,9 +491,10 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
             return best[1], True, is_mention
     if c.unit:
         m = _UNIT_NOUN.match(text, c.end, ce)  # "6x query efficiency improvement", "60% of the model weights" (removed)
-        name = m and (m[1] or m[2])
+        name = m and (m[1] or m[2] or (m[3] if c.unit == "x" else None))
         if name and name.lower() not in _Q_GENERIC and name.split()[0].lower() not in _Q_STOP and \
-                (m[2] is None or _CUT_BEFORE.search(text, max(cs, c.start - 90), c.start)):
+                (m[2] is None or _CUT_BEFORE.search(text, max(cs, c.start - 90), c.start) or
+                 _ONLY_SHARE_BEFORE.search(text, max(cs, c.start - 30), c.start)):
             return name, True, False
     name = _changed_quantity(text, c, cs, ce)  # "improves energy-delay-product by 83%", "a 37.6% reduction in token usage"
     if name:
@@ -492,6 +505,12 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
     m = _RATE_BEFORE.search(text, max(cs, c.anchor - 40), c.anchor)  # "mirage rates below 3%"
     if m:
         return m[1].rstrip("s") if m[1].endswith("rates") else m[1], True, False
+    m = _SCORE_BEFORE.search(text, max(cs, c.anchor - 40), c.anchor)  # "an MMMG-Score of only 50.20"
+    if m:
+        return m[1], True, False
+    m = _STAT_BEFORE.search(text, max(cs, c.anchor - 12), c.anchor)  # "OR=2.50", "$\rho$=-0.06", "p=0.31"
+    if m:
+        return _STAT_NAMES.get(re.sub(r"[$\\^]", "", m[1].lower()), "correlation"), True, False
     for pool, is_mention in ((metrics, True),):
         # the nearest Metric of the clause, unless it has a value of its own ("hits@10 reaching 86.97%", "75% win rate")
         inside = [(min(abs(ms - c.start), abs(me - c.start)), m[-1]) for m in pool
@@ -553,7 +572,8 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
         after = text[c.end:c.end + 40].lstrip("$}")
         if _PCT_OF_RESULT.match(after) or (after.lstrip().startswith("of") and (
                 _GAIN_BEFORE.search(text, max(s, c.start - 90), c.start) or
-                _CUT_BEFORE.search(text, max(s, c.start - 90), c.start))):
+                _CUT_BEFORE.search(text, max(s, c.start - 90), c.start) or
+                (_ONLY_SHARE_BEFORE.search(text, max(s, c.start - 30), c.start) and not _SHARE_OF_DATA.match(after)))):
             return True
         return not _PCT_OF.match(after)
     if c.unit == "points":
@@ -613,6 +633,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     rx = _metric_rx_lower()
     families = size_families(mentions, proposed)
     carry: str | None = None  # the one dataset of the last evaluation sentence ("We evaluate X on D. It reaches 0.9 F1.")
+    carry_metric: str | None = None  # the one metric of the absolute % values of the previous sentence with values
     for s, e, ments in iter_sentences(text, sentences, mentions):
         here = carry
         names = {m[3] for m in ments if m[2] == "Dataset"}
@@ -633,7 +654,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
         bounds = clause_bounds(text, s, e)
         methods = [m for m in ments if m[2] == "Method"] + proposed_spans(text, s, e, proposed, low)
         methods.sort()
-        datasets = [m for m in ments if m[2] == "Dataset"]
+        datasets = [m for m in ments if m[2] == "Dataset" and not _TRAINED_AFTER.match(text, m[1])]  # "a D-trained VLM"
         tasks = [m for m in ments if m[2] == "Task"]
         sent = text[s:e]
         prev_ok: _Cand | None = None
@@ -715,6 +736,14 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             if c.phys and metric:
                 by_phys[c.phys] = metric
         _share_metric_backwards(text, rows)
+        # "Results replicate on Y: chains reach 72.3% vs. 37.6%" right after "... achieve 68.8% accuracy vs. 46.8% ...":
+        # absolute percentages without a metric take the previous sentence's one metric, when this sentence names none
+        pct = [r for _, r in rows if r.unit == "%" and r.kind == "absolute"]
+        if carry_metric and pct and not metrics and all(r.metric is None for r in pct):
+            rows = [(c, _replace(r, metric=carry_metric) if r in pct else r) for c, r in rows]
+        if rows:
+            ms = {r.metric for r in pct}
+            carry_metric = next(iter(ms)) if len(ms) == 1 and None not in ms else None
         _baseline_datasets(rows, is_baseline)
         _respectively(text, s, e, rows, datasets, metrics)
         out.extend(r for _, r in rows)

@@ -373,3 +373,41 @@ def test_a_name_that_swallowed_its_value_is_cut():
                                       ("GammaNet 93.75", "Method"))]
     got = find_results(t, [(0, len(t))], [(t.index(n), t.index(n) + len(n), typ, n) for n, typ in spans])
     assert [r.value for r in got] == ["98.61", "97.91", "93.75"]
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    ("Chains give 68.8%/50.8%/28.6% accuracy.", {},
+     [("68.8", "%", "absolute", "accuracy"), ("50.8", "%", "absolute", "accuracy"), ("28.6", "%", "absolute", "accuracy")]),
+    ("It is not predictive (p=0.31; OR=2.50).", {}, [("0.31", None, "absolute", "p-value"),
+                                                     ("2.50", None, "absolute", "odds ratio")]),
+    ("Calibration worsens with depth (ECE: 0.186->0.312).", {},
+     [("0.186", None, "absolute", "expected calibration error"), ("0.312", None, "absolute", "expected calibration error")]),
+    ("It reaches an average Area Under the Curve (AUC) of 0.939.", {"Metric": ["Area Under the Curve"]},
+     [("0.939", None, "absolute", "Area Under the Curve")]),
+    ("GPT-4o reaches an MMMG-Score of only 50.20.", {}, [("50.20", None, "absolute", "MMMG-Score")]),
+    ("FiTv2 exhibits 2times convergence speed of FiT.", {}, [("2", "x", "gain", "convergence speed")]),
+    ("It requires only 35% of the training costs of DiT.", {}, [("35", "%", "absolute", "training costs")]),
+])
+def test_statistics_lists_and_shares(text, kinds, expected):
+    assert rows(text, **kinds) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It uses only 10% of the labels.",
+    "The score was 12 in the first round.",
+    "We set x = 5 and p < 0.05 in all runs.",
+])
+def test_statistics_and_shares_non_results(text):
+    assert rows(text) == []
+
+
+def test_metric_carried_to_the_next_sentence():
+    t = "AlphaNet achieves 68.8% accuracy vs. 46.8% for BetaNet. On the harder split, AlphaNet reaches 72.3%."
+    got = find_results(t, [(0, 55), (56, len(t))], [])
+    assert [(r.value, r.metric) for r in got] == [("68.8", "accuracy"), ("46.8", "accuracy"), ("72.3", "accuracy")]
+
+
+def test_dataset_in_a_trained_compound_is_not_the_evaluation_dataset():
+    t = "A FooSet-trained model outperforms the base model by 7.8% on BarBench."
+    got = find_results(t, [(0, len(t))], mentions(t, Dataset=["FooSet", "BarBench"]))
+    assert [(r.value, r.dataset) for r in got] == [("7.8", "BarBench")]
