@@ -84,7 +84,7 @@ _NEXT_TOKEN = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])")
 _ALPHA = re.compile(r"[A-Za-z]")
 _SUFFIX = re.compile(
     r" (?:\d{1,4}(?:\.\d)?(?!\.\d)[BMKbmk]?|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
-    r"Pro|Turbo|Plus|Ultra|Lite|Max|Nano|Flash|Preview|Coder|Vision|VL)\b(?! [A-Z][a-z]))(?![\w\-])")
+    r"Pro|Turbo|Plus|Ultra|Lite|Max|Nano|Flash|Preview|Coder|Vision|VL|Bench)\b(?! [A-Z][a-z]))(?![\w\-])")
 _NOT_CAP_NUM = frozenset(
     "Table Tables Figure Fig Figs Section Sec Eq Equation Appendix Chapter Phase Stage Step Steps Level Version Type "
     "Class Task Tasks Part Round Day Days Week Year Years Top Rank Layer Block Experiment Setting Case Group Problem "
@@ -527,9 +527,21 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     words = _WORD.findall(text)
     out: list[tuple[int, int]] = []
     any_case = _any_case(task_heads)
+    weak = _any_case(heads["TaskWeak"] - _NOT_WEAK_HEAD)
     if any_case.isdisjoint(words):
-        return out
-    at = [i for i, tok in enumerate(words) if tok in any_case]
+        if weak.isdisjoint(words):
+            return out
+        at = []
+    else:
+        at = [i for i, tok in enumerate(words) if tok in any_case]
+    # a weak head ("reasoning", "compression", "mining") heads a task before "task(s)", and in a title at its
+    # end or before "via/with/using" when the phrase follows "for" or the colon ("X: Semantic Prompt Compression")
+    n = len(words)
+    weak_at = {i for i, tok in enumerate(words) if tok in weak and (
+        (i + 1 < n and words[i + 1] in ("task", "tasks")) or
+        (title and (i + 1 == n or words[i + 1] in ("via", "with", "using", "through"))))}
+    if weak_at:
+        at = sorted(set(at) | weak_at)
     bare: list[tuple[int, int]] = []
     words = list(_WORD.finditer(text))
     for i in at:
@@ -562,6 +574,9 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
             if any(c.isupper() for c in tok[1:]) and not _DIM_OR_CAPS.fullmatch(tok):
                 break
             j -= 1
+        if i in weak_at and (j == i or not (words[i + 1:i + 2] and words[i + 1][0] in ("task", "tasks")) and
+                             not _WEAK_TITLE_BEFORE.search(text, 0, words[j].start())):
+            continue
         if j < i:
             out.append((words[j].start(), w.end()))
         elif w[0].islower() and w[0] in task_heads:
@@ -576,6 +591,9 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     return out
 
 
+_NOT_WEAK_HEAD = frozenset({"learning", "adaptation", "search", "transfer", "inference", "regression", "matching",
+                            "clustering", "resolution", "analysis", "modeling", "modelling"})
+_WEAK_TITLE_BEFORE = re.compile(r"(?:\bfor|:)\s+$")
 _TASK_JOIN = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+")
 
 

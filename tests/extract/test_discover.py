@@ -160,3 +160,16 @@ def test_lower_case_transformer_is_the_family_not_the_model():
         return {e.name for e in extract_paper(Paper(id="f", title="", abstract=text)).entities if e.type == "Method"}
     assert "Transformer" not in methods("We train transformers on code with a sparse transformer.")
     assert "Transformer" in methods("We compare an LSTM with the Transformer.")
+
+
+def test_weak_task_heads_before_tasks_and_in_titles():
+    t = "Models fail on multi-hop reasoning tasks and on the reasoning of others."
+    assert spans(t, task_phrases(t)) == ["multi-hop reasoning"]
+    assert spans("Zed: Semantic Prompt Compression via Rewriting",
+                 task_phrases("Zed: Semantic Prompt Compression via Rewriting", title=True)) == ["Semantic Prompt Compression"]
+    t3 = "Qux: a small model for biomedical text mining"
+    assert spans(t3, task_phrases(t3, title=True)) == ["biomedical text mining"]
+    t4 = "Robust Image Compression for Drones"  # a weak head needs "for"/":" before the phrase in a title
+    assert task_phrases(t4, title=True) == []
+    t5 = "We present FooGEO Bench, the first benchmark."
+    assert spans(t5, name_chunks(t5)) == ["FooGEO Bench"]
