@@ -25,9 +25,12 @@ import bisect
 import gzip
 import hashlib
 import heapq
+import itertools
 import os
 import queue
 import re
+import shutil
+import tempfile
 import threading
 import zlib
 from collections import Counter, defaultdict
@@ -282,12 +285,76 @@ class _Spool:
         return data
 
 
+class _Lines:
+    """Store lines that arrive in their final order, kept in an anonymous temporary file (not in memory,
+    not compressed): the Paper nodes and the edges leaving papers, added in paper id order.
+
+    >>> s = _Lines(); s.add(b"a"); s.add(b"b\\nc")
+    >>> list(s.lines())
+    [b'a', b'b', b'c']
+    """
+
+    def __init__(self) -> None:
+        self.f = None
+        self.buf: list[bytes] = []
+        self.size = 0
+
+    def add(self, data: bytes) -> None:
+        """Append one line, or several joined by newlines."""
+        self.buf.append(data)
+        self.size += len(data)
+        if self.size >= 1 << 20:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.buf:
+            if self.f is None:
+                self.f = tempfile.TemporaryFile()
+            self.f.write(b"\n".join(self.buf) + b"\n")
+            self.buf, self.size = [], 0
+
+    def lines(self) -> Iterator[bytes]:
+        """Every line in order; the file is gone afterwards."""
+        self._flush()
+        if self.f is None:
+            return
+        f, self.f = self.f, None
+        with f:
+            f.seek(0)
+            for line in f:
+                yield line[:-1]
+
+    def export(self) -> str | None:
+        """The lines as a named temporary file, for :meth:`absorb` in another process."""
+        self._flush()
+        if self.f is None:
+            return None
+        fd, name = tempfile.mkstemp(prefix="kg-lines-")
+        with os.fdopen(fd, "wb") as out, self.f:
+            self.f.seek(0)
+            shutil.copyfileobj(self.f, out)
+        self.f = None
+        return name
+
+    def absorb(self, name: str | None) -> None:
+        """Append the lines of another part's :meth:`export` (deleting its file)."""
+        if name is None:
+            return
+        self._flush()
+        if self.f is None:
+            self.f = tempfile.TemporaryFile()
+        with open(name, "rb") as src:
+            shutil.copyfileobj(src, self.f)
+        os.unlink(name)
+
+
 class GraphParts:
     """The graph of records added in paper-id order, held compactly until it is written or turned into a graph.
 
     What one paper alone decides - its Paper node, its Result nodes and every edge
-    leaving them - is serialised to store lines (zlib'd) as soon as its record is
-    added; only entity and repository nodes and the entity-to-entity edges, which
+    leaving them - is serialised to store lines as soon as its record is added (the
+    paper's own in store order to a temporary file, :class:`_Lines`; result rows
+    zlib'd); only entity and repository nodes and the entity-to-entity edges, which
     several papers add to, stay Python objects. Records must come in increasing
     paper id order (so an edge's first three papers with evidence are known as they
     arrive). :meth:`write` streams the store: the same bytes as
@@ -306,8 +373,10 @@ class GraphParts:
         self.resolver = resolver
         self.nodes: dict[str, dict[str, Any]] = {}  # entity and repository nodes
         self.counts: dict[str, list] = {}  # their key -> [last paper id, papers]
-        self.node_blobs = _Spool()  # paper / result key -> its store line
-        self.edge_blobs = _Spool()  # paper / result key -> the store lines of the edges leaving it
+        self.node_blobs = _Spool()  # result key -> its store line
+        self.edge_blobs = _Spool()  # result key -> the store lines of the edges leaving it
+        self.paper_nodes = _Lines()  # the Paper nodes' store lines, in key order
+        self.paper_edges = _Lines()  # the store lines of the edges leaving papers, in (source, target, type) order
         self.edges: dict[tuple[str, str, str], list] = {}  # entity -> entity: [confidence, papers, evidence]
         self.last = ""
         #: entity keys the resolver does not know (named after their first paper) -> (result key, field) naming them
@@ -344,7 +413,7 @@ class GraphParts:
             raise ValueError(f"records must come in increasing paper id order ({pid!r} after {self.last!r})")
         self.last = pid
         pkey = f"paper:{pid}"
-        self.node_blobs.put(pkey, paper_line)
+        self.paper_nodes.add(paper_line)
         own: dict[str, dict[tuple[str, str], list]] = defaultdict(dict)  # edges leaving this paper's nodes
 
         def edge(u: str, v: str, t: str, confidence: float, ev: dict | None) -> None:
@@ -406,12 +475,15 @@ class GraphParts:
                              "evidence": [{"paper": pid, **ev}] if ev is not None else [],
                              "source": u, "target": v, "key": t})
                      for (v, t), (c, ev) in sorted(es.items())]
-            self.edge_blobs.put(u, b"\n".join(lines))
+            if u == pkey:
+                self.paper_edges.add(b"\n".join(lines))
+            else:
+                self.edge_blobs.put(u, b"\n".join(lines))
 
     def export(self) -> tuple:
         """The parts without the resolver (to send to another process for :meth:`absorb`)."""
         return (self.nodes, self.counts, self.edges, self.node_blobs.export(), self.edge_blobs.export(), self.last,
-                self.refs)
+                self.refs, self.paper_nodes.export(), self.paper_edges.export())
 
     def absorb(self, state: tuple) -> None:
         """Add parts built from records whose paper ids all come after this one's (:meth:`export`).
@@ -420,7 +492,7 @@ class GraphParts:
         resolver does not know is named after its first paper, so the later parts'
         Result rows naming it otherwise are rewritten.
         """
-        nodes, counts, edges, node_blobs, edge_blobs, last, refs = state
+        nodes, counts, edges, node_blobs, edge_blobs, last, refs, paper_nodes, paper_edges = state
         renamed: dict[str, str] = {}
         for k, d in nodes.items():
             mine = self.nodes.get(k)
@@ -444,6 +516,8 @@ class GraphParts:
                 e[2] = (e[2] + evs)[:3]
         self.node_blobs.absorb(node_blobs)
         self.edge_blobs.absorb(edge_blobs)
+        self.paper_nodes.absorb(paper_nodes)
+        self.paper_edges.absorb(paper_edges)
         self.last = last or self.last
         for k, rs in refs.items():
             self.refs.setdefault(k, []).extend(rs)
@@ -461,22 +535,34 @@ class GraphParts:
     def node_lines(self) -> Iterator[bytes]:
         """The store's node lines in key order, forgetting each node as it goes."""
         self._finish_counts()
-        for k in sorted((*self.nodes, *self.node_blobs.keys())):
+        keys = sorted((*self.nodes, *self.node_blobs.keys()))
+        cut = bisect.bisect_left(keys, "paper:")  # the Paper nodes go here: no other key starts so
+        for i, k in enumerate(keys):
+            if i == cut:
+                yield from self.paper_nodes.lines()
             d = self.nodes.pop(k, None)
             yield _dumps(d) if d is not None else self.node_blobs.pop(k)
+        if cut == len(keys):
+            yield from self.paper_nodes.lines()
 
     def edge_lines(self) -> Iterator[bytes]:
         """The store's edge lines in (source, target, type) order, forgetting each edge as it goes."""
         groups = sorted(self.edge_blobs.keys())
         own = sorted(self.edges)
+        papers = self.paper_edges.lines()  # their sources all start with "paper:", and no other source does
         for k in heapq.merge(((u,) for u in groups), own):
+            if papers is not None and k[0] > "paper:":
+                yield from papers
+                papers = None
             if len(k) == 1:
                 yield from self.edge_blobs.pop(k[0]).split(b"\n")
                 continue
-            c, papers, evs = self.edges.pop(k)
-            yield _dumps({"type": k[2], "confidence": c, "support": len(papers), "papers": papers,
+            c, ps, evs = self.edges.pop(k)
+            yield _dumps({"type": k[2], "confidence": c, "support": len(ps), "papers": ps,
                           "evidence": [{"paper": p, **ev} for p, ev in evs],
                           "source": k[0], "target": k[1], "key": k[2]})
+        if papers is not None:
+            yield from papers
 
     def write(self, path: str | os.PathLike) -> tuple[int, int]:
         """Write the store (what :func:`save_graph` writes for the same graph), emptying the parts.
@@ -737,16 +823,23 @@ def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike = DEFAULT_GRAPH) -> P
 
 def _write_store(path: Path, graph: dict, nodes: Iterable[bytes], edges: Iterable[bytes]) -> tuple[int, int]:
     """One JSON document, one node or edge per line (read back line by line); returns the counts."""
-    n = m = 0
     with _GzipBytes(path) as out:
         out.write(b'{"directed":true,"multigraph":true,"graph":' + _dumps(graph) + b',"nodes":[\n')
-        for n, line in enumerate(nodes, 1):
-            out.write((b",\n" if n > 1 else b"") + line)
+        n = _write_joined(out, nodes)
         out.write(b'\n],"edges":[\n')
-        for m, line in enumerate(edges, 1):
-            out.write((b",\n" if m > 1 else b"") + line)
+        m = _write_joined(out, edges)
         out.write(b"\n]}\n")
     return n, m
+
+
+def _write_joined(out: "_GzipBytes", lines: Iterable[bytes], batch: int = 4096) -> int:
+    """Write ``lines`` separated by ``,\\n`` (``batch`` lines per write); returns how many."""
+    n = 0
+    it = iter(lines)
+    while chunk := list(itertools.islice(it, batch)):
+        out.write((b",\n" if n else b"") + b",\n".join(chunk))
+        n += len(chunk)
+    return n
 
 
 def _dumps(obj: Any) -> bytes:
