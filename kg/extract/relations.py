@@ -490,7 +490,10 @@ def specific_name(name: str) -> bool:
     >>> specific_name("BERT"), specific_name("LoRA"), specific_name("Transformer"), specific_name("graph neural network")
     (True, True, False, False)
     """
-    return any(c.isdigit() for c in name) or sum(c.isupper() for c in name[1:]) >= 1
+    return _SPECIFIC.search(name) is not None
+
+
+_SPECIFIC = re.compile(r"\d|.[A-Z]")
 
 
 def proposal_start(low: str, sentences: list[tuple[int, int]], named_at: list[int]) -> int | None:
@@ -1129,9 +1132,14 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     add(h, "APPLIED_TO", x, "task_list", ev)
     if own_method:
         # "EmbodiedOcc++" / "FM-LoRA" / "FiTv2": the paper's method is named after the one it builds on
+        tried: set[tuple[str, str]] = set()
         for m in mentions:
-            if m[2] == "Method" and m[3] != proposed and m[3] not in families and \
-                    (derived_name(proposed, m[3]) or derived_name(proposed, text[m[0]:m[1]])):
+            surface = text[m[0]:m[1]]
+            if m[2] != "Method" or m[3] == proposed or m[3] in families or (m[3], surface) in tried or \
+                    (m[3] not in proposed and surface not in proposed):
+                continue
+            tried.add((m[3], surface))
+            if derived_name(proposed, m[3]) or derived_name(proposed, surface):
                 ss, se = next(((a, b) for a, b in sentences if a <= m[0] < b), (0, len(text)))
                 add((m[0], m[0], "Method", proposed), "BASED_ON", m, "name_derived", Evidence(text[ss:se], ss, se, field))
     if field == "title" and proposed and not proposed.islower():

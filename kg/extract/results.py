@@ -781,6 +781,9 @@ def _without_value(text: str, m: MentionT) -> MentionT:
     >>> _without_value("from AUC 0.571 to", (5, 14, "Metric", "AUC 0.571"))
     (5, 8, 'Metric', 'AUC')
     """
+    last = text[m[1] - 1:m[1]]
+    if not (last.isdigit() or last == "%"):
+        return m
     if m[2] != "Metric":
         v = _TRAILING_MEASURE.search(text, m[0], m[1])  # "CNN 97.91%": a name that swallowed its value
         if not v or v.start() == m[0] or not _TRAILING_MEASURE.search(m[3]):
