@@ -411,6 +411,8 @@ _BY_NUM = re.compile(r"\sby\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approxima
 _MEASURE_CHANGE = re.compile(
     rf"\d[\d.,]*\s*(?:%|×|x|times|-fold|fold)\s+(?:lower|higher|less|more|better|faster|smaller|reduction\s+in|"
     rf"improvement\s+in|increase\s+in|decrease\s+in|gains?\s+in|speedup\s+in)\s+(?:the\s+)?{_MEASURE_NP}")
+_TIMES_MEASURE = re.compile(rf"\d[\d.,]*\s*(?:×|x|times|-fold)\s+(?!(?:lower|higher|less|more|better|faster|smaller|"
+                            rf"larger|greater|reduction|improvement|increase|decrease|gains?|speedup)\b){_MEASURE_NP}")  # "2x convergence speed"
 _IN_TERMS = re.compile(rf"\bin\s+terms\s+of\s+(?:the\s+)?{_MEASURE_NP}")
 
 
@@ -427,6 +429,7 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
     if " by " in text and _BY_NUM.search(text):
         found += _MEASURE_BY.finditer(text)
     found += _MEASURE_CHANGE.finditer(text)
+    found += _TIMES_MEASURE.finditer(text)
     if "in terms of" in text:
         found += _IN_TERMS.finditer(text)
     return sorted({m.span(1) for m in found})
@@ -627,13 +630,14 @@ def long_form_type(long_form: str) -> str | None:
 _DEF_NOUN = (r"(?:module|framework|method|model|strategy|block|mechanism|algorithm|approach|architecture|network|"
              r"layer|scheme|technique|pipeline|system|component|unit|encoder|decoder|paradigm|procedure|protocol|"
              r"sampler|estimator|regularizer|regularization|objective|policy|agent|library|toolkit|tool|"
-             r"dataset|benchmark|corpus|suite|metric|measure|score)")
+             r"dataset|benchmark|corpus|suite|metric|measure|score|diagnostic|indicator|statistic)")
 _DEF_AFTER = re.compile(
     rf"\)\s*(?:(?:,|\s+is|\s+as)\s+(?:a|an|the)\s+(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|"
     rf"over)\b)[\w\-]+,?\s+){{0,6}}?)?({_DEF_NOUN})s?\b", re.I)
 _DEF_BEFORE_NEW = re.compile(r"\b(?:a|an|the|our)\s+(?:new|novel|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 _DEF_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
-             "metric": "Metric", "measure": "Metric", "score": "Metric"}
+             "metric": "Metric", "measure": "Metric", "score": "Metric", "diagnostic": "Metric", "indicator": "Metric",
+             "statistic": "Metric"}
 
 
 _SENT_START = re.compile(r"(?:^|[.!?]\s+)[^.!?]*$")

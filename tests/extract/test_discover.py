@@ -173,3 +173,12 @@ def test_weak_task_heads_before_tasks_and_in_titles():
     assert task_phrases(t4, title=True) == []
     t5 = "We present FooGEO Bench, the first benchmark."
     assert spans(t5, name_chunks(t5)) == ["FooGEO Bench"]
+
+
+def test_measures_after_a_factor_and_defined_diagnostics():
+    t = "FooNet exhibits 2x convergence speed of BarNet and 3x higher decoding throughput."
+    ents = {(e.type, e.name) for e in extract_paper(Paper(id="s", title="", abstract=t)).entities}
+    assert {("Metric", "convergence speed"), ("Metric", "decoding throughput")} <= ents
+    t2 = "We introduce Warm Path Energy (WPE), a per-sample diagnostic that measures effort."
+    ents2 = {e.name: e for e in extract_paper(Paper(id="w", title="", abstract=t2)).entities}
+    assert ents2["Warm Path Energy"].type == "Metric" and "WPE" in ents2["Warm Path Energy"].aliases
