@@ -137,7 +137,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
     "appositive_basis": 0.75,  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
     "backbone_basis": 0.75,
-    "name_task": 0.75,         # "we propose CaKE (Circuit-aware Knowledge Editing)": the task in the name's long form    # "we utilize Y as the pre-trained foundation model" after the proposal
+    "name_task": 0.75,
+    "compared_models": 0.75,   # a study with no method of its own: "compares A, B and C, trained on D"         # "we propose CaKE (Circuit-aware Knowledge Editing)": the task in the name's long form    # "we utilize Y as the pre-trained foundation model" after the proposal
     "paper_outperforms": 0.75, # "Experiments show an improvement of 8% over Y" after the proposal: the paper's method
     "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
 }
@@ -252,6 +253,12 @@ _TITLE_NAME = re.compile(r"^\s*([A-Z][\w.+\-]*(?:[ \-][A-Z0-9][\w.+\-]*){0,2})\s
 #: an evaluation cue right before "on D" whose subject is the paper itself ("Experiments on D", "evaluated on D")
 _PAPER_EVAL = re.compile(r"\b(?:experiments?|evaluations?|evaluat(?:e|es|ed|ing)|results|tested|testing|benchmark(?:ed|ing)|"
                          r"evidence|validat(?:e|es|ed|ing)|verif(?:y|ies|ied)|assess(?:es|ed)?)\b[^,;:]{0,50}$", re.I)
+#: a study's verb over the models it compares: "This study compares A, B and C", "We benchmark A and B"
+_STUDY_VERB = re.compile(r"\b(?:compar(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|benchmark(?:s|ed|ing)?|assess(?:es|ed)?|"
+                         r"test(?:s|ed)?)\b(?!\s+(?:to|with|against)\b)", re.I)
+_STUDY_LEAD = re.compile(r"[^.;]{0,60}?(?::\s*|\s)(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?", re.I)
+_STUDY_ON = re.compile(r"[\s,()\w\-]{0,40}?\b(?:(?:trained|evaluated|tested|fine-tuned)\s+)?(?:on|using|across)\s+(?:the\s+)?"
+                       r"(?:[\w\-]+\s+){0,2}?", re.I)
 #: "three tasks, including T", "task families: T"
 _TASK_LIST_BEFORE = re.compile(r"\btasks?(?:\s+famil(?:y|ies))?\s*,?\s*(?::|including|such\s+as|like|e\.g\.,?|namely)\s*"
                                r"(?:the\s+)?(?:[\w\-]+(?:\s+[\w\-]+){0,3}\s*,\s*(?:and\s+|or\s+)?)*$", re.I)
@@ -1048,6 +1055,23 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             for h, typ, t, rule in paper_relations(text, low, s, e, ments, proposed, s == start_at,
                                                    start_at is not None and s >= start_at, clause):
                 add(h, typ, t, rule, ev)
+        if not own_method and "Dataset" in kinds and len(methods) >= 2:
+            # a comparison study: "This study compares three models: A, B and C, trained on D": each is evaluated on D
+            vm = _STUDY_VERB.search(text, s, e)
+            if vm:
+                listed: list[MentionT] = []
+                for x in methods:
+                    if x[0] < vm.end():
+                        continue
+                    gap = text[listed[-1][1] if listed else vm.end():x[0]]
+                    if len(gap) > 70 or not (_STUDY_LEAD.fullmatch(gap) if not listed else _LIST.match(gap)):
+                        break
+                    listed.append(x)
+                d = next((d for d in ments if d[2] == "Dataset" and listed and d[0] > listed[-1][1]), None)
+                if len(listed) >= 2 and d is not None and _STUDY_ON.fullmatch(text, listed[-1][1], d[0]):
+                    for x in listed:
+                        for y in [d] + _tails(text, ments, d[1], e, "Dataset"):
+                            add(x, "EVALUATED_ON", y, "compared_models", ev)
         # "X reaches 0.87, compared with 0.79 for Y": the values say which one is better
         if by_values:
             by_name = {m[3]: m for m in reversed(methods)}

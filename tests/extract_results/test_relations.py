@@ -574,3 +574,12 @@ def test_task_ending_the_long_form_of_the_name():
 def test_more_evaluation_forms(text, expected):
     got = rels(text, min_confidence=0.7, Method=M, Dataset=["FooBench", "BarBench"], Task=["object detection"])
     assert got == expected
+
+
+def test_comparison_study_evaluates_each_compared_model():
+    t = "This study compares three models: a BetaNet, a pretrained GammaNet, and a DeltaNet, trained on the FooSet dataset."
+    kinds = dict(Method=M, Dataset=["FooSet"])
+    got = {r for r in rels(t, min_confidence=0.7, **kinds) if r[1] == "EVALUATED_ON"}
+    assert got == {(x, "EVALUATED_ON", "FooSet") for x in ("BetaNet", "GammaNet", "DeltaNet")}
+    # a paper with its own method: "trained on" stays training data
+    assert not {r for r in rels(t, proposed="AlphaNet", min_confidence=0.7, **kinds) if r[1] == "EVALUATED_ON"}
