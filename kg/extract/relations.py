@@ -491,6 +491,20 @@ _MODEL_NOUN = re.compile(r"(?:\s+[a-z][\w\-]*)?\s+(?:models?|architectures?|vari
                          r"family|extensions?|versions?|encoders?|LLMs?|language\s+models?)\b")
 
 
+def generic_phrase(name: str, text: str) -> bool:
+    """A lower-case phrase that names a family, not the paper's own method ("large language models"); a lower-case
+    long form the text defines with an acronym ("retrieval-based in-context learning (R-ICL)") is a name.
+
+    >>> generic_phrase("large language models", "We use large language models (LLMs)."), generic_phrase("XNet", "")
+    (True, False)
+    >>> generic_phrase("retrieval-based in-context learning", "a retrieval-based in-context learning (R-ICL) framework")
+    False
+    """
+    if not name.islower():
+        return False
+    return name.endswith("s") or not re.search(re.escape(name) + r"\s*\(\s*[A-Za-z0-9\-]*[A-Z]", text)
+
+
 def specific_name(name: str) -> bool:
     """A name that points at one model family (an acronym, CamelCase, a digit), not a generic word.
 
@@ -784,7 +798,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     ours_all = proposed_spans(text, 0, len(text), proposed, low)
     breaks = [m.start() for m in _CLAUSE_L.finditer(low)]
     # the paper's "method" must not be its dataset, metric or task ("MMMG-Score" proposed with a benchmark)
-    own_method = bool(proposed) and not proposed.islower() and \
+    own_method = bool(proposed) and not generic_phrase(proposed, text) and \
         not any(m[2] != "Method" and m[3] == proposed for m in mentions)
     start_at = proposal_start(low, sentences, [m[0] for m in mentions if m[2] == "Method" and m[3] == proposed]) \
         if own_method else None
@@ -1166,7 +1180,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if derived_name(proposed, m[3]) or derived_name(proposed, surface):
                 ss, se = next(((a, b) for a, b in sentences if a <= m[0] < b), (0, len(text)))
                 add((m[0], m[0], "Method", proposed), "BASED_ON", m, "name_derived", Evidence(text[ss:se], ss, se, field))
-    if field == "title" and proposed and not proposed.islower():
+    if field == "title" and proposed and not generic_phrase(proposed, text):
         for t in _title_tasks(text, mentions, proposed):
             add((0, 0, "Method", proposed), "APPLIED_TO", t, "title_task", Evidence(text, 0, len(text), field))
     # "real-time semantic segmentation" and "semantic segmentation" for one head: keep the specific one
