@@ -504,7 +504,8 @@ _VERBS = frozenset(
     "achieve achieves yield yields require requires remain remains make makes allow allows benefit benefits "
     "towards toward work works paper papers approach approaches method methods model models framework task tasks "
     "aid aids help helps lead leads bring brings unify unifies handle handles power powers drive drives "
-    "outperform outperforms surpass surpasses evaluate evaluates apply applies extend extends".split())
+    "outperform outperforms surpass surpasses evaluate evaluates apply applies extend extends predict predicts "
+    "particular certain given respective corresponding".split())
 _BAD_HYPHEN = re.compile(r"-(?:based|driven|guided|aware|oriented|enhanced|powered|inspired|assisted|augmented|like|"
                          r"free|specific|level|wise|agnostic|centric)$")
 
