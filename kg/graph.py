@@ -381,9 +381,15 @@ class GraphParts:
         self.last = ""
         #: entity keys the resolver does not know (named after their first paper) -> (result key, field) naming them
         self.refs: dict[str, list[tuple[str, str]]] = {}
+        #: (type, name, aliases) -> key, for the names whose key does not depend on the paper's context
+        self.memo: dict[tuple, str] = {}
 
     def _entity(self, type_: str, name: str, pid: str, ctx: frozenset[str], aliases=()) -> str:
-        key = self.resolver.resolve(type_, name, aliases, ctx)
+        key = self.memo.get((type_, name, aliases))
+        if key is None:
+            key, by_context = self.resolver.resolve_noting(type_, name, aliases, ctx)
+            if not by_context:
+                self.memo[(type_, name, aliases)] = key
         self._count(key, pid)
         if key not in self.nodes:
             info = self.resolver.info(key)

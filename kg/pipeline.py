@@ -1,11 +1,13 @@
 """The one place the stages are wired: ingest -> extract -> resolve -> graph -> store.
 
-``build`` streams papers through extraction (spaCy Docs are never all held:
-only the small :class:`~kg.models.PaperExtraction` records come back). Each
-record is added to the alias table as it arrives (the first resolution pass)
-and held as a compressed line; after the decisions the records are replayed in
-paper id order into :class:`kg.graph.GraphParts` (split over forked processes
-with ``processes > 1`` while that fits ``MEMORY_BUDGET_MB``) and the store is written from the parts, with two
+``build`` streams papers through extraction (spaCy Docs are never all held).
+Whoever extracts a record (with ``processes > 1``: the pool's workers, which
+also parse their own JSONL lines) packs it (:func:`pack_record`): the alias-table
+ops of the first resolution pass, played here as they arrive, and the record's
+sidecar line and resolver-free graph part, spilled to a temporary file rather
+than held in memory. After the decisions the records are replayed in paper id
+order into :class:`kg.graph.GraphParts` (split over forked processes with
+``processes > 1`` while that fits ``MEMORY_BUDGET_MB``) and the store is written from the parts, with two
 sidecars: the records (``*.extractions.jsonl.gz``, for audits and rebuilds) and
 the resolver state (``*.resolver.pickle``: alias table, decisions, paper ids).
 ``update=True`` reads only the resolver state (neither the store nor the old
@@ -21,13 +23,15 @@ except where B teaches a second sense of a short form that A's papers used bare
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import itertools
 import json
 import marshal
 import os
+import shutil
+import tempfile
 import time
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -257,31 +261,49 @@ def default_workdir(graph_path: str | Path) -> Path:
 COMPACT_RATIO = 0.25
 
 
-def pack_record(x: PaperExtraction) -> tuple[str, tuple, bytes, bytes]:
-    """One record as the build holds it: ``(paper id, sources, alias-table ops, held blob)``.
+_SPILL: dict[str, list[int]] = {}  # spill directory -> [fd, bytes written, pid] of this process's file there
+
+
+def _spill(directory: str, data: bytes) -> tuple[int, int, int]:
+    """Append ``data`` to this process's file in ``directory``; returns ``(pid, offset, length)`` to read it back."""
+    f = _SPILL.get(directory)
+    if f is None or f[2] != os.getpid():  # a forked worker opens its own file
+        path = os.path.join(directory, f"spill-{os.getpid()}.bin")
+        f = _SPILL[directory] = [os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), 0, os.getpid()]
+    view = memoryview(data)
+    while view:  # unbuffered: a pool worker ends with os._exit, so nothing may wait in a buffer
+        view = view[os.write(f[0], view):]
+    f[1] += len(data)
+    return f[2], f[1] - len(data), len(data)
+
+
+def pack_record(spill: str, x: PaperExtraction) -> tuple[str, tuple, bytes, tuple[int, int, int]]:
+    """One record as the build holds it: ``(paper id, sources, alias-table ops, where it was spilled)``.
 
     The ops (:func:`kg.resolve.table_ops`, ``marshal``'d) are what the alias table
-    records; the blob is the zlib'd ``marshal`` of the records-sidecar line, the
-    resolver-free graph part (:func:`kg.graph.prepare`) and the paper's source keys.
-    Pure bytes, so extraction workers make it (``kg.parallel``: the work leaves
-    the main process and the single-core graph phase) and only bytes travel back.
+    records; the ``marshal`` of the records-sidecar line, the resolver-free graph part
+    (:func:`kg.graph.prepare`) and the paper's source keys is appended to a file of the
+    calling process in the directory ``spill`` (not held in memory: the page cache
+    keeps it). Extraction workers call it (``kg.parallel``: the work leaves the main
+    process and the single-core graph phase) and only small tuples travel back.
     """
     line = _dumps(x.to_dict(with_paper=True))
     local = local_definitions(x)
-    blob = zlib.compress(marshal.dumps((line, prepare(x, local), source_keys(x.paper.sources))), 1, -12)  # raw
-    # deflate: no header, a 4 KB window: a third of the time of the defaults on records of a few KB
+    where = _spill(spill, marshal.dumps((line, prepare(x, local), source_keys(x.paper.sources))))
     return (x.paper.id, tuple((s.path, s.line, s.format) for s in x.paper.sources),
-            marshal.dumps(table_ops(x, local)), blob)
+            marshal.dumps(table_ops(x, local)), where)
 
 
 class _Held:
-    """New records held until all are read: :func:`pack_record` blobs (a few times smaller than the objects)."""
+    """New records held until all are read: where :func:`pack_record` spilled each, by paper id."""
 
-    def __init__(self) -> None:
-        self.lines: dict[str, bytes] = {}
+    def __init__(self, spill: str) -> None:
+        self.spill = spill
+        self.lines: dict[str, tuple[int, int, int]] = {}
+        self.files: dict[int, int] = {}  # writer pid -> read descriptor
 
-    def put(self, pid: str, blob: bytes) -> None:
-        self.lines[pid] = blob
+    def put(self, pid: str, where: tuple[int, int, int]) -> None:
+        self.lines[pid] = where
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -289,9 +311,25 @@ class _Held:
     def __contains__(self, pid: str) -> bool:
         return pid in self.lines
 
+    def _read(self, pid: str) -> bytes:
+        writer, offset, length = self.lines[pid]
+        fd = self.files.get(writer)
+        if fd is None:
+            fd = self.files[writer] = os.open(os.path.join(self.spill, f"spill-{writer}.bin"), os.O_RDONLY)
+        return os.pread(fd, length, offset)
+
+    def close(self) -> None:
+        """Close the spill files (and this process's writer)."""
+        for fd in self.files.values():
+            os.close(fd)
+        self.files.clear()
+        f = _SPILL.pop(self.spill, None)
+        if f is not None and f[2] == os.getpid():
+            os.close(f[0])
+
     def prepared(self, pid: str, extra: dict[str, list]) -> tuple[bytes, tuple, list[str]]:
         """``(sidecar line, graph part, source keys)`` of one held paper; a paper seen again gets its new sources."""
-        line, prep, keys = marshal.loads(zlib.decompress(self.lines[pid], -12))
+        line, prep, keys = marshal.loads(self._read(pid))
         if extra.get(pid):
             x = _with_sources(extraction_from_dict(orjson.loads(line)), extra[pid])
             return _dumps(x.to_dict(with_paper=True)), prepare(x), source_keys(x.paper.sources)
@@ -333,7 +371,8 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     :func:`default_workdir`, so a failed run can be resumed). All give the same
     records in the same order, so the same graph bytes. Each record is added to
     the alias table as it arrives (the first resolution pass overlaps extraction)
-    and held compressed; the graph is then built in paper id order and written
+    and spilled to a temporary directory (``TMPDIR``; about 6 KB a paper, removed at
+    the end); the graph is then built in paper id order and written
     streaming (:class:`kg.graph.GraphParts`), without a networkx graph in memory.
 
     ``update=True`` on an existing store writes a delta segment next to it instead
@@ -354,10 +393,12 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
         table = AliasTable()
     known: dict[str, Any] = dict.fromkeys(papers)
     extra: dict[str, list] = {}
-    held = _Held()
+    spill = tempfile.mkdtemp(prefix="kg-build-")  # the records, until the graph is written
+    held = _Held(spill)
+    pack = functools.partial(pack_record, spill)
     gc.disable()  # millions of small long-lived objects: cyclic GC passes would only cost time
     try:
-        def take(items: Iterable[tuple[str, tuple, bytes, bytes]]) -> None:
+        def take(items: Iterable[tuple[str, tuple, bytes, tuple]]) -> None:
             for pid, srcs, ops, blob in items:  # pack_record()s, in input order
                 if pid in held or pid in papers:  # read again (workers reading their input see repeats only now)
                     extra.setdefault(pid, []).extend(Source(*s) for s in srcs)
@@ -367,20 +408,20 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
                 held.put(pid, blob)
 
         if from_extractions:
-            take(map(pack_record, read_extractions(from_extractions, strict=strict, report=summary.skipped)))
+            take(map(pack, read_extractions(from_extractions, strict=strict, report=summary.skipped)))
         inputs = list(inputs)
         if inputs and processes > 1 and not dask and not appending and "-" not in inputs:
             from kg.parallel import extract_tasks  # noqa: PLC0415
             # the workers parse and clean their own JSONL lines: this process only reads lines and plays ops
             for pre, found, items in extract_tasks(_read_tasks(inputs), processes=processes,
-                                                   spacy_model=spacy_model, pack=pack_record):
+                                                   spacy_model=spacy_model, pack=pack):
                 _report(pre, found, strict, summary.skipped)
                 take(items)
         elif inputs:
             papers_in = dedupe_papers(read_papers(inputs, strict=strict, report=summary.skipped), known, extra)
             if dask and workdir is None:
                 workdir = str(default_workdir(graph_path).resolve())
-            take(_extract(papers_in, processes, spacy_model, dask, workdir, partition_size, pack=pack_record))
+            take(_extract(papers_in, processes, spacy_model, dask, workdir, partition_size, pack=pack))
         summary.new_papers = len(held)
         summary.repeated = sum(len(v) for v in extra.values())
         clock.lap("read, extract, alias table")
@@ -401,6 +442,8 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
         summary.papers = len(papers)
     finally:
         gc.enable()
+        held.close()
+        shutil.rmtree(spill, ignore_errors=True)
     if compact or (appending and _deltas_outgrow(graph_path)):
         compact_store(graph_path)
         summary.compacted = True

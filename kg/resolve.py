@@ -558,24 +558,34 @@ class Resolver:
         whose defining papers share most ``context`` words, else to its own
         ambiguous node. Unknown names get ``entity_key(type_, name)``.
         """
+        return self.resolve_noting(type_, name, aliases, context)[0]
+
+    def resolve_noting(self, type_: str, name: str, aliases: Iterable[str] = (),
+                       context: frozenset[str] = frozenset()) -> tuple[str, bool]:
+        """:meth:`resolve`, and whether ``context`` took part (if not, every paper gets this key for the name).
+
+        >>> r = Resolver(element_key={("L", "Method", "bert"): "method:bert"}, clusters={}, ambiguous={})
+        >>> r.resolve_noting("Method", "Bert")
+        ('method:bert', False)
+        """
         forms = [name, *aliases]
         for f in forms:  # long forms first: they are never ambiguous
             if not is_short_form(f):
                 k = self.element_key.get(("L", type_, match_key(f)))
                 if k:
-                    return k
+                    return k, False
         for f in forms:
             m = match_key(f)
             senses = self.ambiguous.get((type_, m))
             if senses:
                 return self._pick_sense(senses, context) or self.element_key.get(("S", type_, m)) \
-                    or entity_key(type_, f)
+                    or entity_key(type_, f), True
             k = self.element_key.get(("S", type_, m))
             if k:
-                if not self._confirmed(type_, m, context):
-                    return entity_key(type_, f)
-                return k
-        return entity_key(type_, name)
+                if (type_, m) not in self.single:
+                    return k, False
+                return (k if self._confirmed(type_, m, context) else entity_key(type_, f)), True
+        return entity_key(type_, name), False
 
     def _confirmed(self, type_: str, m: str, context: frozenset[str]) -> bool:
         """May a bare short form join the one sense defined elsewhere?
