@@ -447,6 +447,14 @@ _AS_BACKBONE = re.compile(r"\s*\)?\s*(?:\([^()]{1,30}\)\s*)?as\s+(?:the\s+|our\s
                           r"foundation\s+models?|encoders?|base\s+networks?|base\s+LLMs?)\b", re.I)
 _USE_BEFORE = re.compile(r"\b(?:we|our\s+\w+)\s+(?:\w+ly\s+)?(?:use|utili[sz]e|adopt|employ|leverage|choose|select|build\s+on)\s+"
                          r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}(?:[\w\-]+\s*\(\s*)?$")
+_BACKBONE_KEYS = ("backbone", "foundation model", "base model", "encoder", "base network", "base llm")
+
+
+def _has_backbone_word(seg: str) -> bool:
+    """A backbone noun in the lower-cased sentence ``seg`` (a substring test before the "Y as the backbone" rule)."""
+    return any(k in seg for k in _BACKBONE_KEYS)
+
+
 #: "X leverages a sparse Y backbone", "with Y as the backbone" in the proposal sentence
 _BACKBONE_AFTER = re.compile(r"\s+(?:backbones?|base\s+models?|as\s+(?:the\s+|its\s+|a\s+)?(?:backbone|base\s+model))\b", re.I)
 
@@ -586,7 +594,7 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
             if m[3] != proposed and (_BASIS_BEFORE.search(low, max(s, m[0] - 80), m[0]) or
                                      _BACKBONE_AFTER.match(text, m[1], e)) and subject_free(m[0], whole=True, but=m):
                 out.append((head, "BASED_ON", m, "proposal_basis"))
-    if after_proposal and "as" in low[s:e]:
+    if after_proposal and _has_backbone_word(low[s:e]):
         # "we utilize the vanilla ViT (ViT-B) as the pre-trained foundation model": the method is built on it
         for m in methods:
             if m[3] != proposed and _AS_BACKBONE.match(text, m[1], e) and _USE_BEFORE.search(low, max(s, m[0] - 60), m[0]) \
@@ -843,7 +851,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
             _A_DIGIT.search(text, s, e) is not None
         if not (has_cue or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
-                _COMPARED_KEY.search(low, s, e) or (own_method and " as " in low[s:e])):
+                _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(low[s:e]))):
             continue  # nothing below can fire without a cue word, a dataset or a task
         ev = Evidence(text[s:e], s, e, field)
         evaluated: list[MentionT] = []

@@ -374,9 +374,19 @@ def proposed_spans(text: str, s: int, e: int, proposed: str | None, low: str | N
     >>> proposed_spans("Our model beats X.", 0, 18, "M")
     [(0, 9, 'Method', 'M')]
     """
+    global _LAST_OURS
     if not proposed:
         return []
-    return [(m.start(), m.end(), "Method", proposed) for m in _OURS_L.finditer(low or lower_same_length(text), s, e)]
+    last = _LAST_OURS  # one scan per field: results (per sentence) and relations (whole text) share it
+    if last is None or last[0] is not text and last[0] != text or last[1] != proposed:
+        spans = [(m.start(), m.end(), "Method", proposed) for m in _OURS_L.finditer(low or lower_same_length(text))]
+        last = _LAST_OURS = (text, proposed, spans)
+    if s == 0 and e == len(text):
+        return list(last[2])
+    return [x for x in last[2] if s <= x[0] and x[1] <= e]
+
+
+_LAST_OURS: tuple | None = None
 
 
 def _canonical(canon: dict[str, str], surface: str) -> str:
@@ -625,7 +635,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     rx, canon = metric_words()
     out: list[Result] = []
     low = lower_same_length(text)
-    if not _DIGIT.search(text) and not _WORD_UNIT_HINT.search(low):
+    hint = _WORD_UNIT_HINT.search(low) is not None  # spelled-out values are rare: one test for the whole text
+    if not hint and not _DIGIT.search(text):
         return out
     mentions = [_without_value(text, m) for m in expand_mentions(text, mentions)]  # same cache key as relations
     if proposed is None:
@@ -639,7 +650,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
         names = {m[3] for m in ments if m[2] == "Dataset"}
         if names:
             carry = next(iter(names)) if len(names) == 1 and _EVAL_SENT.search(low, s, e) else None
-        if not _DIGIT.search(text, s, e) and not _WORD_UNIT_HINT.search(low, s, e):
+        if not _DIGIT.search(text, s, e) and not (hint and _WORD_UNIT_HINT.search(low, s, e)):
             continue  # no digit and no spelled-out value with a unit: no result
         blocked = [(m[0], m[1]) for m in ments if m[2] != "Metric"]
         blocked += [(m.start(), m.end()) for m in _CITE.finditer(text, s, e)]
