@@ -45,7 +45,7 @@ from kg.extract.relscore import FEATURES, REL_TYPES, score  # noqa: E402
 from kg.models import Relation  # noqa: E402
 
 OUT = ROOT / "kg" / "extract" / "data" / "relation_scorer.json"
-HELD_OUT = ("nov30", "arxiv42")
+HELD_OUT = ("nov30", "arxiv42", "ho40")  # ho40 (published 30 Nov) is not in the shipped weights' training data
 POOLED = True
 MODE = "learned"
 THRESHOLD_RULE = "precision"
