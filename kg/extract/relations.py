@@ -489,10 +489,11 @@ def derived_name(name: str, base: str) -> bool:
 #: "-based" and kin right after a method name: "a Transformer-based ... network (X)"
 _COMPOUND = re.compile(r"-(?:based|inspired|guided|powered|driven|enhanced|augmented|assisted)\b", re.I)
 #: from the compound to the name it describes: the noun phrase, then "(X)" or "called X", or X right after
-_COMPOUND_TO = re.compile(r"[^,;:.()]{0,80}?(?:\(\s*|\b(?:called|named|dubbed|termed)\s+)|\s*(?:(?!and\b|or\b)[a-z][\w\-]*\s+)?")
+_COMPOUND_TO = re.compile(r"(?:(?!(?<![\w\-])(?:to|for|that|which|with|from|into|of|by|on|in)(?![\w\-]))[^,;:.()])"
+                          r"{0,80}?(?:\(\s*|\b(?:called|named|dubbed|termed)\s+)|\s*(?:(?!and\b|or\b)[a-z][\w\-]*\s+)?")
 #: "X, a (novel ...) ", "X, or ACR, as a novel ", "X - a series of ": an appositive right after the name X
 _APPOS_LEAD = re.compile(r"(?:\s+(?:family|series|suite))?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:or\s+[^,;()]{1,25},\s*)?(?:as\s+)?|\s+as\s+|\s+[\-\u2013\u2014]\s+)"
-                         r"(?:which\s+is\s+)?(?:an?|the)\s+(?:(?!for\b|of\b|with\b|to\b|that\b|which\b|and\b)[\w\-]+,?\s+"
+                         r"(?:which\s+is\s+)?(?:an?|the)\s+(?:(?!for\b|of\b|with\b|to\b|that\b|which\b|and\b|\w+ing\b)[\w\-]+,?\s+"
                          r"(?:and\s+)?){0,4}(?P<of>(?:series|family|variant|version|kind|class)\s+of\s+(?:the\s+)?)?")
 #: what the appositive is: "a compact BERT model", "a novel low-rank adaptation method"
 _MODEL_NOUN = re.compile(r"(?:\s+[a-z][\w\-]*)?\s+(?:models?|architectures?|variants?|backbones?|designs?|networks?|methods?|"
@@ -950,8 +951,11 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     if x[0] >= cm3.end() and _COMPOUND_TO.fullmatch(text, cm3.end(), x[0]) or \
                             x[1] <= y[0] and _APPOS_LEAD.fullmatch(text, x[1], y[0]):
                         add(x, "BASED_ON", y, "compound_basis", ev)
+                # a title "X: ... Y-based ...", unless the compound describes a task ("Fast UAV-based Mapping")
                 if field == "title" and proposed and text.startswith(proposed) and \
-                        text[len(proposed):].lstrip().startswith(":") and y[0] > len(proposed):
+                        text[len(proposed):].lstrip().startswith(":") and y[0] > len(proposed) and \
+                        not any(t[2] == "Task" and cm3.end() <= t[0] <= cm3.end() + 40 and
+                                re.fullmatch(r"[\s\w\-]*", text[cm3.end():t[0]]) for t in ments):
                     add((0, len(proposed), "Method", proposed), "BASED_ON", y, "compound_basis", ev)
         for i, x in enumerate(methods[:-1]):
             # "X, a compact BERT model", "X, or ACR, as a novel Y method": the appositive says what X is built on

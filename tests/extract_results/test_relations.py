@@ -583,3 +583,18 @@ def test_comparison_study_evaluates_each_compared_model():
     assert got == {(x, "EVALUATED_ON", "FooSet") for x in ("BetaNet", "GammaNet", "DeltaNet")}
     # a paper with its own method: "trained on" stays training data
     assert not {r for r in rels(t, proposed="AlphaNet", min_confidence=0.7, **kinds) if r[1] == "EVALUATED_ON"}
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # the compound's noun phrase must reach the name without a verb or preposition in between
+    ("We propose a CLIP-based framework to convert images to synthetic AlphaNet (AN) data.", False, set()),
+    # an appositive whose words include a participle is a description, not "a Y model"
+    ("We introduce AlphaNet, a TTA system adapting BERT model frameworks to audio.", False, set()),
+    # a title compound that describes the task
+    ("AlphaNet: Fast CLIP-based Image Retrieval", True, set()),
+    ("AlphaNet: Fast Retrieval with CLIP-based Features", True, {("AlphaNet", "BASED_ON", "CLIP")}),
+])
+def test_compound_and_appositive_limits(text, title, expected):
+    kinds = mentions(text, Method=["AlphaNet", "CLIP", "BERT"], Task=["Image Retrieval"])
+    got = find_relations(text, [(0, len(text))], kinds, field="title" if title else "abstract", proposed="AlphaNet")
+    assert {(r.head, r.type, r.tail) for r in got if r.type == "BASED_ON"} == expected
