@@ -76,7 +76,7 @@ _PCT_OF = re.compile(
     r"training\s+(?:set|cohort|split|data|samples)|test(?:ing)?\s+(?:set|cohort|split))\b)", re.I)
 # words that may sit between a metric and its number: "F1 of 0.84", "BLEU score of 28.4", "SA (0.84)"
 _LINK_BEFORE = re.compile(
-    r"^(?:[\s,:=($}{)]|->|→|\([A-Za-z0-9@\-]{1,12}\)|\b(?:scores?|values?|rates?|results?|performance|of|is|was|are|were|reaches|reached|reaching|"
+    r"^\)?(?:[\s,:=($}{]|->|→|\([A-Za-z][A-Za-z0-9@\-]{0,11}\)|\b(?:scores?|values?|rates?|results?|performance|of|is|was|are|were|reaches|reached|reaching|"
     r"achieves|achieved|achieving|obtains|obtained|attains|attained|yields|gets|up|to|an?|the|by|around|about|"
     r"approximately|nearly|almost|over|above|below|under|at|improves|improved|improving|increases|increased|"
     r"boosts|boosted|reduces|reduced|reducing|decreases|decreased|lowers|lowered|gains?|improvements?|"
@@ -102,6 +102,7 @@ _UNIT_NOUN = re.compile(r"\s*\$?\s*(?:([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+(?:im
                         r"|of\s+(?:the\s+)?((?!and\b|or\b)[a-z][\w\-]*(?:\s+(?!and\b|or\b|in\b|on\b|for\b|of\b)[a-z][\w\-]*){0,2})"
                         r"(?=\s*(?:[,;.)]|and\b|in\b|on\b|of\b|for\b|while\b|required\b|needed\b|$))"
                         r"|((?:[a-z][\w\-]*\s+)?(?:speed|throughput)\b))")
+_SCI_AFTER = re.compile(r"\s*\}?\$?\s*(?:\\times|×|x|\*)\s*\{?10\s*\^|[eE][\-+]?\d")
 _TRAINED_AFTER = re.compile(r"-(?:trained|pretrained|pre-trained|tuned|finetuned|fine-tuned|based)\b")
 #: "requires only 35% of the training costs", "using only 1.24% of the tokens" (not "only 10% of the labels": a setting)
 _ONLY_SHARE_BEFORE = re.compile(r"\b(?:requir\w*|us(?:es|ing)|needs?|needing|consum\w*)\s+only\s+$", re.I)
@@ -441,6 +442,10 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
             continue
         if any(bs <= na < be for bs, be in blocked):
             continue
+        if prev == "(" and text[b:b + 1] == ")" and m["num"].isdigit() and len(m["num"]) <= 2 and not m["unit"]:
+            continue  # "(2) performance": an enumeration mark
+        if _SCI_AFTER.match(text, b):
+            continue  # "1.16\times10^{-2}": scientific notation, not the value written
         if _BLOCK_BEFORE.search(text, max(s, a - 20), a):
             continue
         unit = _unit_of(m["unit"])

@@ -411,3 +411,16 @@ def test_dataset_in_a_trained_compound_is_not_the_evaluation_dataset():
     t = "A FooSet-trained model outperforms the base model by 7.8% on BarBench."
     got = find_results(t, [(0, len(t))], mentions(t, Dataset=["FooSet", "BarBench"]))
     assert [(r.value, r.dataset) for r in got] == [("7.8", "BarBench")]
+
+
+@pytest.mark.parametrize("text", [
+    r"Activity rose ($p = 1.16\times10^{-2}$) in the group.",
+    "Three attributes: (1) computational cost, (2) performance, (3) robustness.",
+])
+def test_scientific_notation_and_enumerations_are_not_values(text):
+    assert [r.value for r in run(text)] == []
+
+
+def test_metric_then_its_spelled_out_form_in_brackets():
+    assert rows("It attained an mAP (mean average precision) score of 0.732.",
+                Metric=["mAP", "mean average precision"]) == [("0.732", None, "absolute", "mean average precision")]
