@@ -1,7 +1,9 @@
 """Score ``kg extract`` on the held-out gold set (tests/gold/heldout_nov30_gold.jsonl), end to end.
 
 The set was drawn by scripts/select_heldout.py and annotated blind by someone who did not develop the
-extractor; nobody tunes on it. This script runs the real CLI exactly as a user would and scores what it wrote:
+extractor. After its blind scoring (30 Nov morning) it was published and is a development set since; a new
+blind set is scored with ``--gold FILE`` by the lead only. This script runs the real CLI exactly as a user
+would and scores what it wrote:
 
 1. writes the 40 papers (25 arXiv by id from ../shared/data/arxiv, 15 from ``kg ingest ../shared/data/hf-papers``)
    to a temporary JSONL (outside the repo), and runs ``kg extract PAPERS -o PRED``;
