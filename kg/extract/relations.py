@@ -719,13 +719,22 @@ def _prepare(text: str, mentions: list[MentionT], field: str,
             proposed = tm[3]
     if proposed is None:
         proposed = proposed_of(text, mentions, field)
-    elif len(proposed) >= 3 and proposed in text and not any(m[3] == proposed for m in mentions):
-        # the name was found in the other field only ("Bioformer: ..." as a title): its mentions here
-        extra = [(m.start(), m.end(), "Method", proposed)
-                 for m in re.finditer(r"(?<![\w\-])" + re.escape(proposed) + r"(?![\w\-])", text)
-                 if not any(a < m.end() and m.start() < b for a, b, *_ in mentions)]
-        if extra:
-            mentions = sorted([*mentions, *extra])
+    elif len(proposed) >= 3 and proposed in text:
+        # every occurrence of the paper's name is its mention: found in the other field only ("Bioformer: ..."
+        # as a title), or only its last word was marked here ("Enhanced HOPE" seen as "HOPE")
+        occ = []
+        i = text.find(proposed)
+        while i >= 0:  # whole-word occurrences (str.find: a compiled pattern per paper name would cost more)
+            j = i + len(proposed)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")) and \
+                    (j >= len(text) or not (text[j].isalnum() or text[j] in "_-")):
+                occ.append((i, j, "Method", proposed))
+            i = text.find(proposed, j)
+        occ = [o for o in occ if not any(m[0] == o[0] and m[1] == o[1] and m[3] == proposed for m in mentions)]
+        if occ:
+            inside = [m for m in mentions if any(o[0] <= m[0] and m[1] <= o[1] for o in occ)]
+            if not any(m[0] < o[1] and o[0] < m[1] and m not in inside for m in mentions for o in occ):
+                mentions = sorted([*(m for m in mentions if m not in inside), *occ])
     return mentions, low, proposed, size_families(mentions, proposed)
 
 

@@ -598,3 +598,11 @@ def test_compound_and_appositive_limits(text, title, expected):
     kinds = mentions(text, Method=["AlphaNet", "CLIP", "BERT"], Task=["Image Retrieval"])
     got = find_relations(text, [(0, len(text))], kinds, field="title" if title else "abstract", proposed="AlphaNet")
     assert {(r.head, r.type, r.tail) for r in got if r.type == "BASED_ON"} == expected
+
+
+def test_proposed_name_replaces_a_mention_of_its_last_word():
+    t = "On the FooBench benchmark, Enhanced AlphaNet reduces latency by 38%."
+    ms = [(t.index("FooBench"), t.index("FooBench") + 8, "Dataset", "FooBench"),
+          (t.index("AlphaNet"), t.index("AlphaNet") + 8, "Method", "AlphaNet")]
+    got = {(r.head, r.type, r.tail) for r in find_relations(t, [(0, len(t))], ms, proposed="Enhanced AlphaNet")}
+    assert got == {("Enhanced AlphaNet", "EVALUATED_ON", "FooBench")}
