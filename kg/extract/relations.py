@@ -1147,7 +1147,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             h, rule = head_for(cue.start())
             if h is not None and h[1] <= cue.start():
                 add(h, "APPLIED_TO", t, "task_in_result", ev)
-        if own_method and s == start_at:
+        if own_method and "(" in text[s:e]:
             # "we propose CaKE (Circuit-aware Knowledge Editing)": the task that ends the long form of the paper's name
             for o in (m for m in methods if m[3] == proposed and m[0] != m[1]):
                 pm = re.match(r"\s*\(([^()]{3,80})\)", text[o[1]:e])
