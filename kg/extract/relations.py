@@ -866,6 +866,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         ev = Evidence(text[s:e], s, e, field)
         evaluated: list[MentionT] = []
         evaluated_ds: list[MentionT] = []
+        co_evaluated: list[MentionT] = []
         bounds = [s, *breaks[bisect_left(breaks, s):bisect_left(breaks, e)], e]
 
         def clause(pos: int) -> tuple[int, int]:
@@ -1085,6 +1086,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         add(hh, "EVALUATED_ON", x, rule, ev)
                 if h not in evaluated:
                     evaluated.append(h)
+                    if len(evaluated) == 1:
+                        co_evaluated = heads[1:]  # "We verified the proposed A and B on D ...": B shares A's task
                 evaluated_ds.append(d)
         if own_method and field == "abstract":
             for h, typ, t, rule in paper_relations(text, low, s, e, ments, proposed, s == start_at,
@@ -1177,7 +1180,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     continue
                 ds = [d for d in evaluated_ds if d[1] <= t[0]]
                 if (ds and _TASK_AFTER_DS.match(text[ds[-1][1]:t[0]])) or _TASK_OPENS.match(text[s:t[0]]):
-                    add(h, "APPLIED_TO", t, "evaluated_task", ev)
+                    for hh in [h, *co_evaluated]:
+                        add(hh, "APPLIED_TO", t, "evaluated_task", ev)
         # "evaluations across three tasks, including T1, T2 and T3, show that X ...", "We evaluated X across ...
         # task families: T1, T2": the evaluated method is applied to each listed task
         if "Task" in kinds and "task" in low[s:e] and _has_eval_word(low, s, e):

@@ -570,6 +570,9 @@ def test_task_ending_the_long_form_of_the_name():
      {("AlphaNet", "EVALUATED_ON", "FooBench"), ("AlphaNet", "EVALUATED_ON", "BarBench")}),
     ("We verified AlphaNet on FooBench dataset based object detection.",
      {("AlphaNet", "EVALUATED_ON", "FooBench"), ("AlphaNet", "APPLIED_TO", "object detection")}),
+    ("We verified the proposed AlphaNet and BetaNet on FooBench dataset based object detection.",
+     {(x, t, y) for x in ("AlphaNet", "BetaNet") for t, y in (("EVALUATED_ON", "FooBench"),
+                                                               ("APPLIED_TO", "object detection"))}),
 ])
 def test_more_evaluation_forms(text, expected):
     got = rels(text, min_confidence=0.7, Method=M, Dataset=["FooBench", "BarBench"], Task=["object detection"])
