@@ -675,7 +675,7 @@ _DEF_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", 
 def _sentence_start(text: str, lo: int, hi: int) -> int | None:
     """Where the sentence holding ``hi`` starts, looked for in ``text[lo:hi]``: the last ".", "!" or "?" when
     white space follows it, 0 when there is none and ``lo`` is 0, else ``None`` (the regex
-    ``(?:^|[.!?]\s+)[^.!?]*$`` searched between ``lo`` and ``hi``, without its quadratic scan).
+    ``(?:^|[.!?]\\s+)[^.!?]*$`` searched between ``lo`` and ``hi``, without its quadratic scan).
 
     >>> t = "It is 3.5 here. We propose A"
     >>> _sentence_start(t, 0, 27), _sentence_start(t, 0, 7), _sentence_start(t, 2, 9)
