@@ -352,7 +352,16 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     return sorted(out.values()), prop, sources
 
 
-_TITLE_USING = re.compile(r"\b(?:using|with|based on|by)\s+(?:an?\s+|the\s+)?$")
+def _title_opens_with(title_low: str, name_low: str) -> bool:
+    """Whether the title opens with the name, or its part after a colon does ("X: ...", "Foo: X for ...").
+
+    >>> _title_opens_with("blue sky logic for drones", "blue sky logic"), _title_opens_with("planning with blue sky logic", "blue sky logic")
+    (True, False)
+    """
+    i = title_low.find(name_low)
+    return i == 0 or (i > 0 and title_low[:i].rstrip().endswith(":"))
+
+
 _PAREN_SPAN = re.compile(r"\([^()]*\)")
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\))?\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:the\s+)?"
                        r"(?:[a-z][\w\-]*\s+){0,2}")
@@ -530,7 +539,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             if typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed" or (
                     # a name spelled out with its acronym in the abstract and standing in the title
                     field == "abstract" and sources[(s, e)] == "definition" and " " in name
-                    and name.lower() in title_low and not _TITLE_USING.search(title_low, 0, title_low.find(name.lower())))) and (
+                    and _title_opens_with(title_low, name.lower()))) and (
                     not _known(name, sources[(s, e)]) or (field == "title" and s == 0)):
                 rec["role"] = "proposed"
     if not any(t == "Method" and r["role"] == "proposed" for (t, _), r in ents.items()):

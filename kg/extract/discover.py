@@ -672,6 +672,11 @@ _DEF_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", 
              "statistic": "Metric"}
 
 
+_PLURAL_WORD = re.compile(r"[^su]s$|[A-Z]s$")
+_GAP_USED = re.compile(r"\b(?:for|in|based\s+on|built\s+on|on\s+top\s+of|using|uses?|leverag\w*|via|from|than|over|such\s+as|"
+                       r"like|including|compared|against|e\.g\.|i\.e\.)\b", re.I)
+
+
 def _sentence_start(text: str, lo: int, hi: int) -> int | None:
     """Where the sentence holding ``hi`` starts, looked for in ``text[lo:hi]``: the last ".", "!" or "?" when
     white space follows it, 0 when there is none and ``lo`` is 0, else ``None`` (the regex
@@ -708,7 +713,11 @@ def definition_context(text: str, long_start: int, short_end: int) -> tuple[str 
     new = bool(_DEF_BEFORE_NEW.search(text, max(0, long_start - 60), long_start))
     if not new:
         start = _sentence_start(text, max(0, long_start - 300), long_start)
-        new = start is not None and bool(_SENT_CUE.search(text, start, long_start))
+        cue = _SENT_CUE.search(text, start, long_start) if start is not None else None
+        # not a family in the plural ("... which uses large language models (LLMs)") nor a name the cue's
+        # method is built on or compared with ("we propose A based on the Structural Causal Model (SCM)")
+        last = text[long_start:text.rfind("(", long_start, short_end)].split()[-1:] or [""]
+        new = bool(cue) and not _PLURAL_WORD.search(last[0]) and not _GAP_USED.search(text, cue.end(), long_start)
     m = _DEF_AFTER.match(text, short_end)
     if m is None:
         return (None, new)

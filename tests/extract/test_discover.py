@@ -182,3 +182,12 @@ def test_measures_after_a_factor_and_defined_diagnostics():
     t2 = "We introduce Warm Path Energy (WPE), a per-sample diagnostic that measures effort."
     ents2 = {e.name: e for e in extract_paper(Paper(id="w", title="", abstract=t2)).entities}
     assert ents2["Warm Path Energy"].type == "Metric" and "WPE" in ents2["Warm Path Energy"].aliases
+
+
+def test_family_or_used_names_after_a_cue_are_not_proposed():
+    t = "We propose FooNet, which uses large language models (LLMs) and builds on the Zed Causal Model (ZCM)."
+    ents = {e.name: e for e in extract_paper(Paper(id="p", title="", abstract=t)).entities}
+    assert all(e.role != "proposed" for n, e in ents.items() if n != "FooNet")
+    x = extract_paper(Paper(id="q", title="Planning with Frontier Blue Sky Logic",
+                            abstract="We show Blue Sky Logic (BSL), a system architecture for planning."))
+    assert [(e.name, e.role) for e in x.entities if e.type == "Method"] == [("Blue Sky Logic", "used")]
