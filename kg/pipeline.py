@@ -335,21 +335,14 @@ class _Held:
             return _dumps(x.to_dict(with_paper=True)), prepare(x), source_keys(x.paper.sources)
         return line, prep, keys
 
-    def record(self, pid: str, extra: dict[str, list]) -> tuple[bytes, PaperExtraction]:
-        """``(sidecar line, record)`` of one held paper; a paper seen again gets its new sources."""
-        line = self.prepared(pid, extra)[0]
-        return line, extraction_from_dict(orjson.loads(line))
-
     def line(self, pid: str, extra: dict[str, list]) -> bytes:
         """The sidecar line of one held paper."""
         return self.prepared(pid, extra)[0]
 
     def drain(self, extra: dict[str, list]) -> Iterator[tuple[bytes, PaperExtraction]]:
         """``(sidecar line, record)`` in paper id order, each forgotten once given."""
-        for pid in sorted(self.lines):
-            item = self.record(pid, extra)
-            del self.lines[pid]
-            yield item
+        for line, _, _ in self.drain_prepared(extra):
+            yield line, extraction_from_dict(orjson.loads(line))
 
     def drain_prepared(self, extra: dict[str, list]) -> Iterator[tuple[bytes, tuple, list[str]]]:
         """``(sidecar line, graph part, source keys)`` in paper id order, each forgotten once given."""

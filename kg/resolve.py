@@ -414,10 +414,6 @@ class AliasTable:
         self.__dict__.setdefault("def_papers", Counter())
         self.__dict__.setdefault("bare_papers", Counter())
 
-    def add_entity(self, entity: Entity, context: frozenset[str] = frozenset()) -> None:
-        """Record one entity occurrence (its name and aliases) seen in one paper."""
-        self.add_forms(entity.type, (entity.name, *entity.aliases), context, entity.catalog_id)
-
     def add_forms(self, type_: str, forms: Iterable[str], context: frozenset[str] = frozenset(),
                   catalog_id: str | None = None) -> None:
         """Record surface forms that one paper uses for one entity (first form = its name)."""
