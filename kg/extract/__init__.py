@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
-from kg.extract.discover import (appositive_types, definition_context, dataset_lists, load_vague_phrases, long_form_type, measure_spans, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (_TASK_JOIN, appositive_types, definition_context, dataset_lists, load_vague_phrases, long_form_type, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -469,7 +469,6 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
 
 _TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?|challenges?)\b")
 _TASK_BEFORE = re.compile(r"\b(?:for|in|on|to|tasks?\s*(?:such\s+as|including|like|:)|problems?\s+of)\s+$")
-_TASK_JOIN = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+")
 
 
 def _task_cue(text: str, s: int, e: int, tasks: list[tuple[int, int]]) -> bool:
