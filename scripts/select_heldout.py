@@ -1,5 +1,5 @@
-"""Seeded, reproducible draws of the held-out gold sets ``tests/gold/heldout_nov30_gold.jsonl`` (set a) and
-``tests/gold/heldout_nov30b_gold.jsonl`` (set b).
+"""Seeded, reproducible draws of the held-out gold sets ``tests/gold/heldout_nov30_gold.jsonl`` (set a),
+``tests/gold/heldout_nov30b_gold.jsonl`` (set b) and ``tests/gold/heldout_nov30c_gold.jsonl`` (set c).
 
 40 abstracts nobody developing the extractor has looked at:
 
@@ -22,8 +22,11 @@ Set b (seed ``SEED_B``) follows the same recipe and also excludes every id of th
 was drawn (``EXCLUDE_FILES_B``: all of ``tests/gold/*.jsonl`` and ``tests/extract_results/*_gold.jsonl``,
 set a and ``unseen_nov30_gold.jsonl`` included); set a's draw is unchanged.
 
+Set c (seed ``SEED_C``) follows the same recipe again and excludes every id of the gold files present when it was
+drawn (``EXCLUDE_FILES_C``: set b's list plus set b itself); the draws of sets a and b are unchanged.
+
 Usage: ``.venv/bin/python scripts/select_heldout.py`` (set a) or ``.venv/bin/python scripts/select_heldout.py
---set b`` prints ``source<TAB>id`` lines, arXiv first.
+--set b`` (or ``--set c``) prints ``source<TAB>id`` lines, arXiv first.
 """
 from __future__ import annotations
 
@@ -38,6 +41,7 @@ from pathlib import Path
 
 SEED = 20261130
 SEED_B = 20261131
+SEED_C = 20261201
 N_ARXIV, N_HF = 25, 15
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("KG_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -61,7 +65,11 @@ EXCLUDE_FILES_B = [
     "tests/gold/heldout_nov30_gold.jsonl",
     "tests/extract_results/unseen_nov30_gold.jsonl",
 ]
-SETS = {"a": (SEED, EXCLUDE_FILES), "b": (SEED_B, EXCLUDE_FILES_B)}
+EXCLUDE_FILES_C = [
+    *EXCLUDE_FILES_B,
+    "tests/gold/heldout_nov30b_gold.jsonl",
+]
+SETS = {"a": (SEED, EXCLUDE_FILES), "b": (SEED_B, EXCLUDE_FILES_B), "c": (SEED_C, EXCLUDE_FILES_C)}
 ALSO_SEEN = {
     "2502.01692", "2509.00827", "2509.07300", "2509.12168", "2510.00394", "2510.03997", "2510.13281",
     "2510.15148", "2511.00812", "2511.18792", "2601.05495", "2601.22275", "2604.17886", "2605.15467",
@@ -119,7 +127,7 @@ def hf_records() -> list[dict]:
 
 
 def select(seed: int | None = None, set_name: str = "a") -> list[tuple[str, str]]:
-    """``(source, id)`` pairs of the held-out draw ``set_name`` (``"a"`` or ``"b"``); ``seed`` overrides its seed."""
+    """``(source, id)`` pairs of the held-out draw ``set_name`` (``"a"``, ``"b"`` or ``"c"``); ``seed`` overrides its seed."""
     set_seed, files = SETS[set_name]
     seed = set_seed if seed is None else seed
     skip = excluded_ids(files)

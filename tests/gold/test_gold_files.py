@@ -12,9 +12,11 @@ import pytest
 from tests.conftest import ROOT, shared_path
 
 GOLD = ROOT / "tests" / "gold"
-FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl", "heldout_nov30b_gold.jsonl"]
+FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl", "heldout_nov30b_gold.jsonl",
+         "heldout_nov30c_gold.jsonl"]
 HELDOUT = "heldout_nov30_gold.jsonl"
-HELDOUTS = {"heldout_nov30_gold.jsonl": "a", "heldout_nov30b_gold.jsonl": "b"}  # file -> select_heldout.py --set
+HELDOUTS = {"heldout_nov30_gold.jsonl": "a", "heldout_nov30b_gold.jsonl": "b",  # file -> select_heldout.py --set
+            "heldout_nov30c_gold.jsonl": "c"}
 KEYS = {"id", "source", "methods", "datasets", "metrics", "tasks", "repos", "results", "relations"}
 ENTITY_KEYS = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
 REL_TYPES = {"OUTPERFORMS", "BASED_ON", "EVALUATED_ON", "APPLIED_TO"}
@@ -142,8 +144,8 @@ def test_scorer_gives_perfect_f1_on_gold_made_prediction(name, tmp_path):
     assert "Method=0.000" in out.strip().splitlines()[-1]
 
 
-# --- held-out sets (tests/gold/heldout_nov30_gold.jsonl = set a, heldout_nov30b_gold.jsonl = set b): drawn by
-# scripts/select_heldout.py [--set b], annotated blind ---
+# --- held-out sets (tests/gold/heldout_nov30_gold.jsonl = set a, heldout_nov30b_gold.jsonl = set b,
+# heldout_nov30c_gold.jsonl = set c): drawn by scripts/select_heldout.py [--set b|c], annotated blind ---
 
 def heldout_texts(gold: list[dict]) -> dict[str, str]:
     """Title + abstract of every held-out id: arXiv ids from the arXiv file, ``title:`` ids from hf-papers."""
@@ -226,14 +228,24 @@ def test_heldout_ids_come_from_seeded_selection(name):
     assert [(g["source"], g["id"]) for g in rows(name)] == drawn
 
 
-def test_heldout_sets_are_disjoint_and_set_a_draw_is_unchanged_by_set_b():
-    sets = [{g["id"] for g in rows(name)} for name in HELDOUTS]
-    assert not sets[0] & sets[1]
+def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets():
+    sets = {name: {g["id"] for g in rows(name)} for name in HELDOUTS}
+    for a in HELDOUTS:
+        for b in HELDOUTS:
+            if a < b:
+                assert not sets[a] & sets[b], (a, b, sorted(sets[a] & sets[b]))
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import select_heldout
     finally:
         sys.path.remove(str(ROOT / "scripts"))
     assert select_heldout.SETS["a"] == (select_heldout.SEED, select_heldout.EXCLUDE_FILES)
-    assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B)
+    assert select_heldout.SETS["b"] == (select_heldout.SEED_B, select_heldout.EXCLUDE_FILES_B)
+    assert select_heldout.SETS["c"] == (select_heldout.SEED_C, select_heldout.EXCLUDE_FILES_C)
+    assert len({select_heldout.SEED, select_heldout.SEED_B, select_heldout.SEED_C}) == 3
+    assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B) < set(select_heldout.EXCLUDE_FILES_C)
     assert {HELDOUT, "unseen_nov30_gold.jsonl"} <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_B}
+    # set c excludes sets a and b and every gold file that existed when it was drawn
+    assert {HELDOUT, "heldout_nov30b_gold.jsonl", "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
+        <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_C}
+    assert "heldout_nov30c_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_C}
