@@ -84,7 +84,7 @@ _EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
 _FOR = re.compile(
-    r"^\s*(?:\(\s*[^()]{1,20}\)\s*)?,?\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,5}?)?"
+    r"^\s*(?:\(\s*[^()]{1,20}\)\s*|\)\s*)?,?\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,5}?)?"
     r"(?:(?:model|method|approach|framework|network|architecture|algorithm|system|technique|tool)s?\s+)?"
     r"(?:(?:(?:is|are|was|were|has\s+been|have\s+been|can\s+be)\s+)?(?:(?:successfully|widely|commonly|"
     r"specifically|particularly|well)\s+)?(?:used|applied|designed|proposed|developed|tailored|employed|adapted|"
@@ -362,7 +362,10 @@ _PP_BEFORE = re.compile(r"\b(?:for|of|to|in|on|from|with|by|via|using|than|over)
 def _appositive_head(text: str, methods: list[MentionT], h: MentionT, lo: int) -> MentionT:
     """"X, a Y-based model for T" / "X, a variant of Y for T": the head is X, not Y."""
     prev = [m for m in methods if lo <= m[0] and m[1] <= h[0]]
-    if prev and _APPOSITIVE.match(text[prev[-1][1]:h[0]]):
+    at = h[0]
+    if prev and prev[-1][3] == h[3] and re.fullmatch(r"\s*\(\s*", text[prev[-1][1]:h[0]]):
+        at = prev.pop()[0]  # "X, a vision-language model (VLM) for T": the acronym's long form stands before it
+    if prev and _APPOSITIVE.match(text[prev[-1][1]:at]):
         return prev[-1]
     return h
 

@@ -609,3 +609,31 @@ def test_proposed_name_replaces_a_mention_of_its_last_word():
           (t.index("AlphaNet"), t.index("AlphaNet") + 8, "Method", "AlphaNet")]
     got = {(r.head, r.type, r.tail) for r in find_relations(t, [(0, len(t))], ms, proposed="Enhanced AlphaNet")}
     assert got == {("Enhanced AlphaNet", "EVALUATED_ON", "FooBench")}
+
+
+def _spans(text: str, *items: tuple[str, str, str]) -> list[tuple[int, int, str, str]]:
+    """(surface, type, name) -> mentions at every whole-word occurrence of the surface."""
+    out = []
+    for surface, typ, name in items:
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+            out.append((m.start(), m.end(), typ, name))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the acronym in brackets is the mention right before "for T": the head is still the named method
+    ("We introduce the Gamma Pyramid Network (GPN), a deep model for the semantic segmentation of pipes.",
+     {("Gamma Pyramid Network", "APPLIED_TO", "semantic segmentation")}),
+    # "X, the first ... vision-language model (VLM) framework for T": X, not the class its appositive names
+    ("We present AlphaNet, the first fine-tuned vision-language model (VLM) framework for video scene segmentation.",
+     {("AlphaNet", "APPLIED_TO", "video scene segmentation")}),
+    # a bracketed acronym with no "for" after it gives nothing
+    ("We introduce the Gamma Pyramid Network (GPN), which segments pipes.", set()),
+])
+def test_for_task_after_a_bracketed_acronym(text, expected):
+    ms = _spans(text, ("Gamma Pyramid Network", "Method", "Gamma Pyramid Network"), ("GPN", "Method", "Gamma Pyramid Network"),
+                ("AlphaNet", "Method", "AlphaNet"), ("vision-language model", "Method", "vision-language model"),
+                ("VLM", "Method", "vision-language model"), ("semantic segmentation", "Task", "semantic segmentation"),
+                ("video scene segmentation", "Task", "video scene segmentation"))
+    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms) if r.type == "APPLIED_TO"}
+    assert got == expected
