@@ -135,7 +135,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "result_comparison": 0.75, # "X reaches 0.87 F1, compared with 0.79 for Y": the better value of one metric wins
     "name_derived": 0.75,      # the paper's "FM-LoRA" / "EmbodiedOcc++" / "FiTv2" named after LoRA / EmbodiedOcc / FiT
     "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
-    "appositive_basis": 0.75,  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
+    "appositive_basis": 0.75,
+    "combines": 0.75,          # "X combines A with B", "X leverages a frozen A": the paper's method is the subject  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
     "backbone_basis": 0.75,
     "name_task": 0.75,
     "compared_models": 0.75,   # a study with no method of its own: "compares A, B and C, trained on D"         # "we propose CaKE (Circuit-aware Knowledge Editing)": the task in the name's long form    # "we utilize Y as the pre-trained foundation model" after the proposal
@@ -209,7 +210,15 @@ _OUTPERF_KEYS = ("outperform", "surpass", "beat", "exceed", "better", "superior"
                  "accurate", "gain", " than")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
-               "modification", "version", "hybrid", "combination", "distilled", "powered")
+               "modification", "version", "hybrid", "combination", "distilled", "powered", "combin", "integrat",
+               "leverag", "incorporat")
+#: "X combines A with B", "X, which integrates A and B, ...", "our framework leverages a frozen A": the paper's
+#: method as the subject of a verb that names its parts
+_COMBINES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:which|that)\s+|\s+(?:that|which)\s+)?"
+                       r"(?:(?:first|also|further|then|additionally|effectively|seamlessly|explicitly|jointly|"
+                       r"innovatively|uniquely|directly)\s+)?"
+                       r"(?:combines|integrates|leverages|incorporates|unifies|fuses|marries|synergizes)\s+")
+_WITH_NEXT = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}")
 
 
 def _cue_kinds(seg: str) -> tuple[bool, bool]:
@@ -946,6 +955,23 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     h = next((x for x in reversed(methods) if cs <= x[0] and x[1] <= h[0]), None)
                 for t in _tails(text, ments, m.end(), ce, "Method", adjectives=True):
                     add(h, "BASED_ON", t, rule, ev)
+        if cue_b and own_method:
+            # "X combines A with B", "Our framework, X, leverages a frozen A": the parts the paper's method is built from
+            for x in methods:
+                if x[3] != proposed:
+                    continue
+                cm4 = _COMBINES.match(text, x[1], e)
+                if not cm4 or (x[0] > s and _PP_BEFORE.search(text, max(s, x[0] - 50), x[0])):
+                    continue
+                parts = _tails(text, ments, cm4.end(), e, "Method", adjectives=True)
+                if parts:
+                    nxt = _WITH_NEXT.match(text, parts[-1][1], e)
+                    if nxt:
+                        parts += _tails(text, ments, nxt.end(), e, "Method")
+                if any(y[3] == proposed for y in parts):
+                    continue  # "Our pipeline integrates A, B and C" with A taken for the paper's method: not its parts
+                for y in parts:
+                    add(x, "BASED_ON", y, "combines", ev)
         # "Fine-tuned from Y on D, X reaches ...": the opening participle describes the subject
         if intro_end > s:
             bm = _INTRO_BASED.match(text, s, intro_end)

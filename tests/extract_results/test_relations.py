@@ -637,3 +637,20 @@ def test_for_task_after_a_bracketed_acronym(text, expected):
                 ("video scene segmentation", "Task", "video scene segmentation"))
     got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms) if r.type == "APPLIED_TO"}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We propose AlphaNet, which combines BetaNet with GammaNet for parsing.",
+     {("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}),
+    ("AlphaNet leverages a frozen BetaNet to label points.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("Our framework integrates BetaNet and GammaNet.", {("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}),
+    # another method as the subject, or a name inside a prepositional phrase, is not the paper's method
+    ("BetaNet integrates GammaNet.", set()),
+    ("Unlike the model of AlphaNet combines GammaNet.", set()),
+    # the "parts" include the name taken for the paper's method: the proposed name is wrong, nothing is added
+    ("Our pipeline integrates AlphaNet, BetaNet and GammaNet.", set()),
+])
+def test_the_paper_method_combines_its_parts(text, expected):
+    ms = mentions(text, Method=["AlphaNet", "BetaNet", "GammaNet"])
+    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="AlphaNet")}
+    assert {g for g in got if g[1] == "BASED_ON"} == expected
