@@ -159,6 +159,15 @@ def _type_of_name(name: str) -> tuple[str, str | None, bool]:
 _YEAR_END = re.compile(r"(?<![\d.])(?:19[89]\d|20[0-4]\d)$")
 _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "robustness", "quality", "speed",
                            "latency", "throughput", "error", "performance", "fidelity", "coverage"})
+# generic catalog measures (canonical names) that count only in a sentence with a number
+_CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "memory usage", "computational cost",
+                             "communication cost", "number of parameters", "power consumption", "detection rate",
+                             "failure rate", "acceptance rate", "completion rate", "conversion rate",
+                             "training cost", "inference cost"})
+_AT_PHASE = re.compile(r"\b(?:[Aa]t|[Dd]uring)\s+$")
+_MODIFIES = re.compile(r"[\s\-]+(?:scaling|compute|computation|techniques?|methods?|strateg(?:y|ies)|algorithms?|"
+                       r"approach(?:es)?|optimi[sz]ation|budgets?|search|augmentation|adaptation|intervention|reasoning|"
+                       r"constraints?|bounds?|trade-?offs?|[A-Z][a-z]+)\b")
 _LATEX = re.compile(r"\\[A-Za-z]+\*?|[{}$]")
 
 
@@ -242,7 +251,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     if "/" in text or "www." in text:  # no names inside links
         masked = _URLISH.sub(lambda m: " " * len(m[0]), masked)
     if "\\" in text or "{" in text or "$" in text:  # nor in LaTeX commands
-        masked = _LATEX.sub(lambda m: " " * len(m[0]), masked)
+        # "\times" keeps its meaning for the measure patterns ("$3.7\times$ speedup"); same length
+        masked = _LATEX.sub(lambda m: "×" + " " * (len(m[0]) - 1) if m[0] == "\\times" else " " * len(m[0]), masked)
     if masked != text:
         catalog = {k: v for k, v in catalog.items() if masked[k[0]:k[1]] == text[k[0]:k[1]]}
         text = masked
@@ -334,7 +344,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 name = canon or name
                 if not decided and typ == "Method":
                     guessed.add((s, e))
-        if typ == "Metric" and text[s:e].lower() in _VAGUE_METRIC:
+        if typ == "Metric" and (name in _CONTEXT_METRIC or name == "speedup") and (
+                _AT_PHASE.search(text, max(0, s - 8), s) or _MODIFIES.match(text, e)):
+            continue  # "at inference time", "inference time scaling", "Speedup Techniques": not a measure
+        if typ == "Metric" and (text[s:e].lower() in _VAGUE_METRIC or name in _CONTEXT_METRIC):
             sents = sentences if sentences is not None else split_sentences(text)
             sent = next((text[a:b] for a, b in sents if a <= s < b), text)
             if not _DIGIT.search(sent):

@@ -91,9 +91,14 @@ def load_catalog() -> tuple[dict, ...]:
 _HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 
 
+_COUNT_HEADS = frozenset({"rate", "score", "error", "ratio", "distance", "coefficient", "speedup", "speed-up", "time",
+                          "cost", "index", "probability", "emission", "correlation"})
+
+
 def form_variants(form: str, typ: str = "") -> list[str]:
     """``form`` and its spelling variants: hyphen as space, hyphen dropped (only when digits remain,
-    so "MultiPL-E" never becomes the word "multiple"), a plural for Method names.
+    so "MultiPL-E" never becomes the word "multiple"), a plural for Method names and for Metric names ending in a
+    countable measure noun ("success rates", "F1 scores", "speedups").
 
     >>> form_variants("ResNet-50")
     ['ResNet-50', 'ResNet 50', 'ResNet50']
@@ -103,15 +108,19 @@ def form_variants(form: str, typ: str = "") -> list[str]:
     ['MultiPL-E', 'MultiPL E']
     >>> form_variants("GAN", "Method")
     ['GAN', 'GANs']
+    >>> form_variants("hallucination rate", "Metric"), form_variants("accuracy", "Metric")
+    (['hallucination rate', 'hallucination rates'], ['accuracy'])
     """
     out = [form]
-    if _HYPHEN.search(form):
+    if _HYPHEN.search(form) and not form.endswith(("-up", "-ups")):  # "speed-up", not the verb "speed up"
         out.append(_HYPHEN.sub(" ", form))
         joined = _HYPHEN.sub("", form)
         if any(c.isdigit() for c in joined):  # "ResNet50"; not "MultiPLE" -> "multiple"
             out.append(joined)
     if typ == "Method":
         out += [f + "s" for f in list(out) if f[-1:].isalpha() and not f.endswith(("s", "S", "x"))]
+    elif typ == "Metric":
+        out += [f + "s" for f in list(out) if f.rsplit(" ", 1)[-1] in _COUNT_HEADS]
     return list(dict.fromkeys(out))
 
 
@@ -132,8 +141,9 @@ def is_exact(form: str, row: dict | None = None) -> bool:
 def catalog_forms(rows: Iterable[dict]) -> Iterator[tuple[str, str, str, bool]]:
     """``(type, canonical name, surface form, exact_case)`` for every form to match.
 
-    >>> sorted(catalog_forms([{"type": "Metric", "name": "mean absolute error", "aliases": ["MAE"]}]))
-    [('Metric', 'mean absolute error', 'MAE', True), ('Metric', 'mean absolute error', 'mean absolute error', False)]
+    >>> sorted(catalog_forms([{"type": "Metric", "name": "mean absolute error", "aliases": ["MAE"]}]))  # doctest: +NORMALIZE_WHITESPACE
+    [('Metric', 'mean absolute error', 'MAE', True), ('Metric', 'mean absolute error', 'mean absolute error', False),
+     ('Metric', 'mean absolute error', 'mean absolute errors', False)]
     """
     for r in rows:
         seen = set()

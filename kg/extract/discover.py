@@ -402,18 +402,40 @@ _MEASURE_HEAD = (r"(?:speed|speedup|time|latency|throughput|cost|usage|consumpti
                  r"accuracy|rate|score|ratio|efficiency|frequency|reliability|agreement)")
 _NOT_MOD = (r"(?!(?:the|a|an|our|its|their|this|these|by|of|in|on|and|or|with|to|for|from|at|as|than|up|over|"
             r"much|more|less|only|also|both|all|each|per|significantly|substantially|overall|average|mean|total)\b)")
-_MEASURE_NP = rf"((?:{_NOT_MOD}[a-z][a-z\-]*[a-z]\s+){{1,2}}{_MEASURE_HEAD})\b(?![\-])"
+# one or two modifiers (lower-case words or a short acronym: "GPU memory usage") and a measure noun, plural too
+_MEASURE_NP = rf"((?:{_NOT_MOD}(?:[a-z][a-z\-]*[a-z]|[A-Z]{{2,4}})\s+){{1,2}}{_MEASURE_HEAD}s?)\b(?![\-])"
 _MEASURE_BY = re.compile(
     rf"\b(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv)\w*\s+(?:the\s+|its\s+|"
     rf"their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP}\s+by\s+(?:up\s+to\s+|about\s+|over\s+|"
     rf"nearly\s+|approximately\s+|roughly\s+|a\s+factor\s+of\s+)?\d")
-_BY_NUM = re.compile(r"\sby\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|roughly\s+|a\s+factor\s+of\s+)?\d")
+_BY_NUM = re.compile(r"\sby\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|roughly\s+|around\s+|more\s+than\s+|a\s+factor\s+of\s+)?\d")
 # "40% lower peak memory", "2x higher decoding throughput"; and after a factor alone: "2x convergence speed"
 _MEASURE_CHANGE = re.compile(
-    rf"\d[\d.,]*\s*(?:(?:%|×|x|times|-fold|fold)\s+(?:lower|higher|less|more|better|faster|smaller|reduction\s+in|"
-    rf"improvement\s+in|increase\s+in|decrease\s+in|gains?\s+in|speedup\s+in)\s+(?:the\s+)?|(?:×|x|times|-fold)\s+"
+    rf"\d[\d.,]*\s*(?:(?:\\?%|×|x|X|times|-fold|fold)\s+(?:lower|higher|less|more|better|faster|smaller|reductions?\s+in|"
+    rf"improvements?\s+in|increases?\s+in|decreases?\s+in|gains?\s+in|speedups?\s+in|drops?\s+in|savings?\s+in)\s+"
+    rf"(?:the\s+)?|(?:×|x|X|times|-fold)\s+"
     rf"(?!(?:lower|higher|less|more|better|faster|smaller|larger|greater|reduction|improvement|increase|decrease|"
     rf"gains?|speedup)\b)){_MEASURE_NP}")
+# the measure before its change: "communication cost decreasing by 94%", "inference time is reduced by 2x"
+# (searched backwards from each "by <number>", in a short window)
+_MEASURE_BY_AFTER = re.compile(
+    rf"(?<![\w\-]){_MEASURE_NP}\s+(?:is\s+|are\s+|was\s+|were\s+|can\s+be\s+)?(?:decreas|reduc|increas|improv|drop|"
+    rf"fall|fell|ris|rose|grow|grew|shrink|shrank|cut|lower)\w*$")
+# a measure with its value: "achieves a sign accuracy of 78.8%", "93.1% detection accuracy"; not a setting
+# ("a learning rate of 0.01", "a 16 kHz sampling rate")
+_VALUE_HEAD = r"(?:accuracy|error|rate|score|precision|recall|latency|time|throughput|speedup|cost|usage|consumption|overhead)"
+_SETTING = (r"(?!(?:learning|sampling|frame|dropout|bit|mask|masking|mutation|decay|warmup|warm-up|data|code|refresh|"
+            r"clock|firing|spike|update|arrival|growth|interest|tax|birth|death|heart|baud|symbol|coding|compression|"
+            r"total|overall|average|mean|the|a|an|our|its|their|this|these|by|of|in|on|and|or|with|to|for|from|at|as|"
+            r"than|up|over|only|also|higher|lower|better|worse|more|less|relative|absolute|baseline|best|final|highest|"
+            r"lowest|high|low|good|strong|competitive|comparable|similar|without|while|when|where|which|that|after|"
+            r"before|under|across|between|via|through|into|vs|versus|compared|maintaining|preserving|sacrificing|"
+            r"improving|reducing|achieving|retaining|keeping|losing|increasing|decreasing|boosting|yielding|reaching|"
+            r"attaining|surpassing|outperforming|matching|exceeding)\b)")
+_VALUE_NP = rf"((?:{_SETTING}[a-z][a-z\-]*[a-z]\s+){{1,2}}{_VALUE_HEAD})\b(?![\-])"
+_NP_OF_VALUE = re.compile(rf"\b(?:a|an|the)\s+{_VALUE_NP}$")
+_OF_NUM = re.compile(r"\sof\s+(?:up\s+to\s+|about\s+|over\s+|only\s+|just\s+|nearly\s+)?\d")
+_VALUE_THEN_NP = re.compile(rf"\d\s*\\?%\s+{_VALUE_NP}")
 _IN_TERMS = re.compile(rf"\bin\s+terms\s+of\s+(?:the\s+)?{_MEASURE_NP}")
 
 
@@ -427,9 +449,16 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
     ['rendering speed', 'peak memory', 'edit accuracy']
     """
     found = []
-    if " by " in text and _BY_NUM.search(text):
-        found += _MEASURE_BY.finditer(text)
+    if " by " in text:
+        by = [b.start() for b in _BY_NUM.finditer(text)]
+        if by:
+            found += _MEASURE_BY.finditer(text)
+            found += filter(None, (_MEASURE_BY_AFTER.search(text, max(0, b - 90), b) for b in by))
     found += _MEASURE_CHANGE.finditer(text)
+    if "%" in text:
+        found += _VALUE_THEN_NP.finditer(text)
+    if " of " in text:
+        found += filter(None, (_NP_OF_VALUE.search(text, max(0, o.start() - 60), o.start()) for o in _OF_NUM.finditer(text)))
     if "in terms of" in text:
         found += _IN_TERMS.finditer(text)
     return sorted({m.span(1) for m in found})

@@ -1,0 +1,58 @@
+"""Measures read from their context and generic catalog measures that need one (self-written sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_paper
+from kg.extract.catalog import form_variants
+from kg.extract.discover import measure_spans
+from kg.models import Paper
+
+
+def _metrics(abstract: str, title: str = "") -> set[str]:
+    x = extract_paper(Paper(id="m", title=title, abstract=abstract))
+    return {e.name for e in x.entities if e.type == "Metric"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("It gives a 38X reduction in wake-up time.", ["wake-up time"]),
+    ("Under load, queueing delay time decreasing by around 90% was seen.", ["queueing delay time"]),
+    ("The probe reaches a parse accuracy of 81.2% on held-out trees.", ["parse accuracy"]),
+    ("The probe scores 93.1\\% tagging accuracy.", ["tagging accuracy"]),
+    ("The blinking rates are reduced by 12%.", ["blinking rates"]),
+    ("It lowers KV memory usage by 3x.", ["KV memory usage"]),
+])
+def test_measure_in_a_measuring_context(text, want):
+    assert [text[s:e] for s, e in measure_spans(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "We train with a learning rate of 0.001 and a 16 kHz sampling rate.",
+    "The cache cuts wall time by 30% without sacrificing accuracy.",  # only "wall time"
+    "We pick a 10% masking ratio.",
+])
+def test_settings_and_clauses_are_not_measures(text):
+    got = [text[s:e] for s, e in measure_spans(text)]
+    assert not any(w in g for g in got for w in ("learning", "sampling", "masking", "sacrificing"))
+
+
+def test_latex_times_is_a_factor():
+    assert "computational cost" in _metrics("It yields a $4.8\\times$ reduction in computational cost on 3 GPUs.")
+
+
+def test_generic_catalog_measure_needs_a_number_and_is_not_a_phase():
+    assert "training time" in _metrics("The tool halves training time on 8 GPUs.")
+    assert "training time" not in _metrics("The tool changes training time.")
+    assert "inference time" not in _metrics("At inference time the 3 heads are merged.")
+    assert "inference time" not in _metrics("We study inference time scaling with 4 samplers.")
+
+
+def test_speedup_is_a_measure_but_not_the_verb_or_a_modifier():
+    assert "speedup" in _metrics("FooKV achieves a 2.1x speedup.")
+    assert "speedup" not in _metrics("Simple tricks speed up training.")
+    assert "speedup" not in _metrics("", title="Speedup Techniques for Foo Planning")
+
+
+def test_metric_plurals():
+    assert form_variants("success rate", "Metric") == ["success rate", "success rates"]
+    assert "hallucination rate" in _metrics("It cuts hallucination rates on 3 sets.")
