@@ -171,6 +171,19 @@ _MODIFIES = re.compile(r"[\s\-]+(?:scaling|compute|computation|techniques?|metho
 _LATEX = re.compile(r"\\[A-Za-z]+\*?|[{}$]")
 
 
+_TASK_NOUN_AFTER = re.compile(r"\)?[^.;()]{0,40}?\b(?:task|problem|setting|challenge)s?\b")
+
+
+def _title_cased(phrase: str) -> bool:
+    """Whether every word of ``phrase`` longer than three letters opens with a capital (two words at least).
+
+    >>> _title_cased("Mixture of Reasoning"), _title_cased("Multi-hop video grounding"), _title_cased("Grounding")
+    (True, False, False)
+    """
+    words = phrase.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
 def _whole_word_at(text: str, word: str) -> list[int]:
     """Starts of ``word`` in ``text`` not glued to a word character or hyphen on either side (the regex
     ``(?<![\\w-])word(?![\\w-])`` without compiling one pattern per word).
@@ -284,6 +297,11 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             # "a novel X (XR)", "X (XM) module", "X (XS), a training-free strategy", "we propose x y (XY)"
             ctx, new = definition_context(text, ls, se)
             cued = new or role_of(text, ls, field) == "proposed"
+            if (cued and typ == "Task" and prop_type.get((ss, se)) is None and _title_cased(lf)
+                    and not _TASK_NOUN_AFTER.match(text, se)):
+                # "we introduce Mixture of Reasoning (MoR), a training framework": a capitalised long form the paper
+                # presents as its own is the name of its method even when it ends in a task word
+                typ = ctx or "Method"
             typ = typ or ctx or ("Method" if cued else None)
             if cued and typ in ("Method", "Dataset"):
                 def_prop.update(((ls, le), (ss, se)))

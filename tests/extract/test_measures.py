@@ -1,4 +1,4 @@
-"""Measures read from their context and generic catalog measures that need one (self-written sentences)."""
+"""Measures read from their context, generic catalog measures that need one, and the type of a defined name (self-written sentences)."""
 from __future__ import annotations
 
 import pytest
@@ -56,3 +56,17 @@ def test_speedup_is_a_measure_but_not_the_verb_or_a_modifier():
 def test_metric_plurals():
     assert form_variants("success rate", "Metric") == ["success rate", "success rates"]
     assert "hallucination rate" in _metrics("It cuts hallucination rates on 3 sets.")
+
+
+def _types(abstract: str) -> dict[str, str]:
+    x = extract_paper(Paper(id="t", title="", abstract=abstract))
+    return {e.name: e.type for e in x.entities}
+
+
+def test_capitalised_long_form_presented_as_new_is_a_method_even_with_a_task_head():
+    got = _types("We introduce Mixture of Widget Reasoning (MoWR), a training framework for LLMs.")
+    assert got.get("Mixture of Widget Reasoning") == "Method"
+    got = _types("Interest grows in the field of Automated Widget Detection (AWD) for factories.")
+    assert got.get("Automated Widget Detection") == "Task"
+    got = _types("We introduce Long Widget Detection (LWD), a new task on factory videos.")
+    assert got.get("Long Widget Detection") == "Task"
