@@ -136,6 +136,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "name_derived": 0.75,      # the paper's "FM-LoRA" / "EmbodiedOcc++" / "FiTv2" named after LoRA / EmbodiedOcc / FiT
     "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
     "appositive_basis": 0.75,
+    "proposal_for": 0.75,      # the proposal sentence: "we propose X, a novel ... framework for T"
     "combines": 0.75,          # "X combines A with B", "X leverages a frozen A": the paper's method is the subject  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
     "backbone_basis": 0.75,
     "name_task": 0.75,
@@ -445,6 +446,17 @@ _PURPOSE_BEFORE = re.compile(r"\b(?:for|to\s+(?:address|tackle|solve|handle|impr
 #: "X, a(n) [adjectives] T framework" / "a novel T framework, X": the task names what the method is
 _TASK_HEAD_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:framework|method|model|approach|system|pipeline|architecture|network|"
                               r"algorithm|technique|scheme|tool|agent|module|paradigm|strategy|solution)s?\b", re.I)
+#: "X (ACR), a novel ... framework for/designed for/to enhance [modifiers] T": the appositive of the paper's name in
+#: its proposal sentence says what it is for (no clause or second name-giving phrase in between)
+_APPOS_FOR = re.compile(
+    r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|\s*[\-\u2013\u2014:]|\s+as)\s*(?:which\s+is\s+)?(?:an?|the|our)\s+"
+    r"(?:(?!(?:that|which|where|while|whose|by|with|using|via|and\s+(?:an?|the))\b)[^;:.()]){0,90}?"
+    r"\b(?:frameworks?|models?|methods?|approach|network|architecture|algorithm|system|pipeline|technique|strategy|"
+    r"paradigm|scheme|tool|agent|module|solution|loss(?:\s+function)?|estimator|detector|recipe)"
+    r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:specifically\s+|explicitly\s+|particularly\s+)?(?:designed|tailored|optimi[sz]ed|"
+    r"developed|built|intended|dedicated|customi[sz]ed)\s+(?:for|to)\s+|for\s+|to\s+(?:address|tackle|solve|enhance|improve|"
+    r"advance|perform|enable|support)\s+)(?:the\s+(?:task|problem)\s+of\s+)?(?:the\s+)?"
+    r"(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*-\w+),?\s+(?:and\s+)?){0,3}")
 #: the opening "To address T, we ...", "For T, we propose ..."
 _PURPOSE_OPEN = re.compile(r"\s*(?:To\s+(?:address|tackle|solve|handle|improve|enable|support)|For|Towards)\s+"
                            r"(?:the\s+|this\s+)?(?:(?:problem|task|challenge)\s+of\s+)?$", re.I)
@@ -592,6 +604,11 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
                        and re.sub(r"[\W_]", "", m[3].lower()) != own_key for m in methods)
 
     head = own[0] if own else (s, s, "Method", proposed)
+    if is_proposal and own:
+        # "we propose X, a novel point cloud-guided framework for real-time multi-object segmentation"
+        for t in ments:
+            if t[2] == "Task" and t[3] != proposed and any(o[1] < t[0] and _APPOS_FOR.fullmatch(text, o[1], t[0]) for o in own):
+                out.append((own[0], "APPLIED_TO", t, "proposal_for"))
     if is_proposal:
         for t in ments:
             if t[2] != "Task" or not subject_free(t[0]) and not own:

@@ -654,3 +654,22 @@ def test_the_paper_method_combines_its_parts(text, expected):
     ms = mentions(text, Method=["AlphaNet", "BetaNet", "GammaNet"])
     got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="AlphaNet")}
     assert {g for g in got if g[1] == "BASED_ON"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We introduce AlphaNet, a novel point cloud-guided framework for real-time multi-object segmentation.",
+     {("AlphaNet", "APPLIED_TO", "multi-object segmentation")}),
+    ("We propose AlphaNet (Alpha Network), a modular framework designed to enhance radiology report generation.",
+     {("AlphaNet", "APPLIED_TO", "radiology report generation")}),
+    ("We present AlphaNet, a hybrid Transformer-based model for corner detection in point clouds.",
+     {("AlphaNet", "APPLIED_TO", "corner detection")}),
+    # a clause between the name and "for T" ("that ...", "by ...") is not the appositive
+    ("We propose AlphaNet, a framework that was trained with distillation on graphs for multi-object segmentation.", set()),
+    # capitalised words before T name a longer task ("Tree Height Regression And Super-Resolution")
+    ("We propose AlphaNet, a framework for Tree Height Regression And Super-Resolution.", set()),
+])
+def test_proposal_appositive_for_task(text, expected):
+    ms = mentions(text, Method=["AlphaNet"], Task=["multi-object segmentation", "radiology report generation",
+                                                   "corner detection", "Super-Resolution"])
+    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="AlphaNet")}
+    assert {g for g in got if g[1] == "APPLIED_TO"} == expected
