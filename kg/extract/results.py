@@ -654,7 +654,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
         here = carry
         names = {m[3] for m in ments if m[2] == "Dataset"}
         if names:
-            carry = next(iter(names)) if len(names) == 1 and _EVAL_SENT.search(low, s, e) else None
+            # the same one dataset named again ("D comprises 60,828 questions") keeps it
+            carry = next(iter(names)) if len(names) == 1 and (names == {carry} or _EVAL_SENT.search(low, s, e)) else None
         if not _DIGIT.search(text, s, e) and not (hint and _WORD_UNIT_HINT.search(low, s, e)):
             continue  # no digit and no spelled-out value with a unit: no result
         blocked = [(m[0], m[1]) for m in ments if m[2] != "Metric"]

@@ -318,6 +318,13 @@ def test_dataset_of_the_previous_evaluation_sentence_is_carried():
     assert [(r.value, r.dataset) for r in got] == [("0.89", "Delta"), ("0.77", None)]
 
 
+def test_the_carried_dataset_named_again_stays_carried():
+    text = "We introduce the Delta benchmark. Delta comprises 6,828 questions. The best model reaches 60% accuracy."
+    sents = [(0, 33), (34, 66), (67, len(text))]
+    got = find_results(text, sents, mentions(text, Dataset=["Delta"], Metric=["accuracy"]))
+    assert [(r.value, r.dataset) for r in got] == [("60", "Delta")]
+
+
 def test_baseline_value_list_takes_the_datasets_in_order():
     got = run("AlphaNet reaches an FID of 3.9 on Delta and 6.1 on Gamma, against 4.7 and 7.4 for BetaNet.",
               Method=["AlphaNet", "BetaNet"], Dataset=["Delta", "Gamma"], Metric=["FID"])
