@@ -174,6 +174,16 @@ _LATEX = re.compile(r"\\[A-Za-z]+\*?|[{}$]")
 _TASK_NOUN_AFTER = re.compile(r"\)?[^.;()]{0,40}?\b(?:task|problem|setting|challenge)s?\b")
 
 
+def _generic(canon: str) -> bool:
+    """Whether a catalog name is a lower-case technique, task or field ("supervised fine-tuning" for "SFT"): before
+    "dataset" it describes the data ("our SFT dataset", "a RAG benchmark"), it does not name it.
+
+    >>> _generic("supervised fine-tuning"), _generic("Ego4D"), _generic("COCO")
+    (True, False, False)
+    """
+    return canon.islower()
+
+
 def _title_cased(phrase: str) -> bool:
     """Whether every word of ``phrase`` longer than three letters opens with a capital (two words at least).
 
@@ -317,12 +327,12 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     strong: set[tuple[int, int]] = set()
     spans = dataset_lists(text, known=known, strong=strong)
     for sp in strong & set(catalog):  # "the A, B and C datasets" outweighs a catalog Method of the same name
-        if catalog[sp][0] == "Method":
+        if catalog[sp][0] == "Method" and not _generic(catalog[sp][1]):
             catalog[sp] = ("Dataset", catalog[sp][1])
             cands = [c for c in cands if (c[0], c[1]) != sp] + [(*sp, "Dataset", catalog[sp][1], "catalog")]
     for s, e in spans:
         hit = _lookup(text[s:e])
-        if text[s:e] not in untyped_sf and (hit is None or hit[0] == "Dataset" or (s, e) in strong):
+        if text[s:e] not in untyped_sf and (hit is None or hit[0] == "Dataset" or (s, e) in strong and not _generic(hit[1])):
             cands.append((s, e, "Dataset", hit[1] if hit else text[s:e], "dataset"))
     for s, e in metric_spans(text):
         cands.append((s, e, "Metric", text[s:e], "metric"))

@@ -93,7 +93,10 @@ _NOT_CAP_NUM = frozenset(
     "Category Categories Stages Phases Levels Rule Rules Games Game Episode Episodes Iteration Iterations Hours "
     "Minutes Seconds Challenge Edition Vol Volume No Number Over Under About Around Only Just Nearly Approximately "
     "In On At By For Of To With From And Or The A An Of Since Until Than When Using Within Across After Before "
-    "Among Between Each Every All Both".split())
+    "Among Between Each Every All Both "
+    # dates: "November 2022", "Summer 2024"
+    "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
+    "Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Q1 Q2 Q3 Q4 Early Mid Late".split())
 _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
 _SPACE_NUM = re.compile(r" \d+(?:\.\d+)?")
 
@@ -267,6 +270,12 @@ _LEAD_STOP = frozenset(
     "Specifically Empirically Experimental Evaluation Evaluations Also And Or Its Their".split())
 
 
+# a size or a description before the head, not a name: "a 1B-token dataset", "a 20-domain benchmark",
+# "a MMKG-grounded dataset"
+_NOT_ITEM = re.compile(r"\d[\w.]*-[a-z]+|[\w\-]+-(?:grounded|based|driven|aware|oriented|guided|related|specific|level|"
+                       r"scale|like|centric|rich|free)")
+
+
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in _ITEM_RUN_RE.finditer(text[start:end]):
@@ -281,7 +290,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if lead:
             s += lead.end()
         seg = text[s:e].rstrip(".'")
-        if seg and seg not in _LEAD_STOP and not seg.replace(".", "").isdigit():
+        if seg and seg not in _LEAD_STOP and not seg.replace(".", "").isdigit() and not _NOT_ITEM.fullmatch(seg):
             out.append((s, s + len(seg)))
     return out
 

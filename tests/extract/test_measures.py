@@ -70,3 +70,11 @@ def test_capitalised_long_form_presented_as_new_is_a_method_even_with_a_task_hea
     assert got.get("Automated Widget Detection") == "Task"
     got = _types("We introduce Long Widget Detection (LWD), a new task on factory videos.")
     assert got.get("Long Widget Detection") == "Task"
+
+
+def test_dates_sizes_and_techniques_before_dataset_are_not_datasets():
+    got = _types("FooChat came out in November 2022 and BarBot in Summer 2024.")
+    assert "November 2022" not in got and "Summer 2024" not in got
+    got = _types("We publish our SFT dataset and train on the 1B-token dataset and a MMKG-grounded dataset.")
+    assert not any(t == "Dataset" for t in got.values()), got
+    assert _types("Results on the FooSet and BarQA-2 datasets.") == {"FooSet": "Dataset", "BarQA-2": "Dataset"}
