@@ -211,8 +211,8 @@ _OUTPERF_KEYS = ("outperform", "surpass", "beat", "exceed", "better", "superior"
                  "accurate", "gain", " than")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
-               "modification", "version", "hybrid", "combination", "distilled", "powered", "combin", "integrat",
-               "leverag", "incorporat")
+               "modification", "version", "hybrid", "combination", "distilled", "powered")
+_COMBINE_KEYS = ("combines", "integrates", "leverages", "incorporates", "unifies", "fuses", "marries", "synergizes")
 #: "X combines A with B", "X, which integrates A and B, ...", "our framework leverages a frozen A": the paper's
 #: method as the subject of a verb that names its parts
 _COMBINES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:which|that)\s+|\s+(?:that|which)\s+)?"
@@ -886,10 +886,12 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         # a comparison or basis needs a named tail other than the paper's own method
         cue_o, cue_b = _cue_kinds(low[s:e]) if any(m[3] != proposed for m in methods) else (False, False)
         has_cue = cue_o or cue_b
+        # "X combines A with B": the paper's method named here with one of the verbs that list its parts
+        combines = own_method and len(methods) >= 2 and any(k in low[s:e] for k in _COMBINE_KEYS)
         # two methods, a comparison word and a digit: the values may say which one is better
         by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
             _A_DIGIT.search(text, s, e) is not None
-        if not (has_cue or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
+        if not (has_cue or combines or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
                 _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(low[s:e]))):
             continue  # nothing below can fire without a cue word, a dataset or a task
         ev = Evidence(text[s:e], s, e, field)
@@ -972,7 +974,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     h = next((x for x in reversed(methods) if cs <= x[0] and x[1] <= h[0]), None)
                 for t in _tails(text, ments, m.end(), ce, "Method", adjectives=True):
                     add(h, "BASED_ON", t, rule, ev)
-        if cue_b and own_method:
+        if combines:
             # "X combines A with B", "Our framework, X, leverages a frozen A": the parts the paper's method is built from
             for x in methods:
                 if x[3] != proposed:
