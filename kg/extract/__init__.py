@@ -164,6 +164,7 @@ _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "m
                              "communication cost", "number of parameters", "power consumption", "detection rate",
                              "failure rate", "acceptance rate", "completion rate", "conversion rate",
                              "training cost", "inference cost"})
+_ARTICLES = ("a ", "an ", "the ")
 _AT_PHASE = re.compile(r"\b(?:[Aa]t|[Dd]uring)\s+$")
 _MODIFIES = re.compile(r"[\s\-]+(?:scaling|compute|computation|techniques?|methods?|strateg(?:y|ies)|algorithms?|"
                        r"approach(?:es)?|optimi[sz]ation|budgets?|search|augmentation|adaptation|intervention|reasoning|"
@@ -298,7 +299,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     prop_type = {(s, e): t for s, e, t in proposals}
     for ls, le, ss, se in definitions:
         lf, sf = text[ls:le], text[ss:se]
-        if lf.lower() in _vague:  # "natural language processing (NLP)": a field, not a name
+        if lf.lower() in _vague or lf.startswith(_ARTICLES):
+            # "natural language processing (NLP)": a field, not a name; "AI as a research tool (ART)": a description
             untyped_sf.add(sf)
             continue
         cat = catalog.get((ss, se)) or catalog.get((ls, le))
@@ -319,7 +321,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             untyped_sf.add(sf)
             continue
         name = cat[1] if cat else lf
-        cands.append((ls, le, typ, name, "definition"))
+        if "  " in lf:  # letters around masked LaTeX ("\\textbf{L}arge ..."): the short form is the name
+            name = sf
+        else:
+            cands.append((ls, le, typ, name, "definition"))
         for s in _whole_word_at(text, sf):
             cands.append((s, s + len(sf), typ, name, "definition"))
     for s, e, typ in proposals:
@@ -362,6 +367,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     for s, e, typ, name, src in cands:
         if taken.find(1, s, e) != -1:
             continue
+        if src in ("proposal", "apposition") and (text.startswith(_ARTICLES, s) or "  " in text[s:e]):
+            continue  # "a research tool": a description; "L arge  L anguage": letters around masked LaTeX
+
         if src in ("name", "proposal", "dataset", "apposition"):
             name = _plural_free(name)
             if (s, e) in catalog:

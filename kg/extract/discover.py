@@ -96,7 +96,11 @@ _NOT_CAP_NUM = frozenset(
     "Among Between Each Every All Both "
     # dates: "November 2022", "Summer 2024"
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
-    "Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Q1 Q2 Q3 Q4 Early Mid Late".split())
+    "Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Q1 Q2 Q3 Q4 Early Mid Late "
+    # parts of a study or a place: "Hypothesis 2", "Cycle 10", "Office 1"
+    "Hypothesis Hypotheses Cycle Cycles Session Sessions Wave Batch Trial Trials Study Studies Test Tests Period "
+    "Term Region Zone Area Room Floor Building Site Office Sample Samples Subject Subjects Participant Participants "
+    "Patient Patients Condition Conditions Item Items Query Queries Prompt Prompts Scene Scenes Run Runs".split())
 _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
 _SPACE_NUM = re.compile(r" \d+(?:\.\d+)?")
 

@@ -78,3 +78,12 @@ def test_dates_sizes_and_techniques_before_dataset_are_not_datasets():
     got = _types("We publish our SFT dataset and train on the 1B-token dataset and a MMKG-grounded dataset.")
     assert not any(t == "Dataset" for t in got.values()), got
     assert _types("Results on the FooSet and BarQA-2 datasets.") == {"FooSet": "Dataset", "BarQA-2": "Dataset"}
+
+
+def test_descriptions_study_parts_and_latex_letters_are_not_names():
+    got = _types("We study two roles: AI as a research tool (ART) and AI as a research aide (ARA).")
+    assert not any(n.startswith(("a ", "an ")) for n in got), got
+    got = _types("Hypothesis 2 holds in Cycle 10 of the survey, run on an RTX4090.")
+    assert not got, got
+    got = _types(r"We propose $\textbf{W}$idget $\textbf{A}$ssistant (WiA), a model for widgets.")
+    assert got.get("WiA") == "Method" and not any("  " in n for n in got), got
