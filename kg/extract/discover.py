@@ -553,7 +553,14 @@ _VERBS = frozenset(
     "towards toward work works paper papers approach approaches method methods model models framework task tasks "
     "aid aids help helps lead leads bring brings unify unifies handle handles power powers drive drives "
     "outperform outperforms surpass surpasses evaluate evaluates apply applies extend extends predict predicts "
-    "particular certain given respective corresponding".split())
+    "particular certain given respective corresponding "
+    "incorporate incorporates maximize maximizes maximise maximises minimize minimizes minimise minimises integrate "
+    "integrates combine combines leverage leverages utilize utilizes utilise utilises exploit exploits mitigate "
+    "mitigates reduce reduces prevent prevents ensure ensures provide provides offer offers accelerate accelerates "
+    "promote promotes examine examines analyze analyzes analyse analyses assess assesses introduce introduces "
+    "propose proposes present presents develop develops design designs build builds train trains adapt adapts "
+    "include includes involve involves avoid avoids overcome overcomes automate automates streamline streamlines "
+    "through throughout beyond without within across among between versus".split())
 _BAD_HYPHEN = re.compile(r"-(?:based|driven|guided|aware|oriented|enhanced|powered|inspired|assisted|augmented|like|"
                          r"free|specific|level|wise|agnostic|centric)$")
 

@@ -87,3 +87,8 @@ def test_descriptions_study_parts_and_latex_letters_are_not_names():
     assert not got, got
     got = _types(r"We propose $\textbf{W}$idget $\textbf{A}$ssistant (WiA), a model for widgets.")
     assert got.get("WiA") == "Method" and not any("  " in n for n in got), got
+
+
+def test_a_verb_or_preposition_does_not_open_a_task_phrase():
+    got = _types("Agents incorporate uncertainty estimation and maximize widget identification on 3 sites.")
+    assert not any(n.startswith(("incorporate", "maximize")) for n in got), got
