@@ -401,6 +401,35 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     return sorted(out.values()), prop, sources
 
 
+_APP_LIST = re.compile(r"\b(?:domains?|applications?|fields?|areas?|sectors?|industries|scenarios|(?:real-world\s+)?problems|"
+                       r"use\s+cases|disciplines)\s*,?\s*(?:such\s+as|like|including|e\.g\.,?|ranging\s+from)\s")
+
+
+_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|evaluat\w*|experiment\w*|this (?:work|paper|study)|\d+|two|three|four|five|six)\b")
+
+
+def _in_application_list(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands in a list of application areas ("domains such as robotics, autonomous driving and
+    recommendation"), in the same sentence.
+
+    >>> t = "RL has applications in domains such as robotics, autonomous driving and finance. We study car parking."
+    >>> _in_application_list(t, t.find("autonomous")), _in_application_list(t, t.find("car parking"))
+    (True, False)
+    >>> t = "We evaluate it on applications such as object recognition and retrieval."
+    >>> _in_application_list(t, t.find("object"))
+    False
+    """
+    lo = max(0, pos - 150)
+    last = None
+    for m in _APP_LIST.finditer(text, lo, pos):
+        last = m
+    if last is None or any(c in text[last.end():pos] for c in ".;:()"):
+        return False
+    # the paper's own evaluation: "we evaluate on applications such as A and B", "three applications, including"
+    start = text.rfind(". ", 0, last.start()) + 1
+    return not _OWN_WORK.search(text, start, last.start())
+
+
 def _title_opens_with(title_low: str, name_low: str) -> bool:
     """Whether the title opens with the name, or its part after a colon does ("X: ...", "Foo: X for ...").
 
@@ -575,6 +604,9 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                     and _task_core(name.lower(), set(task_count) - {name.lower()}) is None
                     and not _task_cue(text, s, e, task_spans)):
                 continue
+            if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
+                    and name.lower() not in title_low and _in_application_list(text, s)):
+                continue  # "applications in domains such as robotics, autonomous driving and ...": not the paper's task
             retyped.append((s, e, typ, name))
         per_field[i] = (field, text, sents, retyped, prop, sources)
         for s, e, typ, name in retyped:

@@ -92,3 +92,12 @@ def test_descriptions_study_parts_and_latex_letters_are_not_names():
 def test_a_verb_or_preposition_does_not_open_a_task_phrase():
     got = _types("Agents incorporate uncertainty estimation and maximize widget identification on 3 sites.")
     assert not any(n.startswith(("incorporate", "maximize")) for n in got), got
+
+
+def test_application_areas_in_a_motivating_list_are_not_the_papers_tasks():
+    a = ("Widget control finds applications in domains such as autonomous driving and recommendation. "
+         "We propose FooCtl for widget detection and show it on 3 sites.")
+    got = _types(a)
+    assert "autonomous driving" not in got and "recommendation" not in got, got
+    a = "We evaluate FooCtl on applications such as object detection and image retrieval with 3 sets."
+    assert _types(a).get("object detection") == "Task"
