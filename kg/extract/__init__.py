@@ -120,7 +120,7 @@ _CAPS_PLURAL = re.compile(r"[A-Z][A-Z0-9\-]+s")
 _FAMILY_SPLIT = re.compile(r"[\-\s]")
 _VERSION_END = re.compile(r"[\d.\-\s]+[A-Za-z]?$")
 _CAPS_END = re.compile(r"[A-Z]{3,}$")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"(?<![A-Za-z])\d")  # a number, not the digit of a name ("FP8", "Llama2")
 _URLISH = re.compile(r"(?:https?://|www\.)[^\s)\]]*[^\s.,;:)\]]|"
                      r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|io|ai|net|co|science|edu|dev)/(?:[^\s)\]]*[^\s.,;:)\]])?")
 _SQUASH = re.compile(r"[\s\-_./]+")
@@ -384,9 +384,14 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 _AT_PHASE.search(text, max(0, s - 8), s) or _MODIFIES.match(text, e)):
             continue  # "at inference time", "inference time scaling", "Speedup Techniques": not a measure
         if typ == "Metric" and (text[s:e].lower() in _VAGUE_METRIC or name in _CONTEXT_METRIC):
+            if text[s - 1:s] == "-" or text[e:e + 1] == "-":
+                continue  # "high-precision GNSS", "high-throughput phenotyping", "accuracy-preserving"
             sents = sentences if sentences is not None else split_sentences(text)
-            sent = next((text[a:b] for a, b in sents if a <= s < b), text)
-            if not _DIGIT.search(sent):
+            a, b = next(((a, b) for a, b in sents if a <= s < b), (0, len(text)))
+            # a number in the sentence, or a named measure next to it ("precision, recall and F1-score")
+            if not _DIGIT.search(text, a, b) and not any(
+                    a <= c[0] < b and c[2] == "Metric" and text[c[0]:c[1]].lower() not in _VAGUE_METRIC
+                    and c[3] not in _CONTEXT_METRIC for c in cat_cands):
                 continue
         taken[s:e] = b"\x01" * (e - s)
         out[(s, e)] = (s, e, typ, name)

@@ -101,3 +101,10 @@ def test_application_areas_in_a_motivating_list_are_not_the_papers_tasks():
     assert "autonomous driving" not in got and "recommendation" not in got, got
     a = "We evaluate FooCtl on applications such as object detection and image retrieval with 3 sets."
     assert _types(a).get("object detection") == "Task"
+
+
+def test_generic_measure_needs_a_number_or_a_named_measure_beside_it():
+    assert "precision" not in _metrics("It ships a high-precision GNSS with 2 IMUs.")
+    assert "accuracy" not in _metrics("Foo2 improves accuracy on FP8 hardware.")
+    got = _metrics("We examine precision, recall and F1-score across thresholds.")
+    assert {"precision", "recall", "F1 score"} <= got, got
