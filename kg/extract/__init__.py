@@ -175,6 +175,15 @@ _LATEX = re.compile(r"\\[A-Za-z]+\*?|[{}$]")
 _TASK_NOUN_AFTER = re.compile(r"\)?[^.;()]{0,40}?\b(?:task|problem|setting|challenge)s?\b")
 
 
+def _task_name(phrase: str) -> str:
+    """A task phrase in lower case, its acronyms kept ("PET image denoising", "COVID-19 detection").
+
+    >>> _task_name("Image Denoising"), _task_name("PET Image Denoising")
+    ('image denoising', 'PET image denoising')
+    """
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in phrase.split(" "))
+
+
 def _generic(canon: str) -> bool:
     """Whether a catalog name is a lower-case technique, task or field ("supervised fine-tuning" for "SFT"): before
     "dataset" it describes the data ("our SFT dataset", "a RAG benchmark"), it does not name it.
@@ -351,7 +360,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             if cs < s < ce < e:
                 s = ce + len(text[ce:e]) - len(text[ce:e].lstrip())
         if s == s0 or " " in text[s:e]:
-            cands.append((s, e, "Task", text[s:e].lower(), "task"))
+            cands.append((s, e, "Task", _task_name(text[s:e]), "task"))
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
     for (s, e), typ in appositive_types(text, chunks).items():
         cands.append((s, e, typ, text[s:e], "apposition"))

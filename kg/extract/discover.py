@@ -530,6 +530,10 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
 
 _WORD = re.compile(r"[A-Za-z0-9][\w\-]*")
 _DIM = re.compile(r"\d+D")
+_DOMAIN_ACRONYM = re.compile(r"[A-Z]{2,5}(?:-\d{1,2})?")
+_MODEL_ACRONYMS = frozenset("LLM LLMs VLM VLMs MLLM MLLMs LVLM LM LMs PLM NN DNN CNN RNN GNN GAN VAE AI ML DL RL DRL "
+                            "SOTA API".split())
+
 _DIM_OR_CAPS = re.compile(r"\d+D|[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 _SENT_END = re.compile(r"[.!?:]\s+$")
 _ED_OK = re.compile(r"(?:supervised|named|grounded|unlabeled|unlabelled|labeled|labelled|structured|conditioned)$")
@@ -583,6 +587,7 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     """
     heads = load_heads()
     task_heads, stop = heads["Task"], heads["Stop"]
+    stop_names = load_stoplist()
     words = _WORD.findall(text)
     out: list[tuple[int, int]] = []
     any_case = _any_case(task_heads)
@@ -622,6 +627,9 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
             if low.endswith("s") and not low.endswith(("ss", "us", "is", "ics", "news", "ous")) and len(low) > 3:
                 break  # noun-compound modifiers are singular; "discusses", "models" end the phrase
             if low.endswith("ing") and low not in _ING_OK and low not in task_heads:
+                break
+            if tok in stop_names and tok not in _MODEL_ACRONYMS and _DOMAIN_ACRONYM.fullmatch(tok):
+                j -= 1  # a domain acronym of the stop list opens the phrase: "MRI reconstruction", "COVID-19 detection"
                 break
             if tok[:1].isupper() and not title and not _DIM.fullmatch(tok):
                 at_start = prev.start() == 0 or _SENT_END.search(text[max(0, prev.start() - 3):prev.start()])

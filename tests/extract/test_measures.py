@@ -108,3 +108,11 @@ def test_generic_measure_needs_a_number_or_a_named_measure_beside_it():
     assert "accuracy" not in _metrics("Foo2 improves accuracy on FP8 hardware.")
     got = _metrics("We examine precision, recall and F1-score across thresholds.")
     assert {"precision", "recall", "F1 score"} <= got, got
+
+
+def test_a_domain_acronym_opens_a_task_phrase_but_a_dataset_or_model_does_not():
+    t = "We study CT image denoising and COVID-19 detection, MNIST classification and CNN classification on 3 sites."
+    from kg.extract.discover import task_phrases
+    got = [t[s:e] for s, e in task_phrases(t)]
+    assert "CT image denoising" in got and "COVID-19 detection" in got, got
+    assert not any(g.startswith(("MNIST", "CNN")) for g in got), got
