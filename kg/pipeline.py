@@ -9,7 +9,9 @@ than held in memory. After the decisions the records are replayed in paper id
 order into :class:`kg.graph.GraphParts` (split over forked processes with
 ``processes > 1`` while that fits ``MEMORY_BUDGET_MB``) and the store is written from the parts, with two
 sidecars: the records (``*.extractions.jsonl.gz``, for audits and rebuilds) and
-the resolver state (``*.resolver.pickle``: alias table, decisions, paper ids).
+the resolver state (``*.resolver.pickle``: alias table, decisions, paper ids; with
+``processes > 1`` pickled by a forked process while this one builds and writes the
+graph, and put in place once the store is).
 ``update=True`` reads only the resolver state (neither the store nor the old
 records), extracts only papers whose id is not in the graph yet, resolves their
 names against the alias table and writes what changes as a delta segment next
@@ -297,13 +299,27 @@ def pack_record(spill: str, x: PaperExtraction) -> tuple[str, tuple, bytes, tupl
 class _Held:
     """New records held until all are read: where :func:`pack_record` spilled each, by paper id."""
 
-    def __init__(self, spill: str) -> None:
+    def __init__(self, spill: str, sources: bool = False) -> None:
         self.spill = spill
         self.lines: dict[str, tuple[int, int, int]] = {}
         self.files: dict[int, int] = {}  # writer pid -> read descriptor
+        #: with ``sources``: each paper's ``(path, line, format)`` tuples, for :meth:`source_keys`
+        self.sources: dict[str, tuple] | None = {} if sources else None
 
-    def put(self, pid: str, where: tuple[int, int, int]) -> None:
+    def put(self, pid: str, where: tuple[int, int, int], sources: tuple = ()) -> None:
         self.lines[pid] = where
+        if self.sources is not None:
+            self.sources[pid] = sources
+
+    def source_keys(self, extra: dict[str, list]) -> dict[str, list[str]]:
+        """Paper id -> :func:`kg.graph.source_keys` of its sources (with those it was seen again at), in id order:
+        what the graph phase finds in the records, known before it."""
+        out = {}
+        for pid in sorted(self.sources):
+            keys = {f"{path}:{line}" for path, line, _ in self.sources[pid]}
+            keys.update(f"{s.path}:{s.line}" for s in extra.get(pid, ()))
+            out[pid] = sorted(keys)
+        return out
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -387,8 +403,10 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     known: dict[str, Any] = dict.fromkeys(papers)
     extra: dict[str, list] = {}
     spill = tempfile.mkdtemp(prefix="kg-build-")  # the records, until the graph is written
-    held = _Held(spill)
+    fork_state = processes > 1 and not appending and hasattr(os, "fork")  # the state written beside the graph
+    held = _Held(spill, sources=fork_state)
     pack = functools.partial(pack_record, spill)
+    state_writer = None
     gc.disable()  # millions of small long-lived objects: cyclic GC passes would only cost time
     try:
         def take(items: Iterable[tuple[str, tuple, bytes, tuple]]) -> None:
@@ -398,7 +416,7 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
                     continue
                 known[pid] = None
                 table.apply(marshal.loads(ops))
-                held.put(pid, blob)
+                held.put(pid, blob, srcs)
 
         if from_extractions:
             take(map(pack, read_extractions(from_extractions, strict=strict, report=summary.skipped)))
@@ -425,15 +443,22 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
             _update(graph_path, held, extra, papers, table, resolver, old_keys, old_clusters, summary)
             clock.lap("delta")
         else:
+            if fork_state:
+                papers.update(held.source_keys(extra))
+                state_writer = _fork_state(table, resolver, state_path(graph_path), papers)
             parts = _graph_parts(held, extra, resolver, side, papers, processes if not dask else 1)
             clock.lap("graph, records sidecar")
             summary.nodes, summary.edges = parts.write(graph_path)
             remove_deltas(graph_path)  # the old store's: only once the new one is in place
             clock.lap("write store")
-        save_state(table, resolver, state_path(graph_path), papers)
+        if state_writer is None or not _state_written(state_writer, state_path(graph_path)):
+            save_state(table, resolver, state_path(graph_path), papers)
+        state_writer = None
         clock.lap("write state")
         summary.papers = len(papers)
     finally:
+        if state_writer is not None:  # the build failed: the old state stays
+            _state_written(state_writer, None)
         gc.enable()
         held.close()
         shutil.rmtree(spill, ignore_errors=True)
@@ -443,6 +468,40 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
         clock.lap("compact")
     summary.peak_rss_mb = _peak_rss()
     return summary
+
+
+def _fork_state(table: AliasTable, resolver, path: Path, papers: dict[str, list[str]]) -> tuple[int, Path]:
+    """Write the resolver state (:func:`kg.resolve.save_state`) to ``path`` + ``.part`` in a forked process.
+
+    It needs only the decisions and the papers' sources, so it is written while this
+    process builds and writes the graph (one core would idle otherwise): the same
+    objects pickled, in the same order. :func:`_state_written` waits for it; the file
+    replaces the old state only once the store is written.
+    """
+    part = path.with_name(path.name + ".part")
+    child = os.fork()
+    if child == 0:  # leave without the parent's cleanup (its temporary files, its atexit hooks)
+        code = 1
+        try:
+            save_state(table, resolver, part, papers)
+            code = 0
+        finally:
+            os._exit(code)
+    return child, part
+
+
+def _state_written(writer: tuple[int, Path], path: Path | None) -> bool:
+    """Wait for :func:`_fork_state`'s process; move its file to ``path`` (``None``: discard it).
+
+    ``False`` when it failed (the caller then writes the state itself, which raises the error).
+    """
+    child, part = writer
+    _, status = os.waitpid(child, 0)
+    if path is not None and os.waitstatus_to_exitcode(status) == 0 and part.exists():
+        os.replace(part, path)
+        return True
+    part.unlink(missing_ok=True)
+    return False
 
 
 def _peak_rss() -> dict[str, int]:

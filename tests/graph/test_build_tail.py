@@ -1,0 +1,75 @@
+"""The build's tail with ``processes > 1``: the resolver state written by a forked process beside the graph."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+
+from kg import pipeline
+from kg.graph import extractions_path, state_path
+from kg.resolve import load_state
+from tests.graph.records import records_a, records_b, write_jsonl
+
+
+def _build(recs, g, processes):
+    return pipeline.build(graph_path=str(g), from_extractions=str(recs), processes=processes)
+
+
+def _state(g):
+    """What the state file holds (plain values: the packed alias table, decisions, clusters, papers in order)."""
+    load_state(state_path(g))  # readable as a state
+    state = pickle.loads(state_path(g).read_bytes())
+    return state, list(state[-1].items())
+
+
+@pytest.fixture
+def recs(tmp_path):
+    return write_jsonl(records_a() + records_b(), tmp_path / "recs.jsonl")
+
+
+def test_forked_state_is_the_one_process_state(recs, tmp_path):
+    one, two = tmp_path / "1" / "g.json.gz", tmp_path / "2" / "g.json.gz"
+    _build(recs, one, 1)
+    s = _build(recs, two, 2)
+    assert s.papers == len(_state(two)[1]) > 5
+    assert _state(two) == _state(one)
+    assert two.read_bytes() == one.read_bytes()
+    assert extractions_path(two).read_bytes() == extractions_path(one).read_bytes()
+    assert sorted(p.name for p in two.parent.iterdir()) == sorted(p.name for p in one.parent.iterdir())  # no .part
+
+
+def test_a_failed_state_process_is_made_up_for_here(recs, tmp_path, monkeypatch):
+    """The forked writer fails (its save_state raises): the build writes the state itself, the same."""
+    one, two = tmp_path / "1" / "g.json.gz", tmp_path / "2" / "g.json.gz"
+    _build(recs, one, 1)
+    parent, real, calls = os.getpid(), pipeline.save_state, []
+
+    def save_state(*args, **kwargs):
+        if os.getpid() != parent:
+            raise OSError("disk full")
+        calls.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "save_state", save_state)
+    _build(recs, two, 2)
+    assert calls == [state_path(two)]  # written here, after the child failed
+    assert _state(two) == _state(one)
+    assert not state_path(two).with_name(state_path(two).name + ".part").exists()
+
+
+def test_a_failed_store_keeps_the_old_state(recs, tmp_path, monkeypatch):
+    g = tmp_path / "g.json.gz"
+    _build(recs, g, 2)
+    before = state_path(g).read_bytes()
+    more = write_jsonl(records_a()[:2], tmp_path / "fewer.jsonl")
+
+    def broken(self, path):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(pipeline.GraphParts, "write", broken)
+    with pytest.raises(OSError, match="no space"):
+        _build(more, g, 2)
+    assert state_path(g).read_bytes() == before  # the state of the store still there
+    assert sorted(p.name for p in tmp_path.iterdir() if ".part" in p.name or ".tmp" in p.name) == []
