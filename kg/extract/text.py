@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.models import Repo
+from kg.resolve import initial_hits, long_form_fits
 
 __all__ = ["split_sentences", "find_definitions", "find_repos", "find_links", "normalize_repo", "role_of"]
 
@@ -43,22 +44,35 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _LF_WORD = re.compile(r"[\w\-]+")
 _PAREN = re.compile(r"\(([A-Za-z][\w\-]{0,9}s?)\)")
+_CLAUSE_END = re.compile(r"[()\[\]{};:!?]|\.(?=\s)")
 
 
 def find_definitions(text: str) -> list[tuple[int, int, int, int]]:
     """Schwartz-Hearst: ``(long_start, long_end, short_start, short_end)`` for "long form (SF)".
 
+    The long form is looked for in the clause before the parenthesis (it does not
+    cross a sentence end, a bracket, a colon or a semicolon); of the runs of words
+    there that abbreviate to the short form (:func:`kg.resolve.long_form_fits`, not strict)
+    the one whose word starts give most of its letters is taken, the shortest on a tie.
+
     >>> t = "the Vision Transformer (ViT) model"
     >>> [(t[a:b], t[c:d]) for a, b, c, d in find_definitions(t)]
     [('Vision Transformer', 'ViT')]
+    >>> t = "We align views. Hierarchical Alignments and Hierarchical Interactions (HA-HI) help."
+    >>> [(t[a:b], t[c:d]) for a, b, c, d in find_definitions(t)]
+    [('Hierarchical Alignments and Hierarchical Interactions', 'HA-HI')]
+    >>> find_definitions("we use GPT models (GPT-4o) and a strong baseline (BL-3).")
+    []
     """
     out = []
     for m in _PAREN.finditer(text):
         sf = m[1]
         if not any(c.isupper() for c in sf):
             continue
-        words = list(_LF_WORD.finditer(text[max(0, m.start() - 120):m.start()]))
         off = max(0, m.start() - 120)
+        before = text[off:m.start()]
+        cut = max((b.end() for b in _CLAUSE_END.finditer(before)), default=0)
+        words = list(_LF_WORD.finditer(before, cut))
         n = min(len(sf) + 5, 2 * len(sf), len(words))
         cand = words[-n:] if n else []
         lf = _best_long_form(sf, text, cand, off)
@@ -68,13 +82,14 @@ def find_definitions(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def _best_long_form(sf: str, text: str, words, off: int) -> tuple[int, int] | None:
+    """The run of ``words`` (ending at the last one) that ``sf`` abbreviates sensibly with most word starts, else the shortest."""
     if not words:
         return None
     start, end = off + words[0].start(), off + words[-1].end()
     lf = text[start:end]
     s_chars = [c.lower() for c in sf.rstrip("s") if c.isalnum()]
     si, li = len(s_chars) - 1, len(lf) - 1
-    while si >= 0:
+    while si >= 0:  # Schwartz-Hearst: the letters in order, right to left, the first one starting a word
         c = s_chars[si]
         while li >= 0 and (lf[li].lower() != c or (si == 0 and li > 0 and lf[li - 1].isalnum())):
             li -= 1
@@ -83,10 +98,18 @@ def _best_long_form(sf: str, text: str, words, off: int) -> tuple[int, int] | No
         si -= 1
         li -= 1
     ws = lf.rfind(" ", 0, li + 1) + 1
-    first = start + ws
-    if text[first:end].lower() == sf.lower() or not text[first:end].strip():
-        return None
-    return first, end
+    c0 = sf[0].lower()
+    best, most = None, (-1, -1)
+    for w in reversed(words):  # from the shortest fitting run leftwards: the sensible one most letters start
+        s = off + w.start()
+        if s > start + ws or text[s].lower() != c0:
+            continue
+        cand = text[s:end]
+        if cand.lower() != sf.lower() and long_form_fits(sf, cand, strict=False):
+            hits = initial_hits(sf, cand)
+            if hits > most:
+                best, most = (s, end), hits
+    return best
 
 
 _URL = re.compile(

@@ -34,6 +34,9 @@ S5 = "Sharpness-Aware Minimization (SAM) improves generalization of optimization
 S6 = "We apply SAM to medical image segmentation of organs."
 S7 = "We study SAM with a new widget."
 S8 = "We compare GPT-4 and GPT-4o; ResNet50 is a baseline. Code: https://github.com/example/widgets."
+#: paper 2 uses a bare 'ViT' (defined once, in paper 1): its title shares words with paper 1, the evidence
+#: resolution needs to send a 3-letter acronym defined in one paper only to that sense (kg.resolve.evidence_needed)
+T2 = "Image classification with little data"
 
 
 def records_a() -> list[PaperExtraction]:
@@ -46,7 +49,7 @@ def records_a() -> list[PaperExtraction]:
                            evidence=_ev(S1.split(". ")[1]))]),
         px("2401.00002", S2, [("Method", "ViT", [], "used"), ("Dataset", "CIFAR-10", [], "used"),
                               ("Method", "ResNet-50", [], "used"), ("Metric", "top-1 error", [], None)],
-           date="2024-02-03",
+           date="2024-02-03", title=T2,
            results=[Result("top-1 error", "1.2%", "%", dataset="CIFAR-10", method="ViT"),
                     Result("top-1 error", "3.4%", "%", dataset="CIFAR-10", method="ResNet-50")],
            relations=[Relation("ViT", "Method", "OUTPERFORMS", "ResNet-50", "Method", 0.8, _ev(S2)),
@@ -75,7 +78,7 @@ def records_b() -> list[PaperExtraction]:
         px("2401.00008", S8, [("Method", "GPT-4", [], "used"), ("Method", "GPT-4o", [], "used"),
                               ("Method", "ResNet50", [], "used")], date="2024-04-05", src="b.jsonl",
            repos=[Repo("https://github.com/example/widgets", "github.com", "example", "widgets")]),
-        px("2401.00002", S2, [("Method", "ViT", [], "used")], src="b.jsonl"),
+        px("2401.00002", S2, [("Method", "ViT", [], "used")], src="b.jsonl", title=T2),
     ]
 
 

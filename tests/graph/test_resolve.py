@@ -147,3 +147,78 @@ def test_short_form_then_long_form_in_parentheses_is_a_local_definition():
     x = px("2407.00001", "We propose FAL (First Attentions Last), an efficient architecture.",
            [("Method", "FAL", [], "proposed")], title="FAL: better transformers")
     assert local_definitions(x) == {("Method", "FAL"): "First Attentions Last"}
+
+
+def _bare_records(short, long, defining_titles, bare_titles, first="2408"):
+    """Papers defining ``long (short)`` and papers using ``short`` bare (all text written for this test)."""
+    from tests.graph.records import px
+    recs = [px(f"{first}.{i:05d}", f"We use {long} ({short}).", [("Method", long, [short], "used")], title=t)
+            for i, t in enumerate(defining_titles, 1)]
+    recs += [px(f"{first}.{i:05d}", f"We use {short}.", [("Method", short, [], "used")], title=t)
+             for i, t in enumerate(bare_titles, 101)]
+    return recs
+
+
+def test_short_acronym_defined_once_does_not_take_unrelated_bare_uses():
+    """'PCR' defined once as a regression method: a bare PCR in a biology paper stays apart, flagged."""
+    from kg.graph import build_graph
+    recs = _bare_records("PCR", "Principal Component Regression", ["Sparse regression for spectra"],
+                         ["Amplification bias in sequencing reads"])
+    G = build_graph(recs)
+    assert G.has_edge("paper:2408.00101", "method:pcr", "USES")
+    assert G.nodes["method:pcr"]["ambiguous"] is True
+    assert G.nodes["method:principal component regression"]["paper_count"] == 1
+
+
+def test_short_acronym_defined_once_joins_when_context_words_are_shared():
+    from kg.resolve import CONTEXT_WORD, build_resolver, context_words, evidence_needed
+    r = build_resolver(_bare_records("PCR", "Principal Component Regression", ["Sparse spectral regression"], []))
+    assert evidence_needed("pcr", 1, 0) == 2 * CONTEXT_WORD
+    assert r.resolve("Method", "PCR", context=context_words(["amplification reads"])) == "method:pcr"
+    assert r.resolve("Method", "PCR", context=context_words(["sparse spectral models"])) == \
+        "method:principal component regression"
+
+
+def test_well_attested_short_acronym_takes_bare_uses_without_context():
+    """Defined the same way in three papers: a bare use joins it whatever its paper is about."""
+    from kg.resolve import build_resolver, context_words
+    r = build_resolver(_bare_records("KKT", "Karush-Kuhn-Tucker", ["Convex duality", "Constrained solvers", "Bilevel"],
+                                     ["Quadratic programming layers"]))
+    assert r.resolve("Method", "KKT", context=context_words(["quadratic programming layers"])) == \
+        "method:karush kuhn tucker"
+
+
+def test_long_distinctive_acronym_defined_once_takes_a_bare_use():
+    """Five or more characters rarely collide: one definition is enough for a bare use elsewhere."""
+    from kg.resolve import build_resolver, context_words
+    r = build_resolver(_bare_records("OTSGN", "Optimal Transport Syntactic Graph Network", ["Aspect sentiment"], []))
+    assert r.resolve("Method", "OTSGN", context=context_words(["unrelated words"])) == \
+        "method:optimal transport syntactic graph network"
+
+
+def test_the_short_form_itself_is_no_shared_context():
+    """Both papers name 'HEAR' among their entities; that word alone must not confirm the sense."""
+    from kg.resolve import build_resolver, context_words
+    r = build_resolver(_bare_records("HEAR", "Health Acoustic Representations", ["Cough sounds"], []))
+    assert r.resolve("Method", "HEAR", context=context_words(["HEAR", "enterprise reasoner"])) == "method:hear"
+    assert r.resolve("Method", "HEAR", context=context_words(["HEAR", "cough detection"])) == \
+        "method:health acoustic representations"
+
+
+@pytest.mark.parametrize("short,long", [("GPT-4o", "GPT models"), ("BL-3", "Baseline"),
+                                        ("PalmBench", "personal context. Moreover, we create the first benchmark"),
+                                        ("MSDM", "models (FLUX, Kandinsky) versus training compact domain-specific models"),
+                                        ("AIS", "and four image sets")])
+def test_bad_long_form_from_one_paper_does_not_define_the_short_form(short, long):
+    r = build_resolver([PaperExtraction(Paper(id="1", title="", abstract=""), entities=(Entity("Method", long, (short,)),)),
+                        PaperExtraction(Paper(id="2", title="", abstract=""), entities=(Entity("Method", short),))])
+    from kg.models import entity_key
+    assert r.resolve("Method", short) == entity_key("Method", short)
+
+
+def test_plural_definition_in_own_text_is_found():
+    from kg.resolve import local_definitions
+    from tests.graph.records import px
+    x = px("2409.00001", "Bug Reproduction Tests (BRTs) are used by repair agents; a BRT fails first.",
+           [("Method", "BRT", [], "used")])
+    assert local_definitions(x) == {("Method", "BRT"): "Bug Reproduction Tests"}

@@ -55,13 +55,16 @@ def _full_and_incremental(tmp_path, *parts):
 
 
 def test_acronym_defined_later_merges_old_bare_node(tmp_path):
+    # the titles share words: the evidence a 3-letter acronym defined in one paper needs (kg.resolve.evidence_needed)
     a = [px("2402.00001", "We use ViT and compare ViT with ResNet-50.",
             [("Method", "ViT", [], "used"), ("Method", "ResNet-50", [], "used")],
             results=[Result("accuracy", "81%", "%", method="ViT", dataset="ImageNet")],
-            relations=[Relation("ViT", "Method", "OUTPERFORMS", "ResNet-50", "Method", 0.8)]),
-         px("2402.00002", "ViT is strong.", [("Method", "ViT", [], "used")])]
+            relations=[Relation("ViT", "Method", "OUTPERFORMS", "ResNet-50", "Method", 0.8)],
+            title="Image classifiers compared"),
+         px("2402.00002", "ViT is strong.", [("Method", "ViT", [], "used")], title="Image classification at scale")]
     b = [px("2402.00003", "We propose the Vision Transformer (ViT).",
-            [("Method", "Vision Transformer", ["ViT"], "proposed")], src="b.jsonl")]
+            [("Method", "Vision Transformer", ["ViT"], "proposed")], src="b.jsonl",
+            title="Transformers for image classification")]
     full, inc = _full_and_incremental(tmp_path, a, b)
     G = load_graph(inc)
     assert "method:vit" not in G and G.nodes["method:vision transformer"]["paper_count"] == 3
