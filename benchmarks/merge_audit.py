@@ -9,7 +9,12 @@ Reads the extraction-records sidecar that `kg build` writes next to the graph
 - N random cross-paper merges: a form used bare (no long form in its own paper) that
   resolution sent to an entity defined elsewhere - the decisions worth checking.
 
+- the short forms left unresolved: bare uses of a short form whose one sense defined elsewhere
+  lacked the evidence to take them (kg.resolve.evidence_needed); they stay on their own node,
+  flagged ambiguous.
+
     python benchmarks/merge_audit.py --graph kg-data/graph.json.gz -n 20 --seed 0
+    python benchmarks/merge_audit.py --records kg-data/graph.extractions.jsonl.gz -n 20 --seed 1 2
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--graph", default="kg-data/graph.json.gz")
     ap.add_argument("-n", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seed", type=int, nargs="+", default=[0], help="one sample of each kind per seed")
     ap.add_argument("--records", default=None, help="extraction records (default: the graph's sidecar)")
     a = ap.parse_args()
     records = list(load_extractions(a.records or extractions_path(a.graph)))
@@ -41,6 +46,7 @@ def main() -> None:
     examples: dict[tuple[str, str], str] = {}
     bare: Counter = Counter()
     bare_example: dict[tuple[str, str], str] = {}
+    unresolved: Counter = Counter()  # (type, name) -> bare uses kept on their own flagged node
     for x in records:
         ctx = paper_context(x)
         local = local_definitions(x)
@@ -51,6 +57,8 @@ def main() -> None:
             if not aliases:  # a bare name: only resolution (not this paper) decided where it goes
                 bare[(k, e.name)] += 1
                 bare_example.setdefault((k, e.name), x.paper.id)
+            if r.info(k) is None and r.undecided(e.type, e.name):
+                unresolved[(e.type, e.name)] += 1
             occ[e.type] += 1
             ments[e.type] += max(1, len(e.mentions))
             forms[e.type].add(e.name)
@@ -73,17 +81,25 @@ def main() -> None:
             if match_key(f) != match_key(canon):
                 merges.append((k, canon, f, c[f]))
     amb = sorted(k for k, i in r.clusters.items() if i.ambiguous)
-    print(f"\n{len(merges)} merges of a different-looking form into an entity; {len(amb)} ambiguous short-form nodes")
-    print(f"{a.n} random merges (seed {a.seed}):")
-    for k, canon, f, cnt in random.Random(a.seed).sample(merges, min(a.n, len(merges))):
-        print(f"  {f!r:<40} -> {canon!r}  ({k}, {cnt}x, e.g. paper {examples[(k, f)]})")
+    print(f"\n{len(merges)} merges of a different-looking form into an entity; {len(amb)} ambiguous short-form nodes; "
+          f"{len(unresolved)} unresolved short forms kept apart ({sum(unresolved.values())} occurrences)")
     cross = [m for m in merges if bare[(m[0], m[2])]]
-    print(f"\n{len(cross)} of them are cross-paper merges (the form occurs bare, with no long form in its paper: "
-          f"{sum(bare[(m[0], m[2])] for m in cross)} occurrences); {a.n} random ones (seed {a.seed}):")
-    for k, canon, f, cnt in random.Random(a.seed).sample(cross, min(a.n, len(cross))):
-        print(f"  {f!r:<28} -> {canon!r}  ({k}, {bare[(k, f)]}x bare, e.g. paper {bare_example[(k, f)]})")
+    print(f"{len(cross)} of the merges are cross-paper (the form occurs bare, with no long form in its paper: "
+          f"{sum(bare[(m[0], m[2])] for m in cross)} occurrences)")
+    for seed in a.seed:
+        print(f"\n{a.n} random merges (seed {seed}):")
+        for k, canon, f, cnt in random.Random(seed).sample(merges, min(a.n, len(merges))):
+            print(f"  {f!r:<40} -> {canon!r}  ({k}, {cnt}x, e.g. paper {examples[(k, f)]})")
+        print(f"{a.n} random cross-paper merges (seed {seed}):")
+        for k, canon, f, cnt in random.Random(seed).sample(cross, min(a.n, len(cross))):
+            print(f"  {f!r:<28} -> {canon!r}  ({k}, {bare[(k, f)]}x bare, e.g. paper {bare_example[(k, f)]})")
+        print(f"{a.n} random unresolved short forms (seed {seed}):")
+        for t, f in random.Random(seed).sample(sorted(unresolved), min(a.n, len(unresolved))):
+            k = r.element_key.get(("S", t, match_key(f)))
+            print(f"  {f!r:<28} kept apart from {r.info(k).name if k and r.info(k) else None!r}  "
+                  f"({t}, {unresolved[(t, f)]}x)")
     if amb:
-        print("ambiguous (first 10):", ", ".join(amb[:10]))
+        print("\nambiguous (first 10):", ", ".join(amb[:10]))
 
 
 if __name__ == "__main__":
