@@ -91,7 +91,12 @@ _FOR = re.compile(
     r"suited)\s+(?:for|to)|for|(?:that\s+|which\s+)?(?:aims?\s+)?to\s+(?:address|tackle|solve|handle|deal\s+with|"
     r"perform)|(?:that|which)\s+(?:address|tackle|solve|handle|perform)s?|"
     r"(?:(?:also|further|successfully|readily)\s+)?(?:transfers?|transferred|generali[sz]es|generali[sz]ed)\s+(?:well\s+)?to)"
-    r"\s+(?:the\s+)?(?:task\s+of\s+|problem\s+of\s+)?(?:the\s+)?$", re.I)
+    r"\s+(?:the\s+)?(?:task\s+of\s+|problem\s+of\s+)?(?:the\s+)?"
+    r"(?:(?!(?:the|an?|in|on|of|with|from|by|to|and|or|each|all|both|more|better|first|time|which|that|this|its|their|"
+    r"our|such|any|every|many|most|some|these|those|is|are|be|being|improving|enhancing|better)\b)(?-i:[a-z][a-z\-]*)\s+){0,2}$", re.I)
+#: a method named as a part of another right before "for T" ("X, which employs Y for T", "X, empowered with Y for T")
+_PART_BEFORE = re.compile(r"(?<![Ww]e\s)\b(?:employ\w*|integrat\w*|leverag\w*|incorporat\w*|combin\w*|with|via|"
+                          r"internal\s+\w+\s+of)\s+(?:(?!(?:into|to|these|this|our)\b)[\w\-]+,?\s+(?:and\s+)?){0,6}\(?$")
 _APPLY = re.compile(r"\b(?:appl(?:y|ies|ied|ying)|us(?:e|es|ed|ing)|employ\w*|leverag\w*|adopt\w*|adapt\w*)\s+$", re.I)
 _LIST = re.compile(
     r"^(?:[\s,;()]|\([^()]{0,30}\)|\b(?:and|or|as\s+well\s+as|including|such\s+as|e\.g|i\.e|like|namely|the|"
@@ -136,7 +141,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "name_derived": 0.75,      # the paper's "FM-LoRA" / "EmbodiedOcc++" / "FiTv2" named after LoRA / EmbodiedOcc / FiT
     "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
     "appositive_basis": 0.75,
-    "proposal_for": 0.75,      # the proposal sentence: "we propose X, a novel ... framework for T"
+    "proposal_for": 0.75,
+    "paper_sota_task": 0.75,   # after the proposal: "X sets a new state of the art for T"      # the proposal sentence: "we propose X, a novel ... framework for T"
     "combines": 0.75,          # "X combines A with B", "X leverages a frozen A": the paper's method is the subject  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
     "backbone_basis": 0.75,
     "name_task": 0.75,
@@ -285,6 +291,8 @@ _DISCOURSE = re.compile(r"\s*(?:For\s+(?:instance|example)|In\s+particular|Moreo
 _INTRO_ANY_CASE = re.compile(_INTRO.pattern, re.I)  # after a discourse marker the phrase starts in lower case
 _EVALUATING = re.compile(r"\b(?:evaluat|test|benchmark)(?:e|es|ed|ing)?\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 #: "in T", "on the task of T" right before a task mention
+_SOTA_BEFORE = re.compile(r"\b(?:state[\s-]of[\s-]the[\s-]art|sota)(?:\s+(?:performance|results?|accuracy))?\s+"
+                          r"(?:for|on|in|across)\s+(?:the\s+)?(?:(?:task|problem)s?\s+of\s+)?(?:the\s+)?$", re.I)
 _IN_TASK = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?:(?:task|problem)s?\s+of\s+)?(?:the\s+)?$", re.I)
 _EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|improv\w*|gains?|matches|match|enhanc\w*|"
                          r"boost\w*|reduc\w*|lower\w*|cuts?)\b", re.I)
@@ -647,7 +655,8 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
         if d[2] == "Dataset":
             out.append((head, "EVALUATED_ON", d, "paper_eval" if named else "paper_eval_bare"))
         elif _IN_TASK.search(before) and (named or _PAPER_EVAL.search(text, s, d[0])):
-            out.append((head, "APPLIED_TO", d, "paper_task"))
+            # "X sets a new state of the art for T", "achieves state-of-the-art results on T": a claim about T itself
+            out.append((head, "APPLIED_TO", d, "paper_sota_task" if named and _SOTA_BEFORE.search(before) else "paper_task"))
     return out
 
 
@@ -1172,6 +1181,16 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if h[2] != "Method" or h[0] < s:
                 continue
             if _FOR.match(text[h[1]:t[0]]):
+                if text[h[1]:h[1] + 1] == ")" and text[max(s, h[0] - 2):h[0]].strip() != "(":
+                    # "MUDI (Multiple ... Graph Learning) for T": a word of the long form; the name is before the bracket
+                    op = text.rfind("(", s, h[0])
+                    h = next((m for m in methods if op > 0 and m[1] <= op and not text[m[1]:op].strip()), None)
+                    if h is None:
+                        continue
+                lead = next((m[0] for m in methods if m[3] == h[3] and m[1] < h[0] and
+                             re.fullmatch(r"\s*\(\s*", text[m[1]:h[0]])), h[0])  # "Y (ACR) for T": Y's start
+                if _PART_BEFORE.search(text, max(s, lead - 80), lead):
+                    continue  # "X, which employs beam search for T", "leverages the states of LLMs for T": a part of X
                 h = _appositive_head(text, methods, h, s)
                 if field == "title" and proposed and h[3] != proposed:
                     continue  # "Streaming Conformers for ASR": a title's family name, the paper's method is another

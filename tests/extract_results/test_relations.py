@@ -673,3 +673,30 @@ def test_proposal_appositive_for_task(text, expected):
                                                    "corner detection", "Super-Resolution"])
     got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="AlphaNet")}
     assert {g for g in got if g[1] == "APPLIED_TO"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lower-case modifiers between "for" and the task
+    ("We introduce CueNet, a novel architecture designed for automated violence detection in videos.",
+     {("CueNet", "APPLIED_TO", "violence detection")}),
+    ("This study proposes the AlphaNet (ANet) for multi-class violence detection.", {("AlphaNet", "APPLIED_TO", "violence detection")}),
+    # a name that is a part of another method right before "for T" is not the one applied
+    ("We present CueNet, which employs beam search for structure-aware violence detection.", set()),
+    ("We propose CueNet (Multiple Relations Graph Learning) for violence detection.", {("CueNet", "APPLIED_TO", "violence detection")}),
+    # "we employ Y to/for T": Y is applied by the authors
+    ("We employ current mainstream AlphaNet for violence detection.", {("AlphaNet", "APPLIED_TO", "violence detection")}),
+    # a capitalised word or a preposition between "for" and T stops it
+    ("We use AlphaNet for the first time in violence detection.", set()),
+])
+def test_for_task_modifiers_and_parts(text, expected):
+    ms = mentions(text, Method=["CueNet", "AlphaNet", "ANet", "beam search", "Graph Learning"], Task=["violence detection"])
+    ms = [(a, b, t, "AlphaNet" if n == "ANet" else n) for a, b, t, n in ms]
+    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="CueNet")}
+    assert {g for g in got if g[1] == "APPLIED_TO"} == expected
+
+
+def test_state_of_the_art_for_a_task_after_the_proposal():
+    t = "We propose AlphaNet for parsing. Experiments on PTB show that AlphaNet sets a new state-of-the-art for violence detection."
+    got = find_relations(t, [(0, 32), (33, len(t))], mentions(t, Method=["AlphaNet"], Dataset=["PTB"],
+                                                               Task=["parsing", "violence detection"]), proposed="AlphaNet")
+    assert ("AlphaNet", "APPLIED_TO", "violence detection") in {(r.head, r.type, r.tail) for r in got}
