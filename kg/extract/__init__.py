@@ -165,6 +165,11 @@ _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "m
                              "failure rate", "acceptance rate", "completion rate", "conversion rate",
                              "training cost", "inference cost"})
 _ARTICLES = ("a ", "an ", "the ")
+# generic model families (catalog canonical names, lower case): a family named only as a modifier is no entity
+_FAMILIES = frozenset({"transformer", "convolutional neural network", "recurrent neural network", "graph neural network",
+                       "large language model", "multilayer perceptron", "diffusion model", "neural network",
+                       "deep neural network", "attention mechanism", "vision-language model", "language model"})
+_AS_MODIFIER = ("-based", "-style", "-like", "-inspired", "-driven", "-powered", "-type")
 _AT_PHASE = re.compile(r"\b(?:[Aa]t|[Dd]uring)\s+$")
 _MODIFIES = re.compile(r"[\s\-]+(?:scaling|compute|computation|techniques?|methods?|strateg(?:y|ies)|algorithms?|"
                        r"approach(?:es)?|optimi[sz]ation|budgets?|search|augmentation|adaptation|intervention|reasoning|"
@@ -645,6 +650,10 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                 name = next(n for a, b, _, n in mentions if (a, b) == (s, e))
                 ents[("Method", name.lower())]["role"] = "proposed"
     _merge_task_variants(ents)
+    for key in [k for k in ents if k[0] == "Method" and k[1] in _FAMILIES]:
+        ms = ents[key]["mentions"]
+        if len(ms) == 1 and ms[0].field == "abstract" and paper.abstract.startswith(_AS_MODIFIER, ms[0].end):
+            del ents[key]  # once, as "Transformer-based X": the family qualifies another name in passing
     entities = tuple(
         Entity(type=t, name=r["name"], aliases=tuple(sorted(r["aliases"] - {r["name"]})),
                role=r["role"] if t in ("Method", "Dataset") else None,

@@ -116,3 +116,10 @@ def test_a_domain_acronym_opens_a_task_phrase_but_a_dataset_or_model_does_not():
     got = [t[s:e] for s, e in task_phrases(t)]
     assert "CT image denoising" in got and "COVID-19 detection" in got, got
     assert not any(g.startswith(("MNIST", "CNN")) for g in got), got
+
+
+def test_a_family_named_once_as_a_modifier_is_no_method():
+    x = extract_paper(Paper(id="f", title="", abstract="Existing Transformer-based widget models scale badly. We propose FooNet."))
+    assert "Transformer" not in {e.name for e in x.entities}
+    x = extract_paper(Paper(id="f", title="", abstract="We propose FooNet, a Transformer with sparse heads."))
+    assert "Transformer" in {e.name for e in x.entities}
