@@ -165,6 +165,9 @@ _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "m
                              "failure rate", "acceptance rate", "completion rate", "conversion rate",
                              "training cost", "inference cost"})
 _ARTICLES = ("a ", "an ", "the ")
+# "a new metric, Kinetic Path Energy (KPE)", "the proposed score, called X (Y)"
+_METRIC_BEFORE = re.compile(r"\b(?:metrics?|measures?|scores?|criteri(?:on|a)|indicators?)\s*[,:]?\s*(?:called\s+|named\s+|"
+                            r"termed\s+|dubbed\s+)?(?:the\s+)?$")
 # generic model families (catalog canonical names, lower case): a family named only as a modifier is no entity
 _FAMILIES = frozenset({"transformer", "convolutional neural network", "recurrent neural network", "graph neural network",
                        "large language model", "multilayer perceptron", "diffusion model", "neural network",
@@ -318,7 +321,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             untyped_sf.add(sf)
             continue
         cat = catalog.get((ss, se)) or catalog.get((ls, le))
-        typ = cat[0] if cat else prop_type.get((ss, se)) or long_form_type(lf)
+        typ = cat[0] if cat else prop_type.get((ss, se)) or (
+            "Metric" if _METRIC_BEFORE.search(text, max(0, ls - 40), ls) else long_form_type(lf))
         if cat is None:
             # "a novel X (XR)", "X (XM) module", "X (XS), a training-free strategy", "we propose x y (XY)"
             ctx, new = definition_context(text, ls, se)

@@ -402,6 +402,15 @@ _METRIC_PHRASE = re.compile(
 _METRIC_LIST = re.compile(
     r"\b(?:metrics?|measures?)\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|"
     r"e\.g\.,?)\s*(?:the\s+)?")
+_MEASURED_BY = re.compile(
+    r"\b(?:(?:metrics?|measures?)\s*(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?)|(?:measured|evaluated|assessed|"
+    r"quantified)\s+(?:by|with|using|via|in\s+terms\s+of))\s+(?:the\s+)?")
+_LOW_MEASURE = re.compile(
+    r"((?:(?!(?:and|or|the|of|in|on|for|with|to|by|as|its|their|our|proposed|new|novel|standard|common|various|"
+    r"several|different|multiple|two|three|four|five|six|both|all|each)\b)[a-z][a-z\-]*\s+){1,3}(?:error|score|accuracy|rate|"
+    r"distance|precision|recall|ratio|similarity|index|divergence|coefficient|correlation|overlap|consistency|fidelity|"
+    r"agreement|coverage|diversity|perplexity|likelihood|success|latency|throughput|cost|time|f1))s?\b(?![\-])"
+    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?)?")
 _METRIC_HEAD_AT = re.compile(rf"{_METRIC_HEADS}\b")
 _GAIN_AFTER = re.compile(r"\d\s*(?:%|points?|pp)?\s+(?:absolute\s+|relative\s+)?([A-Za-z][\w@\-]*[\w@])\s+(?:improvements?|"
                          r"gains?|increases?)\b")
@@ -512,6 +521,15 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
     if "etric" in text or "easure" in text:
         for m in _METRIC_LIST.finditer(text):
             out += _list_after(text, m.end())
+    if "etric" in text or "easure" in text or "ssess" in text or "valuat" in text:
+        for m in _MEASURED_BY.finditer(text):  # lower-case measures listed: "measured by edit accuracy and drift rate"
+            pos = m.end()
+            while True:
+                it = _LOW_MEASURE.match(text, pos)
+                if not it:
+                    break
+                out.append(it.span(1))
+                pos = it.end()
     stop = load_stoplist()
     for m in _GAIN_AFTER.finditer(text) if "improvement" in text or "gain" in text or "increase" in text else ():
         if is_name_token(m[1], stop):  # "35% MAP improvements", "+2.1 BLEU gain"

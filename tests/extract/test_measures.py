@@ -123,3 +123,9 @@ def test_a_family_named_once_as_a_modifier_is_no_method():
     assert "Transformer" not in {e.name for e in x.entities}
     x = extract_paper(Paper(id="f", title="", abstract="We propose FooNet, a Transformer with sparse heads."))
     assert "Transformer" in {e.name for e in x.entities}
+
+
+def test_measures_listed_after_a_measuring_cue_and_a_defined_new_metric():
+    got = _metrics("Quality is measured by widget fidelity and temporal consistency on 3 sets.")
+    assert {"widget fidelity", "temporal consistency"} <= got, got
+    assert "Kinetic Widget Energy" in _metrics("We introduce a new metric, Kinetic Widget Energy (KWE), for smoothness.")
