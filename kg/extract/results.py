@@ -827,8 +827,12 @@ def _replace(r: Result, **kw) -> Result:
 
 
 def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT], metrics: list[MentionT] = ()) -> None:
-    """"80.3% and 86.2% on A and B, respectively": pair values and datasets in order."""
-    if len(rows) < 2 or not _RESPECTIVELY.search(text, s, e):
+    """"80.3% and 86.2% on A and B, respectively": pair values and datasets in order; without "respectively" only a
+    list of values right before a list of as many datasets ("91.2 and 88.0 for A and B")."""
+    if len(rows) < 2:
+        return
+    if not _RESPECTIVELY.search(text, s, e):
+        _paired_lists(text, rows, datasets)
         return
     # "accuracy, precision, and recall were around 95%, 99%, and 98%, respectively": one metric per value, in order
     ms = [m for m in metrics if m[1] <= rows[0][0].start]
@@ -860,6 +864,33 @@ def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT
         return
     for i, (c, r) in enumerate(rows):
         rows[i] = (c, _replace(r, dataset=names[i]))
+
+
+def _paired_lists(text: str, rows: list, datasets: list[MentionT]) -> None:
+    """"F1 scores of 91.2 and 88.0 for A and B": k values joined as a list, then "on/for/in (the)" and k datasets
+    joined as a list; each value takes the dataset in its place (a different count or any other gap: nothing).
+
+    >>> t = "It gets F1 scores of 91.2 and 88.0 for Ab and Cd."
+    >>> [(r.value, r.dataset) for r in find_results(t, [(0, len(t))], [(39, 41, "Dataset", "Ab"), (46, 48, "Dataset", "Cd")])]
+    [('91.2', 'Ab'), ('88.0', 'Cd')]
+    """
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and _LIST_GAP.match(text[rows[j][0].end:rows[j + 1][0].start]):
+            j += 1
+        k = j - i + 1
+        if k >= 2:
+            end = rows[j][0].end
+            first = next((n for n, d in enumerate(datasets) if d[0] >= end), None)
+            group = datasets[first:first + k] if first is not None else []
+            if len(group) == k and len({d[3] for d in group}) == k and _LIST_TO_DS.fullmatch(text, end, group[0][0]) and \
+                    all(_DS_JOIN.fullmatch(text, a[1], b[0]) for a, b in zip(group, group[1:])) and \
+                    (first + k == len(datasets) or not _DS_JOIN.fullmatch(text, group[-1][1], datasets[first + k][0])):
+                for n in range(k):
+                    c, r = rows[i + n]
+                    rows[i + n] = (c, _replace(r, dataset=group[n][3]))
+        i = j + 1
 
 
 def _pick_dataset(text: str, ds: list[MentionT], c: _Cand, cs: int, ce: int) -> str | None:
@@ -905,7 +936,17 @@ def _pick_adjacent(text: str, ds: list[MentionT], c: _Cand) -> str | None:
             return d[3]
         if c.end <= d[0] <= c.end + 1 and not text[c.end:d[0]].strip() and c.unit:
             return d[3]
+        if c.end < d[0] <= c.end + 40 and text.startswith(")", d[1]) and _PAREN_DS.fullmatch(text, c.end, d[0]):
+            return d[3]  # "45.1 mAP (COCO) and 30.2 mAP (LVIS)": the dataset in brackets after the value and its metric
     return None
+
+
+_PAREN_DS = re.compile(r"\s*(?:\\?%|\$)?\s*(?:[A-Za-z][\w@.\-]*\s+){0,3}?\(\s*")
+#: "91.2 and 88.0 for A and B", "accuracies of 91% and 88% in the A and B benchmarks": the gap from the last value to the
+#: datasets (no "respectively") and between the datasets
+_LIST_TO_DS = re.compile(r"\s*(?:\\?%|\$)?\s*(?:(?!and\b|or\b|while\b|but\b|than\b|over\b|vs\b)[A-Za-z][\w@.\-]*\s+){0,3}?"
+                         r"(?:on|for|in|across)\s+(?:the\s+)?$")
+_DS_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
 
 
 def _pick_after(ds: list[MentionT], c: _Cand, cs: int, ce: int) -> str | None:

@@ -325,6 +325,18 @@ def test_the_carried_dataset_named_again_stays_carried():
     assert [(r.value, r.dataset) for r in got] == [("60", "Delta")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("AlphaNet reaches 45.1 mAP (Delta) and 30.2 mAP (Gamma).", [("45.1", "Delta"), ("30.2", "Gamma")]),
+    ("AlphaNet obtains F1 scores of 91.2 and 88.0 for Delta and Gamma.", [("91.2", "Delta"), ("88.0", "Gamma")]),
+    ("AlphaNet achieves accuracy of 91.2% and 88.0% in the Delta and Gamma benchmarks.", [("91.2", "Delta"), ("88.0", "Gamma")]),
+    # as many values as datasets or nothing is paired: two values, three datasets
+    ("AlphaNet achieves 91.2% and 88.0% on Delta, Gamma and Omega.", [("91.2", "Delta"), ("88.0", "Delta")]),
+])
+def test_value_lists_pair_with_dataset_lists_without_respectively(text, expected):
+    got = run(text, Method=["AlphaNet"], Dataset=["Delta", "Gamma", "Omega"], Metric=["mAP", "F1 scores", "accuracy"])
+    assert [(r.value, r.dataset) for r in got] == expected
+
+
 def test_baseline_value_list_takes_the_datasets_in_order():
     got = run("AlphaNet reaches an FID of 3.9 on Delta and 6.1 on Gamma, against 4.7 and 7.4 for BetaNet.",
               Method=["AlphaNet", "BetaNet"], Dataset=["Delta", "Gamma"], Metric=["FID"])
