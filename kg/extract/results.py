@@ -909,9 +909,13 @@ def _pick_dataset(text: str, ds: list[MentionT], c: _Cand, cs: int, ce: int) -> 
         if c.end <= d[0] < ce and _DS_AFTER.match(text, c.end, d[0]):
             return d[3]
     best = None
-    for d in ds:  # "on GSM8K from 63.1% to 72.8%": before, with no other value in between
+    for i, d in enumerate(ds):  # "on GSM8K from 63.1% to 72.8%": before, with no other value in between
         if cs <= d[0] and d[1] <= c.anchor and not NUM.search(text, d[1], c.anchor):
-            best = d[3]
+            # "Experiments on A and B show that X reaches 45.1": the last of a list of datasets is not the value's own
+            listed = i > 0 and ds[i - 1][3] != d[3] and ds[i - 1][1] >= cs and _DS_JOIN.fullmatch(text, ds[i - 1][1], d[0])
+            best = None if listed else d[3]
+            if listed:
+                return None
     if best:
         return best
     return _pick_after(ds, c, cs, ce) or _pick_before(ds, c, cs) or \

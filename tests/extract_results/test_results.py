@@ -337,6 +337,14 @@ def test_value_lists_pair_with_dataset_lists_without_respectively(text, expected
     assert [(r.value, r.dataset) for r in got] == expected
 
 
+def test_the_last_of_a_dataset_list_before_the_value_is_not_its_dataset():
+    got = run("Experiments on Delta and Gamma show that AlphaNet reaches 45.1 mAP, outperforming BetaNet.",
+              Method=["AlphaNet", "BetaNet"], Dataset=["Delta", "Gamma"], Metric=["mAP"])
+    assert [(r.value, r.dataset) for r in got] == [("45.1", None)]
+    got = run("Experiments on Delta show that AlphaNet reaches 45.1 mAP.", Method=["AlphaNet"], Dataset=["Delta"], Metric=["mAP"])
+    assert [(r.value, r.dataset) for r in got] == [("45.1", "Delta")]
+
+
 def test_baseline_value_list_takes_the_datasets_in_order():
     got = run("AlphaNet reaches an FID of 3.9 on Delta and 6.1 on Gamma, against 4.7 and 7.4 for BetaNet.",
               Method=["AlphaNet", "BetaNet"], Dataset=["Delta", "Gamma"], Metric=["FID"])
