@@ -402,8 +402,9 @@ _METRIC_PHRASE = re.compile(
 _METRIC_LIST = re.compile(
     r"\b(?:metrics?|measures?)\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|"
     r"e\.g\.,?)\s*(?:the\s+)?")
+_MEASURED_KEYS = ("metric", "measure", "evaluated ", "assessed ", "quantified ")
 _MEASURED_BY = re.compile(
-    r"\b(?:(?:metrics?|measures?)\s*(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?)|(?:measured|evaluated|assessed|"
+    r"(?:(?:metrics?|measures?)\s*(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?)|(?:measured|evaluated|assessed|"
     r"quantified)\s+(?:by|with|using|via|in\s+terms\s+of))\s+(?:the\s+)?")
 _LOW_MEASURE = re.compile(
     r"((?:(?!(?:and|or|the|of|in|on|for|with|to|by|as|its|their|our|proposed|new|novel|standard|common|various|"
@@ -457,6 +458,8 @@ _SETTING = (r"(?!(?:learning|sampling|frame|dropout|bit|mask|masking|mutation|de
 _VALUE_NP = rf"((?:{_SETTING}[a-z][a-z\-]*[a-z]\s+){{1,2}}{_VALUE_HEAD})\b(?![\-])"
 _NP_OF_VALUE = re.compile(rf"\b(?:a|an|the)\s+{_VALUE_NP}$")
 _OF_NUM = re.compile(r"\sof\s+(?:up\s+to\s+|about\s+|over\s+|only\s+|just\s+|nearly\s+)?\d")
+_CHANGE_VERB_END = re.compile(r"(?:decreas|reduc|increas|improv|drop|fall|fell|ris|rose|grow|grew|shrink|shrank|cut|"
+                              r"lower)\w*$")
 _VALUE_THEN_NP = re.compile(rf"\d\s*\\?%\s+{_VALUE_NP}")
 _IN_TERMS = re.compile(rf"\bin\s+terms\s+of\s+(?:the\s+)?{_MEASURE_NP}")
 
@@ -473,14 +476,23 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
     found = []
     if " by " in text:
         by = [b.start() for b in _BY_NUM.finditer(text)]
-        if by:
-            found += _MEASURE_BY.finditer(text)
-            found += filter(None, (_MEASURE_BY_AFTER.search(text, max(0, b - 90), b) for b in by))
+        for b in by:  # both forms end at this "by <number>": search only the stretch before it
+            found += _MEASURE_BY.finditer(text, max(0, b - 120), b + 60)
+            if _CHANGE_VERB_END.search(text, max(0, b - 24), b):
+                m = _MEASURE_BY_AFTER.search(text, max(0, b - 90), b)
+                if m:
+                    found.append(m)
     found += _MEASURE_CHANGE.finditer(text)
     if "%" in text:
         found += _VALUE_THEN_NP.finditer(text)
-    if " of " in text:
-        found += filter(None, (_NP_OF_VALUE.search(text, max(0, o.start() - 60), o.start()) for o in _OF_NUM.finditer(text)))
+    i = text.find(" of ")
+    while i != -1:  # "a X accuracy of 78%": only where a number (or "up to", "about"...) follows "of"
+        nxt = text[i + 4:i + 5]
+        if nxt.isdigit() or (nxt in "uaonj" and _OF_NUM.match(text, i)):
+            m = _NP_OF_VALUE.search(text, max(0, i - 60), i)
+            if m:
+                found.append(m)
+        i = text.find(" of ", i + 4)
     if "in terms of" in text:
         found += _IN_TERMS.finditer(text)
     return sorted({m.span(1) for m in found})
@@ -521,8 +533,13 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
     if "etric" in text or "easure" in text:
         for m in _METRIC_LIST.finditer(text):
             out += _list_after(text, m.end())
-    if "etric" in text or "easure" in text or "ssess" in text or "valuat" in text:
-        for m in _MEASURED_BY.finditer(text):  # lower-case measures listed: "measured by edit accuracy and drift rate"
+    for key in _MEASURED_KEYS:  # lower-case measures listed: "measured by edit accuracy and drift rate"
+        i = text.find(key)
+        while i != -1:
+            m = None if i and text[i - 1].isalnum() else _MEASURED_BY.match(text, i)  # not "geometric"
+            i = text.find(key, i + 1)
+            if not m:
+                continue
             pos = m.end()
             while True:
                 it = _LOW_MEASURE.match(text, pos)
