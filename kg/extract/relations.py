@@ -142,7 +142,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
     "appositive_basis": 0.75,
     "proposal_for": 0.75,
-    "paper_sota_task": 0.75,   # after the proposal: "X sets a new state of the art for T"      # the proposal sentence: "we propose X, a novel ... framework for T"
+    "paper_sota_task": 0.75,
+    "proposal_compound": 0.75, # the proposal sentence: "we propose X, a novel T framework"   # after the proposal: "X sets a new state of the art for T"      # the proposal sentence: "we propose X, a novel ... framework for T"
     "combines": 0.75,          # "X combines A with B", "X leverages a frozen A": the paper's method is the subject  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
     "backbone_basis": 0.75,
     "name_task": 0.75,
@@ -465,6 +466,13 @@ _APPOS_FOR = re.compile(
     r"developed|built|intended|dedicated|customi[sz]ed)\s+(?:for|to)\s+|for\s+|to\s+(?:address|tackle|solve|enhance|improve|"
     r"advance|perform|enable|support)\s+)(?:the\s+(?:task|problem)\s+of\s+)?(?:the\s+)?"
     r"(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*-\w+),?\s+(?:and\s+)?){0,3}")
+#: "X (ACR), a novel [adjectives] T framework": the appositive of the paper's name in its proposal sentence names
+#: its task as a compound ("a tiny, weakly-supervised transformer-based crowd counting framework")
+_APPOS_COMPOUND = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|\s*[\-\u2013\u2014:])\s*(?:which\s+is\s+)?(?:an?|the|our)\s+"
+                             r"(?:(?!(?:that|which|for|of|with|by|to|in|on|and|or)\b)[\w\-]+,?\s+){0,5}")
+_HEAD_THEN_FOR = re.compile(r"\s*(?:[\w\-]+\s+)?(?:framework|method|model|approach|system|pipeline|architecture|network|"
+                            r"algorithm|technique|scheme|tool|agent|module|paradigm|strategy|solution)s?\s+"
+                            r"(?:(?:specifically\s+)?(?:designed|tailored|built|developed)\s+)?(?:for|to)\b", re.I)
 #: the opening "To address T, we ...", "For T, we propose ..."
 _PURPOSE_OPEN = re.compile(r"\s*(?:To\s+(?:address|tackle|solve|handle|improve|enable|support)|For|Towards)\s+"
                            r"(?:the\s+|this\s+)?(?:(?:problem|task|challenge)\s+of\s+)?$", re.I)
@@ -615,8 +623,15 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
     if is_proposal and own:
         # "we propose X, a novel point cloud-guided framework for real-time multi-object segmentation"
         for t in ments:
-            if t[2] == "Task" and t[3] != proposed and any(o[1] < t[0] and _APPOS_FOR.fullmatch(text, o[1], t[0]) for o in own):
+            if t[2] != "Task" or t[3] == proposed:
+                continue
+            if any(o[1] < t[0] and _APPOS_FOR.fullmatch(text, o[1], t[0]) for o in own):
                 out.append((own[0], "APPLIED_TO", t, "proposal_for"))
+            elif _TASK_HEAD_AFTER.match(text, t[1], e) and not _HEAD_THEN_FOR.match(text, t[1], e) and \
+                    any(o[1] < t[0] and _APPOS_COMPOUND.fullmatch(text, o[1], t[0]) for o in own):
+                # "X, a novel category-level 6D pose estimation framework" (not "a federated learning framework for T":
+                # then the compound names the paradigm and "for T" the task)
+                out.append((own[0], "APPLIED_TO", t, "proposal_compound"))
     if is_proposal:
         for t in ments:
             if t[2] != "Task" or not subject_free(t[0]) and not own:

@@ -700,3 +700,21 @@ def test_state_of_the_art_for_a_task_after_the_proposal():
     got = find_relations(t, [(0, 32), (33, len(t))], mentions(t, Method=["AlphaNet"], Dataset=["PTB"],
                                                                Task=["parsing", "violence detection"]), proposed="AlphaNet")
     assert ("AlphaNet", "APPLIED_TO", "violence detection") in {(r.head, r.type, r.tail) for r in got}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("To address this, we propose AlphaNet, a novel category-level 6D pose estimation framework that uses priors.",
+     {("AlphaNet", "APPLIED_TO", "6D pose estimation")}),
+    ("This paper proposes the AlphaNet, a tiny, ultra-lightweight, weakly-supervised transformer-based crowd counting framework.",
+     {("AlphaNet", "APPLIED_TO", "crowd counting")}),
+    # "a T framework for T2": T names the paradigm, T2 the task
+    ("We propose AlphaNet, a privacy-preserving federated learning framework for disease classification.",
+     {("AlphaNet", "APPLIED_TO", "disease classification")}),
+    # not the paper's own method, or not its proposal sentence
+    ("BetaNet, a crowd counting framework, is widely used.", set()),
+])
+def test_proposal_appositive_compound_task(text, expected):
+    ms = mentions(text, Method=["AlphaNet", "BetaNet"], Task=["6D pose estimation", "crowd counting", "federated learning",
+                                                              "disease classification"])
+    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="AlphaNet")}
+    assert {g for g in got if g[1] == "APPLIED_TO"} == expected
