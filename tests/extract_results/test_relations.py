@@ -639,6 +639,13 @@ def test_for_task_after_a_bracketed_acronym(text, expected):
     assert got == expected
 
 
+def of_type(text: str, typ: str, proposed: str, ms: list | None = None, **kinds: list[str]) -> set:
+    """(head, type, tail) of one relation type found in the one-sentence ``text`` (mentions by name, or ``ms``)."""
+    ms = mentions(text, **kinds) if ms is None else ms
+    return {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed=proposed)
+            if r.type == typ}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("We propose AlphaNet, which combines BetaNet with GammaNet for parsing.",
      {("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}),
@@ -651,9 +658,7 @@ def test_for_task_after_a_bracketed_acronym(text, expected):
     ("Our pipeline integrates AlphaNet, BetaNet and GammaNet.", set()),
 ])
 def test_the_paper_method_combines_its_parts(text, expected):
-    ms = mentions(text, Method=["AlphaNet", "BetaNet", "GammaNet"])
-    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="AlphaNet")}
-    assert {g for g in got if g[1] == "BASED_ON"} == expected
+    assert of_type(text, "BASED_ON", "AlphaNet", Method=["AlphaNet", "BetaNet", "GammaNet"]) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -669,10 +674,8 @@ def test_the_paper_method_combines_its_parts(text, expected):
     ("We propose AlphaNet, a framework for Tree Height Regression And Super-Resolution.", set()),
 ])
 def test_proposal_appositive_for_task(text, expected):
-    ms = mentions(text, Method=["AlphaNet"], Task=["multi-object segmentation", "radiology report generation",
-                                                   "corner detection", "Super-Resolution"])
-    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="AlphaNet")}
-    assert {g for g in got if g[1] == "APPLIED_TO"} == expected
+    assert of_type(text, "APPLIED_TO", "AlphaNet", Method=["AlphaNet"], Task=[
+        "multi-object segmentation", "radiology report generation", "corner detection", "Super-Resolution"]) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -691,8 +694,7 @@ def test_proposal_appositive_for_task(text, expected):
 def test_for_task_modifiers_and_parts(text, expected):
     ms = mentions(text, Method=["CueNet", "AlphaNet", "ANet", "beam search", "Graph Learning"], Task=["violence detection"])
     ms = [(a, b, t, "AlphaNet" if n == "ANet" else n) for a, b, t, n in ms]
-    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="CueNet")}
-    assert {g for g in got if g[1] == "APPLIED_TO"} == expected
+    assert of_type(text, "APPLIED_TO", "CueNet", ms) == expected
 
 
 def test_state_of_the_art_for_a_task_after_the_proposal():
@@ -714,7 +716,5 @@ def test_state_of_the_art_for_a_task_after_the_proposal():
     ("BetaNet, a crowd counting framework, is widely used.", set()),
 ])
 def test_proposal_appositive_compound_task(text, expected):
-    ms = mentions(text, Method=["AlphaNet", "BetaNet"], Task=["6D pose estimation", "crowd counting", "federated learning",
-                                                              "disease classification"])
-    got = {(r.head, r.type, r.tail) for r in find_relations(text, [(0, len(text))], ms, proposed="AlphaNet")}
-    assert {g for g in got if g[1] == "APPLIED_TO"} == expected
+    assert of_type(text, "APPLIED_TO", "AlphaNet", Method=["AlphaNet", "BetaNet"], Task=[
+        "6D pose estimation", "crowd counting", "federated learning", "disease classification"]) == expected
