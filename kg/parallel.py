@@ -81,9 +81,9 @@ def lean_vocab(nlp) -> None:
 
     spaCy runs every lexical attribute getter of the language (23 for English: shape,
     prefix, suffix, norm, like_num, is_stop, ...; Python functions) once per distinct
-    word the pipeline meets: 3.6 % of kg's extraction CPU on one pool worker's share of
-    the first 40,000 arXiv abstracts (one process, the two pipelines alternating on the
-    same blocks of 256 papers; same records). kg's blank pipeline
+    word the pipeline meets: about 2 % of kg's extraction CPU on one pool worker's share
+    of the first 100,000 arXiv abstracts, more at first (``benchmarks/build_lean_vocab.py``:
+    -4.3 % after 5,120 papers, -2.2 % after 40,960; same records). kg's blank pipeline
     (``kg.extract.build_nlp()``) reads only the token boundaries and the ``LOWER`` and
     ``ORTH`` attributes (its phrase matchers), and has no statistical component that
     would read the others, so its records are the same.

@@ -403,7 +403,8 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     known: dict[str, Any] = dict.fromkeys(papers)
     extra: dict[str, list] = {}
     spill = tempfile.mkdtemp(prefix="kg-build-")  # the records, until the graph is written
-    fork_state = processes > 1 and not appending and hasattr(os, "fork")  # the state written beside the graph
+    # the state written beside the graph (not after a Dask client: its threads may still run at the fork)
+    fork_state = processes > 1 and not dask and not appending and hasattr(os, "fork")
     held = _Held(spill, sources=fork_state)
     pack = functools.partial(pack_record, spill)
     state_writer = None
