@@ -159,6 +159,9 @@ def _rel(h: MentionT, typ: str, t: MentionT, conf: float, ev: Evidence) -> Relat
     return Relation(h[3], h[2], typ, t[3], t[2], conf, ev)
 
 
+_BARE_ADJ = re.compile(r"\s+(?:(?!(?:in|on|at|by|for|from|with|all|most|many|both|its|their|our|the|a|an|and|or|"
+                       r"than|to|of|across|over|under|even|only|also|when|while|as|more|less|previous|prior|existing|"
+                       r"several|other|these|those|such)\b)[a-z][a-z\-]*\s+){1,2}")
 _ADJ_LEAD = re.compile(r"\s*(?:an?|the)\s+(?:[a-z0-9][\w\-]*\s+){1,2}")
 
 
@@ -974,7 +977,14 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     # "Experiments show an improvement of 8% over Y": the paper's own method after its proposal
                     h, rule = (s, s, "Method", proposed), "paper_outperforms"
                 heads = [h] + _coheads(text, methods, h, cs) if h is not None and rule == "cue_subject" else [h]
-                for t in _tails(text, ments, m.end(), ce, "Method"):
+                tails = _tails(text, ments, m.end(), ce, "Method")
+                if not tails:
+                    # "X outperforms traditional tactile imitation learning": plain lower-case adjectives before Y
+                    am = _BARE_ADJ.match(text, m.end(), ce)
+                    if am:
+                        tails = [t for t in ments if t[0] == am.end() and t[2] == "Method"][:1]
+                        tails += _tails(text, ments, tails[0][1], ce, "Method") if tails else []
+                for t in tails:
                     for hh in heads:
                         add(hh, "OUTPERFORMS", t, rule, ev)
             # OUTPERFORMS (passive): tail is outperformed by head

@@ -718,3 +718,14 @@ def test_state_of_the_art_for_a_task_after_the_proposal():
 def test_proposal_appositive_compound_task(text, expected):
     assert of_type(text, "APPLIED_TO", "AlphaNet", Method=["AlphaNet", "BetaNet"], Task=[
         "6D pose estimation", "crowd counting", "federated learning", "disease classification"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Real-world experiments show that AlphaNet outperforms traditional tactile BetaNet.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("AlphaNet outperforms few-shot BetaNet, GammaNet, and prior baselines.",
+     {("AlphaNet", "OUTPERFORMS", "BetaNet"), ("AlphaNet", "OUTPERFORMS", "GammaNet")}),
+    # a preposition is not an adjective of the compared method
+    ("AlphaNet outperforms in most settings BetaNet.", set()),
+])
+def test_outperforms_plain_adjectives_before_the_tail(text, expected):
+    assert of_type(text, "OUTPERFORMS", "AlphaNet", Method=["AlphaNet", "BetaNet", "GammaNet"]) == expected
