@@ -159,6 +159,7 @@ def _rel(h: MentionT, typ: str, t: MentionT, conf: float, ev: Evidence) -> Relat
     return Relation(h[3], h[2], typ, t[3], t[2], conf, ev)
 
 
+_BEAT_WORD = re.compile(r"outperform|surpass|beat|exceed|than|superior|better|improvements?\s|gains?\s", re.I)
 _BARE_ADJ = re.compile(r"\s+(?:(?!(?:in|on|at|by|for|from|with|all|most|many|both|its|their|our|the|a|an|and|or|"
                        r"than|to|of|across|over|under|even|only|also|when|while|as|more|less|previous|prior|existing|"
                        r"several|other|these|those|such)\b)[a-z][a-z\-]*\s+){1,2}")
@@ -978,8 +979,9 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     h, rule = (s, s, "Method", proposed), "paper_outperforms"
                 heads = [h] + _coheads(text, methods, h, cs) if h is not None and rule == "cue_subject" else [h]
                 tails = _tails(text, ments, m.end(), ce, "Method")
-                if not tails:
+                if not tails and _BEAT_WORD.search(m.group()):
                     # "X outperforms traditional tactile imitation learning": plain lower-case adjectives before Y
+                    # (not after "improved ... upon": "an improved approach building upon advanced LoRA" is a basis)
                     am = _BARE_ADJ.match(text, m.end(), ce)
                     if am:
                         tails = [t for t in ments if t[0] == am.end() and t[2] == "Method"][:1]

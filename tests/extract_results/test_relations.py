@@ -729,3 +729,8 @@ def test_proposal_appositive_compound_task(text, expected):
 ])
 def test_outperforms_plain_adjectives_before_the_tail(text, expected):
     assert of_type(text, "OUTPERFORMS", "AlphaNet", Method=["AlphaNet", "BetaNet", "GammaNet"]) == expected
+
+
+def test_improved_approach_building_upon_is_not_a_comparison():
+    t = "We adopt an improved aggregation approach building upon advanced BetaNet module stacking in AlphaNet."
+    assert of_type(t, "OUTPERFORMS", "AlphaNet", Method=["AlphaNet", "BetaNet"]) == set()
