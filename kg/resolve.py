@@ -50,7 +50,7 @@ from kg.errors import GraphError
 
 from kg.models import Entity, PaperExtraction, entity_key, normalize_name
 
-__all__ = ["match_key", "is_short_form", "acronym_fits", "long_form_fits", "initial_hits", "context_words", "AliasTable", "Resolver", "ClusterInfo"]
+__all__ = ["match_key", "is_short_form", "acronym_fits", "long_form_fits", "initial_hits", "required_count", "context_words", "AliasTable", "Resolver", "ClusterInfo"]
 
 _STOP = frozenset("""with from that this these those their which using based into over under than
 about across among between through learning model models method methods approach approaches
@@ -217,11 +217,11 @@ def long_form_fits(short: str, long: str, strict: bool = True) -> bool:
         return False
     if long[0].lower() != next((c.lower() for c in s if c.isalpha()), ""):
         return False
+    if not strict and not (any(c.isdigit() for c in s) and not any(c.isdigit() for c in long)):
+        return True
     required, hits = _initial_hits(s, long, tuple(words))
     if hits is None:
         return False
-    if not strict and not (any(c.isdigit() for c in s) and not any(c.isdigit() for c in long)):
-        return True
     return len(required) - hits[0] <= (0 if len(required) <= 3 else 1 if len(required) <= 6 else 2)
 
 
@@ -264,6 +264,16 @@ def _initial_hits(s: str, long: str, words: tuple[str, ...]) -> tuple[tuple[str,
             new[i] = max(v, best[i])
         best = new
     return required, best[0]
+
+
+@lru_cache(maxsize=1 << 16)
+def required_count(short: str) -> int:
+    """How many letters of ``short`` should begin words of a long form (see :func:`_initial_hits`)."""
+    s = short.strip()
+    if len(s) > 2 and s.endswith("s") and s[-2].isupper():
+        s = s[:-1]
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) if not any(c.islower() for c in letters) else sum(c.isupper() for c in letters)
 
 
 def initial_hits(short: str, long: str) -> tuple[int, int]:
@@ -330,6 +340,8 @@ def defined_long_form(text: str, short: str) -> str | None:
     True
     >>> defined_long_form("models spanning one-step flows (MeanFlow, SoFlow)", "MeanFlow") is None
     True
+    >>> defined_long_form("we add HASTE (Holistic Alignment with Stage-wise Termination for Efficient training)", "HASTE")
+    'Holistic Alignment with Stage-wise Termination for Efficient training'
     >>> defined_long_form("FASA: Frequency-aware Sparse Attention. We ...", "FASA")
     'Frequency-aware Sparse Attention'
     >>> defined_long_form("we propose ACT (Activation-Guided Channel-wise Ability Transfer), which", "ACT")
@@ -361,6 +373,9 @@ def defined_long_form(text: str, short: str) -> str | None:
         else:
             rest = _PAREN_END.split(rest, 1)[0]
         lf = _fitting_run(short, rest.split(), from_end=False)
+        whole = " ".join(rest.split())
+        if lf and closer and whole != lf and long_form_fits(short, whole, strict=False):
+            lf = whole  # the brackets delimit it: "HASTE (Holistic ... for Efficient training)"
         if lf:
             return lf
     return None
@@ -383,6 +398,8 @@ def _fitting_run(short: str, words: list[str], from_end: bool) -> str | None:
             hits = initial_hits(short, cand)
             if hits > most:
                 best, most = cand, hits
+                if hits[1] == required_count(short):  # each letter starts its own word: none fuller
+                    break
     return best
 
 
@@ -770,8 +787,9 @@ class Resolver:
 #: papers use its short form bare (see :func:`evidence_needed`).
 CONFIRM_DEFINITIONS = 2
 CONFIRM_RATIO = 4
-#: Context score worth one telling shared word: a word in under 5% of the papers (log(1 / 0.05) = 3.0).
-CONTEXT_WORD = 3.0
+#: Context score worth one telling shared word: a word in under 1% of the papers (log(1 / 0.01) = 4.6);
+#: a field word ('video' 3.2, 'robot', 'medical') says what a paper is about, not which sense it means.
+CONTEXT_WORD = 4.6
 #: Papers assumed on top of those seen when weighing context words (see AliasTable.context_idf).
 IDF_PRIOR = 1000
 
@@ -783,24 +801,23 @@ def evidence_needed(short_key: str, defs: int, bare: int) -> float:
     on the 157k arXiv abstracts, 43-48% of the 2-3 character short forms defined
     anywhere have two or more senses, 15% of those of 4, 6% of 5, 2-4% of 6 and more.
     So a sense takes bare uses on its attestation alone only when that is enough:
-    5+ characters always, 4 characters when defined in 2+ papers, 1-3 characters in
-    3+ papers. Otherwise the bare use needs context: one telling shared word
-    (:data:`CONTEXT_WORD`), twice that (two such words, or one rare one) for a 1-3
-    character form defined in one paper only.
+    4+ characters when defined in 2+ papers, 1-3 characters in 3+ papers (a form
+    defined once is often a dictionary word or a name another paper uses for its
+    own thing: BLINK, PARROT, FASTER). Otherwise the bare use needs context: one
+    telling shared word (:data:`CONTEXT_WORD`), twice that (two such words, or one
+    rare one) for a 1-3 character form defined in one paper only.
     A sense defined in fewer than :data:`CONFIRM_DEFINITIONS` papers while more than
     :data:`CONFIRM_RATIO` times as many use the form bare ("swamped") always needs one.
     A bare use that does not reach it stays on its own node, flagged ambiguous.
 
     >>> evidence_needed("vit", 3, 40), evidence_needed("pcr", 1, 2), evidence_needed("pcr", 2, 2)
-    (0, 6.0, 3.0)
-    >>> evidence_needed("otesgn", 1, 1), evidence_needed("otesgn", 1, 9), evidence_needed("lapa", 1, 1)
-    (0, 3.0, 3.0)
+    (0, 9.2, 4.6)
+    >>> evidence_needed("otesgn", 2, 9), evidence_needed("otesgn", 1, 1), evidence_needed("lapa", 1, 1)
+    (0, 4.6, 4.6)
     """
     n = sum(c.isalnum() for c in short_key)
     swamped = defs < CONFIRM_DEFINITIONS and bare > CONFIRM_RATIO * defs
-    if n >= 5:
-        return CONTEXT_WORD if swamped else 0
-    if n == 4:
+    if n >= 4:
         return CONTEXT_WORD if swamped or defs < 2 else 0
     if defs >= 3:
         return 0

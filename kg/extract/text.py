@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.models import Repo
-from kg.resolve import initial_hits, long_form_fits
+from kg.resolve import required_count, initial_hits, long_form_fits
 
 __all__ = ["split_sentences", "find_definitions", "find_repos", "find_links", "normalize_repo", "role_of"]
 
@@ -109,6 +109,8 @@ def _best_long_form(sf: str, text: str, words, off: int) -> tuple[int, int] | No
             hits = initial_hits(sf, cand)
             if hits > most:
                 best, most = (s, end), hits
+                if hits[1] == required_count(sf):  # each letter starts its own word: none fuller
+                    break
     return best
 
 

@@ -98,7 +98,7 @@ def test_bare_short_form_defined_in_its_own_text_counts_as_a_definition():
             px("2405.00002", "Training with Sharpness-Aware Minimization (SAM) improves generalization.",
                [("Method", "SAM", [], "used")], title="Flat minima and generalization"),
             px("2405.00003", "We adapt SAM to segmentation of cells.", [("Method", "SAM", [], "used")],
-               title="Cell segmentation"),
+               title="Cell segmentation with promptable models"),
             px("2405.00004", "SAM finds flat minima; generalization improves.", [("Method", "SAM", [], "used")],
                title="Generalization of flat minima")]
     G = build_graph(recs)
@@ -188,11 +188,17 @@ def test_well_attested_short_acronym_takes_bare_uses_without_context():
         "method:karush kuhn tucker"
 
 
-def test_long_distinctive_acronym_defined_once_takes_a_bare_use():
-    """Five or more characters rarely collide: one definition is enough for a bare use elsewhere."""
+def test_long_acronym_defined_once_needs_one_shared_word_twice_defined_none():
+    """Defined in one paper, a coined name ('OTSGN', but also 'BLINK', 'PARROT') needs a shared word;
+    defined in two, it takes any bare use."""
     from kg.resolve import build_resolver, context_words
-    r = build_resolver(_bare_records("OTSGN", "Optimal Transport Syntactic Graph Network", ["Aspect sentiment"], []))
-    assert r.resolve("Method", "OTSGN", context=context_words(["unrelated words"])) == \
+    once = build_resolver(_bare_records("OTSGN", "Optimal Transport Syntactic Graph Network", ["Aspect sentiment"], []))
+    assert once.resolve("Method", "OTSGN", context=context_words(["unrelated words"])) == "method:otsgn"
+    assert once.resolve("Method", "OTSGN", context=context_words(["aspect extraction"])) == \
+        "method:optimal transport syntactic graph network"
+    twice = build_resolver(_bare_records("OTSGN", "Optimal Transport Syntactic Graph Network",
+                                         ["Aspect sentiment", "Opinion triplets"], []))
+    assert twice.resolve("Method", "OTSGN", context=context_words(["unrelated words"])) == \
         "method:optimal transport syntactic graph network"
 
 
