@@ -532,7 +532,25 @@ def table_ops(x: PaperExtraction, local: dict[tuple[str, str], str] | None = Non
             ops.append(forms_op(t, (n, local[(t, n)]), ctx) if (t, n) in local else forms_op(t, (n,), none))
     bare = {(e.type, match_key(e.name)) for e in x.entities
             if not e.aliases and (e.type, e.name) not in local and is_short_form(e.name)}
-    return tuple(ops), tuple(sorted(bare))
+    return _one_definition_each(ops), tuple(sorted(bare))
+
+
+def _one_definition_each(ops: list[tuple]) -> tuple:
+    """The ops with each definition counted once per paper (a defined name also named by results and relations).
+
+    ``def_papers`` is the number of papers defining a short form: the evidence for taking bare uses.
+    """
+    seen: set = set()
+    out = []
+    for op in ops:
+        defs = op[2]
+        if defs:
+            new = tuple(d for d in defs if d not in seen)
+            seen.update(defs)
+            if len(new) != len(defs):
+                op = (op[0], op[1], new, op[3] if new else None, op[4])
+        out.append(op)
+    return tuple(out)
 
 
 @dataclass

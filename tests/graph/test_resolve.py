@@ -228,3 +228,15 @@ def test_plural_definition_in_own_text_is_found():
     x = px("2409.00001", "Bug Reproduction Tests (BRTs) are used by repair agents; a BRT fails first.",
            [("Method", "BRT", [], "used")])
     assert local_definitions(x) == {("Method", "BRT"): "Bug Reproduction Tests"}
+
+
+def test_a_definition_counts_once_per_paper():
+    """The defining paper names 'PCR' in an entity, a result and a relation: one paper, one definition."""
+    from kg.models import Relation, Result
+    from kg.resolve import build_table
+    from tests.graph.records import px
+    x = px("2410.00001", "Principal Component Regression (PCR) beats OLS.",
+           [("Method", "PCR", [], "proposed"), ("Method", "OLS", [], "used")],
+           results=[Result("error", "0.1", None, method="PCR")],
+           relations=[Relation("PCR", "Method", "OUTPERFORMS", "OLS", "Method", 0.8)])
+    assert build_table([x]).def_papers[("Method", "pcr")] == 1
