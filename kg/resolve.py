@@ -630,8 +630,7 @@ class AliasTable:
             if len(by_root) == 1:
                 uf.union(("S", t, m), next(iter(by_root)))
                 # a short form also spelled as a long form ('LUNA16', 'LUNA 16') is a variant: no evidence needed
-                need = 0 if ("L", t, m) in uf.parent else \
-                    evidence_needed(m, self.def_papers.get((t, m), 0), self.bare_papers.get((t, m), 0))
+                need = 0 if ("L", t, m) in uf.parent else evidence_needed(m, self.def_papers.get((t, m), 0))
                 if need:
                     single[(t, m)] = (need, next(iter(by_root.values())))
             else:
@@ -801,10 +800,6 @@ class Resolver:
         return self.clusters.get(key)
 
 
-#: A sense defined in fewer papers than this is "swamped" when more than CONFIRM_RATIO times as many
-#: papers use its short form bare (see :func:`evidence_needed`).
-CONFIRM_DEFINITIONS = 2
-CONFIRM_RATIO = 4
 #: Context score worth one telling shared word: a word in under 1% of the papers (log(1 / 0.01) = 4.6);
 #: a field word ('video' 3.2, 'robot', 'medical') says what a paper is about, not which sense it means.
 CONTEXT_WORD = 4.6
@@ -812,34 +807,30 @@ CONTEXT_WORD = 4.6
 IDF_PRIOR = 1000
 
 
-def evidence_needed(short_key: str, defs: int, bare: int) -> float:
+def evidence_needed(short_key: str, defs: int) -> float:
     """Context score a bare short form needs to join the one sense defined elsewhere (0: none).
 
     The shorter the short form, the likelier two papers mean different things by it:
     on the 157k arXiv abstracts, 43-48% of the 2-3 character short forms defined
-    anywhere have two or more senses, 15% of those of 4, 6% of 5, 2-4% of 6 and more.
-    So a sense takes bare uses on its attestation alone only when that is enough:
-    4+ characters when defined in 2+ papers, 1-3 characters in 3+ papers (a form
-    defined once is often a dictionary word or a name another paper uses for its
-    own thing: BLINK, PARROT, FASTER). Otherwise the bare use needs context: one
-    telling shared word (:data:`CONTEXT_WORD`), twice that (two such words, or one
-    rare one) for a 1-3 character form defined in one paper only.
-    A sense defined in fewer than :data:`CONFIRM_DEFINITIONS` papers while more than
-    :data:`CONFIRM_RATIO` times as many use the form bare ("swamped") always needs one.
-    A bare use that does not reach it stays on its own node, flagged ambiguous.
+    anywhere have two or more senses, 15% of those of 4, 6% of 5, 2-4% of 6 and more;
+    and a coined name defined in one paper is often a word or a name other papers use
+    for their own thing (BLINK, PARROT, FASTER, SEED, EMMA). So a sense takes bare
+    uses on its attestation alone only when defined in 2+ papers (4+ characters) or
+    3+ papers (1-3 characters). Otherwise the bare use needs context shared with the
+    defining papers: one telling word (:data:`CONTEXT_WORD`) for a 1-3 character form
+    defined in two papers, twice that (two such words, or one rare one) for any form
+    defined in one paper only. A bare use that does not reach it stays on its own
+    node, flagged ambiguous.
 
-    >>> evidence_needed("vit", 3, 40), evidence_needed("pcr", 1, 2), evidence_needed("pcr", 2, 2)
+    >>> evidence_needed("vit", 3), evidence_needed("pcr", 1), evidence_needed("pcr", 2)
     (0, 9.2, 4.6)
-    >>> evidence_needed("otesgn", 2, 9), evidence_needed("otesgn", 1, 1), evidence_needed("lapa", 1, 1)
-    (0, 4.6, 4.6)
+    >>> evidence_needed("otesgn", 2), evidence_needed("otesgn", 1), evidence_needed("lapa", 1)
+    (0, 9.2, 9.2)
     """
     n = sum(c.isalnum() for c in short_key)
-    swamped = defs < CONFIRM_DEFINITIONS and bare > CONFIRM_RATIO * defs
-    if n >= 4:
-        return CONTEXT_WORD if swamped or defs < 2 else 0
-    if defs >= 3:
+    if defs >= (2 if n >= 4 else 3):
         return 0
-    return CONTEXT_WORD if defs == 2 else 2 * CONTEXT_WORD
+    return 2 * CONTEXT_WORD if defs <= 1 else CONTEXT_WORD
 
 
 def context_score(context: frozenset[str], sense: Counter, idf: dict[str, float]) -> float:

@@ -173,7 +173,7 @@ def test_short_acronym_defined_once_does_not_take_unrelated_bare_uses():
 def test_short_acronym_defined_once_joins_when_context_words_are_shared():
     from kg.resolve import CONTEXT_WORD, build_resolver, context_words, evidence_needed
     r = build_resolver(_bare_records("PCR", "Principal Component Regression", ["Sparse spectral regression"], []))
-    assert evidence_needed("pcr", 1, 0) == 2 * CONTEXT_WORD
+    assert evidence_needed("pcr", 1) == 2 * CONTEXT_WORD
     assert r.resolve("Method", "PCR", context=context_words(["amplification reads"])) == "method:pcr"
     assert r.resolve("Method", "PCR", context=context_words(["sparse spectral models"])) == \
         "method:principal component regression"
@@ -188,13 +188,13 @@ def test_well_attested_short_acronym_takes_bare_uses_without_context():
         "method:karush kuhn tucker"
 
 
-def test_long_acronym_defined_once_needs_one_shared_word_twice_defined_none():
-    """Defined in one paper, a coined name ('OTSGN', but also 'BLINK', 'PARROT') needs a shared word;
+def test_long_acronym_defined_once_needs_shared_words_twice_defined_none():
+    """Defined in one paper, a coined name ('OTSGN', but also 'BLINK', 'PARROT') needs shared context;
     defined in two, it takes any bare use."""
     from kg.resolve import build_resolver, context_words
     once = build_resolver(_bare_records("OTSGN", "Optimal Transport Syntactic Graph Network", ["Aspect sentiment"], []))
     assert once.resolve("Method", "OTSGN", context=context_words(["unrelated words"])) == "method:otsgn"
-    assert once.resolve("Method", "OTSGN", context=context_words(["aspect extraction"])) == \
+    assert once.resolve("Method", "OTSGN", context=context_words(["aspect sentiment"])) == \
         "method:optimal transport syntactic graph network"
     twice = build_resolver(_bare_records("OTSGN", "Optimal Transport Syntactic Graph Network",
                                          ["Aspect sentiment", "Opinion triplets"], []))
@@ -207,7 +207,7 @@ def test_the_short_form_itself_is_no_shared_context():
     from kg.resolve import build_resolver, context_words
     r = build_resolver(_bare_records("HEAR", "Health Acoustic Representations", ["Cough sounds"], []))
     assert r.resolve("Method", "HEAR", context=context_words(["HEAR", "enterprise reasoner"])) == "method:hear"
-    assert r.resolve("Method", "HEAR", context=context_words(["HEAR", "cough detection"])) == \
+    assert r.resolve("Method", "HEAR", context=context_words(["HEAR", "cough sounds"])) == \
         "method:health acoustic representations"
 
 
