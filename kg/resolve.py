@@ -11,12 +11,15 @@ Two passes, both streaming over :class:`kg.models.PaperExtraction` records
    form remembers which long-form cluster(s) defined it ("Vision Transformer
    (ViT)") and the context words of the defining papers.
 2. :meth:`AliasTable.freeze` decides every short form: defined by exactly one
-   cluster -> joins it, so a bare "ViT" in another paper resolves; defined by two
+   cluster -> joins it, so a bare "ViT" in another paper can resolve; defined by two
    or more clusters (SAM = Segment Anything Model / Sharpness-Aware Minimization)
-   -> ambiguous. :meth:`Resolver.resolve` then gives the key: a bare ambiguous
-   mention goes to the sense whose defining papers share the most context words
-   (other entity names and title words) with its own paper; if no sense wins
-   strictly, it becomes its own node (``method:sam``) flagged ``ambiguous``.
+   -> ambiguous. :meth:`Resolver.resolve` then gives the key. A bare use joins the
+   one sense only on evidence (:func:`evidence_needed`): the sense defined in enough
+   papers for the form's length, else context words (other entity names and title
+   words, weighted by rarity) shared with the defining papers. A bare ambiguous use
+   goes to the sense whose defining papers share clearly most such context. Without
+   the evidence it becomes its own node (``method:sam``) flagged ``ambiguous``.
+   Long forms must fit their short form sensibly (:func:`long_form_fits`).
 
 The result depends only on the multiset of extractions, not on their order, so
 ``build A B`` and ``build A; build --update B`` agree. Canonical display name:
