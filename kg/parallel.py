@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import gc
 import hashlib
 import importlib
 import io
@@ -66,12 +67,16 @@ def _extract_module():
 
 
 def _nlp(spacy_model: str | None):
-    """The worker's cached pipeline for ``spacy_model`` (built on first use; :func:`lean_vocab` on kg's blank one)."""
+    """The worker's cached pipeline for ``spacy_model`` (built on first use; no ``doc.spans``; :func:`lean_vocab` on kg's blank one)."""
     if spacy_model not in _NLP_CACHE:
         build_nlp, _ = _extract_module()
         nlp = build_nlp(spacy_model)
-        if spacy_model is None and os.environ.get(EXTRACT_MODULE_ENV, "kg.extract") == "kg.extract":
-            lean_vocab(nlp)
+        if os.environ.get(EXTRACT_MODULE_ENV, "kg.extract") == "kg.extract":
+            # kg's extraction reads the catalog matches as rows, not doc.spans: skip building Span objects
+            if "kg_catalog" in getattr(nlp, "pipe_names", ()):
+                nlp.get_pipe("kg_catalog").with_spans = False
+            if spacy_model is None:
+                lean_vocab(nlp)
         _NLP_CACHE[spacy_model] = nlp
     return _NLP_CACHE[spacy_model]
 
@@ -165,6 +170,19 @@ def _ordered(submit: Callable[[int, list[Paper]], Any], result: Callable[[Any], 
 
 def _pool_init(spacy_model: str | None) -> None:
     _nlp(spacy_model)
+    _settle()
+
+
+def _settle() -> None:
+    """Collect this process's cyclic garbage, then freeze what survives (``gc.freeze``).
+
+    A pool worker's long-lived heap (the pipeline, catalogs, modules, kg's caches) then
+    stays out of the collector's scans, which otherwise walk it again and again while the
+    records are extracted; frozen objects are still freed by reference counting, and the
+    collection just before keeps cycles from being frozen. The records are the same.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _extract_local(papers: Iterable[Paper], processes: int, chunk: int,
@@ -204,6 +222,7 @@ def read_block(path: str, first: int, block: bytes) -> tuple[list[Paper], list[d
 
 def _extract_task(task: tuple, spacy_model: str | None, pack: Callable | None) -> tuple[list[dict], list]:
     """One pool task: ``("papers", [Paper, ...])`` or ``("jsonl", path, first line, block)`` -> (problems, records)."""
+    _settle()  # what the last tasks left in the caches
     if task[0] == "jsonl":
         papers, found = read_block(*task[1:])
     else:

@@ -55,18 +55,22 @@ def make_catalog(nlp: Language, name: str, spans_key: str):
     keys: dict[int, list[str]] = {}  # match id -> [type, canonical name]
 
     def component(doc):
-        spans, rows = [], []
-        for mid, s, e in sorted(lower(doc) + orth(doc), key=_START_END):
+        rows = []
+        matches = sorted(lower(doc) + orth(doc), key=_START_END)
+        for mid, s, e in matches:
             key = keys.get(mid)
             if key is None:
                 key = keys[mid] = nlp.vocab.strings[mid].split("|", 1)
-            span = Span(doc, s, e, label=key[0])
-            spans.append(span)
-            rows.append([span.start_char, span.end_char, key[0], key[1]])
+            last = doc[e - 1]  # the offsets Span(doc, s, e).start_char / .end_char give
+            rows.append([doc[s].idx, last.idx + len(last), key[0], key[1]])
         # a list, not a dict with tuple keys: user_data must survive msgpack for nlp.pipe(n_process>1)
         doc.user_data["kg_canon"] = rows
-        doc.spans[spans_key] = spans
+        if component.with_spans:
+            doc.spans[spans_key] = [Span(doc, s, e, label=row[2]) for (_, s, e), row in zip(matches, rows)]
         return doc
+    # kg's own extraction reads only the rows; it sets this to False to skip building the Span objects
+    # (kg.parallel); everyone else gets doc.spans[spans_key] as documented
+    component.with_spans = True
     return component
 
 
