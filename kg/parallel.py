@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import collections
 import dataclasses
-import gc
 import hashlib
 import importlib
 import io
@@ -170,19 +169,6 @@ def _ordered(submit: Callable[[int, list[Paper]], Any], result: Callable[[Any], 
 
 def _pool_init(spacy_model: str | None) -> None:
     _nlp(spacy_model)
-    _settle()
-
-
-def _settle() -> None:
-    """Collect this process's cyclic garbage, then freeze what survives (``gc.freeze``).
-
-    A pool worker's long-lived heap (the pipeline, catalogs, modules, kg's caches) then
-    stays out of the collector's scans, which otherwise walk it again and again while the
-    records are extracted; frozen objects are still freed by reference counting, and the
-    collection just before keeps cycles from being frozen. The records are the same.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def _extract_local(papers: Iterable[Paper], processes: int, chunk: int,
@@ -222,7 +208,6 @@ def read_block(path: str, first: int, block: bytes) -> tuple[list[Paper], list[d
 
 def _extract_task(task: tuple, spacy_model: str | None, pack: Callable | None) -> tuple[list[dict], list]:
     """One pool task: ``("papers", [Paper, ...])`` or ``("jsonl", path, first line, block)`` -> (problems, records)."""
-    _settle()  # what the last tasks left in the caches
     if task[0] == "jsonl":
         papers, found = read_block(*task[1:])
     else:
