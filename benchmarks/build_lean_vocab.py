@@ -1,4 +1,4 @@
-"""Extraction CPU with spaCy's full lexeme attributes vs `kg.parallel.lean_vocab`, in one process, same run.
+"""Extraction CPU with spaCy's full lexeme attributes vs `kg.extract.lean_vocab`, in one process, same run.
 
 The two pipelines take turns on the same blocks of 256 papers (which goes first alternates),
 over one pool worker's share of the first N records of an arXiv-style JSONL file (every other
@@ -20,8 +20,8 @@ sys.path.insert(0, os.getcwd())
 
 
 def main() -> None:
-    from kg.extract import build_nlp, extract_papers  # noqa: PLC0415
-    from kg.parallel import lean_vocab, read_block  # noqa: PLC0415
+    from kg.extract import build_nlp, extract_papers, lean_vocab  # noqa: PLC0415
+    from kg.parallel import read_block  # noqa: PLC0415
 
     n_max, path = int(sys.argv[1]), sys.argv[2]
     with open(path, "rb") as f:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spacy
 
-from kg.extract import TOKENIZER_CACHE, build_nlp, extract_papers
+from kg.extract import TOKENIZER_CACHE, extract_papers, extraction_nlp
 from kg.models import Paper
 
 import os
@@ -40,7 +40,7 @@ def main() -> None:
             if len(papers) >= n:
                 break
     words = sum(len(p.title.split()) + len(p.abstract.split()) for p in papers)
-    blank, blank_c, nlp = spacy.blank("en"), spacy.blank("en"), build_nlp()
+    blank, blank_c, nlp = spacy.blank("en"), spacy.blank("en"), extraction_nlp()  # what kg extract runs
     blank_c.tokenizer.max_cache_size = TOKENIZER_CACHE
     warm = papers[-200:]  # warm-up: load catalog, caches
     for b in (blank, blank_c):

@@ -60,48 +60,19 @@ def _extract_module():
     name = os.environ.get(EXTRACT_MODULE_ENV, "kg.extract")
     try:
         mod = importlib.import_module(name)
-        return mod.build_nlp, mod.extract_papers
+        # the module's extraction pipeline (kg.extract.extraction_nlp: no doc.spans, lean vocabulary), else build_nlp
+        return getattr(mod, "extraction_nlp", None) or mod.build_nlp, mod.extract_papers
     except (ImportError, AttributeError) as exc:
         raise ExtractError(f"the extraction pipeline ({name}.build_nlp / extract_papers) is not available: {exc}") from exc
 
 
 def _nlp(spacy_model: str | None):
-    """The worker's cached pipeline for ``spacy_model`` (built on first use; no ``doc.spans``; :func:`lean_vocab` on kg's blank one)."""
+    """The worker's cached pipeline for ``spacy_model`` (built on first use; :func:`kg.extract.extraction_nlp`
+    for kg's own extractor)."""
     if spacy_model not in _NLP_CACHE:
         build_nlp, _ = _extract_module()
-        nlp = build_nlp(spacy_model)
-        if os.environ.get(EXTRACT_MODULE_ENV, "kg.extract") == "kg.extract":
-            # kg's extraction reads the catalog matches as rows, not doc.spans: skip building Span objects
-            if "kg_catalog" in getattr(nlp, "pipe_names", ()):
-                nlp.get_pipe("kg_catalog").with_spans = False
-            if spacy_model is None:
-                lean_vocab(nlp)
-        _NLP_CACHE[spacy_model] = nlp
+        _NLP_CACHE[spacy_model] = build_nlp(spacy_model)
     return _NLP_CACHE[spacy_model]
-
-
-def lean_vocab(nlp) -> None:
-    """Let ``nlp``'s vocabulary compute only the lower-case form of each new word.
-
-    spaCy runs every lexical attribute getter of the language (23 for English: shape,
-    prefix, suffix, norm, like_num, is_stop, ...; Python functions) once per distinct
-    word the pipeline meets: about 2 % of kg's extraction CPU on one pool worker's share
-    of the first 100,000 arXiv abstracts, more at first (``benchmarks/build_lean_vocab.py``:
-    -4.3 % after 5,120 papers, -2.2 % after 40,960; same records). kg's blank pipeline
-    (``kg.extract.build_nlp()``) reads only the token boundaries and the ``LOWER`` and
-    ``ORTH`` attributes (its phrase matchers), and has no statistical component that
-    would read the others, so its records are the same.
-    Words already in the vocabulary (the catalog's) keep all their attributes.
-
-    >>> import spacy
-    >>> nlp = spacy.blank("en"); lean_vocab(nlp)
-    >>> t = nlp("Faster R-CNN")[0]
-    >>> t.lower_, list(nlp.vocab.lex_attr_getters) == [spacy.attrs.LOWER]
-    ('faster', True)
-    """
-    from spacy.attrs import LOWER  # noqa: PLC0415
-
-    nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k == LOWER}
 
 
 def _extract_list(papers: list[Paper], spacy_model: str | None, pack: Callable | None = None) -> list:

@@ -38,10 +38,10 @@ def extract_cmd(inputs, output, fmt, strict, report, spacy_model, processes, bat
       cat papers.jsonl | kg extract - --processes 2 > extractions.jsonl
       kg extract ../shared/data/hf-papers --report skipped.jsonl -o x.jsonl
     """
-    from kg.extract import build_nlp, extract_papers
+    from kg.extract import extract_papers, extraction_nlp
     from kg.ingest import SkipReport, read_papers
 
-    nlp = build_nlp(spacy_model)
+    nlp = extraction_nlp(spacy_model)
     skip = SkipReport()
     try:
         papers = read_papers(list(inputs), format=fmt, strict=strict, report=skip)

@@ -1,4 +1,4 @@
-"""kg.parallel.lean_vocab: the build's workers skip spaCy's unused lexeme attributes, and give the same records."""
+"""kg.extract.lean_vocab: the build's workers skip spaCy's unused lexeme attributes, and give the same records."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from kg.parallel import _NLP_CACHE, extract_parallel, lean_vocab
+from kg.extract import lean_vocab
+from kg.parallel import _NLP_CACHE, extract_parallel
 
 
 def test_lean_pipeline_gives_the_full_pipelines_records(papers, _extractor):
@@ -52,3 +53,18 @@ def test_other_models_and_extract_modules_keep_their_vocabulary(monkeypatch):
     parallel._nlp(None)
     assert made == ["en_core_web_sm", None] and Vocab.lex_attr_getters == {1: str, 2: str}
     assert os.environ[parallel.EXTRACT_MODULE_ENV] == "tests.parallel.standin_extract"
+
+
+def test_extraction_nlp_is_lean_only_on_kgs_blank_pipeline(monkeypatch):
+    import spacy  # noqa: PLC0415
+
+    from kg import extract  # noqa: PLC0415
+
+    blank = extract.extraction_nlp()
+    assert list(blank.vocab.lex_attr_getters) == [spacy.attrs.LOWER]
+    assert blank.get_pipe("kg_catalog").with_spans is False
+    # an installed pipeline (stood in for by kg's own build_nlp) keeps every lexical attribute
+    build_nlp = extract.build_nlp
+    monkeypatch.setattr(extract, "build_nlp", lambda model=None: build_nlp())
+    other = extract.extraction_nlp("some_model")
+    assert len(other.vocab.lex_attr_getters) > 1 and other.get_pipe("kg_catalog").with_spans is False
