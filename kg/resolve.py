@@ -22,7 +22,9 @@ Two passes, both streaming over :class:`kg.models.PaperExtraction` records
    Long forms must fit their short form sensibly (:func:`long_form_fits`).
 
 The result depends only on the multiset of extractions, not on their order, so
-``build A B`` and ``build A; build --update B`` agree. Canonical display name:
+``build A B`` and ``build B A`` agree, and so does ``build A; build --update B`` except
+where B brings the definition or context that a bare short form of A lacked (an update
+decides B's papers and renames whole clusters; it does not re-decide A's bare uses). Canonical display name:
 the most frequent long form (else the most frequent short form); node key:
 ``kg.models.entity_key(type, display name)``.
 
