@@ -140,6 +140,12 @@ def _tokens(name: str) -> list[str]:
     return [_singular(t) for t in re.sub(r"[^\w\s.+]", " ", normalize_name(name)).split()]
 
 
+def _short_stem(short: str) -> str:
+    """``short`` without spaces around it and without a plural "s" after a capital ("CNNs" -> "CNN")."""
+    s = short.strip()
+    return s[:-1] if len(s) > 2 and s.endswith("s") and s[-2].isupper() else s
+
+
 @lru_cache(maxsize=1 << 18)
 def acronym_fits(short: str, long: str) -> bool:
     """Whether the letters of ``short`` can abbreviate ``long`` (Schwartz & Hearst, 2003).
@@ -153,9 +159,7 @@ def acronym_fits(short: str, long: str) -> bool:
     >>> acronym_fits("PRPO", "Relative Policy Optimization"), acronym_fits("DREAM", "Autoregressive Model")
     (False, False)
     """
-    s = short.strip()
-    if len(s) > 2 and s.endswith("s") and s[-2].isupper():
-        s = s[:-1]
+    s = _short_stem(short)
     letters = [c.lower() for c in s if c.isalpha()]
     text = long.lower()
     if not letters:
@@ -214,9 +218,7 @@ def long_form_fits(short: str, long: str, strict: bool = True) -> bool:
     words = _LF_WORDS.findall(long)
     if not words or words[0].lower() in _LF_NOT_FIRST or short.strip() in words:
         return False
-    s = short.strip()
-    if len(s) > 2 and s.endswith("s") and s[-2].isupper():
-        s = s[:-1]
+    s = _short_stem(short)
     n = sum(c.isalnum() for c in s)
     if len(long.split()) > min(n + 5, 2 * n):
         return False
@@ -231,6 +233,15 @@ def long_form_fits(short: str, long: str, strict: bool = True) -> bool:
 
 
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _required_letters(s: str) -> tuple[str, ...]:
+    """The letters of ``s`` that should begin words of a long form, lower-cased: its capitals, or every letter
+    when it has no lower-case one."""
+    letters = [c for c in s if c.isalpha()]
+    if not any(c.islower() for c in letters):
+        return tuple(c.lower() for c in letters)
+    return tuple(c.lower() for c in letters if c.isupper())
 
 
 @lru_cache(maxsize=1 << 18)
@@ -252,9 +263,7 @@ def _initial_hits(s: str, long: str, words: tuple[str, ...]) -> tuple[tuple[str,
         if any(w.lower().strip(",'\"") in (stem, run) for w in words):
             return (), None
     parts = [p.lower() for w in words for p in ([w] if digits else _CAMEL.findall(w) or [w])]
-    letters = [c for c in s if c.isalpha()]
-    required = tuple(c.lower() for c in letters) if not any(c.islower() for c in letters) \
-        else tuple(c.lower() for c in letters if c.isupper())
+    required = _required_letters(s)
     # best[i]: (letters, words) of required[i:] matched to the beginnings of the parts seen so far, right to left
     n = len(required)
     best = [(0, 0)] * (n + 1)
@@ -274,11 +283,7 @@ def _initial_hits(s: str, long: str, words: tuple[str, ...]) -> tuple[tuple[str,
 @lru_cache(maxsize=1 << 16)
 def required_count(short: str) -> int:
     """How many letters of ``short`` should begin words of a long form (see :func:`_initial_hits`)."""
-    s = short.strip()
-    if len(s) > 2 and s.endswith("s") and s[-2].isupper():
-        s = s[:-1]
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) if not any(c.islower() for c in letters) else sum(c.isupper() for c in letters)
+    return len(_required_letters(_short_stem(short)))
 
 
 def initial_hits(short: str, long: str) -> tuple[int, int]:
@@ -289,9 +294,7 @@ def initial_hits(short: str, long: str) -> tuple[int, int]:
     >>> initial_hits("ACT", "Activation-Guided"), initial_hits("ACT", "Activation-Guided Channel-wise Ability Transfer")
     ((3, 1), (3, 3))
     """
-    s = short.strip()
-    if len(s) > 2 and s.endswith("s") and s[-2].isupper():
-        s = s[:-1]
+    s = _short_stem(short)
     return _initial_hits(s, long, tuple(_LF_WORDS.findall(long)))[1] or (0, 0)
 
 
