@@ -141,6 +141,9 @@ _OURS_L = re.compile(_OURS.pattern)  # for lower-cased text
 _VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+|only\s+|just\s+)?"
                      r"(?:[\w\-.]+(?:'s|\u2019s)\s+)?$", re.I)
 #: "achieving 0.730", "attains an average of 0.91": a bare decimal as the object of a result verb
+_PLURAL_DS = re.compile(r"\s+(?:datasets|benchmarks|corpora|collections)\b")  # "three public D datasets": not one
+_TRAINED_BEFORE = re.compile(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned|learned|distilled)\s+(?:only\s+)?(?:on|with|using)\s+"
+                             r"(?:the\s+)?(?:[\w\-]+\s+){0,2}$")  # lower-cased: "CLIP models trained on D" is training data
 _EVAL_SENT = re.compile(r"\b(?:evaluat|experiment|test|benchmark|validat)")  # lower-cased text
 _ACHIEVE_BEFORE = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|scor(?:e|es|ed|ing)|yield\w*)\s+"
                              r"(?:an?\s+|the\s+)?(?:(?:average|mean|overall)\s+(?:of\s+)?)?$", re.I)
@@ -650,8 +653,9 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     families = size_families(mentions, proposed)
     carry: str | None = None  # the one dataset of the last evaluation sentence ("We evaluate X on D. It reaches 0.9 F1.")
     carry_metric: str | None = None  # the one metric of the absolute % values of the previous sentence with values
+    carry_val: tuple[str, set[str]] | None = None  # a dataset with values in its sentence, and their metrics
     for s, e, ments in iter_sentences(text, sentences, mentions):
-        here = carry
+        here, here_val = carry, carry_val
         names = {m[3] for m in ments if m[2] == "Dataset"}
         if names:
             # the same one dataset named again ("D comprises 60,828 questions") keeps it
@@ -723,6 +727,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             carried = dataset is None and not datasets and here is not None
             if carried:
                 dataset = here  # no dataset in this sentence: the one the previous evaluation sentence named
+            elif dataset is None and not datasets and here_val and metric in here_val[1]:
+                dataset, carried = here_val[0], True
             if baseline or (prev_baseline and rows and rows[-1][0] is prev_ok and
                             _LIST_GAP.match(text[prev_ok.end:c.start])):
                 gap_start = prev_ok.end if prev_ok is not None else c.start
@@ -763,6 +769,17 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             carry_metric = next(iter(ms)) if len(ms) == 1 and None not in ms else None
         _baseline_datasets(rows, is_baseline)
         _respectively(text, s, e, rows, datasets, metrics)
+        if names:
+            carry_val = None
+        if carry is None and len(names) == 1:
+            # "On D (n=300), X achieves 68.8% accuracy": a sentence that reports a value on its one dataset; the
+            # next sentences without a dataset take it for values of the same metric ("... gives 50.8% accuracy"),
+            # not for other measures (an auxiliary head's precision) nor from "three public D datasets"
+            ms = {r.metric for _, r in rows if r.dataset in names and r.metric}
+            d = next(iter(names))
+            if ms and not any(m[3] == d and (_PLURAL_DS.match(text, m[1]) or _TRAINED_BEFORE.search(low, max(s, m[0] - 40), m[0]))
+                              for m in ments):
+                carry_val = (d, ms)
         out.extend(r for _, r in rows)
     return out
 

@@ -325,6 +325,32 @@ def test_the_carried_dataset_named_again_stays_carried():
     assert [(r.value, r.dataset) for r in got] == [("60", "Delta")]
 
 
+def _split(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\.\s", text + " "):
+        out.append((start, m.start() + 1))
+        start = m.end()
+    return out
+
+
+def test_dataset_of_a_sentence_with_values_is_carried_for_the_same_metric():
+    text = "On Delta (n=200), AlphaNet reaches 61.5% accuracy. Longer prompts give 55.0% accuracy. " \
+           "A second head labels colours with 97.1% precision."
+    got = find_results(text, _split(text), mentions(text, Method=["AlphaNet"], Dataset=["Delta"],
+                                                    Metric=["accuracy", "precision"]))
+    # the values of the same metric in the next sentence take Delta; another measure does not
+    assert [(r.value, r.dataset) for r in got] == [("61.5", "Delta"), ("55.0", "Delta"), ("97.1", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "AlphaNet models trained on Delta reach 61.5% accuracy. Edited images give 55.0% accuracy.",
+    "On three public Delta datasets, AlphaNet reaches 61.5% accuracy. A hard subset gives 55.0% accuracy.",
+])
+def test_no_carry_from_training_data_or_a_family_of_datasets(text):
+    got = find_results(text, _split(text), mentions(text, Method=["AlphaNet"], Dataset=["Delta"], Metric=["accuracy"]))
+    assert [(r.value, r.dataset) for r in got][1] == ("55.0", None)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("AlphaNet reaches 45.1 mAP (Delta) and 30.2 mAP (Gamma).", [("45.1", "Delta"), ("30.2", "Gamma")]),
     ("AlphaNet obtains F1 scores of 91.2 and 88.0 for Delta and Gamma.", [("91.2", "Delta"), ("88.0", "Gamma")]),
