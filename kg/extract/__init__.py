@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
-from kg.extract.discover import (_TASK_JOIN, appositive_types, definition_context, dataset_lists, load_vague_phrases, long_form_type, measure_spans, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (_TASK_JOIN, appositive_types, definition_context, dataset_lists, load_stoplist, load_vague_phrases, long_form_type, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -207,8 +207,12 @@ _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "rob
 _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "memory usage", "computational cost",
                              "communication cost", "number of parameters", "power consumption", "detection rate",
                              "failure rate", "acceptance rate", "completion rate", "conversion rate",
-                             "training cost", "inference cost"})
+                             "training cost", "inference cost", "Kullback-Leibler divergence"})
 _ARTICLES = ("a ", "an ", "the ")
+# a number format before "precision" ("full / half / mixed / FP16 / 8-bit integer precision"), not the measure
+_NUMBER_FORMAT = re.compile(r"(?:\b(?:full|half|mixed|single|double|low|lower|reduced|numerical|numeric|integer|fixed|"
+                            r"floating|floating-point|arbitrary|machine|bit|bits)|\b[A-Za-z]{2,4}\d{1,2}|\d-bits?)\s+$",
+                            re.I)
 # "a new metric, Kinetic Path Energy (KPE)", "the proposed score, called X (Y)"
 _METRIC_BEFORE = re.compile(r"\b(?:metrics?|measures?|scores?|criteri(?:on|a)|indicators?)\s*[,:]?\s*(?:called\s+|named\s+|"
                             r"termed\s+|dubbed\s+)?(?:the\s+)?$")
@@ -392,6 +396,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     for s, e, typ in proposals:
         cands.append((s, e, known.get((s, e), typ), text[s:e], "proposal"))
     strong: set[tuple[int, int]] = set()
+    stop_names = load_stoplist()
     spans = dataset_lists(text, known=known, strong=strong)
     for sp in strong & set(catalog):  # "the A, B and C datasets" outweighs a catalog Method of the same name
         if catalog[sp][0] == "Method" and not _generic(catalog[sp][1]):
@@ -399,6 +404,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands = [c for c in cands if (c[0], c[1]) != sp] + [(*sp, "Dataset", catalog[sp][1], "catalog")]
     for s, e in spans:
         hit = _lookup(text[s:e])
+        if text[s:e] in stop_names or _plural_free(text[s:e]) in stop_names:
+            continue  # "multiple NLP benchmarks", "Japanese and English datasets": a field or a language, no name
         if text[s:e] not in untyped_sf and (hit is None or hit[0] == "Dataset" or (s, e) in strong and not _generic(hit[1])):
             cands.append((s, e, "Dataset", hit[1] if hit else text[s:e], "dataset"))
     for s, e in metric_spans(text):
@@ -448,6 +455,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if typ == "Metric" and (text[s:e].lower() in _VAGUE_METRIC or name in _CONTEXT_METRIC):
             if text[s - 1:s] == "-" or text[e:e + 1] == "-":
                 continue  # "high-precision GNSS", "high-throughput phenotyping", "accuracy-preserving"
+            if text[s:e].lower() == "precision" and _NUMBER_FORMAT.search(text, max(0, s - 24), s):
+                continue  # "full precision", "FP8 precision", "8-bit integer precision": a number format
             sents = sentences if sentences is not None else split_sentences(text)
             a, b = next(((a, b) for a, b in sents if a <= s < b), (0, len(text)))
             # a number in the sentence, or a named measure next to it ("precision, recall and F1-score")

@@ -271,7 +271,9 @@ _LEAD_STOP = frozenset(
     "The A An Our This These Those Both All Two Three Four Five Six Several Many Public Popular Standard Large New "
     "Real Synthetic Existing Extensive Experiments Results We On In Across For Using With From Each Various "
     "Challenging Comprehensive Benchmark Benchmarks Dataset Datasets Moreover Furthermore Finally Additionally "
-    "Specifically Empirically Experimental Evaluation Evaluations Also And Or Its Their".split())
+    "Specifically Empirically Experimental Evaluation Evaluations Also And Or Its Their "
+    # sentence openers before "benchmarks": "Current benchmarks are ...", "To benchmark X, we ..."
+    "Current To Recent Prior Previous Most Some Such Typical Other Traditional Conventional Mainstream".split())
 
 
 # a size or a description before the head, not a name: "a 1B-token dataset", "a 20-domain benchmark",
@@ -421,16 +423,26 @@ _METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|Hi
 _SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
 
 
+# praise is no part of a measure's name: "an impressive accuracy of 98%" measures accuracy
+_PRAISE = (r"impressive|remarkable|state-of-the-art|excellent|outstanding|superior|notable|exceptional|promising|"
+           r"satisfactory|unprecedented|significant|substantial|considerable|minimal|additional|reasonable|"
+           r"acceptable|decent|leading|fast|faster|slow|slower|great|greater")
 _MEASURE_HEAD = (r"(?:speed|speedup|time|latency|throughput|cost|usage|consumption|footprint|overhead|memory|error|"
                  r"accuracy|rate|score|ratio|efficiency|frequency|reliability|agreement)")
 _NOT_MOD = (r"(?!(?:the|a|an|our|its|their|this|these|by|of|in|on|and|or|with|to|for|from|at|as|than|up|over|"
-            r"much|more|less|only|also|both|all|each|per|significantly|substantially|overall|average|mean|total)\b)")
+            rf"much|more|less|only|also|both|all|each|per|significantly|substantially|overall|average|mean|total|final|"
+            rf"{_PRAISE})\b)")
 # one or two modifiers (lower-case words or a short acronym: "GPU memory usage") and a measure noun, plural too
 _MEASURE_NP = rf"((?:{_NOT_MOD}(?:[a-z][a-z\-]*[a-z]|[A-Z]{{2,4}})\s+){{1,2}}{_MEASURE_HEAD}s?)\b(?![\-])"
 _MEASURE_BY = re.compile(
     rf"\b(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv)\w*\s+(?:the\s+|its\s+|"
     rf"their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP}\s+by\s+(?:up\s+to\s+|about\s+|over\s+|"
     rf"nearly\s+|approximately\s+|roughly\s+|a\s+factor\s+of\s+)?\d")
+# "increasing the optimality rate from 5% to 92%", "cuts peak memory from 24 GB to 9 GB"
+_MEASURE_FROM = re.compile(
+    rf"\b(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv|lift|push)\w*\s+"
+    rf"(?:the\s+|its\s+|their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP}\s+from\s+\d")
+_FROM_NUM = re.compile(r"\sfrom\s+\d[\d.,]*\s*(?:\\?%|[A-Za-z]{1,3})?\s+to\s+\d")
 _BY_NUM = re.compile(r"\sby\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|roughly\s+|around\s+|more\s+than\s+|a\s+factor\s+of\s+)?\d")
 # "40% lower peak memory", "2x higher decoding throughput"; and after a factor alone: "2x convergence speed"
 _MEASURE_CHANGE = re.compile(
@@ -454,7 +466,7 @@ _SETTING = (r"(?!(?:learning|sampling|frame|dropout|bit|mask|masking|mutation|de
             r"lowest|high|low|good|strong|competitive|comparable|similar|without|while|when|where|which|that|after|"
             r"before|under|across|between|via|through|into|vs|versus|compared|maintaining|preserving|sacrificing|"
             r"improving|reducing|achieving|retaining|keeping|losing|increasing|decreasing|boosting|yielding|reaching|"
-            r"attaining|surpassing|outperforming|matching|exceeding)\b)")
+            rf"attaining|surpassing|outperforming|matching|exceeding|{_PRAISE})\b)")
 _VALUE_NP = rf"((?:{_SETTING}[a-z][a-z\-]*[a-z]\s+){{1,2}}{_VALUE_HEAD})\b(?![\-])"
 _NP_OF_VALUE = re.compile(rf"\b(?:a|an|the)\s+{_VALUE_NP}$")
 _OF_NUM = re.compile(r"\sof\s+(?:up\s+to\s+|about\s+|over\s+|only\s+|just\s+|nearly\s+)?\d")
@@ -479,6 +491,13 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
         for b in by:  # both forms end at this "by <number>": search only the stretch before it
             found += _MEASURE_BY.finditer(text, max(0, b - 120), b + 60)
             if _CHANGE_VERB_END.search(text, max(0, b - 24), b):
+                m = _MEASURE_BY_AFTER.search(text, max(0, b - 90), b)
+                if m:
+                    found.append(m)
+    if " from " in text:
+        for b in (m.start() for m in _FROM_NUM.finditer(text)):
+            found += _MEASURE_FROM.finditer(text, max(0, b - 120), b + 12)
+            if _CHANGE_VERB_END.search(text, max(0, b - 24), b):  # "the success rate rose from 41% to 78%"
                 m = _MEASURE_BY_AFTER.search(text, max(0, b - 90), b)
                 if m:
                     found.append(m)

@@ -89,3 +89,12 @@ def test_evaluate_equals_score_py(tmp_path):
     for t in ("Method", "Dataset", "Metric", "Task", "Repo"):
         assert f"{t:8s} P={ours[t][0]:.3f} R={ours[t][1]:.3f} F1={ours[t][2]:.3f}" in out
     assert ours["Dataset"][0] == 0.5
+
+
+def test_generic_acronyms_languages_and_sentence_openers_are_not_names():
+    x = extract_paper(Paper(id="g", title="", abstract=(
+        "Text-to-image (T2I) models and explainable AI (XAI) are popular. Current benchmarks are narrow. "
+        "To benchmark FooNet, we run it on Japanese and English datasets, on multiple NLP benchmarks and on BarQA. "
+        "An LLM-as-a-judge rates Human-AI dialogues and AI-Generated images.")))
+    got = {(e.type, e.name) for e in x.entities}
+    assert got == {("Method", "FooNet"), ("Dataset", "BarQA"), ("Method", "LLM-as-a-judge")}

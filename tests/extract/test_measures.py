@@ -129,3 +129,24 @@ def test_measures_listed_after_a_measuring_cue_and_a_defined_new_metric():
     got = _metrics("Quality is measured by widget fidelity and temporal consistency on 3 sets.")
     assert {"widget fidelity", "temporal consistency"} <= got, got
     assert "Kinetic Widget Energy" in _metrics("We introduce a new metric, Kinetic Widget Energy (KWE), for smoothness.")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The tuned planner raises the completion rate from 12% to 61% on the hardest maps.", ["completion rate"]),
+    ("After pruning, the refusal rate fell from 30% to 4%.", ["refusal rate"]),
+    ("The archive grew from 2019 to 2023.", []),
+])
+def test_measure_changed_from_one_value_to_another(text, want):
+    assert [text[s:e] for s, e in measure_spans(text)] == want
+
+
+def test_praise_is_no_part_of_a_measure_and_a_number_format_is_no_precision():
+    assert _metrics("Our tagger reaches an impressive accuracy of 97.1% on the test split.") == {"accuracy"}
+    assert _metrics("It attains a remarkable model score of 0.91.") == set()
+    assert _metrics("Weights move from full precision to 4-bit, and FP8 precision halves memory by 2x.") == set()
+    assert _metrics("The detector reaches a precision of 91% and a recall of 88%.") == {"precision", "recall"}
+
+
+def test_kl_divergence_is_a_measure_only_where_a_value_is_given():
+    assert _metrics("The tuned policy keeps a KL divergence of 0.02 from the reference.") == {"Kullback-Leibler divergence"}
+    assert _metrics("We minimise the KL divergence between the two distributions.") == set()
