@@ -150,6 +150,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "compared_models": 0.75,   # a study with no method of its own: "compares A, B and C, trained on D"         # "we propose CaKE (Circuit-aware Knowledge Editing)": the task in the name's long form    # "we utilize Y as the pre-trained foundation model" after the proposal
     "paper_outperforms": 0.75, # "Experiments show an improvement of 8% over Y" after the proposal: the paper's method
     "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
+    "integrated_into": 0.75,   # "CAM is integrated into our HyCAM framework": HyCAM BASED_ON CAM
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -246,7 +247,7 @@ _INTRO = re.compile(
     r"Unlike|Like|Against|Without|Via|At|From)\b[^,;:]{0,100}?,\s*)")
 # a finite verb inside the would-be opening phrase means it was the main clause ("With 10 steps X reaches A, ...")
 _INTRO_VERB = re.compile(r"\b(?:achiev|obtain|attain|reach|yield|outperform|surpass|improv|reduc|show|demonstrat|"
-                         r"match|beat|exceed|perform|get|gets|is|are|was|were)\w*\b", re.I)
+                         r"match(?!ing)|beat|exceed|perform|get|gets|is|are|was|were)\w*\b", re.I)
 _TAIL_CUE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|vs\.?|versus|compared\s+(?:to|with)|"
                        r"against|built\s+(?:up)?on|based\s+on|extends|extension\s+of|variant\s+of|fine-?\s?tuned\s+from|"
                        r"initiali[sz]ed\s+(?:from|with)|on\s+top\s+of|derived\s+from|adapted\s+from|with|using|via|"
@@ -259,6 +260,11 @@ _TRAIN_INTRO = re.compile(r"\s*(?:Pre-?trained|Trained|Fine-?\s?tuned|Learned|Bu
 _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+top\s+of)?|Initiali[sz]ed\s+(?:from|with)|"
                           r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on|Leveraging|Building\s+(?:up)?on|"
                           r"Powered\s+by|Equipped\s+with)\s+(?:an?\s+|the\s+)?(?:(?:novel|new|pre-?trained|frozen|strong)\s+)?", re.I)
+#: "CAM is integrated into our HyCAM framework": the name after "into" is built from the one before
+_INTO = re.compile(r"\s*(?:[a-z][\w\-]*\s+){0,2}?(?:is|are|was|were|being|can\s+be)\s+(?:\w+ly\s+)?"
+                   r"(?:integrated|incorporated|plugged|embedded|inserted)\s+(?:in)?to\s+(?:our\s+|the\s+|a\s+)?"
+                   r"(?:proposed\s+|novel\s+|new\s+|unified\s+)?", re.I)
+_INTO_KEYS = ("integrated into", "incorporated into", "plugged into", "embedded into", "inserted into", "integrated in")
 _COORD = re.compile(r"\s*,?\s*(?:but|and|while)\s+(?:also\s+|further\s+|even\s+)?(?:\w+ly\s+)?[a-z]+(?:s|es|ed)\b")
 _TRAINED_ON = re.compile(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned|learned|distilled|supervised|conditioned|"
                          r"initiali[sz]ed|built|based|relies|rely|relying|focus(?:es|ed)?|depends?|depending|collected|"
@@ -411,6 +417,19 @@ def _coheads(text: str, methods: list[MentionT], h: MentionT, cs: int) -> list[M
     if out and re.fullmatch(r"\s*(?:(?:both|the|our|models?|methods?|such\s+as|[A-Z]\w+ly,?)\s*)*", text[cs:cur[0]], re.I):
         return out[::-1]
     return []
+
+
+def _heads_listed(text: str, methods: list[MentionT], y: MentionT) -> list[MentionT]:
+    """The methods listed right before ``y`` ("A, B and C" for C), nearest first."""
+    out, cur = [], y
+    for z in reversed([m for m in methods if m[1] <= y[0]]):
+        gap = text[z[1]:cur[0]]
+        if gap.strip() and len(gap) <= 40 and _LIST.match(gap):
+            out.append(z)
+            cur = z
+        else:
+            break
+    return out
 
 
 def _is_tail(text: str, cs: int, pos: int) -> bool:
@@ -916,10 +935,11 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         has_cue = cue_o or cue_b
         # "X combines A with B": the paper's method named here with one of the verbs that list its parts
         combines = own_method and len(methods) >= 2 and any(k in low[s:e] for k in _COMBINE_KEYS)
+        into = len(methods) >= 2 and any(k in low[s:e] for k in _INTO_KEYS)
         # two methods, a comparison word and a digit: the values may say which one is better
         by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
             _A_DIGIT.search(text, s, e) is not None
-        if not (has_cue or combines or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
+        if not (has_cue or combines or into or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
                 _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(low[s:e]))):
             continue  # nothing below can fire without a cue word, a dataset or a task
         ev = Evidence(text[s:e], s, e, field)
@@ -1027,6 +1047,17 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     continue  # "Our pipeline integrates A, B and C" with A taken for the paper's method: not its parts
                 for y in parts:
                     add(x, "BASED_ON", y, "combines", ev)
+        if into:
+            # "CAM is integrated into our HyCAM framework", "the A and B modules are plugged into X"
+            for x in methods:
+                im2 = None
+                for y in methods:
+                    if y[1] <= x[0] and x[0] - y[1] <= 90:
+                        im2 = _INTO.match(text, y[1], x[0])
+                        if im2 and im2.end() == x[0] and not _NEG.search(text[max(s, y[0] - 25):y[0]]):
+                            parts = [y] + [z for z in methods if z[1] <= y[0] and z in _heads_listed(text, methods, y)]
+                            for z in parts:
+                                add(x, "BASED_ON", z, "integrated_into", ev)
         # "Fine-tuned from Y on D, X reaches ...": the opening participle describes the subject
         if intro_end > s:
             bm = _INTRO_BASED.match(text, s, intro_end)

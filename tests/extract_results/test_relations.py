@@ -734,3 +734,19 @@ def test_outperforms_plain_adjectives_before_the_tail(text, expected):
 def test_improved_approach_building_upon_is_not_a_comparison():
     t = "We adopt an improved aggregation approach building upon advanced BetaNet module stacking in AlphaNet."
     assert of_type(t, "OUTPERFORMS", "AlphaNet", Method=["AlphaNet", "BetaNet"]) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The BetaNet module is seamlessly integrated into our AlphaNet framework.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("BetaNet and GammaNet are plugged into AlphaNet.",
+     {("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}),
+    ("BetaNet is not integrated into AlphaNet.", set()),
+    ("BetaNet is applied to AlphaNet outputs.", set()),
+])
+def test_parts_integrated_into_a_method(text, expected):
+    assert {r for r in rels(text, min_confidence=0.7, Method=M) if r[1] == "BASED_ON"} == expected
+
+
+def test_flow_matching_in_an_opening_phrase_is_not_a_verb():
+    text = "Based on the flow matching paradigm, AlphaNet builds a path from noise to targets."
+    assert ("AlphaNet", "BASED_ON", "flow matching") in rels(text, min_confidence=0.7, Method=["AlphaNet", "flow matching"])
