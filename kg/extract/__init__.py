@@ -420,6 +420,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             if cs < s < ce < e:
                 s = ce + len(text[ce:e]) - len(text[ce:e].lstrip())
         if s == s0 or " " in text[s:e]:
+            head = next((c for c in catalog.items() if c[0][1] == e and s < c[0][0] and c[1][0] == "Method"), None)
+            if head:  # "split conformal prediction", "hierarchical speculative decoding": a variant of a known method
+                cands.append((s, e, "Method", text[s:e], "task"))
+                continue
             cands.append((s, e, "Task", _task_name(text[s:e]), "task"))
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
     for (s, e), typ in appositive_types(text, chunks).items():

@@ -98,3 +98,12 @@ def test_generic_acronyms_languages_and_sentence_openers_are_not_names():
         "An LLM-as-a-judge rates Human-AI dialogues and AI-Generated images.")))
     got = {(e.type, e.name) for e in x.entities}
     assert got == {("Method", "FooNet"), ("Dataset", "BarQA"), ("Method", "LLM-as-a-judge")}
+
+
+def test_section_headers_and_hardware_are_no_names_and_a_known_method_heads_its_variant():
+    x = extract_paper(Paper(id="h", title="", abstract=(
+        "OBJECTIVE: To test FooNet on DRAM traffic. RESULTS: FooNet, tuned by grid search and a genetic algorithm, "
+        "wraps split conformal prediction and beats full fine-tuning.")))
+    got = {(e.type, e.name) for e in x.entities}
+    assert got == {("Method", "FooNet"), ("Method", "grid search"), ("Method", "genetic algorithm"),
+                   ("Method", "split conformal prediction"), ("Method", "full fine-tuning")}
