@@ -293,6 +293,10 @@ def _long_forms() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_GENERIC_STEMS = frozenset({"netw", "mode", "lear", "algo", "meth", "fram", "syst", "arch", "mech", "modu", "appr",
+                            "base", "deep", "neur"})
+
+
 def _other_expansion(long_form: str, hit: tuple[str, str]) -> bool:
     """Whether ``long_form`` spells out an acronym differently from the catalog entry ``hit`` it matched:
     no word in common with the entry's long forms ("Sharpness-Aware Minimization" vs Segment Anything Model).
@@ -301,9 +305,15 @@ def _other_expansion(long_form: str, hit: tuple[str, str]) -> bool:
     True
     >>> _other_expansion("convolutional neutral network", ("Method", "convolutional neural network"))
     False
+    >>> _other_expansion("Domain Meta Network", ("Method", "Dynamic Memory Network"))
+    True
     """
     words = _long_forms().get(hit)
-    return bool(words) and words.isdisjoint(w[:4] for w in _STEM_WORD.findall(long_form.lower()))
+    if not words:
+        return False
+    # generic heads say nothing: "Domain Meta Network (DMN)" is not the Dynamic Memory Network
+    mine = {w[:4] for w in _STEM_WORD.findall(long_form.lower())} - _GENERIC_STEMS
+    return bool(mine) and words.isdisjoint(mine)
 
 
 def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract",
@@ -385,6 +395,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 def_prop.update(((ls, le), (ss, se)))
         if typ is None:
             untyped_sf.add(sf)
+            if _CAPS_PLURAL.fullmatch(sf):  # "connected vehicles (CAVs)": nor is the singular "CAV" a name
+                untyped_sf.add(sf[:-1])
             continue
         name = cat[1] if cat else lf
         if "  " in lf:  # letters around masked LaTeX ("\\textbf{L}arge ..."): the short form is the name

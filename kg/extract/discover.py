@@ -105,7 +105,7 @@ _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
 _SPACE_NUM = re.compile(r" \d+(?:\.\d+)?")
 
 
-_JUNK = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}$|[a-z]{6,}\d|[a-z]+\d+[.,]\d|\d+times\d|[A-Z]{2,}[a-z]{3,}(?:ing|ed|tion)$")
+_JUNK = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}$|\d+-Do[Ff]s?$|[a-z]{6,}\d|[a-z]+\d+[.,]\d|\d+times\d|[A-Z]{2,}[a-z]{3,}(?:ing|ed|tion)$")
 _WORD_START = re.compile(r"[A-Z][a-z]{2,}")
 _SPLIT_KEEP = re.compile(r"([\-/])")
 _SPLIT_PARTS = re.compile(r"[\-/.+]")
@@ -618,6 +618,8 @@ _VERBS = frozenset(
     "promote promotes examine examines analyze analyzes analyse analyses assess assesses introduce introduces "
     "propose proposes present presents develop develops design designs build builds train trains adapt adapts "
     "include includes involve involves avoid avoids overcome overcomes automate automates streamline streamlines "
+    "guide guides capture captures simplify simplifies strengthen strengthens refine refines optimize optimizes "
+    "optimise optimises realize realizes realise realises empower empowers assist assists unlock unlocks "
     "through throughout beyond without within across among between versus".split())
 _BAD_HYPHEN = re.compile(r"-(?:based|driven|guided|aware|oriented|enhanced|powered|inspired|assisted|augmented|like|"
                          r"free|specific|level|wise|agnostic|centric)$")
@@ -872,7 +874,7 @@ _OUR = re.compile(r"[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)
                   r"approach|system|architecture|network|algorithm|pipeline|agent|dataset|benchmark|corpus|toolkit|"
                   r"library|tool|platform)s?,?\s+(?:(?:called|named|dubbed|termed)\s+)?)?")
 _OUR_NEW = re.compile(r"[Oo]ur\s+(?:new|novel|proposed)\s")
-_TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z]+)*){1,4}(?![\w-])")
+_TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z]+)*){1,6}(?![\w-])")
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:\([^()]{{0,120}}\)[\s,]*){{0,2}}"
@@ -881,11 +883,11 @@ _DS_AFTER = re.compile(
     rf"solution|outperform|achiev|surpass|improv)\w*\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
 _DS_NAME = re.compile(r"(?:Bench|Arena|Corpus|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")  # "FooBench", "BarArena-2"
-_TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,4})(?=\s*(?:,\s*(?:a|an|the)\s|\(|:))")
+_TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,6})(?=\s*(?:,\s*(?:a|an|the)\s|\(|:))")
 # in a title, "suite" and "collection" name software or model sets as often as datasets ("a Java suite for")
 _DS_WORD_I = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|leaderboards?|treebanks?|testbeds?|databases?)\b", re.I)
 _METHOD_WORD_I = re.compile(r"\b(?:method|model|framework|approach|network|architecture)\b", re.I)
-_CAP_RUN = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,4}")
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,6}")
 _DS_BEFORE = re.compile(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", re.I)
 _HEAD_COMMA = re.compile(r"[^.;:()]{0,80}\b(?:framework|method|model|approach|architecture|network|algorithm|"
                          r"technique|system|pipeline|agent|dataset|benchmark|corpus|suite|schema|scheme|strategy|"

@@ -107,3 +107,18 @@ def test_section_headers_and_hardware_are_no_names_and_a_known_method_heads_its_
     got = {(e.type, e.name) for e in x.entities}
     assert got == {("Method", "FooNet"), ("Method", "grid search"), ("Method", "genetic algorithm"),
                    ("Method", "split conformal prediction"), ("Method", "full fine-tuning")}
+
+
+def test_acronym_of_a_plain_phrase_is_no_name_in_the_singular_and_an_own_expansion_wins():
+    x = extract_paper(Paper(id="p", title="", abstract=(
+        "Connected and autonomous vehicles (CAVs) share maps; the ego CAV trusts them. We further propose a light "
+        "Domain Meta Network (DMN) that pairs with a 6-DoF arm to guide map generation.")))
+    got = {(e.type, e.name) for e in x.entities}
+    assert ("Method", "Domain Meta Network") in got
+    assert not {n for _, n in got} & {"CAV", "6-DoF", "Dynamic Memory Network", "guide map generation"}
+
+
+def test_a_long_title_cased_name_after_called_is_taken_whole():
+    x = extract_paper(Paper(id="c", title="", abstract=(
+        "We design a new module called Gated Sparse Token Mixer Layer Fusion (GSTF). GSTF helps.")))
+    assert ("Method", "Gated Sparse Token Mixer Layer Fusion") in {(e.type, e.name) for e in x.entities}
