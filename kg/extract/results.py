@@ -155,6 +155,8 @@ _FOR_NAME = re.compile(r"(?:\s*(?:,|and|or)\s*[\d.]+\s*%?)*\s*(?:points?\s+)?(?:
                        re.I)
 _OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:|by(?:\s+up\s+to)?)?\s*(?:an?\s+|the\s+)?"
                         r"(?:[+\-]?\d|factor\s+of\s+[a-z]+\b)", re.I)
+#: between a value and the next value's metric: the value's own words, then a conjunction ("0.455 average overlap and")
+_OWN_WORDS_AND = re.compile(r"\s*(?:[a-z][\w\-]*\s+){1,3}?(?:and|,|,\s*and)\s+(?:an?\s+|the\s+)?")
 _VALUE_BEFORE = re.compile(r"\d(?:\s?\\?%|\s?[x×])?\s*\$?\s*$")
 _WORDS_BETWEEN = re.compile(r"(?:\s*\$?\s*(?:[a-z][\w\-]*)\s+){1,2}", re.I)
 _ACRONYM_AFTER = re.compile(r"\$?\s?([A-Z][A-Za-z0-9@\-]{1,7})(?![\w\-])(?!\s+(?:dataset|benchmark|corpus)s?\b)")
@@ -535,7 +537,12 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
                   for ms, me in [(m[0], m[1])] if cs <= ms and me <= ce and
                   not (ms > c.end and _OWN_VALUE.match(text, me, min(ce, me + 30))) and
                   not (me < c.start and _VALUE_BEFORE.search(text, max(cs, ms - 8), ms) and
-                       _kind(text, c, cs) == "absolute")]  # a gain "by 4 points" still refers to it
+                       _kind(text, c, cs) == "absolute") and  # a gain "by 4 points" still refers to it
+                  # "0.455 average overlap and 0.509 accuracy", "(ECE: 0.186->0.312), and ... +5.8 pp": the
+                  # metric is another value's
+                  not (ms > c.end + 8 and _VALUE_BEFORE.search(text, max(c.end + 1, ms - 8), ms) and
+                       _OWN_WORDS_AND.match(text, c.end, ms)) and
+                  not (me < c.start and _kind(text, c, cs) == "absolute" and _owned_after(text, me, c.start, c.unit))]
         if inside:
             return min(inside)[1], False, is_mention
     near = [m for m in fallback if cs <= m[0] and m[1] <= c.anchor and c.anchor - m[1] <= 30
@@ -547,6 +554,17 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
             if c.end <= ms <= c.end + 30 and me <= ce and _WORDS_BETWEEN.fullmatch(text, c.end, ms):
                 return name, True, False
     return None, False, False
+
+
+def _owned_after(text: str, me: int, start: int, unit: str | None) -> bool:
+    """Whether the metric ending at ``me`` is followed by a value of its own, with another unit than ``unit``,
+    that ends before ``start`` ("ECE: 0.186->0.312, and ... +5.8 pp": ECE is 0.186's; "a success rate of
+    76.7%, ... over the baseline at 36.7%" shares it)."""
+    m = _OWN_VALUE.match(text, me, start)
+    if not m:
+        return False
+    n = NUM.match(text, m.end() - 1, start)
+    return n is not None and n.end() < start and _unit_of(n["unit"]) != unit
 
 
 def _changed_quantity(text: str, c: _Cand, cs: int, ce: int) -> str | None:

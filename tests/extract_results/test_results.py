@@ -477,3 +477,18 @@ def test_scientific_notation_and_enumerations_are_not_values(text):
 def test_metric_then_its_spelled_out_form_in_brackets():
     assert rows("It attained an mAP (mean average precision) score of 0.732.",
                 Metric=["mAP", "mean average precision"]) == [("0.732", None, "absolute", "mean average precision")]
+
+
+@pytest.mark.parametrize("text, metrics, expected", [
+    # a metric with a value of its own is not taken by a value of another measure next to it
+    ("AlphaNet achieves 0.455 mean overlap and 0.509 accuracy.", ["accuracy"], [("0.455", None), ("0.509", "accuracy")]),
+    ("Calibration worsens (ECE: 0.186->0.312), and AlphaNet keeps 73.7% coverage.", ["ECE"],
+     [("0.186", "ECE"), ("0.312", "ECE"), ("73.7", None)]),
+    # ... but a gain over a baseline and a baseline's value of the same unit still refer to it
+    ("AlphaNet reaches an AUROC of 94.1%, surpassing previous methods by 3.3 percentage points.", ["AUROC"],
+     [("94.1", "AUROC"), ("3.3", "AUROC")]),
+    ("AlphaNet reaches a success rate of 76.7%, a large improvement over the baseline at 36.7%.", ["success rate"],
+     [("76.7", "success rate"), ("36.7", "success rate")]),
+])
+def test_a_metric_owned_by_another_value(text, metrics, expected):
+    assert [(r.value, r.metric) for r in run(text, Method=["AlphaNet"], Metric=metrics)] == expected
