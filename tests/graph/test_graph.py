@@ -210,3 +210,28 @@ def test_graph_fork_only_inside_the_memory_budget(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "MEMORY_BUDGET_MB", 10**6)
     with pytest.raises(RuntimeError, match="forked graph builder ran"):
         pipeline.build(from_extractions=str(f), graph_path=str(tmp_path / "forked.json.gz"), processes=2)
+
+
+def test_store_in_gzip_members_same_bytes_whatever_the_threads(G, tmp_path, monkeypatch):
+    import kg.graph as graph
+    monkeypatch.setattr(graph, "GZIP_MEMBER", 1)  # a member per write
+    files = []
+    for threads in (1, 2, 3):
+        monkeypatch.setattr(graph, "GZIP_THREADS", threads)
+        files.append(save_graph(G, tmp_path / f"g{threads}.json.gz").read_bytes())
+    assert files[0] == files[1] == files[2]
+    assert files[0].count(b"\x1f\x8b\x08\x00\x00\x00\x00\x00") >= 5  # header, nodes, ],"edges":[, edges, end
+    H = load_graph(tmp_path / "g1.json.gz")
+    assert sorted(H.nodes) == sorted(G.nodes) and sorted(H.edges(keys=True)) == sorted(G.edges(keys=True))
+
+
+def test_gzip_writer_leaves_no_file_when_the_caller_fails(tmp_path):
+    from kg.graph import _GzipBytes
+    p = tmp_path / "x.gz"
+    with pytest.raises(RuntimeError), _GzipBytes(p) as out:
+        out.write(b"abc")
+        raise RuntimeError("stop")
+    assert list(tmp_path.iterdir()) == []
+    with _GzipBytes(p):
+        pass
+    assert gzip.decompress(p.read_bytes()) == b""
