@@ -297,6 +297,17 @@ _GENERIC_STEMS = frozenset({"netw", "mode", "lear", "algo", "meth", "fram", "sys
                             "base", "deep", "neur"})
 
 
+@lru_cache(maxsize=1)
+def _long_form_words() -> dict[tuple[str, str], frozenset[str]]:
+    """(type, canonical name) -> the words (plural "s" stripped) of its multi-word forms."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in load_catalog():
+        for form in (r["name"], *r.get("aliases", ())):
+            if " " in form or "-" in form:
+                out.setdefault((r["type"], r["name"]), set()).update(w.rstrip("s") for w in _STEM_WORD.findall(form.lower()))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _other_expansion(long_form: str, hit: tuple[str, str]) -> bool:
     """Whether ``long_form`` spells out an acronym differently from the catalog entry ``hit`` it matched:
     no word in common with the entry's long forms ("Sharpness-Aware Minimization" vs Segment Anything Model).
@@ -307,13 +318,23 @@ def _other_expansion(long_form: str, hit: tuple[str, str]) -> bool:
     False
     >>> _other_expansion("Domain Meta Network", ("Method", "Dynamic Memory Network"))
     True
+    >>> _other_expansion("Multi-Dimensional Concept Discovery", ("Method", "maximum classifier discrepancy"))
+    True
     """
     words = _long_forms().get(hit)
     if not words:
         return False
     # generic heads say nothing: "Domain Meta Network (DMN)" is not the Dynamic Memory Network
     mine = {w[:4] for w in _STEM_WORD.findall(long_form.lower())} - _GENERIC_STEMS
-    return bool(mine) and words.isdisjoint(mine)
+    if not mine:
+        return False
+    if words.isdisjoint(mine):
+        return True
+    # four letters can meet by chance ("Concept Discovery" / "Classifier Discrepancy"): then a word must begin the
+    # other ("convolution" / "convolutional", "bench" / "benchmark")
+    full = _long_form_words().get(hit, frozenset())
+    return not any(a.startswith(b) or b.startswith(a) for a in full
+                   for b in (w.rstrip("s") for w in _STEM_WORD.findall(long_form.lower()) if w[:4] not in _GENERIC_STEMS))
 
 
 def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract",

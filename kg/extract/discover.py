@@ -100,7 +100,9 @@ _NOT_CAP_NUM = frozenset(
     # parts of a study or a place: "Hypothesis 2", "Cycle 10", "Office 1"
     "Hypothesis Hypotheses Cycle Cycles Session Sessions Wave Batch Trial Trials Study Studies Test Tests Period "
     "Term Region Zone Area Room Floor Building Site Office Sample Samples Subject Subjects Participant Participants "
-    "Patient Patients Condition Conditions Item Items Query Queries Prompt Prompts Scene Scenes Run Runs".split())
+    "Patient Patients Condition Conditions Item Items Query Queries Prompt Prompts Scene Scenes Run Runs "
+    # tools and releases: "Unreal Engine 5"
+    "Engine Release".split())
 _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
 _SPACE_NUM = re.compile(r" \d+(?:\.\d+)?")
 
@@ -263,6 +265,9 @@ _EVAL_MODS = re.compile(
     r"(?:the\s+)?(?:(?:challenging|popular|public|publicly available|standard|widely[- ]used|large-scale|several|"
     r"multiple|two|three|four|five|six|seven|eight|nine|ten|\d+|real-world|benchmark|well-known|various|diverse)\s+)*",
     re.I)
+# a dataset head noun (not the verb "we benchmark X", "to benchmark X", nor "faster than benchmark X") right before a name
+_HEAD_NAME = re.compile(r"(?<!\b[Ww]e )(?<!\b[Tt]o )(?<!\bthan )(?<!\bagainst )(?<!\bover )\b(?:datasets?|benchmarks?|corpus|corpora)\s+([A-Z][\w\-.+]*)")
+_NOUN_AFTER = re.compile(r"\s+(?:datasets?|benchmarks?|tasks?|data|corpus|corpora|suite|environments?)\b")
 _AFTER_HEAD_COMMA = re.compile(rf"\b{_DS_HEAD},\s*(?:the\s+)?")
 _LIST_END = re.compile(r"\s*(?:[,.;:)]|$)")
 _ON_AT = re.compile(r"\b(?:on|across|over)\s+")
@@ -341,6 +346,15 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             found[sp] = None
             if strong is not None:
                 strong.add(sp)
+    for m in _HEAD_NAME.finditer(text) if heads else ():  # "the popular benchmark FooArena", "datasets FooQA and Bar"
+        if not is_name_token(m[1].rstrip("."), stop):
+            continue
+        items = _list_after(text, m.start(1))
+        if items and not _NOUN_AFTER.match(text, items[-1][1]):  # not "benchmark PV dataset" (a modifier)
+            for sp in items:
+                found[sp] = None
+                if strong is not None:
+                    strong.add(sp)
     for m in _AFTER_HEAD_COMMA.finditer(text) if heads else ():  # "two new datasets, FooSet and BarSet, ..."
         items = _list_after(text, m.end())
         if len(items) >= 2 and _LIST_END.match(text, items[-1][1]):

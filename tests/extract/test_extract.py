@@ -122,3 +122,12 @@ def test_a_long_title_cased_name_after_called_is_taken_whole():
     x = extract_paper(Paper(id="c", title="", abstract=(
         "We design a new module called Gated Sparse Token Mixer Layer Fusion (GSTF). GSTF helps.")))
     assert ("Method", "Gated Sparse Token Mixer Layer Fusion") in {(e.type, e.name) for e in x.entities}
+
+
+def test_a_dataset_head_noun_right_before_names_types_them_and_an_own_expansion_is_read_by_words():
+    x = extract_paper(Paper(id="d", title="", abstract=(
+        "We test on the popular benchmark FooArena and on datasets BarSet-15 and QuxSet-17. We benchmark ZedNet "
+        "against them. Multi-Dimensional Concept Discovery (MCD) explains models.")))
+    got = {(e.type, e.name) for e in x.entities}
+    assert {("Dataset", "FooArena"), ("Dataset", "BarSet-15"), ("Dataset", "QuxSet-17"), ("Method", "ZedNet")} <= got
+    assert "maximum classifier discrepancy" not in {n for _, n in got}
