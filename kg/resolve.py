@@ -175,7 +175,13 @@ def acronym_fits(short: str, long: str) -> bool:
     return True
 
 
-_LF_BREAK = re.compile(r"[()\[\]{};:!?]|\.(?:\s|$)")
+#: what ends a clause inside a run of words: a bracket, colon, semicolon, "!" or "?", or a full stop before a space
+#: (kg.extract.text looks for long forms before a bracket only up to the last one)
+CLAUSE_END = re.compile(r"[()\[\]{};:!?]|\.(?=\s)")
+#: words that make a run of words a clause, not a name: "challenges in X, this paper first proposes a ... framework"
+_LF_CLAUSE = re.compile(r",\s*(?:this|these|we|which|that|it|they|here|where|while|whereas|however|but|thus|an?|the)\b"
+                        r"|\b(?:we|which|whose|this (?:paper|work|study|article)|propose[sd]?|proposing|introduce[sd]?"
+                        r"|introducing)\b", re.I)
 _LF_WORDS = re.compile(r"[^\s\-/]+")
 _LF_NOT_FIRST = frozenset("a an the and or of for in on to with by from as at is are we our this that".split())
 
@@ -213,7 +219,7 @@ def long_form_fits(short: str, long: str, strict: bool = True) -> bool:
     >>> long_form_fits("BL-3", "Baseline", strict=False)
     False
     """
-    if not acronym_fits(short, long) or _LF_BREAK.search(long):
+    if not acronym_fits(short, long) or CLAUSE_END.search(long) or long.endswith(".") or is_clause(long):
         return False
     words = _LF_WORDS.findall(long)
     if not words or words[0].lower() in _LF_NOT_FIRST or short.strip() in words:
@@ -230,6 +236,25 @@ def long_form_fits(short: str, long: str, strict: bool = True) -> bool:
     if hits is None:
         return False
     return len(required) - hits[0] <= (0 if len(required) <= 3 else 1 if len(required) <= 6 else 2)
+
+
+@lru_cache(maxsize=1 << 18)
+def is_clause(long: str) -> bool:
+    """True for a run of words that is (part of) a clause, not a name: it holds "we", "which", "this paper",
+    "propose(s)", "introduce(s)", or a comma followed by "this", "which", "that", "while"...
+
+    Such a run can fit an acronym's letters ("challenges in AIOPS, this paper first proposes a
+    collaboration-of-expert framework (CoE-Ops)"); it names nothing, so it defines no short form
+    and is no entity's name (:func:`forms_op`, :meth:`Resolver.resolve`).
+
+    >>> is_clause("challenges in AIOPS, this paper first proposes a collaboration-of-expert framework")
+    True
+    >>> is_clause("introduce In-Distribution Steering"), is_clause("BlockGPT, a generative transformer")
+    (True, True)
+    >>> is_clause("Screenplay Text, Agents, Graphs and Evaluation")
+    False
+    """
+    return _LF_CLAUSE.search(long) is not None
 
 
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -437,9 +462,47 @@ def local_definitions(x: PaperExtraction) -> dict[tuple[str, str], str]:
 
 
 def paper_context(x: PaperExtraction, exclude: str | None = None) -> frozenset[str]:
-    """Context words of a paper: its title and the names of its entities other than ``exclude``."""
-    names = [x.paper.title] + [e.name for e in x.entities if e.name != exclude]
-    return context_words(names)
+    """Context words of a paper: its title and the names of its entities other than ``exclude``; and a mark
+    ``"=" + match_key(name)`` for each short form the paper coins itself (:func:`coined_short_forms`).
+    """
+    ctx = _words(x, exclude)
+    coined = coined_short_forms(x)
+    return ctx | coined if coined else ctx
+
+
+def _words(x: PaperExtraction, exclude: str | None = None) -> frozenset[str]:
+    return context_words([x.paper.title] + [e.name for e in x.entities if e.name != exclude])
+
+
+def coined_short_forms(x: PaperExtraction) -> frozenset[str]:
+    """Marks (``"=" + match_key``) of the bare short forms a paper names its own thing without spelling them out.
+
+    A short form the paper proposes ("we introduce CLEAR, a package for ..."), or puts in
+    brackets after words that do not spell it ("a geometric MoE (ST-MoE)"), with no long form
+    of its own: the paper coined it, so it is not the sense some other paper defined
+    (:meth:`Resolver.resolve` keeps its bare use apart when that sense needs evidence or
+    the form is ambiguous).
+
+    >>> from kg.models import Paper
+    >>> x = PaperExtraction(Paper(id="1", title="CLEAR: error analysis made easy", abstract="We build a geometric MoE (ST-MoE)."),
+    ...     entities=(Entity("Method", "CLEAR", role="proposed"), Entity("Method", "ST-MoE", role="used")))
+    >>> sorted(coined_short_forms(x))
+    ['=clear', '=stmoe']
+    """
+    out: set[str] = set()
+    paired = None
+    text = None
+    for e in x.entities:
+        if e.aliases or not is_short_form(e.name):
+            continue
+        if text is None:
+            text = f"{x.paper.title}. {x.paper.abstract}"
+            paired = {f for y in x.entities if y.aliases for f in (y.name, *y.aliases)}
+        if e.name in paired or (e.role != "proposed" and f"({e.name})" not in text):
+            continue
+        if defined_long_form(text, e.name) is None:
+            out.add("=" + match_key(e.name))
+    return frozenset(out)
 
 
 class _UnionFind:
@@ -480,7 +543,7 @@ def forms_op(type_: str, forms: Iterable[str], context: frozenset[str] = frozens
     """
     longs, shorts, long_forms, short_forms, seen = [], [], [], [], []
     for f in forms:
-        if not f:
+        if not f or is_clause(f):  # "..., this paper first proposes a ... framework" names nothing
             continue
         m = match_key(f)
         if not m:
@@ -501,6 +564,7 @@ def forms_op(type_: str, forms: Iterable[str], context: frozenset[str] = frozens
         for el, f in zip(shorts, short_forms):
             if any(long_form_fits(f, lf, strict=False) for lf in long_forms):  # else 'X (ABC)' defines no ABC
                 defs.append(((type_, el[2]), longs[0]))
+                context = context | {SURFACE + f.strip()}  # how the sense spells it: ReAct or ReACT
     else:
         pairs = [tuple(sorted((shorts[0], el))) for el in shorts[1:]]
     if catalog_id and (longs or shorts):
@@ -522,7 +586,7 @@ def table_ops(x: PaperExtraction, local: dict[tuple[str, str], str] | None = Non
     """
     if local is None:
         local = local_definitions(x)
-    ctx = paper_context(x) if local or any(e.aliases for e in x.entities) else frozenset()
+    ctx = _words(x) if local or any(e.aliases for e in x.entities) else frozenset()
     none: frozenset[str] = frozenset()
     ops = []
     for e in x.entities:
@@ -685,7 +749,30 @@ class AliasTable:
         element_key = {el: keys[uf.find(el)] for el in self.surfaces}
         sense_ctx = {tm: {keys[r]: ctx for r, ctx in senses.items()} for tm, senses in ambiguous.items()}
         return Resolver(element_key=element_key, clusters=clusters, ambiguous=sense_ctx, single=single,
-                        idf=self.context_idf() if single or ambiguous else {})
+                        idf=self.context_idf() if single or ambiguous else {},
+                        foreign=self._foreign(uf, [*single, *ambiguous]))
+
+    def _foreign(self, uf: _UnionFind, decided: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[Counter, ...]]:
+        """For each (type, short key) in ``decided``: the context words of the senses the short form has in
+        other types under long forms it has not in its own type (one Counter per sense, in a fixed order)."""
+        types: dict[str, list[str]] = defaultdict(list)
+        for t, m in self.defs:
+            types[m].append(t)
+        out = {}
+        for t, m in decided:
+            if len(types[m]) < 2:
+                continue
+            own = {el[2] for el in self.defs[(t, m)]}
+            senses: dict[tuple, Counter] = {}
+            for t2 in sorted(types[m]):
+                if t2 == t:
+                    continue
+                for el, ctx in self.defs[(t2, m)].items():
+                    if el[2] not in own:
+                        senses.setdefault(uf.find(el), Counter()).update(ctx)
+            if senses:
+                out[(t, m)] = tuple(senses[r] for r in sorted(senses))
+        return out
 
     def context_idf(self) -> dict[str, float]:
         """``log((N + IDF_PRIOR) / (df + 1))`` of every context word, ``df`` counted over the N definitions seen.
@@ -731,6 +818,9 @@ class Resolver:
     single: dict[tuple[str, str], tuple[float, Counter]] = field(default_factory=dict)
     #: weight of each context word, ``log(N / df)`` (see :meth:`AliasTable.context_idf`)
     idf: dict[str, float] = field(default_factory=dict)
+    #: (type, short key) -> the defining papers' context words of each sense the short form has in another
+    #: type with another long form ('RGB': a Dataset defined as a RAG benchmark, a Method as red-green-blue)
+    foreign: dict[tuple[str, str], tuple[Counter, ...]] = field(default_factory=dict)
 
     def resolve(self, type_: str, name: str, aliases: Iterable[str] = (),
                 context: frozenset[str] = frozenset()) -> str:
@@ -750,7 +840,7 @@ class Resolver:
         >>> r.resolve_noting("Method", "Bert")
         ('method:bert', False)
         """
-        forms = [name, *aliases]
+        forms = [f for f in (name, *aliases) if not is_clause(f)] or [name]
         for f in forms:  # long forms first: they are never ambiguous
             if not is_short_form(f):
                 k = self.element_key.get(("L", type_, match_key(f)))
@@ -759,14 +849,19 @@ class Resolver:
         for f in forms:
             m = match_key(f)
             senses = self.ambiguous.get((type_, m))
+            coined = not aliases and "=" + m in context  # its paper coins it: none of the senses defined elsewhere
+            if senses and not coined:
+                senses = _same_spelling(senses, f)
             if senses:
-                return self._pick_sense(senses, context - _own_stems(f), m) or self.element_key.get(("S", type_, m)) \
-                    or entity_key(type_, f), True
+                return (None if coined else self._pick_sense(senses, context - _own_stems(f), m,
+                                                              self.foreign.get((type_, m), ()))) \
+                    or self.element_key.get(("S", type_, m)) or entity_key(type_, f), True
             k = self.element_key.get(("S", type_, m))
             if k:
                 if (type_, m) not in self.single:
                     return k, False
-                return (k if self._confirmed(type_, m, context - _own_stems(f)) else entity_key(type_, f)), True
+                ok = not coined and self._confirmed(type_, m, context - _own_stems(f))
+                return (k if ok else entity_key(type_, f)), True
         return entity_key(type_, name), False
 
     def _confirmed(self, type_: str, m: str, context: frozenset[str]) -> bool:
@@ -781,13 +876,18 @@ class Resolver:
         if one is None or not context:
             return True
         need, ctx = one
-        return context_score(context, ctx, self.idf) >= need
+        score = context_score(context, ctx, self.idf)
+        if score < need:
+            return False
+        # a sense in another type shares about as much: the use may mean that one (it cannot join it)
+        return all(score - context_score(context, c, self.idf) >= CONTEXT_WORD for c in self.foreign.get((type_, m), ()))
 
     def undecided(self, type_: str, name: str) -> bool:
         """True for a short form whose one known sense needs confirming (its unconfirmed uses stay apart)."""
         return (type_, match_key(name)) in self.single
 
-    def _pick_sense(self, senses: dict[str, Counter], context: frozenset[str], m: str) -> str | None:
+    def _pick_sense(self, senses: dict[str, Counter], context: frozenset[str], m: str,
+                    foreign: tuple[Counter, ...] = ()) -> str | None:
         """The sense of an ambiguous short form whose defining papers share most with ``context``.
 
         Shared words weigh their ``log(N / df)`` (:func:`context_score`); the winner must
@@ -796,11 +896,12 @@ class Resolver:
         """
         if not context:
             return None
-        scored = sorted(((context_score(context, ctx, self.idf), k) for k, ctx in senses.items()),
-                        key=lambda t: (-t[0], t[1]))
+        scored = sorted([(context_score(context, ctx, self.idf), k) for k, ctx in senses.items()]
+                        + [(context_score(context, ctx, self.idf), "") for ctx in foreign],
+                        key=lambda t: (-t[0], t[1] == "", t[1]))
         need = CONTEXT_WORD * (2 if sum(c.isalnum() for c in m) <= 3 else 1)
         if scored[0][0] >= need and (len(scored) == 1 or scored[0][0] - scored[1][0] >= CONTEXT_WORD):
-            return scored[0][1]
+            return scored[0][1] or None  # "": a sense of another type won
         return None
 
     def info(self, key: str) -> ClusterInfo | None:
@@ -848,6 +949,27 @@ def context_score(context: frozenset[str], sense: Counter, idf: dict[str, float]
     4.4
     """
     return round(math.fsum([idf.get(w, 0.0) for w in sorted(context) if w in sense]), 9)
+
+
+#: prefix of the context "words" that record how a definition spelled its short form
+SURFACE = "^"
+
+
+def _same_spelling(senses: dict[str, Counter], name: str) -> dict[str, Counter]:
+    """The senses defined with exactly the spelling ``name`` when it mixes cases and some were ("ReAct" is not
+    "ReACT"); else all. All-capital spellings say nothing: 'VIT' is often a shouted 'ViT'.
+
+    >>> sorted(_same_spelling({"a": Counter({"^ReAct": 2}), "b": Counter({"^ReACT": 1})}, "ReAct"))
+    ['a']
+    >>> sorted(_same_spelling({"a": Counter({"^ReAct": 2}), "b": Counter({"^ReACT": 1})}, "REACT"))
+    ['a', 'b']
+    """
+    name = name.strip()
+    if not any(c.islower() for c in name):
+        return senses
+    mark = SURFACE + name
+    same = {k: c for k, c in senses.items() if mark in c}
+    return same or senses
 
 
 def _own_stems(name: str) -> frozenset[str]:

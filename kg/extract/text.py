@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.models import Repo
-from kg.resolve import required_count, initial_hits, long_form_fits
+from kg.resolve import CLAUSE_END, required_count, initial_hits, long_form_fits
 
 __all__ = ["split_sentences", "find_definitions", "find_repos", "find_links", "normalize_repo", "role_of"]
 
@@ -44,7 +44,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _LF_WORD = re.compile(r"[\w\-]+")
 _PAREN = re.compile(r"\(([A-Za-z][\w\-]{0,9}s?)\)")
-_CLAUSE_END = re.compile(r"[()\[\]{};:!?]|\.(?=\s)")
 
 
 def find_definitions(text: str) -> list[tuple[int, int, int, int]]:
@@ -71,7 +70,7 @@ def find_definitions(text: str) -> list[tuple[int, int, int, int]]:
             continue
         off = max(0, m.start() - 120)
         before = text[off:m.start()]
-        cut = max((b.end() for b in _CLAUSE_END.finditer(before)), default=0)
+        cut = max((b.end() for b in CLAUSE_END.finditer(before)), default=0)
         words = list(_LF_WORD.finditer(before, cut))
         n = min(len(sf) + 5, 2 * len(sf), len(words))
         cand = words[-n:] if n else []

@@ -214,7 +214,8 @@ def test_the_short_form_itself_is_no_shared_context():
 @pytest.mark.parametrize("short,long", [("GPT-4o", "GPT models"), ("BL-3", "Baseline"),
                                         ("PalmBench", "personal context. Moreover, we create the first benchmark"),
                                         ("MSDM", "models (FLUX, Kandinsky) versus training compact domain-specific models"),
-                                        ("AIS", "and four image sets")])
+                                        ("AIS", "and four image sets"),
+                                        ("CoE-Ops", "challenges in AIOPS, this paper first proposes a collaboration-of-expert framework")])
 def test_bad_long_form_from_one_paper_does_not_define_the_short_form(short, long):
     r = build_resolver([PaperExtraction(Paper(id="1", title="", abstract=""), entities=(Entity("Method", long, (short,)),)),
                         PaperExtraction(Paper(id="2", title="", abstract=""), entities=(Entity("Method", short),))])
@@ -240,3 +241,64 @@ def test_a_definition_counts_once_per_paper():
            results=[Result("error", "0.1", None, method="PCR")],
            relations=[Relation("PCR", "Method", "OUTPERFORMS", "OLS", "Method", 0.8)])
     assert build_table([x]).def_papers[("Method", "pcr")] == 1
+
+
+def test_clause_taken_for_a_long_form_defines_nothing_and_names_nothing():
+    """An extractor's "long form" that is a clause ('..., this paper first proposes a ... framework') fits the
+    letters of 'CoE-Ops' but names nothing: the paper's entity goes to the short form, no clause node."""
+    clause = "challenges in AIOPS, this paper first proposes a collaboration-of-expert framework"
+    r = build_resolver([PaperExtraction(Paper(id="1", title="", abstract=""),
+                                        entities=(Entity("Method", "CoE-Ops", (clause,)),))])
+    assert r.resolve("Method", "CoE-Ops", (clause,)) == "method:coe ops"
+    assert all("proposes" not in c.name for c in r.clusters.values())
+
+
+def test_bare_short_form_a_paper_coins_itself_does_not_join_a_sense_defined_elsewhere():
+    """'CLEAR' defined once elsewhere as a RAG method; a paper titled 'CLEAR: ...' that proposes its own
+    CLEAR (no long form) shares words with it, yet stays apart (flagged); a paper merely using CLEAR joins."""
+    from kg.graph import build_graph
+    from tests.graph.records import px
+    recs = [px("2411.00001", "We propose Conflict-Localized and Enhanced Attention for RAG (CLEAR) for retrieval.",
+               [("Method", "Conflict-Localized and Enhanced Attention for RAG", ["CLEAR"], "proposed")],
+               title="Knowledge conflicts in retrieval-augmented generation"),
+            px("2411.00002", "We introduce CLEAR, a package for error analysis of retrieval-augmented generation.",
+               [("Method", "CLEAR", [], "proposed")], title="CLEAR: knowledge conflicts in retrieval-augmented generation"),
+            px("2411.00003", "We compare with CLEAR on conflicts.", [("Method", "CLEAR", [], "used")],
+               title="Knowledge conflicts in retrieval-augmented generation")]
+    G = build_graph(recs)
+    lf = "method:conflict localized and enhanced attention for rag"
+    assert G.has_edge("paper:2411.00003", lf, "USES")
+    assert G.has_edge("paper:2411.00002", "method:clear", "PROPOSES")
+    assert G.nodes["method:clear"]["ambiguous"] is True
+
+
+def test_sense_of_another_type_keeps_a_bare_use_undecided():
+    """'RGB' is a Dataset (a RAG benchmark) in one paper and a Method (red-green-blue) in two: a Dataset-typed
+    bare 'RGB' in an image paper does not go to the benchmark (kept apart); one in a RAG paper does."""
+    from kg.resolve import context_words
+    from tests.graph.records import px
+    recs = [px("2412.00001", "We test on the Retrieval Augmented Generation Benchmark (RGB).",
+               [("Dataset", "Retrieval Augmented Generation Benchmark", ["RGB"], "used")],
+               title="Retrieval noise in augmented generation"),
+            px("2412.00002", "Red Green Blue (RGB) images of crops.", [("Method", "Red Green Blue", ["RGB"], "used")],
+               title="Multispectral crop images"),
+            px("2412.00003", "Red Green Blue (RGB) images and depth.", [("Method", "Red Green Blue", ["RGB"], "used")],
+               title="Depth images of crops")]
+    r = build_resolver(recs)
+    # the image paper shares two words with the benchmark's paper (enough alone), more with the red-green-blue ones
+    assert r.resolve("Dataset", "RGB", context=context_words(["multispectral crop images", "retrieval noise"])) == \
+        "dataset:rgb"
+    assert r.resolve("Dataset", "RGB", context=context_words(["retrieval noise augmented generation"])) == \
+        "dataset:retrieval augmented generation benchmark"
+
+
+def test_mixed_case_spelling_picks_among_the_senses_spelled_that_way():
+    """'ReAct' (reasoning and acting, two papers) and 'ReACT' (a controller method): a bare 'ReAct' whose paper
+    shares a word with the controller paper does not go to it."""
+    from kg.resolve import context_words
+    r = build_resolver(_bare_records("ReAct", "Reasoning and Acting", ["Agents that plan", "Tool agents"], [])
+                       + _bare_records("ReACT", "Reinforcement Learning for Controller", ["Spline controllers memory"],
+                                       [], first="2409"))
+    ctx = context_words(["spline controllers memory agents"])
+    assert r.resolve("Method", "ReAct", context=ctx) != "method:reinforcement learning for controller"
+    assert r.resolve("Method", "ReACT", context=ctx) == "method:reinforcement learning for controller"
