@@ -284,21 +284,6 @@ _STEM_WORD = re.compile(r"[a-z]{3,}")
 
 @lru_cache(maxsize=1)
 def _long_forms() -> dict[tuple[str, str], frozenset[str]]:
-    """(type, canonical name) -> word stems (first 4 letters) of its multi-word forms."""
-    out: dict[tuple[str, str], set[str]] = {}
-    for r in load_catalog():
-        for form in (r["name"], *r.get("aliases", ())):
-            if " " in form or "-" in form:
-                out.setdefault((r["type"], r["name"]), set()).update(w[:4] for w in _STEM_WORD.findall(form.lower()))
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-_GENERIC_STEMS = frozenset({"netw", "mode", "lear", "algo", "meth", "fram", "syst", "arch", "mech", "modu", "appr",
-                            "base", "deep", "neur"})
-
-
-@lru_cache(maxsize=1)
-def _long_form_words() -> dict[tuple[str, str], frozenset[str]]:
     """(type, canonical name) -> the words (plural "s" stripped) of its multi-word forms."""
     out: dict[tuple[str, str], set[str]] = {}
     for r in load_catalog():
@@ -306,6 +291,10 @@ def _long_form_words() -> dict[tuple[str, str], frozenset[str]]:
             if " " in form or "-" in form:
                 out.setdefault((r["type"], r["name"]), set()).update(w.rstrip("s") for w in _STEM_WORD.findall(form.lower()))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+_GENERIC_STEMS = frozenset({"netw", "mode", "lear", "algo", "meth", "fram", "syst", "arch", "mech", "modu", "appr",
+                            "base", "deep", "neur"})
 
 
 def _other_expansion(long_form: str, hit: tuple[str, str]) -> bool:
@@ -321,20 +310,18 @@ def _other_expansion(long_form: str, hit: tuple[str, str]) -> bool:
     >>> _other_expansion("Multi-Dimensional Concept Discovery", ("Method", "maximum classifier discrepancy"))
     True
     """
-    words = _long_forms().get(hit)
-    if not words:
+    full = _long_forms().get(hit)
+    if not full:
         return False
     # generic heads say nothing: "Domain Meta Network (DMN)" is not the Dynamic Memory Network
-    mine = {w[:4] for w in _STEM_WORD.findall(long_form.lower())} - _GENERIC_STEMS
+    mine = [w.rstrip("s") for w in _STEM_WORD.findall(long_form.lower()) if w[:4] not in _GENERIC_STEMS]
     if not mine:
         return False
-    if words.isdisjoint(mine):
+    if {w[:4] for w in full}.isdisjoint(w[:4] for w in mine):
         return True
     # four letters can meet by chance ("Concept Discovery" / "Classifier Discrepancy"): then a word must begin the
     # other ("convolution" / "convolutional", "bench" / "benchmark")
-    full = _long_form_words().get(hit, frozenset())
-    return not any(a.startswith(b) or b.startswith(a) for a in full
-                   for b in (w.rstrip("s") for w in _STEM_WORD.findall(long_form.lower()) if w[:4] not in _GENERIC_STEMS))
+    return not any(a.startswith(b) or b.startswith(a) for a in full for b in mine)
 
 
 def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract",
