@@ -165,7 +165,10 @@ _SCORE_BEFORE = re.compile(r"\b([A-Z][\w\-]*-[Ss]core)\s+(?:of\s+|is\s+|was\s+|=
 _STAT_BEFORE = re.compile(r"(?<![\w\\])(OR|\$?\\?(?:rho|ρ)\$?|[rρ]|R\^?2|R²|p)\s*=\s*$")
 _STAT_NAMES = {"or": "odds ratio", "rho": "correlation", "ρ": "correlation", "r": "correlation", "r2": "R2", "r²": "R2",
                "p": "p-value"}
-_RATE_BEFORE = re.compile(r"\b([a-z][\w\-]*\s+rates?)\s+(?:of|is|was|are|were|below|above|under|over|at|around|about|"
+_RATE_BEFORE = re.compile(r"\b((?!(?:a|an|the|with|of|and|or|in|at|by)\s)[a-z][\w\-]*\s+(?:rates?|ratios?))\s+"
+                          r"(?:(?:rises|rose|increases|increased|drops|dropped|falls|fell|decreases|decreased|improves|improved|"
+                          r"grows|grew|declines|declined|jumps|jumped|climbs|climbed|goes\s+up|went\s+up|goes\s+down|went\s+down)\s+)?"
+                          r"(?:of|is|was|are|were|below|above|under|over|at|around|about|"
                           r"reaching|reaches|range\s+from|ranging\s+from|from|to|near|=)\s+(?:only\s+|approximately\s+|about\s+)?$", re.I)
 _NEW_PREDICATE = re.compile(r"\b(?:reach|achiev|obtain|attain|gets?\b|yield|scor|improv|reduc|increas|decreas|lower|rais)\w*",
                             re.I)
@@ -564,7 +567,7 @@ def _owned_after(text: str, me: int, start: int, unit: str | None) -> bool:
     if not m:
         return False
     n = NUM.match(text, m.end() - 1, start)
-    return n is not None and n.end() < start and _unit_of(n["unit"]) != unit
+    return n is not None and n.end() < start and not text[n.end()].isalpha() and _unit_of(n["unit"]) != unit
 
 
 def _changed_quantity(text: str, c: _Cand, cs: int, ce: int) -> str | None:

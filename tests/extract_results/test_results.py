@@ -492,3 +492,16 @@ def test_metric_then_its_spelled_out_form_in_brackets():
 ])
 def test_a_metric_owned_by_another_value(text, metrics, expected):
     assert [(r.value, r.metric) for r in run(text, Method=["AlphaNet"], Metric=metrics)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mean pass rate rises from 40.1% to 52.3% with AlphaNet.", [("40.1", "pass rate"), ("52.3", "pass rate")]),
+    ("AlphaNet keeps a hazard ratio = 0.63 over seven years.", [("0.63", "hazard ratio")]),
+])
+def test_a_rate_or_ratio_named_before_its_value(text, expected):
+    assert [(r.value, r.metric) for r in run(text, Method=["AlphaNet"])] == expected
+
+
+def test_an_article_is_not_part_of_a_rate():
+    text = "The data are split with a ratio of 8 to 1 and AlphaNet reaches 91.2% accuracy."
+    assert all(r.metric != "a ratio" for r in run(text, Method=["AlphaNet"], Metric=["accuracy"]))
