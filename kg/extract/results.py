@@ -928,6 +928,16 @@ def _paired_lists(text: str, rows: list, datasets: list[MentionT]) -> None:
                 for n in range(k):
                     c, r = rows[i + n]
                     rows[i + n] = (c, _replace(r, dataset=group[n][3]))
+            elif len(datasets) == k and len({d[3] for d in datasets}) == k and datasets[-1][1] <= rows[i][0].start and \
+                    len({rows[n][0].unit for n in range(i, j + 1)}) == 1 and \
+                    all(_DS_JOIN.fullmatch(text, a[1], b[0]) for a, b in zip(datasets, datasets[1:])) and \
+                    _DS_THEN_VALUES.fullmatch(text, datasets[-1][1], rows[i][0].start) and \
+                    len({rows[n][1].dataset for n in range(i, j + 1)} - {None}) < k:
+                # "results on A, B and C, with accuracies of 91.2%, 85.3% and 77.0%": the sentence's k datasets
+                # listed, then k values of one unit listed: each value takes the dataset in its place
+                for n in range(k):
+                    c, r = rows[i + n]
+                    rows[i + n] = (c, _replace(r, dataset=datasets[n][3]))
         i = j + 1
 
 
@@ -989,6 +999,8 @@ _PAREN_DS = re.compile(r"\s*(?:\\?%|\$)?\s*(?:[A-Za-z][\w@.\-]*\s+){0,3}?\(\s*")
 _LIST_TO_DS = re.compile(r"\s*(?:\\?%|\$)?\s*(?:(?!and\b|or\b|while\b|but\b|than\b|over\b|vs\b)[A-Za-z][\w@.\-]*\s+){0,3}?"
                          r"(?:on|for|in|across)\s+(?:the\s+)?$")
 _DS_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
+#: between a list of datasets and a list of their values: no number, no comparison or contrast
+_DS_THEN_VALUES = re.compile(r"(?:(?![^.;]*\b(?:than|over|vs|versus|compared|while|whereas|but|respectively)\b)[^\d.;]){0,80}")
 
 
 def _pick_after(ds: list[MentionT], c: _Cand, cs: int, ce: int) -> str | None:

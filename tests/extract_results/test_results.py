@@ -505,3 +505,16 @@ def test_a_rate_or_ratio_named_before_its_value(text, expected):
 def test_an_article_is_not_part_of_a_rate():
     text = "The data are split with a ratio of 8 to 1 and AlphaNet reaches 91.2% accuracy."
     assert all(r.metric != "a ratio" for r in run(text, Method=["AlphaNet"], Metric=["accuracy"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AlphaNet leads on Delta, Gamma and Omega, with accuracies of 91.2%, 85.3% and 77.0%.",
+     [("91.2", "Delta"), ("85.3", "Gamma"), ("77.0", "Omega")]),
+    ("On Delta and Gamma, AlphaNet reaches 91.2% and 85.3% accuracy.", [("91.2", "Delta"), ("85.3", "Gamma")]),
+    # a comparison between the two lists, or counts that differ: no pairing
+    ("On Delta and Gamma, AlphaNet is better than BetaNet with 91.2% and 85.3% accuracy.",
+     [("91.2", None), ("85.3", "Gamma")]),
+])
+def test_datasets_listed_before_as_many_values(text, expected):
+    got = run(text, Method=["AlphaNet", "BetaNet"], Dataset=["Delta", "Gamma", "Omega"], Metric=["accuracy", "accuracies"])
+    assert [(r.value, r.dataset) for r in got] == expected
