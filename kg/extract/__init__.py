@@ -366,10 +366,11 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     definitions = find_definitions(text)
     for ls, le, ss, se in definitions:
         hit = catalog.get((ss, se))
-        if hit and (catalog.get((ls, le)) or catalog_lookup(text[ls:le]) or ("", ""))[1] != hit[1] and \
-                _other_expansion(text[ls:le], hit):
+        lf_hit = (catalog.get((ls, le)) or catalog_lookup(text[ls:le])) if hit else None
+        if hit and (lf_hit or ("", ""))[1] != hit[1] and (lf_hit is not None or _other_expansion(text[ls:le], hit)):
             # the paper spells out an acronym the catalog knows as something else ("SAM" = Segment Anything
-            # Model; here "Sharpness-Aware Minimization (SAM)"): the paper's own definition holds in this text
+            # Model; here "Sharpness-Aware Minimization (SAM)"; "Test-time adaptation (TTA)" is another catalog
+            # entry than test-time augmentation): the paper's own definition holds in this text
             sf = text[ss:se]
             catalog = {k: v for k, v in catalog.items() if not (text[k[0]:k[1]] == sf and v[1] == hit[1])}
     for (s, e), (typ, canon) in catalog.items():

@@ -131,3 +131,13 @@ def test_a_dataset_head_noun_right_before_names_types_them_and_an_own_expansion_
     got = {(e.type, e.name) for e in x.entities}
     assert {("Dataset", "FooArena"), ("Dataset", "BarSet-15"), ("Dataset", "QuxSet-17"), ("Method", "ZedNet")} <= got
     assert "maximum classifier discrepancy" not in {n for _, n in got}
+
+
+def test_an_acronym_spelled_out_as_another_catalog_entry_is_that_entry():
+    x = extract_paper(Paper(id="t", title="", abstract=(
+        "Test-time adaptation (TTA) adapts a model during inference. Most TTA methods minimise entropy; "
+        "we also apply CLAHE and train agents with CTDE.")))
+    got = {(e.type, e.name) for e in x.entities}
+    assert ("Task", "test-time adaptation") in got and ("Method", "test-time augmentation") not in got
+    assert {("Method", "contrast limited adaptive histogram equalization"),
+            ("Method", "centralized training with decentralized execution")} <= got
