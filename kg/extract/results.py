@@ -69,6 +69,11 @@ _BLOCK_BEFORE = re.compile(
     r"epoch|epochs|iteration|batch|size|dimension|dim)\.?\s*$)"
     r"|(?:\b(?![rRp]\s*=)[A-Za-z]\s*[=<>≤≥]\s*$)", re.I)
 _PCT_OF_RESULT = re.compile(r"\s*of\s+(?:(?:the|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:performance|accuracy|quality)\b", re.I)
+#: "over 60% of the generated regimens were clinically acceptable": a share judged by the evaluation is a result
+_SHARE_JUDGED = re.compile(r"\$?\s*of\s+(?:the\s+)?(?:[\w\-]+\s+){1,5}?(?:were|was|are|is)\s+(?:(?:judged|rated|deemed|found|"
+                           r"considered)\s+(?:to\s+be\s+|as\s+)?)?(?:clinically\s+|fully\s+|factually\s+|functionally\s+)?"
+                           r"(?:acceptable|correct|accurate|valid|successful|solved|preferred|faithful|hallucinated|executable|"
+                           r"compliant|appropriate|usable|feasible|safe|unsafe|harmful|plausible|consistent)\b", re.I)
 _PCT_OF = re.compile(
     r"^\s*(?:of\b(?!\s+(?:up\s+to\s+)?\d)|(?:label\s+|random\s+|unstructured\s+|structured\s+)?(?:sparsity|pruning|masking|mask\s+ratio|labell?ed|"
     r"labels?|noise|noisy|missing|dropout|annotations?|training\s+data|subset|samples|participants|users|"
@@ -609,7 +614,7 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
         return True  # "1.1-1.4x and 1.0-1.3x"
     if c.unit == "%":
         after = text[c.end:c.end + 40].lstrip("$}")
-        if _PCT_OF_RESULT.match(after) or (after.lstrip().startswith("of") and (
+        if _PCT_OF_RESULT.match(after) or _SHARE_JUDGED.match(text, c.end, e) or (after.lstrip().startswith("of") and (
                 _GAIN_BEFORE.search(text, max(s, c.start - 90), c.start) or
                 _CUT_BEFORE.search(text, max(s, c.start - 90), c.start) or
                 (_ONLY_SHARE_BEFORE.search(text, max(s, c.start - 30), c.start) and not _SHARE_OF_DATA.match(after)))):

@@ -518,3 +518,12 @@ def test_an_article_is_not_part_of_a_rate():
 def test_datasets_listed_before_as_many_values(text, expected):
     got = run(text, Method=["AlphaNet", "BetaNet"], Dataset=["Delta", "Gamma", "Omega"], Metric=["accuracy", "accuracies"])
     assert [(r.value, r.dataset) for r in got] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clinicians found that over 60% of the generated regimens were clinically acceptable.", [("60", "%")]),
+    ("Expert review shows that 53% of its answers are correct.", [("53", "%")]),
+    ("We find that 20% of the data is used for testing.", []),
+])
+def test_a_share_judged_by_the_evaluation_is_a_result(text, expected):
+    assert [(r.value, r.unit) for r in run(text)] == expected
