@@ -434,6 +434,8 @@ _GAIN_AFTER = re.compile(r"\d\s*(?:%|points?|pp)?\s+(?:absolute\s+|relative\s+)?
 _PREFIXED_METRIC = re.compile(r"(?<![\w\-])([a-z]{1,2}(?:IoU|AP|AUC)(?:@[\d.]+)?)(?![\w\-@])")
 _CAMEL_METRIC = re.compile(r"[A-Z][a-z]+(?:Score|Acc|Error)")
 _METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best)\s+")
+_NOT_MEASURE_AFTER = re.compile(r"\s+(?:functions?|matching|distillation|analysis|analyses|correction|bounds?|"
+                                r"propagation|feedback|estimators?|networks?|models?)\b")
 _SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
 
 
@@ -554,6 +556,8 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
     first = _METRIC_HEAD_AT.match(text)  # a head at the start of the text, else after white space
     for h in ((first,) if first else ()) + tuple(_SPACE_METRIC_HEAD.finditer(text)):
         h_start, h_end = h.span(h.lastindex or 0)
+        if _NOT_MEASURE_AFTER.match(text, h_end):
+            continue  # "the unconditional score function", "score matching", "Closer error analysis"
         m = _METRIC_PHRASE.search(text, max(0, h_start - 60), h_end)
         if not m:
             continue

@@ -150,3 +150,8 @@ def test_praise_is_no_part_of_a_measure_and_a_number_format_is_no_precision():
 def test_kl_divergence_is_a_measure_only_where_a_value_is_given():
     assert _metrics("The tuned policy keeps a KL divergence of 0.02 from the reference.") == {"Kullback-Leibler divergence"}
     assert _metrics("We minimise the KL divergence between the two distributions.") == set()
+
+
+def test_a_measure_head_before_function_analysis_or_model_is_no_measure():
+    assert _metrics("Closer error analysis shows gaps, and a Bayesian reward function guides FooNet to 91%.") == set()
+    assert _metrics("FooNet lowers the Hausdorff distance to 3.1 mm.") == {"Hausdorff distance"}
