@@ -181,7 +181,7 @@ CLAUSE_END = re.compile(r"[()\[\]{};:!?]|\.(?=\s)")
 #: words that make a run of words a clause, not a name: "challenges in X, this paper first proposes a ... framework"
 _LF_CLAUSE = re.compile(r",\s*(?:this|these|we|which|that|it|they|here|where|while|whereas|however|but|thus|an?|the)\b"
                         r"|\b(?:we|which|whose|this (?:paper|work|study|article)|propose[sd]?|proposing|introduce[sd]?"
-                        r"|introducing)\b", re.I)
+                        r"|introducing)\b|\b(?:i\.e|e\.g)\.", re.I)
 _LF_WORDS = re.compile(r"[^\s\-/]+")
 _LF_NOT_FIRST = frozenset("a an the and or of for in on to with by from as at is are we our this that".split())
 
@@ -251,8 +251,8 @@ def is_clause(long: str) -> bool:
     True
     >>> is_clause("introduce In-Distribution Steering"), is_clause("BlockGPT, a generative transformer")
     (True, True)
-    >>> is_clause("Screenplay Text, Agents, Graphs and Evaluation")
-    False
+    >>> is_clause("i.e., instruction tuned"), is_clause("Screenplay Text, Agents, Graphs and Evaluation")
+    (True, False)
     """
     return _LF_CLAUSE.search(long) is not None
 
@@ -377,6 +377,8 @@ def defined_long_form(text: str, short: str) -> str | None:
     'Holistic Alignment with Stage-wise Termination for Efficient training'
     >>> defined_long_form("FASA: Frequency-aware Sparse Attention. We ...", "FASA")
     'Frequency-aware Sparse Attention'
+    >>> defined_long_form("CMED: A Child Micro-Expression Dataset. We ...", "CMED")
+    'Child Micro-Expression Dataset'
     >>> defined_long_form("we propose ACT (Activation-Guided Channel-wise Ability Transfer), which", "ACT")
     'Activation-Guided Channel-wise Ability Transfer'
     """
@@ -405,7 +407,11 @@ def defined_long_form(text: str, short: str) -> str | None:
             rest = rest[:end]
         else:
             rest = _PAREN_END.split(rest, 1)[0]
-        lf = _fitting_run(short, rest.split(), from_end=False)
+        words = rest.split()
+        if words and words[0].lower() in ("a", "an", "the"):  # "CMED: A Child Micro-Expression Dataset"
+            words = words[1:]
+            rest = " ".join(words)
+        lf = _fitting_run(short, words, from_end=False)
         whole = " ".join(rest.split())
         if lf and closer and whole != lf and long_form_fits(short, whole, strict=False):
             lf = whole  # the brackets delimit it: "HASTE (Holistic ... for Efficient training)"
@@ -1028,10 +1034,14 @@ def load_state(path: str | os.PathLike) -> tuple[AliasTable, dict[tuple, str], d
 
 
 def _pack_table(t: AliasTable) -> tuple:
-    """The table as plain dicts and tuples (unpickling a Counter runs Python code per object: 5x slower)."""
+    """The table as plain dicts and tuples (unpickling a Counter runs Python code per object: 5x slower).
+
+    Context words (counted from frozensets) and the short-form pairs (a set) are sorted: their order
+    would follow the string hash seed, and the same input must give the same state bytes.
+    """
     return (t.uf.parent, {el: dict(c) for el, c in t.surfaces.items()},
-            {k: {el: dict(c) for el, c in v.items()} for k, v in t.defs.items()},
-            t.short_pairs, t.catalog, dict(t.def_papers), dict(t.bare_papers))
+            {k: {el: dict(sorted(c.items())) for el, c in v.items()} for k, v in t.defs.items()},
+            sorted(t.short_pairs), t.catalog, dict(t.def_papers), dict(t.bare_papers))
 
 
 def _unpack_table(p: tuple) -> AliasTable:
@@ -1049,7 +1059,7 @@ def _unpack_table(p: tuple) -> AliasTable:
             x = new(Counter)
             dict.update(x, c)
             d[el] = x
-    t.short_pairs, t.catalog = short_pairs, catalog
+    t.short_pairs, t.catalog = set(short_pairs), catalog
     dict.update(t.def_papers, def_papers)
     dict.update(t.bare_papers, bare_papers)
     return t

@@ -302,3 +302,22 @@ def test_mixed_case_spelling_picks_among_the_senses_spelled_that_way():
     ctx = context_words(["spline controllers memory agents"])
     assert r.resolve("Method", "ReAct", context=ctx) != "method:reinforcement learning for controller"
     assert r.resolve("Method", "ReACT", context=ctx) == "method:reinforcement learning for controller"
+
+
+def test_state_bytes_do_not_depend_on_the_hash_seed(tmp_path):
+    """The same records give the same resolver-state file whatever PYTHONHASHSEED is (context words come
+    from frozensets, whose order follows the seed)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys; from kg.resolve import build_table, save_state; from tests.graph.records import records_a, "
+            "records_b; t = build_table(records_a() + records_b()); save_state(t, t.freeze(), sys.argv[1])")
+    blobs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"state-{seed}.pickle"
+        subprocess.run([sys.executable, "-c", code, str(out)], check=True, cwd=root,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        blobs.append(out.read_bytes())
+    assert blobs[0] == blobs[1] == blobs[2]
