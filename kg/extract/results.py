@@ -147,6 +147,8 @@ _VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:th
                      r"(?:[\w\-.]+(?:'s|\u2019s)\s+)?$", re.I)
 #: "achieving 0.730", "attains an average of 0.91": a bare decimal as the object of a result verb
 _PLURAL_DS = re.compile(r"\s+(?:datasets|benchmarks|corpora|collections)\b")  # "three public D datasets": not one
+#: "... and replicates on D (0.03 PPL gap)": a side result; the next sentences go back to the main setting
+_SIDE_RESULT = re.compile(r"\b(?:replicat|generali[sz]|transfers?\s+to|extends?\s+to|also\s+holds)")
 _TRAINED_BEFORE = re.compile(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned|learned|distilled)\s+(?:only\s+)?(?:on|with|using)\s+"
                              r"(?:the\s+)?(?:[\w\-]+\s+){0,2}$")  # lower-cased: "CLIP models trained on D" is training data
 _EVAL_SENT = re.compile(r"\b(?:evaluat|experiment|test|benchmark|validat)")  # lower-cased text
@@ -803,8 +805,9 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             # not for other measures (an auxiliary head's precision) nor from "three public D datasets"
             ms = {r.metric for _, r in rows if r.dataset in names and r.metric}
             d = next(iter(names))
-            if ms and not any(m[3] == d and (_PLURAL_DS.match(text, m[1]) or _TRAINED_BEFORE.search(low, max(s, m[0] - 40), m[0]))
-                              for m in ments):
+            if ms and not _SIDE_RESULT.search(low, s, e) and \
+                    not any(m[3] == d and (_PLURAL_DS.match(text, m[1]) or _TRAINED_BEFORE.search(low, max(s, m[0] - 40), m[0]))
+                            for m in ments):
                 carry_val = (d, ms)
         out.extend(r for _, r in rows)
     return out

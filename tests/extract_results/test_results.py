@@ -527,3 +527,9 @@ def test_datasets_listed_before_as_many_values(text, expected):
 ])
 def test_a_share_judged_by_the_evaluation_is_a_result(text, expected):
     assert [(r.value, r.unit) for r in run(text)] == expected
+
+
+def test_no_dataset_carried_from_a_replication_sentence():
+    text = "AlphaNet replicates on Delta (0.03 PPL gap). A larger router reaches 32.76 PPL."
+    got = find_results(text, _split(text), mentions(text, Method=["AlphaNet"], Dataset=["Delta"], Metric=["PPL"]))
+    assert [(r.value, r.dataset) for r in got] == [("0.03", "Delta"), ("32.76", None)]
