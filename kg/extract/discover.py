@@ -107,7 +107,7 @@ _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
 _SPACE_NUM = re.compile(r" \d+(?:\.\d+)?")
 
 
-_JUNK = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}$|\d+-Do[Ff]s?$|[a-z]{6,}\d|[a-z]+\d+[.,]\d|\d+times\d|[A-Z]{2,}[a-z]{3,}(?:ing|ed|tion)$")
+_JUNK = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}$|\d+-(?:DoF|DOF|dof)s?$|[a-z]{6,}\d|[a-z]+\d+[.,]\d|\d+times\d|[A-Z]{2,}[a-z]{3,}(?:ing|ed|tion)$")
 _WORD_START = re.compile(r"[A-Z][a-z]{2,}")
 _SPLIT_KEEP = re.compile(r"([\-/])")
 _SPLIT_PARTS = re.compile(r"[\-/.+]")
@@ -270,6 +270,7 @@ _HEAD_NAME = re.compile(r"(?<!\b[Ww]e )(?<!\b[Tt]o )(?<!\bthan )(?<!\bagainst )(
 _NOUN_AFTER = re.compile(r"\s+(?:datasets?|benchmarks?|tasks?|data|corpus|corpora|suite|environments?)\b")
 _AFTER_HEAD_COMMA = re.compile(rf"\b{_DS_HEAD},\s*(?:the\s+)?")
 _LIST_END = re.compile(r"\s*(?:[,.;:)]|$)")
+_NEW_BEFORE = re.compile(r"\b(?:new|novel|our)\s+(?:[\w\-]+\s+){0,3}$")
 _ON_AT = re.compile(r"\b(?:on|across|over)\s+")
 _LIST_START = re.compile(r"(?:[\w\-]+\s+){0,4}?[A-Z0-9]")
 _LEAD_STOP = frozenset(
@@ -357,7 +358,9 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
                     strong.add(sp)
     for m in _AFTER_HEAD_COMMA.finditer(text) if heads else ():  # "two new datasets, FooSet and BarSet, ..."
         items = _list_after(text, m.end())
-        if len(items) >= 2 and _LIST_END.match(text, items[-1][1]):
+        one_new = (len(items) == 1 and is_name_token(text[items[0][0]:items[0][1]], stop)
+                   and _NEW_BEFORE.search(text, max(0, m.start() - 40), m.start()))  # "a new dataset, FooSet,"
+        if (len(items) >= 2 or one_new) and _LIST_END.match(text, items[-1][1]):
             for sp in items:
                 found[sp] = None
                 if strong is not None:

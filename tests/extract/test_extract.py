@@ -141,3 +141,9 @@ def test_an_acronym_spelled_out_as_another_catalog_entry_is_that_entry():
     assert ("Task", "test-time adaptation") in got and ("Method", "test-time augmentation") not in got
     assert {("Method", "contrast limited adaptive histogram equalization"),
             ("Method", "centralized training with decentralized execution")} <= got
+
+
+def test_one_name_after_a_new_dataset_comma_is_a_dataset_and_more_acronyms_are_no_names():
+    x = extract_paper(Paper(id="n", title="", abstract=(
+        "We build a new dataset, QuxSet-9K, for detection. A 7-DOF arm, IT staff and HCI tools use SMT solvers.")))
+    assert {(e.type, e.name) for e in x.entities} == {("Dataset", "QuxSet-9K")}
