@@ -8,7 +8,8 @@ sidecar line and resolver-free graph part, spilled to a temporary file rather
 than held in memory. After the decisions the records are replayed in paper id
 order into :class:`kg.graph.GraphParts` (split over forked processes with
 ``processes > 1`` while that fits ``MEMORY_BUDGET_MB``) and the store is written from the parts, with two
-sidecars: the records (``*.extractions.jsonl.gz``, for audits and rebuilds) and
+sidecars: the records (``*.extractions.jsonl.gz``, for audits and rebuilds; with
+``processes > 1`` written by a forked process while this one decides) and
 the resolver state (``*.resolver.pickle``: alias table, decisions, paper ids; with
 ``processes > 1`` pickled by a forked process while this one builds and writes the
 graph, and put in place once the store is).
@@ -24,6 +25,7 @@ except where B teaches a second sense of a short form that A's papers used bare
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -407,7 +409,7 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     fork_state = processes > 1 and not dask and not appending and hasattr(os, "fork")
     held = _Held(spill, sources=fork_state)
     pack = functools.partial(pack_record, spill)
-    state_writer = None
+    state_writer = side_writer = None
     gc.disable()  # millions of small long-lived objects: cyclic GC passes would only cost time
     try:
         def take(items: Iterable[tuple[str, tuple, bytes, tuple]]) -> None:
@@ -437,9 +439,11 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
         summary.new_papers = len(held)
         summary.repeated = sum(len(v) for v in extra.values())
         clock.lap("read, extract, alias table")
+        side = extractions_path(graph_path)
+        if fork_state and _fork_graph(held, processes):  # the sidecar needs no decision: written meanwhile
+            side_writer = _fork_sidecar(held, extra, side)
         resolver = table.freeze()
         clock.lap("decide")
-        side = extractions_path(graph_path)
         if appending:
             _update(graph_path, held, extra, papers, table, resolver, old_keys, old_clusters, summary)
             clock.lap("delta")
@@ -447,7 +451,15 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
             if fork_state:
                 papers.update(held.source_keys(extra))
                 state_writer = _fork_state(table, resolver, state_path(graph_path), papers)
-            parts = _graph_parts(held, extra, resolver, side, papers, processes if not dask else 1)
+            parts = _graph_parts(held, extra, resolver, None if side_writer else side, papers,
+                                 processes if not dask else 1)
+            if side_writer is not None:
+                if not _state_written(side_writer, side):  # it failed: write it here (raising its error)
+                    with _GzipBytes(side) as out:
+                        for pid in sorted(held.lines):
+                            out.write(held.line(pid, extra) + b"\n")
+                side_writer = None
+            held.lines.clear()
             clock.lap("graph, records sidecar")
             summary.nodes, summary.edges = parts.write(graph_path)
             remove_deltas(graph_path)  # the old store's: only once the new one is in place
@@ -458,8 +470,9 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
         clock.lap("write state")
         summary.papers = len(papers)
     finally:
-        if state_writer is not None:  # the build failed: the old state stays
-            _state_written(state_writer, None)
+        for writer in (state_writer, side_writer):
+            if writer is not None:  # the build failed: the old state and sidecar stay
+                _state_written(writer, None)
         gc.enable()
         held.close()
         shutil.rmtree(spill, ignore_errors=True)
@@ -492,7 +505,8 @@ def _fork_state(table: AliasTable, resolver, path: Path, papers: dict[str, list[
 
 
 def _state_written(writer: tuple[int, Path], path: Path | None) -> bool:
-    """Wait for :func:`_fork_state`'s process; move its file to ``path`` (``None``: discard it).
+    """Wait for :func:`_fork_state`'s (or :func:`_fork_sidecar`'s) process; move its file to ``path``
+    (``None``: discard it).
 
     ``False`` when it failed (the caller then writes the state itself, which raises the error).
     """
@@ -547,48 +561,90 @@ FORK_KB_PER_RECORD = 16
 _FORKED: tuple = ()  # what forked graph builders read: (held records, extra sources, resolver, sorted ids)
 
 
-def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path, papers: dict[str, list[str]],
+def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path | None, papers: dict[str, list[str]],
                  processes: int) -> GraphParts:
     """The graph of the held records (and the records sidecar), on ``processes`` cores where fork exists.
 
     Each forked process builds the parts of a contiguous range of paper ids; they are
     joined in id order (:meth:`kg.graph.GraphParts.absorb`), which gives what one
-    process gives. Meanwhile this process writes the sidecar.
+    process gives. Meanwhile this process writes the sidecar to ``side``; with ``side``
+    ``None`` (:func:`_fork_sidecar` writes it) no sidecar is written, the held records
+    stay, and this process builds the first range itself (its parts need not be
+    pickled, sent and absorbed).
     """
     global _FORKED
     import multiprocessing  # noqa: PLC0415
 
-    if (processes > 1 and len(held) >= PARALLEL_GRAPH_MIN and "fork" in multiprocessing.get_all_start_methods()
-            and _rss_mb() + len(held) * FORK_KB_PER_RECORD / 1024 <= MEMORY_BUDGET_MB):
+    if _fork_graph(held, processes):
         ids = sorted(held.lines)
         step = -(-len(ids) // processes)
+        ranges = [(i, min(i + step, len(ids))) for i in range(0, len(ids), step)]
+        own = int(side is None and len(ranges) > 1)  # no sidecar to write here: build the first range here
         _FORKED = (held, extra, resolver, ids)
         try:
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                jobs = [pool.apply_async(_parts_of, (i, min(i + step, len(ids)))) for i in range(0, len(ids), step)]
-                with _GzipBytes(side) as out:
-                    for pid in ids:
-                        out.write(held.line(pid, extra) + b"\n")
-                states = [j.get() for j in jobs]
+            with multiprocessing.get_context("fork").Pool(len(ranges) - own) as pool:
+                jobs = [pool.apply_async(_parts_of, r) for r in ranges[own:]]
+                if own:  # not sent through a pipe: the largest part of the absorb's cost saved
+                    parts, got = _parts_of(*ranges[0], export=False)
+                    papers.update(got)
+                else:
+                    parts = GraphParts(resolver)
+                    if side is not None:
+                        with _GzipBytes(side) as out:
+                            for pid in ids:
+                                out.write(held.line(pid, extra) + b"\n")
+                for job in jobs:  # absorbed in id order, each as soon as it is there
+                    state, got = job.get()
+                    papers.update(got)
+                    parts.absorb(state)
         finally:
             _FORKED = ()
-        parts = GraphParts(resolver)
-        for state, got in states:
-            papers.update(got)
-            parts.absorb(state)
-        held.lines.clear()
+        if side is not None:
+            held.lines.clear()
         return parts
     parts = GraphParts(resolver)
-    with _GzipBytes(side) as out:
-        for line, prep, keys in held.drain_prepared(extra):
-            out.write(line + b"\n")
+    with _GzipBytes(side) if side is not None else contextlib.nullcontext() as out:
+        for line, prep, keys in held.drain_prepared(extra) if side is not None else map(
+                lambda pid: held.prepared(pid, extra), sorted(held.lines)):
+            if out is not None:
+                out.write(line + b"\n")
             papers[prep[0]] = keys
             parts.add_prepared(prep)
     return parts
 
 
-def _parts_of(lo: int, hi: int) -> tuple[tuple, dict[str, list[str]]]:
-    """In a forked process: the graph parts of the held records ``ids[lo:hi]``."""
+def _fork_graph(held: _Held, processes: int) -> bool:
+    """Whether :func:`_graph_parts` splits the graph over forked processes (enough records, memory to spare)."""
+    import multiprocessing  # noqa: PLC0415
+
+    return (processes > 1 and len(held) >= PARALLEL_GRAPH_MIN and "fork" in multiprocessing.get_all_start_methods()
+            and _rss_mb() + len(held) * FORK_KB_PER_RECORD / 1024 <= MEMORY_BUDGET_MB)
+
+
+def _fork_sidecar(held: _Held, extra: dict[str, list], side: Path) -> tuple[int, Path]:
+    """Write the records sidecar (paper id order) to ``side`` + ``.part`` in a forked process.
+
+    It needs no resolution decision, so it is written while this process decides and
+    builds the graph (one core would idle while the decisions are made);
+    :func:`_state_written` waits for it and puts it in place. The held records are
+    only read, so this process still has them if the writer fails.
+    """
+    part = side.with_name(side.name + ".part")
+    child = os.fork()
+    if child == 0:  # leave without the parent's cleanup (its temporary files, its atexit hooks)
+        code = 1
+        try:
+            with _GzipBytes(part) as out:
+                for pid in sorted(held.lines):
+                    out.write(held.line(pid, extra) + b"\n")
+            code = 0
+        finally:
+            os._exit(code)
+    return child, part
+
+
+def _parts_of(lo: int, hi: int, export: bool = True) -> tuple[Any, dict[str, list[str]]]:
+    """The graph parts of the held records ``ids[lo:hi]`` (exported: in a forked process) and their source keys."""
     gc.disable()
     held, extra, resolver, ids = _FORKED
     parts = GraphParts(resolver)
@@ -596,7 +652,7 @@ def _parts_of(lo: int, hi: int) -> tuple[tuple, dict[str, list[str]]]:
     for pid in ids[lo:hi]:
         _, prep, papers[pid] = held.prepared(pid, extra)
         parts.add_prepared(prep)
-    return parts.export(), papers
+    return parts.export() if export else parts, papers
 
 
 def _deltas_outgrow(graph_path: str) -> bool:

@@ -73,3 +73,42 @@ def test_a_failed_store_keeps_the_old_state(recs, tmp_path, monkeypatch):
         _build(more, g, 2)
     assert state_path(g).read_bytes() == before  # the state of the store still there
     assert sorted(p.name for p in tmp_path.iterdir() if ".part" in p.name or ".tmp" in p.name) == []
+
+
+@pytest.fixture
+def forked_graph(monkeypatch):
+    """Forked graph builders and the forked records-sidecar writer on a few records."""
+    monkeypatch.setattr(pipeline, "PARALLEL_GRAPH_MIN", 0)
+    monkeypatch.setattr(pipeline, "MEMORY_BUDGET_MB", 10**6)
+
+
+def test_forked_sidecar_and_graph_are_the_one_process_ones(recs, tmp_path, forked_graph):
+    one, two = tmp_path / "1" / "g.json.gz", tmp_path / "2" / "g.json.gz"
+    _build(recs, one, 1)
+    _build(recs, two, 2)
+    assert two.read_bytes() == one.read_bytes()
+    assert extractions_path(two).read_bytes() == extractions_path(one).read_bytes()
+    assert _state(two) == _state(one)
+    assert sorted(p.name for p in two.parent.iterdir()) == sorted(p.name for p in one.parent.iterdir())  # no .part
+
+
+def test_a_failed_sidecar_process_is_made_up_for_here(recs, tmp_path, monkeypatch, forked_graph):
+    """The forked sidecar writer fails: the build writes the records sidecar itself, the same bytes."""
+    one, two = tmp_path / "1" / "g.json.gz", tmp_path / "2" / "g.json.gz"
+    _build(recs, one, 1)
+    parent, real, calls = os.getpid(), pipeline._GzipBytes, []
+
+    def gzip_bytes(path, *args, **kwargs):
+        if os.getpid() != parent:
+            (tmp_path / "child-tried").write_text(path.name)
+            raise OSError("disk full")
+        calls.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_GzipBytes", gzip_bytes)
+    _build(recs, two, 2)
+    assert (tmp_path / "child-tried").read_text() == "g.extractions.jsonl.gz.part"  # the forked writer ran
+    assert calls == [extractions_path(two)]  # written here, after the child failed
+    assert extractions_path(two).read_bytes() == extractions_path(one).read_bytes()
+    assert two.read_bytes() == one.read_bytes()
+    assert sorted(p.name for p in two.parent.iterdir()) == sorted(p.name for p in one.parent.iterdir())
