@@ -909,7 +909,7 @@ _TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,6
 _DS_WORD_I = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|leaderboards?|treebanks?|testbeds?|databases?)\b", re.I)
 _METHOD_WORD_I = re.compile(r"\b(?:method|model|framework|approach|network|architecture)\b", re.I)
 _CAP_RUN = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,6}")
-_DS_BEFORE = re.compile(rf"{_DS_HEAD}\s+(?:\w+\s+)?$", re.I)
+_DS_BEFORE = re.compile(rf"{_DS_HEAD},?\s+(?:(?:called|named|dubbed|termed|namely)\s+)?(?:\w+\s+)?$", re.I)
 _HEAD_COMMA = re.compile(r"[^.;:()]{0,80}\b(?:framework|method|model|approach|architecture|network|algorithm|"
                          r"technique|system|pipeline|agent|dataset|benchmark|corpus|suite|schema|scheme|strategy|"
                          r"paradigm|module|mechanism|library|toolkit|tool|platform|metric),\s*(?:(?:called|named|"
