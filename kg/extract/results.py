@@ -87,7 +87,8 @@ _LINK_BEFORE = re.compile(
     r"boosts|boosted|reduces|reduced|reducing|decreases|decreased|lowers|lowered|gains?|improvements?|"
     r"new|state-of-the-art|sota|best|average|mean|overall|absolute|relative|only|just|roughly|than|"
     r"and|with|from|respectively|as|high|low|rises|rose|risen|grows|grew|goes|went|jumps|jumped|drops|dropped|"
-    r"falls|fell|climbs|climbed|\w+ly|down|reduced|cut|factor|\d+(?:\.\d+)?%?)\b)*$", re.I)
+    r"falls|fell|climbs|climbed|exceeds|exceeded|exceeding|surpasses|surpassed|surpassing|remains|remained|"
+    r"\w+ly|down|reduced|cut|factor|\d+(?:\.\d+)?%?)\b)*$", re.I)
 _LINK_AFTER = re.compile(
     r"^(?:[\s,($}]|\b(?:points?|pts?|pp|absolute|relative|higher|lower|better|worse|more|less|improvements?|"
     r"gains?|increases?|decreases?|drops?|reductions?|boosts?|in|of|on|the|average|mean|overall|"

@@ -533,3 +533,13 @@ def test_no_dataset_carried_from_a_replication_sentence():
     text = "AlphaNet replicates on Delta (0.03 PPL gap). A larger router reaches 32.76 PPL."
     got = find_results(text, _split(text), mentions(text, Method=["AlphaNet"], Dataset=["Delta"], Metric=["PPL"]))
     assert [(r.value, r.dataset) for r in got] == [("0.03", "Delta"), ("32.76", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AlphaNet achieves an F1 score exceeding 0.8 across categories.", [("0.8", "F1")]),
+    ("The mean absolute error of AlphaNet remains below 3.5 on all sites.", [("3.5", "mean absolute error")]),
+    ("Pixels whose probability exceeds 0.5 are kept.", []),
+])
+def test_a_metric_held_at_a_level(text, expected):
+    got = run(text, Method=["AlphaNet"], Metric=["F1", "mean absolute error"])
+    assert [(r.value, r.metric) for r in got] == expected
