@@ -15,6 +15,7 @@ from kg.cli import cli
 from kg.errors import GraphError
 from kg.graph import build_graph, extractions_path, load_extractions, load_graph, save_graph, state_path
 from kg.models import EDGE_TYPES, NODE_LABELS
+from kg.pipeline import _parts_of as _REAL_PARTS_OF
 from tests.graph.records import records_a, records_b, write_jsonl
 
 
@@ -194,8 +195,10 @@ def test_graph_built_on_two_forked_processes_is_the_same(tmp_path, monkeypatch):
     assert outs[0] == outs[1] == outs[2]
 
 
-def _forked_builder_ran(lo, hi):  # module level: the fork pool pickles it by name
-    raise RuntimeError("forked graph builder ran")
+def _forked_builder_ran(lo, hi, export=True):  # module level: the fork pool pickles it by name
+    if export:  # a pool process (the main process builds the first range itself, unexported)
+        raise RuntimeError("forked graph builder ran")
+    return _REAL_PARTS_OF(lo, hi, export)
 
 
 def test_graph_fork_only_inside_the_memory_budget(tmp_path, monkeypatch):
