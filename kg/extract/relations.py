@@ -60,7 +60,11 @@ _OUTPERF = re.compile(
     r"(?:higher|stronger|faster|more\s+(?:accurate|efficient|robust|effective|reliable|stable)(?:ly)?)\s+(?:\w+\s+){0,3}?than|"
     r"(?:improvements?|gains?)\s+(?:of\s+(?:up\s+to\s+|about\s+|over\s+)?[+\d.,]+\s?(?:\\?%|points?|pp)?\s+)?"
     r"(?:in\s+[\w\-@]+(?:\s+[\w\-@]+)?\s+)?(?:over|against|compared\s+(?:to|with))|"
-    r"improv(?:es|ed|ing|e)\s+(?:\w+\s+){0,3}?(?:against|compared\s+(?:to|with)))\b", re.I)
+    r"improv(?:es|ed|ing|e)\s+(?:\w+\s+){0,3}?(?:against|compared\s+(?:to|with))|"
+    # "a 75% win rate against Y" (more than half of the pairwise comparisons won)
+    r"(?:win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:win[\s-]rates?\s+)?"
+    r"(?<=rate\s)(?:against|over|vs\.?|versus)|"
+    r"win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:against|over|vs\.?|versus))\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|being|be)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten|exceeded)\s+by\b", re.I)
 _BASED = re.compile(
     r"\b(?:built\s+(?:up)?on(?:\s+top\s+of)?|builds?\s+(?:up)?on|building\s+(?:up)?on|extends|extending|extended|"
@@ -219,7 +223,7 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 
 # one cheap test per sentence before the costly cue patterns run: comparison and basis key words: substring tests on the lower-cased sentence (``str.__contains__`` is ~10x
 # cheaper than one regular-expression alternation over the sentence)
-_OUTPERF_KEYS = ("outperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
+_OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
                  "accurate", "gain", " than")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",

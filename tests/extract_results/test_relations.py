@@ -736,15 +736,21 @@ def test_improved_approach_building_upon_is_not_a_comparison():
     assert of_type(t, "OUTPERFORMS", "AlphaNet", Method=["AlphaNet", "BetaNet"]) == set()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The BetaNet module is seamlessly integrated into our AlphaNet framework.", {("AlphaNet", "BASED_ON", "BetaNet")}),
-    ("BetaNet and GammaNet are plugged into AlphaNet.",
+@pytest.mark.parametrize("text, typ, expected", [
+    ("The BetaNet module is seamlessly integrated into our AlphaNet framework.", "BASED_ON", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("BetaNet and GammaNet are plugged into AlphaNet.", "BASED_ON",
      {("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}),
-    ("BetaNet is not integrated into AlphaNet.", set()),
-    ("BetaNet is applied to AlphaNet outputs.", set()),
+    ("BetaNet is not integrated into AlphaNet.", "BASED_ON", set()),
+    ("BetaNet is applied to AlphaNet outputs.", "BASED_ON", set()),
+    # a win rate above one half against Y is a comparison
+    ("AlphaNet achieves a 75% win rate against strong baselines like BetaNet.", "OUTPERFORMS",
+     {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("AlphaNet reaches a win rate of 62.5% over BetaNet and GammaNet.", "OUTPERFORMS",
+     {("AlphaNet", "OUTPERFORMS", "BetaNet"), ("AlphaNet", "OUTPERFORMS", "GammaNet")}),
+    ("AlphaNet achieves a 35% win rate against BetaNet.", "OUTPERFORMS", set()),
 ])
-def test_parts_integrated_into_a_method(text, expected):
-    assert {r for r in rels(text, min_confidence=0.7, Method=M) if r[1] == "BASED_ON"} == expected
+def test_parts_integrated_into_a_method_and_win_rates(text, typ, expected):
+    assert {r for r in rels(text, min_confidence=0.7, Method=M) if r[1] == typ} == expected
 
 
 def test_flow_matching_in_an_opening_phrase_is_not_a_verb():
