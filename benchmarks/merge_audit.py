@@ -48,8 +48,8 @@ def main() -> None:
     bare_example: dict[tuple[str, str], str] = {}
     unresolved: Counter = Counter()  # (type, name) -> bare uses kept on their own flagged node
     for x in records:
-        ctx = paper_context(x)
         local = local_definitions(x)
+        ctx = paper_context(x, local=local)
         for e in x.entities:
             aliases = e.aliases or ((local[(e.type, e.name)],) if (e.type, e.name) in local else ())
             k = r.resolve(e.type, e.name, aliases, ctx)

@@ -467,12 +467,14 @@ def local_definitions(x: PaperExtraction) -> dict[tuple[str, str], str]:
     return out
 
 
-def paper_context(x: PaperExtraction, exclude: str | None = None) -> frozenset[str]:
+def paper_context(x: PaperExtraction, exclude: str | None = None,
+                  local: dict[tuple[str, str], str] | None = None) -> frozenset[str]:
     """Context words of a paper: its title and the names of its entities other than ``exclude``; and a mark
-    ``"=" + match_key(name)`` for each short form the paper coins itself (:func:`coined_short_forms`).
+    ``"=" + match_key(name)`` for each short form the paper coins itself (:func:`coined_short_forms`;
+    ``local``: :func:`local_definitions` of ``x`` when already known, which saves looking them up again).
     """
     ctx = _words(x, exclude)
-    coined = coined_short_forms(x)
+    coined = coined_short_forms(x, local)
     return ctx | coined if coined else ctx
 
 
@@ -480,7 +482,7 @@ def _words(x: PaperExtraction, exclude: str | None = None) -> frozenset[str]:
     return context_words([x.paper.title] + [e.name for e in x.entities if e.name != exclude])
 
 
-def coined_short_forms(x: PaperExtraction) -> frozenset[str]:
+def coined_short_forms(x: PaperExtraction, local: dict[tuple[str, str], str] | None = None) -> frozenset[str]:
     """Marks (``"=" + match_key``) of the bare short forms a paper names its own thing without spelling them out.
 
     A short form the paper proposes ("we introduce CLEAR, a package for ..."), or puts in
@@ -496,17 +498,19 @@ def coined_short_forms(x: PaperExtraction) -> frozenset[str]:
     ['=clear', '=stmoe']
     """
     out: set[str] = set()
-    paired = None
-    text = None
+    paired = text = None
     for e in x.entities:
         if e.aliases or not is_short_form(e.name):
             continue
         if text is None:
             text = f"{x.paper.title}. {x.paper.abstract}"
-            paired = {f for y in x.entities if y.aliases for f in (y.name, *y.aliases)}
-        if e.name in paired or (e.role != "proposed" and f"({e.name})" not in text):
+        if e.role != "proposed" and f"({e.name})" not in text:
             continue
-        if defined_long_form(text, e.name) is None:
+        if paired is None:
+            paired = {f for y in x.entities if y.aliases for f in (y.name, *y.aliases)}
+        if e.name in paired:
+            continue
+        if (e.type, e.name) not in local if local is not None else defined_long_form(text, e.name) is None:
             out.add("=" + match_key(e.name))
     return frozenset(out)
 
