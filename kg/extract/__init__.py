@@ -435,14 +435,15 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         hit = catalog_lookup(text[s:e])
         if hit is None or hit[0] == "Metric":
             cands.append((s, e, "Metric", hit[1] if hit else text[s:e].lower(), "metric"))
-    for s, e in task_phrases(text, title=field == "title"):
+    phrases = task_phrases(text, title=field == "title")
+    method_ends = {ce: cs for (cs, ce), (t, _) in catalog.items() if t == "Method"} if phrases else {}
+    for s, e in phrases:
         s0 = s
         for cs, ce in catalog:  # a phrase's modifiers do not begin inside a known name ("CNN / Daily Mail Reading ...")
             if cs < s < ce < e:
                 s = ce + len(text[ce:e]) - len(text[ce:e].lstrip())
         if s == s0 or " " in text[s:e]:
-            head = next((c for c in catalog.items() if c[0][1] == e and s < c[0][0] and c[1][0] == "Method"), None)
-            if head:  # "split conformal prediction", "hierarchical speculative decoding": a variant of a known method
+            if method_ends.get(e, s) > s:  # "split conformal prediction": a variant of the known method it ends in
                 cands.append((s, e, "Method", text[s:e], "task"))
                 continue
             cands.append((s, e, "Task", _task_name(text[s:e]), "task"))
