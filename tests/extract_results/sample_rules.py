@@ -7,8 +7,9 @@ the named rules of :data:`kg.extract.relations.RULE_CONFIDENCE`, with its senten
 ``--results`` prints every result instead (value, unit, metric, dataset, method, sentence), to diff two
 versions of the code run on the same sample. Nothing is scored: there is no gold for these abstracts.
 
-Usage: ``python tests/extract_results/sample_rules.py N SEED RULE[,RULE...]`` or
-``python tests/extract_results/sample_rules.py N SEED --results``
+Usage: ``python tests/extract_results/sample_rules.py N SEED RULE[,RULE...] [--exclude IDS_FILE]`` or
+``python tests/extract_results/sample_rules.py N SEED --results [--exclude IDS_FILE]``; ``--exclude`` names a file of
+ids (one per line, e.g. every gold id, blind sets included) left out of the sample as well.
 
 Run from two checkouts (the code before and after a change) and ``diff`` the outputs to read only what
 the change adds or removes (docs/readme/results.md, "rules checked on unseen abstracts").
@@ -43,9 +44,9 @@ def gold_ids() -> set[str]:
     return out
 
 
-def sample(n: int, seed: int) -> list:
+def sample(n: int, seed: int, exclude: set[str] = frozenset()) -> list:
     from kg.models import Paper
-    known, papers = gold_ids(), []
+    known, papers = gold_ids() | set(exclude), []
     with gzip.open(ARXIV, "rt", encoding="utf-8") as f:
         for i, line in enumerate(f):
             if i % 41 != seed % 41:
@@ -58,12 +59,17 @@ def sample(n: int, seed: int) -> list:
 
 
 def main(argv: list[str]) -> None:
+    exclude: set[str] = set()
+    if "--exclude" in argv:
+        i = argv.index("--exclude")
+        exclude = {x.strip() for x in open(argv[i + 1], encoding="utf-8") if x.strip()}
+        argv = argv[:i] + argv[i + 2:]
     if len(argv) != 3:
         sys.exit(__doc__)
     import kg.extract as kx
     import kg.extract.relations as rm
     n, seed = int(argv[0]), int(argv[1])
-    papers = sample(n, seed)
+    papers = sample(n, seed, exclude)
     if argv[2] == "--results":
         for p, x in zip(papers, kx.extract_papers(papers)):
             for r in x.results:
