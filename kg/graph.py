@@ -214,7 +214,7 @@ def prepare(x: PaperExtraction, local: dict[tuple[str, str], str] | None = None)
     rels = tuple((rel.head_type, rel.head, aliases(rel.head_type, rel.head), rel.tail_type, rel.tail,
                   aliases(rel.tail_type, rel.tail), rel.type, rel.confidence, _evidence(rel.evidence))
                  for rel in x.relations)
-    return pid, _dumps(_paper_node(x)), paper_context(x), ents, repos, tuple(results), rels
+    return pid, _dumps(_paper_node(x)), paper_context(x, local=local), ents, repos, tuple(results), rels
 
 
 class _Spool:
