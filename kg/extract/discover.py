@@ -26,6 +26,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract.scan import finditer_at, matches_at, other_digit, starts_of
+
 __all__ = ["measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
 
@@ -185,6 +187,27 @@ def _is_name(tok: str, stop: frozenset[str]) -> bool:
     return kinds[0] == "cap" and any(k in ("num", "ver") for k in kinds[1:])
 
 
+def _cap_num_starts(text: str) -> list[int]:
+    """Where a ``_CAP_NUM`` match ("Llama 2") can begin: the capital opening the lower-case letters before each
+    " <digit>" (a match ends there), found with ``str.find``.
+
+    >>> t = "LLaMa 2 and Qwen 3, not 7 7"
+    >>> [m[0] for m in matches_at(_CAP_NUM, t, _cap_num_starts(t))] == _CAP_NUM.findall(t)
+    True
+    """
+    out = []
+    for p in starts_of(text, _SPACE_DIGITS):
+        j = p
+        while j and "a" <= text[j - 1] <= "z":
+            j -= 1
+        if j < p and j and "A" <= text[j - 1] <= "Z":
+            out.append(j - 1)
+    return out
+
+
+_SPACE_DIGITS = tuple(" " + d for d in "0123456789")
+
+
 def name_chunks(text: str, *, title_case: bool | None = None, cap_num: bool = True) -> list[tuple[int, int]]:
     """Spans of name-like chunks: a name token plus version/size/variant suffixes and adjacent name tokens.
 
@@ -209,7 +232,8 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
     last_end = -1
     found = list(_TOKEN.finditer(text))
     if cap_num:
-        cap = [m for m in _CAP_NUM.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NAME_CHARS]
+        cap = [m for m in (_CAP_NUM.finditer(text) if other_digit(text) else matches_at(_CAP_NUM, text, _cap_num_starts(text)))
+               if m.start() == 0 or text[m.start() - 1] not in _NAME_CHARS]
         if cap:
             found = sorted(found + cap, key=lambda m: m.start())
     for m in found:
@@ -333,7 +357,7 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
         return t in (None, "Dataset")
 
     heads = any(w in text for w in _DS_STEMS)  # a cheap test before the three head-word scans
-    for h in _HEAD_AT.finditer(text) if heads else ():
+    for h in finditer_at(_HEAD_AT, text, _DS_STEMS, ignore_case=False, offset=1) if heads else ():
         w0 = max(0, h.start() - 160)
         m = _BEFORE_HEAD.search(text, w0, h.start())
         if not m:
@@ -342,7 +366,7 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             found[sp] = None
             if strong is not None:
                 strong.add(sp)
-    for m in _AFTER_HEAD.finditer(text) if heads else ():
+    for m in finditer_at(_AFTER_HEAD, text, _DS_STEMS, ignore_case=False) if heads else ():
         for sp in _list_after(text, m.end()):
             found[sp] = None
             if strong is not None:
@@ -356,7 +380,7 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
                 found[sp] = None
                 if strong is not None:
                     strong.add(sp)
-    for m in _AFTER_HEAD_COMMA.finditer(text) if heads else ():  # "two new datasets, FooSet and BarSet, ..."
+    for m in finditer_at(_AFTER_HEAD_COMMA, text, _DS_STEMS, ignore_case=False) if heads else ():  # "two new datasets, FooSet and BarSet, ..."
         items = _list_after(text, m.end())
         one_new = (len(items) == 1 and is_name_token(text[items[0][0]:items[0][1]], stop)
                    and _NEW_BEFORE.search(text, max(0, m.start() - 40), m.start()))  # "a new dataset, FooSet,"
@@ -365,7 +389,7 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
                 found[sp] = None
                 if strong is not None:
                     strong.add(sp)
-    for o in _ON_AT.finditer(text):
+    for o in finditer_at(_ON_AT, text, ("on", "across", "over"), ignore_case=False):  # = _ON_AT.finditer(text)
         if not _LIST_START.match(text, o.end()):
             continue
         if not _EVAL_TRIGGER.search(text, max(0, o.start() - 80), o.start()):
@@ -440,6 +464,7 @@ _METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|Hi
 _NOT_MEASURE_AFTER = re.compile(r"\s+(?:functions?|matching|distillation|analysis|analyses|correction|bounds?|"
                                 r"propagation|feedback|estimators?|networks?|models?)\b")
 _SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
+_METRIC_HEAD_WORDS = tuple(_METRIC_HEADS[3:-1].split("|"))  # the words _SPACE_METRIC_HEAD opens with
 
 
 # praise is no part of a measure's name: "an impressive accuracy of 98%" measures accuracy
@@ -470,6 +495,7 @@ _MEASURE_CHANGE = re.compile(
     rf"(?:the\s+)?|(?:×|x|X|times|-fold)\s+"
     rf"(?!(?:lower|higher|less|more|better|faster|smaller|larger|greater|reduction|improvement|increase|decrease|"
     rf"gains?|speedup)\b)){_MEASURE_NP}")
+_MEASURE_CHANGE_STARTS = (*"0123456789", "×", "x", "X", "times", "-fold")  # a _MEASURE_CHANGE match opens with one
 # the measure before its change: "communication cost decreasing by 94%", "inference time is reduced by 2x"
 # (searched backwards from each "by <number>", in a short window)
 _MEASURE_BY_AFTER = re.compile(
@@ -520,7 +546,7 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
                 m = _MEASURE_BY_AFTER.search(text, max(0, b - 90), b)
                 if m:
                     found.append(m)
-    found += _MEASURE_CHANGE.finditer(text)
+    found += finditer_at(_MEASURE_CHANGE, text, _MEASURE_CHANGE_STARTS, ignore_case=False, digits=True)  # = .finditer(text)
     if "%" in text:
         found += _VALUE_THEN_NP.finditer(text)
     i = text.find(" of ")
@@ -557,7 +583,7 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
                     out.append(m.span(1))
             i = text.find(key, i + 1)
     first = _METRIC_HEAD_AT.match(text)  # a head at the start of the text, else after white space
-    for h in ((first,) if first else ()) + tuple(_SPACE_METRIC_HEAD.finditer(text)):
+    for h in ((first,) if first else ()) + tuple(finditer_at(_SPACE_METRIC_HEAD, text, _METRIC_HEAD_WORDS, ignore_case=False, offset=1)):
         h_start, h_end = h.span(h.lastindex or 0)
         if _NOT_MEASURE_AFTER.match(text, h_end):
             continue  # "the unconditional score function", "score matching", "Closer error analysis"
@@ -665,7 +691,8 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     heads = load_heads()
     task_heads, stop = heads["Task"], heads["Stop"]
     stop_names = load_stoplist()
-    words = _WORD.findall(text)
+    found = list(_WORD.finditer(text))  # one scan: the words here, their places below
+    words = [m[0] for m in found]
     out: list[tuple[int, int]] = []
     any_case = _any_case(task_heads)
     weak = _any_case(_weak_task_heads())
@@ -681,7 +708,7 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     if weak_at:
         at = sorted(set(at) | weak_at)
     bare: list[tuple[int, int]] = []
-    words = list(_WORD.finditer(text))
+    words = found
     for i in at:
         w = words[i]
         if i + 1 < len(words) and words[i + 1].start() == w.end() + 1 and words[i + 1][0].lower() in _BAD_NEXT:
@@ -865,6 +892,7 @@ _CUE = re.compile(
     r"then\s+|newly\s+|hereby\s+)?(?:propose|introduce|present|develop|design|build|construct|create|release|curate|"
     r"collect|contribute|devise|put forward|offer|establish)(?:s|d|ed)?\s+|\bwe\s+describe\s+(?-i:(?=[A-Z]))", re.I)
 # "We study X under noise and propose Y": the proposal verb coordinated with an earlier "we" of the sentence
+_CUE_WORDS = ("we", "this ", "here we", "the present work")  # every _CUE match opens with one
 _CUE_AND = re.compile(
     r"\bwe\b[^.;:!?]{0,120}?\b(?:and|then)\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|"
     r"design|devise|release|construct|build)(?:s|d|ed)?\s+", re.I)
@@ -891,6 +919,7 @@ def _and_verb(text: str) -> bool:
 
 _NAMED = re.compile(r"(?:named|called|dubbed|termed|coined|denoted as|referred to as|namely)\s+(?:as\s+)?(?:the\s+)?")
 _NAMED_STEMS = ("name", "called", "dubbed", "termed", "coined", "denoted as", "referred to as")
+_NAMED_WORDS = ("named", "called", "dubbed", "termed", "coined", "denoted as", "referred to as", "namely")  # _NAMED opens with one
 _OUR = re.compile(r"[Oo]ur\s+(?:(?:new|novel|proposed|resulting|final|full|best)\s+)?(?:(?:method|model|framework|"
                   r"approach|system|architecture|network|algorithm|pipeline|agent|dataset|benchmark|corpus|toolkit|"
                   r"library|tool|platform)s?,?\s+(?:(?:called|named|dubbed|termed)\s+)?)?")
@@ -968,7 +997,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
         if h:
             rest = text[h[1]:h[1] + 80]
             out[h] = "Dataset" if _DS_WORD_I.search(rest) and not _METHOD_WORD_I.search(rest[:40]) else "Method"
-    cues = list(_CUE.finditer(text))
+    cues = finditer_at(_CUE, text, _CUE_WORDS)  # _CUE.finditer(text), trying only where its opening words stand
     if _and_verb(text):  # the coordinated verb found by plain string search before the costly "we ... and" scan
         cues += [m for m in _CUE_AND.finditer(text) if not any(c.start() >= m.start() and c.end() <= m.end() for c in cues)]
     for m in cues:
@@ -984,7 +1013,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
                 break
             out.setdefault((s, e), typ_at(s, e, text[m.start():s]))
             break
-    for m in _NAMED.finditer(text) if any(w in text for w in _NAMED_STEMS) else ():
+    for m in finditer_at(_NAMED, text, _NAMED_WORDS, ignore_case=False) if any(w in text for w in _NAMED_STEMS) else ():
         if m.start() and text[m.start() - 1].isalnum():
             continue
         e0 = starts.get(m.end())

@@ -44,6 +44,7 @@ from bisect import bisect_left, bisect_right
 
 from kg.extract.results import (_CLAUSE, MentionT, expand_mentions, find_results, size_families, iter_sentences,
                                 lower_same_length, proposed_of, proposed_spans)
+from kg.extract.scan import matches_at, starts_of
 from kg.models import Evidence, Relation
 
 __all__ = ["find_relations", "rule_relations", "relation_candidates", "RULE_CONFIDENCE", "USE_LEARNED"]
@@ -314,7 +315,25 @@ _EVAL_VERB2 = re.compile(r"\b(?:demonstrat\w*|validat\w*|verif\w*|effectiveness|
 
 
 # the same patterns without re.I, for the lower-cased text (case-insensitive alternations are slow)
-_OUTPERF_L, _PASSIVE_L, _BASED_L, _CLAUSE_L, _ON_L = (re.compile(rx.pattern) for rx in (_OUTPERF, _PASSIVE, _BASED, _CLAUSE, _ON))
+_OUTPERF_L, _PASSIVE_L, _BASED_L, _CLAUSE_L = (re.compile(rx.pattern) for rx in (_OUTPERF, _PASSIVE, _BASED, _CLAUSE))
+# the same as _ON on lower-cased text; the look-ahead tries its 13 look-behinds only where "on"/"across" stands
+# (they belong to the first alternative only, as does the look-ahead): 3x faster, same matches
+_ON_L = re.compile("(?=on|across)" + _ON.pattern)
+
+
+def _clause_starts(low: str) -> list[int]:
+    """Every place a match of ``_CLAUSE`` (";", " while ", ", and which ", ...) can begin in ``low``: its word found by
+    ``str.find`` and the one or two characters before it, so that the pattern is tried only there.
+
+    >>> t = "a; b, which c while d"
+    >>> [m.start() for m in matches_at(_CLAUSE_L, t, _clause_starts(t))] == [m.start() for m in _CLAUSE_L.finditer(t)]
+    True
+    """
+    out = starts_of(low, (";",))
+    out += [i - 1 for i in starts_of(low, ("while", "whereas", "but", "although", "though"))]
+    out += [i - k for i in starts_of(low, ("which", "where")) for k in (2, 6)]  # ",\s(?:and\s)?which"
+    out.sort()
+    return out
 
 
 def title_method(title: str) -> MentionT | None:
@@ -894,7 +913,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
 
     mentions, low, proposed, families = _prepare(text, mentions, field, proposed)
     ours_all = proposed_spans(text, 0, len(text), proposed, low)
-    breaks = [m.start() for m in _CLAUSE_L.finditer(low)]
+    breaks = [m.start() for m in matches_at(_CLAUSE_L, low, _clause_starts(low))]  # = _CLAUSE_L.finditer(low)
     # the paper's "method" must not be its dataset, metric or task ("MMMG-Score" proposed with a benchmark)
     own_method = bool(proposed) and not generic_phrase(proposed, text) and \
         not any(m[2] != "Method" and m[3] == proposed for m in mentions)

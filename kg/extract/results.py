@@ -44,6 +44,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from kg.extract.scan import finditer_at
 from kg.models import Evidence, Result
 
 __all__ = ["find_results", "iter_sentences", "metric_words", "proposed_spans", "clause_bounds", "expand_mentions",
@@ -192,6 +193,18 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
 _WORD_NUM_KEY = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _W = "|".join(_NUMBER_WORDS)
+
+
+def _word_unit_hint(low: str) -> bool:
+    """``_WORD_UNIT_HINT.search(low) is not None``, by substring tests first (only "point" needs the pattern).
+
+    >>> _word_unit_hint("two-fold"), _word_unit_hint("pointwise"), _word_unit_hint("2 points.")
+    (True, False, True)
+    """
+    if "times" in low or "fold" in low or "factor of" in low or "percent" in low:
+        return True
+    return "point" in low and _WORD_UNIT_HINT.search(low) is not None
+
 _WORD_UNIT_HINT = re.compile(r"times|fold|factor of|points?\b|percent")  # lower-cased text
 _WORD_NUM = re.compile(r"\bfactor\s+of\s+(" + _W + r")\b()|\b(" + _W + r")(?:-fold\b()|\s+times\s+(?=\w+er\b|more\b|less\b|"
                        r"fewer\b)()|\s+(?:[\w@\-]+\s+){1,2}?(points?|percent)\b)"
@@ -475,10 +488,33 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
         # lengths ("2.62 m") count only next to a metric or in a list after one: "5 m resolution" is a setting
         phys = mu.group(0).strip() if measure else lu.group(0).strip() if lu else ""
         out.append(_Cand(a, lu.end() if lu else b, anchor, value, unit, sign, measure, phys))
-    if _WORD_NUM_KEY.search(text, s, e):
+    if _word_number_in(text, s, e):
         out += _word_candidates(text, s, e, out)
         out.sort()
     return out
+
+
+def _word_number_in(text: str, s: int, e: int) -> bool:
+    """``_WORD_NUM_KEY.search(text, s, e) is not None`` ("four", "Twenty" in ``text[s:e]``), from the number words
+    of the whole text, found once per text (the last one asked for is kept).
+
+    >>> t = "It is often two times faster. Nothing here"
+    >>> _word_number_in(t, 0, 29), _word_number_in(t, 30, len(t)), _word_number_in(t, 0, 11)
+    (True, False, False)
+    """
+    global _LAST_NUMBER_WORDS
+    if e < len(text) and (text[e].isalnum() or text[e] == "_"):
+        return _WORD_NUM_KEY.search(text, s, e) is not None  # a word cut at e: the window sees a boundary there
+    last = _LAST_NUMBER_WORDS
+    if last is None or last[0] is not text:
+        spans = [m.span() for m in finditer_at(_WORD_NUM_KEY, text, _NUMBER_WORD_KEYS)]  # = .finditer(text)
+        last = _LAST_NUMBER_WORDS = (text, [a for a, _ in spans], spans)
+    i = bisect_left(last[1], s)
+    return i < len(last[2]) and last[2][i][1] <= e
+
+
+_LAST_NUMBER_WORDS: tuple | None = None
+_NUMBER_WORD_KEYS = tuple(_NUMBER_WORDS)
 
 
 def _word_candidates(text: str, s: int, e: int, have: list[_Cand]) -> list[_Cand]:
@@ -672,7 +708,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     rx, canon = metric_words()
     out: list[Result] = []
     low = lower_same_length(text)
-    hint = _WORD_UNIT_HINT.search(low) is not None  # spelled-out values are rare: one test for the whole text
+    hint = _word_unit_hint(low)  # spelled-out values are rare: one test for the whole text
     if not hint and not _DIGIT.search(text):
         return out
     mentions = [_without_value(text, m) for m in expand_mentions(text, mentions)]  # same cache key as relations

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.scan import search_at
 from kg.models import Repo
 from kg.resolve import CLAUSE_END, required_count, initial_hits, long_form_fits
 
@@ -176,6 +177,7 @@ _PROPOSE = re.compile(
     r"dataset|benchmark|approach|system|architecture|,)\s+){0,3}$", re.I)
 
 
+_PROPOSE_WORDS = ("we", "this ", "here we", "named", "called", "dubbed", "termed", "coined", "our")  # _PROPOSE opens with one
 _CUE_WORDS = ("we ", "our ", "named", "called", "dubbed", "termed", "coined", "this paper", "this work", "this study")
 
 
@@ -193,4 +195,4 @@ def role_of(text: str, start: int, field: str = "abstract") -> str:
     low = window.lower()
     if not any(c in low for c in _CUE_WORDS):  # cheap test before the regex
         return "used"
-    return "proposed" if _PROPOSE.search(window) else "used"
+    return "proposed" if search_at(_PROPOSE, window, _PROPOSE_WORDS, low) else "used"  # = _PROPOSE.search(window)
