@@ -24,6 +24,7 @@ from kg.extract.discover import (_TASK_JOIN, appositive_types, definition_contex
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
+from kg.extract.scan import matches_at, starts_of
 from kg.extract.text import find_definitions, find_links, role_of, split_sentences
 from kg.models import Entity, Mention, Paper, PaperExtraction
 
@@ -167,6 +168,34 @@ _CAPS_END = re.compile(r"[A-Z]{3,}$")
 _DIGIT = re.compile(r"(?<![A-Za-z])\d")  # a number, not the digit of a name ("FP8", "Llama2")
 _URLISH = re.compile(r"(?:https?://|www\.)[^\s)\]]*[^\s.,;:)\]]|"
                      r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|io|ai|net|co|science|edu|dev)/(?:[^\s)\]]*[^\s.,;:)\]])?")
+_URLISH_TLD = tuple(f".{t}/" for t in ("com", "org", "io", "ai", "net", "co", "science", "edu", "dev"))
+
+
+def _mask_links(text: str) -> str:
+    """``text`` with every ``_URLISH`` match blanked (same length), the pattern tried only where a match can begin:
+    at "http"/"www." and in the run of word characters, "-" and "." before a ".com/" (".org/", ...).
+
+    >>> _mask_links("See www.x.org, foo-bar.example.com/x/y. Done")
+    'See          ,                        . Done'
+    """
+    starts = starts_of(text, ("http", "www."))
+    for p in starts_of(text, _URLISH_TLD):
+        q = p
+        while q and (text[q - 1].isalnum() or text[q - 1] in "_-."):
+            q -= 1
+        starts.extend(range(q, p))
+    starts.sort()
+    found = matches_at(_URLISH, text, starts)  # = _URLISH.finditer(text)
+    if not found:
+        return text
+    out, last = [], 0
+    for m in found:
+        out += (text[last:m.start()], " " * (m.end() - m.start()))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
 _SQUASH = re.compile(r"[\s\-_./]+")
 _DATASET_NAME = re.compile(r"(?:QA|Bench|Eval|Arena|Set|Corpus|Data|Suite|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")
 
@@ -356,7 +385,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     cands: list[tuple[int, int, str, str, str]] = []  # s, e, type, name, source
     masked = text
     if "/" in text or "www." in text:  # no names inside links
-        masked = _URLISH.sub(lambda m: " " * len(m[0]), masked)
+        masked = _mask_links(masked)
     if "\\" in text or "{" in text or "$" in text:  # nor in LaTeX commands
         # "\times" keeps its meaning for the measure patterns ("$3.7\times$ speedup"); same length
         masked = _LATEX.sub(lambda m: "×" + " " * (len(m[0]) - 1) if m[0] == "\\times" else " " * len(m[0]), masked)

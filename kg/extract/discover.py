@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.scan import finditer_at, matches_at, other_digit, starts_of
+from kg.extract.scan import finditer_at
 
 __all__ = ["measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
@@ -187,27 +187,6 @@ def _is_name(tok: str, stop: frozenset[str]) -> bool:
     return kinds[0] == "cap" and any(k in ("num", "ver") for k in kinds[1:])
 
 
-def _cap_num_starts(text: str) -> list[int]:
-    """Where a ``_CAP_NUM`` match ("Llama 2") can begin: the capital opening the lower-case letters before each
-    " <digit>" (a match ends there), found with ``str.find``.
-
-    >>> t = "LLaMa 2 and Qwen 3, not 7 7"
-    >>> [m[0] for m in matches_at(_CAP_NUM, t, _cap_num_starts(t))] == _CAP_NUM.findall(t)
-    True
-    """
-    out = []
-    for p in starts_of(text, _SPACE_DIGITS):
-        j = p
-        while j and "a" <= text[j - 1] <= "z":
-            j -= 1
-        if j < p and j and "A" <= text[j - 1] <= "Z":
-            out.append(j - 1)
-    return out
-
-
-_SPACE_DIGITS = tuple(" " + d for d in "0123456789")
-
-
 def name_chunks(text: str, *, title_case: bool | None = None, cap_num: bool = True) -> list[tuple[int, int]]:
     """Spans of name-like chunks: a name token plus version/size/variant suffixes and adjacent name tokens.
 
@@ -232,8 +211,7 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
     last_end = -1
     found = list(_TOKEN.finditer(text))
     if cap_num:
-        cap = [m for m in (_CAP_NUM.finditer(text) if other_digit(text) else matches_at(_CAP_NUM, text, _cap_num_starts(text)))
-               if m.start() == 0 or text[m.start() - 1] not in _NAME_CHARS]
+        cap = [m for m in _CAP_NUM.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NAME_CHARS]
         if cap:
             found = sorted(found + cap, key=lambda m: m.start())
     for m in found:
@@ -291,6 +269,7 @@ _EVAL_MODS = re.compile(
     re.I)
 # a dataset head noun (not the verb "we benchmark X", "to benchmark X", nor "faster than benchmark X") right before a name
 _HEAD_NAME = re.compile(r"(?<!\b[Ww]e )(?<!\b[Tt]o )(?<!\bthan )(?<!\bagainst )(?<!\bover )\b(?:datasets?|benchmarks?|corpus|corpora)\s+([A-Z][\w\-.+]*)")
+_HEAD_NAME_WORDS = ("dataset", "benchmark", "corp")  # a _HEAD_NAME match opens with one
 _NOUN_AFTER = re.compile(r"\s+(?:datasets?|benchmarks?|tasks?|data|corpus|corpora|suite|environments?)\b")
 _AFTER_HEAD_COMMA = re.compile(rf"\b{_DS_HEAD},\s*(?:the\s+)?")
 _LIST_END = re.compile(r"\s*(?:[,.;:)]|$)")
@@ -371,7 +350,7 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             found[sp] = None
             if strong is not None:
                 strong.add(sp)
-    for m in _HEAD_NAME.finditer(text) if heads else ():  # "the popular benchmark FooArena", "datasets FooQA and Bar"
+    for m in finditer_at(_HEAD_NAME, text, _HEAD_NAME_WORDS, ignore_case=False) if heads else ():  # "the popular benchmark FooArena", "datasets FooQA and Bar"
         if not is_name_token(m[1].rstrip("."), stop):
             continue
         items = _list_after(text, m.start(1))
@@ -464,7 +443,6 @@ _METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|Hi
 _NOT_MEASURE_AFTER = re.compile(r"\s+(?:functions?|matching|distillation|analysis|analyses|correction|bounds?|"
                                 r"propagation|feedback|estimators?|networks?|models?)\b")
 _SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
-_METRIC_HEAD_WORDS = tuple(_METRIC_HEADS[3:-1].split("|"))  # the words _SPACE_METRIC_HEAD opens with
 
 
 # praise is no part of a measure's name: "an impressive accuracy of 98%" measures accuracy
@@ -495,7 +473,6 @@ _MEASURE_CHANGE = re.compile(
     rf"(?:the\s+)?|(?:×|x|X|times|-fold)\s+"
     rf"(?!(?:lower|higher|less|more|better|faster|smaller|larger|greater|reduction|improvement|increase|decrease|"
     rf"gains?|speedup)\b)){_MEASURE_NP}")
-_MEASURE_CHANGE_STARTS = (*"0123456789", "×", "x", "X", "times", "-fold")  # a _MEASURE_CHANGE match opens with one
 # the measure before its change: "communication cost decreasing by 94%", "inference time is reduced by 2x"
 # (searched backwards from each "by <number>", in a short window)
 _MEASURE_BY_AFTER = re.compile(
@@ -546,7 +523,7 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
                 m = _MEASURE_BY_AFTER.search(text, max(0, b - 90), b)
                 if m:
                     found.append(m)
-    found += finditer_at(_MEASURE_CHANGE, text, _MEASURE_CHANGE_STARTS, ignore_case=False, digits=True)  # = .finditer(text)
+    found += _MEASURE_CHANGE.finditer(text)
     if "%" in text:
         found += _VALUE_THEN_NP.finditer(text)
     i = text.find(" of ")
@@ -583,7 +560,7 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
                     out.append(m.span(1))
             i = text.find(key, i + 1)
     first = _METRIC_HEAD_AT.match(text)  # a head at the start of the text, else after white space
-    for h in ((first,) if first else ()) + tuple(finditer_at(_SPACE_METRIC_HEAD, text, _METRIC_HEAD_WORDS, ignore_case=False, offset=1)):
+    for h in ((first,) if first else ()) + tuple(_SPACE_METRIC_HEAD.finditer(text)):
         h_start, h_end = h.span(h.lastindex or 0)
         if _NOT_MEASURE_AFTER.match(text, h_end):
             continue  # "the unconditional score function", "score matching", "Closer error analysis"
@@ -1023,7 +1000,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
                 continue
             e0 = w.end()
         out.setdefault((m.end(), e0), typ_at(m.end(), e0, text[max(0, m.start() - 40):m.end()]))
-    for m in _OUR.finditer(text) if "our" in text or "Our" in text else ():
+    for m in finditer_at(_OUR, text, ("our", "Our"), ignore_case=False) if "our" in text or "Our" in text else ():
         if m.start() and text[m.start() - 1].isalnum():
             continue
         e0 = starts.get(m.end())

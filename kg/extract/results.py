@@ -145,6 +145,7 @@ _OURS = re.compile(
     r"(?:method|model|approach|framework|system|network|architecture|algorithm|technique|pipeline|agent)s?\b"
     r"|\b(?:[Ww]e|[Oo]urs)\b", re.I)
 _OURS_L = re.compile(_OURS.pattern)  # for lower-cased text
+_OURS_WORDS = ("our", "the", "this", "we")  # every _OURS_L match opens with one
 _VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+|only\s+|just\s+)?"
                      r"(?:[\w\-.]+(?:'s|\u2019s)\s+)?$", re.I)
 #: "achieving 0.730", "attains an average of 0.91": a bare decimal as the object of a result verb
@@ -409,7 +410,8 @@ def proposed_spans(text: str, s: int, e: int, proposed: str | None, low: str | N
         return []
     last = _LAST_OURS  # one scan per field: results (per sentence) and relations (whole text) share it
     if last is None or last[0] is not text and last[0] != text or last[1] != proposed:
-        spans = [(m.start(), m.end(), "Method", proposed) for m in _OURS_L.finditer(low or lower_same_length(text))]
+        spans = [(m.start(), m.end(), "Method", proposed)  # _OURS_L.finditer(low), tried where its words stand
+                 for m in finditer_at(_OURS_L, low or lower_same_length(text), _OURS_WORDS, ignore_case=False)]
         last = _LAST_OURS = (text, proposed, spans)
     if s == 0 and e == len(text):
         return list(last[2])

@@ -16,23 +16,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["finditer_at", "matches_at", "other_digit", "search_at", "starts_of"]
+__all__ = ["finditer_at", "matches_at", "search_at", "starts_of"]
 
 # characters that a case-insensitive pattern of ASCII letters matches although their ``lower()`` is no ASCII
 # letter (dotless i, long s, dotted capital I, Kelvin sign; U+0130 also lowers to two characters): a text with
 # one of them is scanned by the pattern itself
 _ODD = ("\u0131", "\u017f", "\u0130", "\u212a")
-# a digit outside ASCII ("\d" matches it; "0".."9" among ``words`` do not find it)
-_OTHER_DIGIT = re.compile(r"[\u0080-\U0010ffff](?<=\d)")
-
-
-def other_digit(text: str) -> bool:
-    """Whether ``text`` has a digit outside "0".."9" (which ``\\d`` matches too).
-
-    >>> other_digit("GPT-4 at 3\u00d7"), other_digit("\u0663 x")
-    (False, True)
-    """
-    return not text.isascii() and _OTHER_DIGIT.search(text) is not None
 
 
 def starts_of(low: str, words: tuple[str, ...]) -> list[int]:
@@ -52,7 +41,7 @@ def starts_of(low: str, words: tuple[str, ...]) -> list[int]:
 
 
 def finditer_at(pattern: re.Pattern, text: str, words: tuple[str, ...], *, ignore_case: bool = True,
-                low: str | None = None, offset: int = 0, digits: bool = False) -> list[re.Match]:
+                low: str | None = None, offset: int = 0) -> list[re.Match]:
     """``list(pattern.finditer(text))`` for a pattern whose every match begins with one of ``words``.
 
     Parameters
@@ -69,8 +58,6 @@ def finditer_at(pattern: re.Pattern, text: str, words: tuple[str, ...], *, ignor
     offset
         Every match begins exactly this many characters before one of ``words`` (1 for a pattern that opens
         with one white-space character and then the word).
-    digits
-        ``words`` stand for ``\\d`` with "0" to "9": a text with another digit is scanned by the pattern itself.
 
     >>> import re
     >>> list(m.span() for m in finditer_at(re.compile(r"\\bon\\s+"), "on one, upon on X", ("on",), ignore_case=False))
@@ -78,8 +65,6 @@ def finditer_at(pattern: re.Pattern, text: str, words: tuple[str, ...], *, ignor
     >>> list(m.span() for m in finditer_at(re.compile(r"\\son\\b"), "on one, upon on X", ("on",), ignore_case=False, offset=1))
     [(12, 15)]
     """
-    if digits and other_digit(text):
-        return list(pattern.finditer(text))
     if ignore_case:
         if not text.isascii() and any(c in text for c in _ODD):
             return list(pattern.finditer(text))

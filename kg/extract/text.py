@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.scan import search_at
+from kg.extract.scan import finditer_at, search_at
 from kg.models import Repo
 from kg.resolve import CLAUSE_END, required_count, initial_hits, long_form_fits
 
@@ -118,6 +118,7 @@ _URL = re.compile(
     r"(?:https?://|www\.)?(?:www\.)?(github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)/\s?"
     r"((?:datasets/|spaces/)?[\w.\-]+)/\s?([\w.\-]+)|https?://[^\s)\]}>\"']+", re.I)
 _HOSTS = {"github.com": "github", "gitlab.com": "gitlab", "bitbucket.org": "bitbucket", "huggingface.co": "huggingface"}
+_URL_WORDS = ("http", "www.", *_HOSTS)  # every _URL match opens with one (in any case)
 
 
 def normalize_repo(host: str, owner: str, name: str) -> Repo:
@@ -148,7 +149,7 @@ def find_links(text: str) -> tuple[list[Repo], list[str]]:
     low = text.lower()
     if "://" not in low and "www." not in low and not any(h in low for h in _HOSTS):  # cheap test first
         return [], []
-    for m in _URL.finditer(text):
+    for m in finditer_at(_URL, text, _URL_WORDS, low=low):  # = _URL.finditer(text)
         if m[1]:
             r = normalize_repo(m[1], m[2], m[3])
             repos.setdefault(r.url.lower(), r)
