@@ -46,6 +46,7 @@ from kg.errors import ExtractError, InputError
 from kg.graph import (DEFAULT_GRAPH, GraphParts, _dumps, _GzipBytes, delta_is_empty, delta_paths,
                       extractions_path, make_delta, prepare, remove_deltas, source_keys, state_path, write_delta)
 from kg.graph import compact as compact_store
+from kg.ingest.streams import open_binary, read_errors
 from kg.models import Paper, PaperExtraction, Source, extraction_from_dict
 from kg.resolve import AliasTable, load_state, local_definitions, save_state, table_ops
 
@@ -128,14 +129,28 @@ def _read_jsonl_papers(path: str, *, strict: bool, report: list | None) -> Itera
 
 
 def read_extractions(path: str, *, strict: bool = False, report: list | None = None) -> Iterator[PaperExtraction]:
-    """Pre-extracted records (``kg extract`` JSONL); a bad line is reported, or raised with ``strict``."""
-    try:
-        f = open(path, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read extractions ({exc.strerror})", path=path,
-                         hint="pass the JSONL written by `kg extract`") from exc
+    """Pre-extracted records: the JSONL ``kg extract`` writes, or the records sidecar a build writes next to
+    the store (``*.extractions.jsonl.gz``; gzip, bz2 and xz are read by their magic bytes). A bad line is
+    reported, or raised with ``strict``; so is a damaged or truncated compressed file (the records before
+    the damage are kept).
+    """
+    f, _ = open_binary(path)
     with f:
-        for n, line in enumerate(f, 1):
+        lines, n = iter(f), 0
+        while True:
+            try:
+                line = next(lines, None)
+            except read_errors as exc:
+                err = InputError(f"the file is damaged after line {n} ({exc}); the records before it were kept",
+                                 path=path, line=n + 1, hint="re-compress the file, or rebuild it with `kg extract`")
+                if strict:
+                    raise err from exc
+                if report is not None:
+                    report.append(err.to_dict())
+                return
+            if line is None:
+                return
+            n += 1
             if not line.strip():
                 continue
             try:
@@ -440,7 +455,10 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
         summary.repeated = sum(len(v) for v in extra.values())
         clock.lap("read, extract, alias table")
         side = extractions_path(graph_path)
-        if fork_state and _fork_graph(held, processes):  # the sidecar needs no decision: written meanwhile
+        # decided once, here: the decisions grow this process, and a graph built in one process after a
+        # forked sidecar would lose both the parallel graph and the sidecar written in its loop
+        fork_graph = fork_state and _fork_graph(held, processes)
+        if fork_graph:  # the sidecar needs no decision: written meanwhile
             side_writer = _fork_sidecar(held, extra, side)
         resolver = table.freeze()
         clock.lap("decide")
@@ -452,7 +470,7 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
                 papers.update(held.source_keys(extra))
                 state_writer = _fork_state(table, resolver, state_path(graph_path), papers)
             parts = _graph_parts(held, extra, resolver, None if side_writer else side, papers,
-                                 processes if not dask else 1)
+                                 processes if fork_graph else 1)
             if side_writer is not None:
                 if not _state_written(side_writer, side):  # it failed: write it here (raising its error)
                     with _GzipBytes(side) as out:
@@ -563,7 +581,8 @@ _FORKED: tuple = ()  # what forked graph builders read: (held records, extra sou
 
 def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path | None, papers: dict[str, list[str]],
                  processes: int) -> GraphParts:
-    """The graph of the held records (and the records sidecar), on ``processes`` cores where fork exists.
+    """The graph of the held records (and the records sidecar), split over ``processes`` forked processes
+    (the caller checked :func:`_fork_graph`; 1: built here).
 
     Each forked process builds the parts of a contiguous range of paper ids; they are
     joined in id order (:meth:`kg.graph.GraphParts.absorb`), which gives what one
@@ -575,7 +594,7 @@ def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path | Non
     global _FORKED
     import multiprocessing  # noqa: PLC0415
 
-    if _fork_graph(held, processes):
+    if processes > 1:
         ids = sorted(held.lines)
         step = -(-len(ids) // processes)
         ranges = [(i, min(i + step, len(ids))) for i in range(0, len(ids), step)]

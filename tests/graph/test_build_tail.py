@@ -112,3 +112,33 @@ def test_a_failed_sidecar_process_is_made_up_for_here(recs, tmp_path, monkeypatc
     assert extractions_path(two).read_bytes() == extractions_path(one).read_bytes()
     assert two.read_bytes() == one.read_bytes()
     assert sorted(p.name for p in two.parent.iterdir()) == sorted(p.name for p in one.parent.iterdir())
+
+
+def test_rebuild_from_the_records_sidecar_gives_the_same_store(recs, tmp_path):
+    """The gzip records sidecar a build writes is a valid --from-extractions input: the same store again."""
+    first, again = tmp_path / "1" / "g.json.gz", tmp_path / "2" / "g.json.gz"
+    _build(recs, first, 1)
+    s = pipeline.build(graph_path=str(again), from_extractions=str(extractions_path(first)))
+    assert s.papers > 5 and not s.skipped
+    assert again.read_bytes() == first.read_bytes()
+
+
+def test_truncated_records_file_is_reported_and_strict_fails(recs, tmp_path):
+    """A cut gzip keeps the records before the cut, reports file and line, and fails the build with strict."""
+    import gzip  # noqa: PLC0415
+
+    from kg.ingest.streams import HEAD_BYTES  # noqa: PLC0415
+
+    first = tmp_path / "1" / "g.json.gz"
+    _build(recs, first, 1)
+    lines = gzip.decompress(extractions_path(first).read_bytes())
+    data = gzip.compress(lines * (4 * HEAD_BYTES // len(lines) + 1))  # the cut lies past the peeked head
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) * 3 // 4])
+    report: list = []
+    got = list(pipeline.read_extractions(str(cut), report=report))
+    assert len(got) > 5 * lines.count(b"\n")
+    assert len(report) == 1 and report[0]["path"] == str(cut) and report[0]["line"] == len(got) + 1
+    assert "damaged" in report[0]["error"]
+    with pytest.raises(pipeline.InputError, match="damaged"):
+        pipeline.build(graph_path=str(tmp_path / "4" / "g.json.gz"), from_extractions=str(cut), strict=True)
