@@ -25,7 +25,6 @@ except where B teaches a second sense of a short form that A's papers used bare
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import gc
@@ -38,7 +37,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import orjson
 
@@ -473,9 +472,7 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
                                  processes if fork_graph else 1)
             if side_writer is not None:
                 if not _state_written(side_writer, side):  # it failed: write it here (raising its error)
-                    with _GzipBytes(side) as out:
-                        for pid in sorted(held.lines):
-                            out.write(held.line(pid, extra) + b"\n")
+                    _write_sidecar(held, extra, side)
                 side_writer = None
             held.lines.clear()
             clock.lap("graph, records sidecar")
@@ -510,12 +507,17 @@ def _fork_state(table: AliasTable, resolver, path: Path, papers: dict[str, list[
     objects pickled, in the same order. :func:`_state_written` waits for it; the file
     replaces the old state only once the store is written.
     """
+    return _forked_writer(path, lambda part: save_state(table, resolver, part, papers))
+
+
+def _forked_writer(path: Path, write: Callable[[Path], None]) -> tuple[int, Path]:
+    """Run ``write(path + ".part")`` in a forked process; :func:`_state_written` waits for it."""
     part = path.with_name(path.name + ".part")
     child = os.fork()
     if child == 0:  # leave without the parent's cleanup (its temporary files, its atexit hooks)
         code = 1
         try:
-            save_state(table, resolver, part, papers)
+            write(part)
             code = 0
         finally:
             os._exit(code)
@@ -587,9 +589,9 @@ def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path | Non
     Each forked process builds the parts of a contiguous range of paper ids; they are
     joined in id order (:meth:`kg.graph.GraphParts.absorb`), which gives what one
     process gives. Meanwhile this process writes the sidecar to ``side``; with ``side``
-    ``None`` (:func:`_fork_sidecar` writes it) no sidecar is written, the held records
-    stay, and this process builds the first range itself (its parts need not be
-    pickled, sent and absorbed).
+    ``None`` (``processes > 1`` only: :func:`_fork_sidecar` writes it) it builds the first
+    range itself instead (its parts need not be pickled, sent and absorbed). Built here,
+    the records are forgotten as they are added; split, the caller clears them.
     """
     global _FORKED
     import multiprocessing  # noqa: PLC0415
@@ -609,24 +611,18 @@ def _graph_parts(held: _Held, extra: dict[str, list], resolver, side: Path | Non
                 else:
                     parts = GraphParts(resolver)
                     if side is not None:
-                        with _GzipBytes(side) as out:
-                            for pid in ids:
-                                out.write(held.line(pid, extra) + b"\n")
+                        _write_sidecar(held, extra, side)
                 for job in jobs:  # absorbed in id order, each as soon as it is there
                     state, got = job.get()
                     papers.update(got)
                     parts.absorb(state)
         finally:
             _FORKED = ()
-        if side is not None:
-            held.lines.clear()
         return parts
     parts = GraphParts(resolver)
-    with _GzipBytes(side) if side is not None else contextlib.nullcontext() as out:
-        for line, prep, keys in held.drain_prepared(extra) if side is not None else map(
-                lambda pid: held.prepared(pid, extra), sorted(held.lines)):
-            if out is not None:
-                out.write(line + b"\n")
+    with _GzipBytes(side) as out:
+        for line, prep, keys in held.drain_prepared(extra):
+            out.write(line + b"\n")
             papers[prep[0]] = keys
             parts.add_prepared(prep)
     return parts
@@ -648,18 +644,14 @@ def _fork_sidecar(held: _Held, extra: dict[str, list], side: Path) -> tuple[int,
     :func:`_state_written` waits for it and puts it in place. The held records are
     only read, so this process still has them if the writer fails.
     """
-    part = side.with_name(side.name + ".part")
-    child = os.fork()
-    if child == 0:  # leave without the parent's cleanup (its temporary files, its atexit hooks)
-        code = 1
-        try:
-            with _GzipBytes(part) as out:
-                for pid in sorted(held.lines):
-                    out.write(held.line(pid, extra) + b"\n")
-            code = 0
-        finally:
-            os._exit(code)
-    return child, part
+    return _forked_writer(side, lambda part: _write_sidecar(held, extra, part))
+
+
+def _write_sidecar(held: _Held, extra: dict[str, list], path: Path) -> None:
+    """The records sidecar of the held records, in paper id order, to ``path`` (the held records stay)."""
+    with _GzipBytes(path) as out:
+        for pid in sorted(held.lines):
+            out.write(held.line(pid, extra) + b"\n")
 
 
 def _parts_of(lo: int, hi: int, export: bool = True) -> tuple[Any, dict[str, list[str]]]:
