@@ -1,5 +1,6 @@
 """Seeded, reproducible draws of the held-out gold sets ``tests/gold/heldout_nov30_gold.jsonl`` (set a),
-``tests/gold/heldout_nov30b_gold.jsonl`` (set b) and ``tests/gold/heldout_nov30c_gold.jsonl`` (set c).
+``tests/gold/heldout_nov30b_gold.jsonl`` (set b), ``tests/gold/heldout_nov30c_gold.jsonl`` (set c) and
+``tests/gold/heldout_nov30d_gold.jsonl`` (set d).
 
 40 abstracts nobody developing the extractor has looked at:
 
@@ -25,8 +26,11 @@ set a and ``unseen_nov30_gold.jsonl`` included); set a's draw is unchanged.
 Set c (seed ``SEED_C``) follows the same recipe again and excludes every id of the gold files present when it was
 drawn (``EXCLUDE_FILES_C``: set b's list plus set b itself); the draws of sets a and b are unchanged.
 
+Set d (seed ``SEED_D``) follows the same recipe again and excludes every id of the gold files present when it was
+drawn (``EXCLUDE_FILES_D``: set c's list plus set c itself); the draws of sets a, b and c are unchanged.
+
 Usage: ``.venv/bin/python scripts/select_heldout.py`` (set a) or ``.venv/bin/python scripts/select_heldout.py
---set b`` (or ``--set c``) prints ``source<TAB>id`` lines, arXiv first.
+--set b`` (or ``--set c``, ``--set d``) prints ``source<TAB>id`` lines, arXiv first.
 """
 from __future__ import annotations
 
@@ -42,6 +46,7 @@ from pathlib import Path
 SEED = 20261130
 SEED_B = 20261131
 SEED_C = 20261201
+SEED_D = 20261202
 N_ARXIV, N_HF = 25, 15
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("KG_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -69,7 +74,12 @@ EXCLUDE_FILES_C = [
     *EXCLUDE_FILES_B,
     "tests/gold/heldout_nov30b_gold.jsonl",
 ]
-SETS = {"a": (SEED, EXCLUDE_FILES), "b": (SEED_B, EXCLUDE_FILES_B), "c": (SEED_C, EXCLUDE_FILES_C)}
+EXCLUDE_FILES_D = [
+    *EXCLUDE_FILES_C,
+    "tests/gold/heldout_nov30c_gold.jsonl",
+]
+SETS = {"a": (SEED, EXCLUDE_FILES), "b": (SEED_B, EXCLUDE_FILES_B), "c": (SEED_C, EXCLUDE_FILES_C),
+        "d": (SEED_D, EXCLUDE_FILES_D)}
 ALSO_SEEN = {
     "2502.01692", "2509.00827", "2509.07300", "2509.12168", "2510.00394", "2510.03997", "2510.13281",
     "2510.15148", "2511.00812", "2511.18792", "2601.05495", "2601.22275", "2604.17886", "2605.15467",
@@ -94,7 +104,7 @@ def title_key(title: str) -> str:
 def resultish(text: str) -> bool:
     """A digit and the word dataset/benchmark, or a percent sign.
 
-    >>> resultish("We gain 3% on two sets"), resultish("Two benchmarks"), resultish("Five datasets show it")
+    >>> resultish("We gain 3% on two sets"), resultish("Two benchmarks"), resultish("5 datasets show it")
     (True, False, True)
     """
     return bool(re.search(r"\d", text)) and bool(RESULTISH.search(text))
@@ -127,7 +137,7 @@ def hf_records() -> list[dict]:
 
 
 def select(seed: int | None = None, set_name: str = "a") -> list[tuple[str, str]]:
-    """``(source, id)`` pairs of the held-out draw ``set_name`` (``"a"``, ``"b"`` or ``"c"``); ``seed`` overrides its seed."""
+    """``(source, id)`` pairs of the held-out draw ``set_name`` (``"a"`` to ``"d"``); ``seed`` overrides its seed."""
     set_seed, files = SETS[set_name]
     seed = set_seed if seed is None else seed
     skip = excluded_ids(files)
