@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
-from kg.extract.discover import (_TASK_JOIN, appositive_types, definition_context, dataset_lists, load_stoplist, load_vague_phrases, long_form_type, measure_spans, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (_TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -699,6 +699,39 @@ def _known(name: str, source: str) -> bool:
     return source == "catalog" or catalog_lookup(name) is not None
 
 
+_NEXT_WORD = re.compile(r"[\s\-]([a-z]{2,})\b")
+_DIGIT_IN = re.compile(r"\d")  # "DINOv3 features", "YOLOv12 series": a versioned name is a model
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|\bvs\.?|\bversus)\s+$")
+# words after a name that stands on its own (beside the function words and verbs of discover.py)
+_AFTER_NAME = frozenset("against over across under without within among amongst through after before beyond between "
+                        "alongside during upon onto per versus nor yet so there here alone itself even first "
+                        # what a model gives or is ("frozen MuQ representations", "the FooNet baseline")
+                        "feature features representation representations output outputs prediction predictions weights "
+                        "checkpoint checkpoints baseline baselines variant variants backbone backbones family series".split())
+
+
+def _modifier_only(texts: dict[str, str], mentions) -> bool:
+    """Whether every mention of a name stands as the modifier of a common noun ("LMM robustness", "ATM cash
+    logistics", "ROS libraries", "CEM-level"), never as a name of its own: not before a verb, a function word,
+    a method head ("NWD loss", "CBM framework"), nor in a list ("A, B and C"), nor followed by "'s" or punctuation.
+
+    >>> t = "It improves LMM robustness. BarNet and FooNet reduce error. QuxNet outperforms."
+    >>> [_modifier_only({"abstract": t}, [Mention(n, t.find(n), t.find(n) + len(n), "abstract", 0)])
+    ...  for n in ("LMM", "FooNet", "QuxNet")]
+    [True, False, False]
+    """
+    heads, stop = load_heads()["Method"], load_heads()["Stop"]
+    for m in mentions:
+        text = texts[m.field]
+        nxt = _NEXT_WORD.match(text, m.end)
+        if nxt is None or _LIST_BEFORE.search(text, max(0, m.start - 8), m.start):
+            return False
+        w = nxt[1]
+        if w in stop or w in _AFTER_NAME or w in _VERBS or w in heads or w.rstrip("s") in heads or w.endswith(("ed", "ly")):
+            return False
+    return True
+
+
 def _assemble(paper: Paper, docs) -> PaperExtraction:
     ents: dict[tuple[str, str], dict] = {}
     per_field = []
@@ -762,6 +795,13 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                 name = next(n for a, b, _, n in mentions if (a, b) == (s, e))
                 ents[("Method", name.lower())]["role"] = "proposed"
     _merge_task_variants(ents)
+    texts = {"title": paper.title, "abstract": paper.abstract}
+    for key in [k for k, r in ents.items() if k[0] == "Method" and r["conf"] == _CONF["name"] and r["role"] == "used"]:
+        # a name typed Method by default only, every time a modifier ("improves LMM robustness", "PPG signal"):
+        # an acronym of the domain, a tool or a format, not a method the paper uses
+        name = ents[key]["name"]
+        if not _DIGIT_IN.search(name) and _modifier_only(texts, ents[key]["mentions"]) and not _type_of_name(name)[2]:
+            del ents[key]
     for key in [k for k in ents if k[0] == "Method" and k[1] in _FAMILIES]:
         ms = ents[key]["mentions"]
         if len(ms) == 1 and ms[0].field == "abstract" and paper.abstract.startswith(_AS_MODIFIER, ms[0].end):

@@ -147,3 +147,12 @@ def test_one_name_after_a_new_dataset_comma_is_a_dataset_and_more_acronyms_are_n
     x = extract_paper(Paper(id="n", title="", abstract=(
         "We build a new dataset, QuxSet-9K, for detection. A 7-DOF arm, IT staff and HCI tools use SMT solvers.")))
     assert {(e.type, e.name) for e in x.entities} == {("Dataset", "QuxSet-9K")}
+
+
+def test_an_unknown_name_only_ever_modifying_a_noun_is_no_method():
+    x = extract_paper(Paper(id="m", title="", abstract=(
+        "FooNet improves PQR robustness and reads ZYX signals with the XYW library. It beats BarNet and QuxNet, "
+        "and the KLM loss helps.")))
+    got = {(e.type, e.name) for e in x.entities}
+    assert {("Method", "FooNet"), ("Method", "BarNet"), ("Method", "QuxNet"), ("Method", "KLM")} <= got
+    assert not {"PQR", "ZYX", "XYW"} & {n for _, n in got}
