@@ -11,6 +11,8 @@ Quality (one table for results, one for relations per type):
 Gold sets (ids + annotations only, no abstract text; each skipped with a note when absent):
   ho40      tests/gold/heldout_nov30_gold.jsonl       the blind set of 30 Nov (25 arXiv + 15 Hugging Face
             papers, texts via ``kg ingest ../shared/data/hf-papers``); published, a development set since
+  ho40b     tests/gold/heldout_nov30b_gold.jsonl      the second blind set (set b), scored blind, then published:
+            a development set since 30 Nov evening (sets c and d stay blind and are never listed here)
   nov30     tests/extract_results/unseen_nov30_gold.jsonl 16 seeded 2025-2026 abstracts
             (select_unseen.py 16 --seed 1130 --since 25), committed before the code changes of its
             session; measured once before and once after, only totals looked at
@@ -64,6 +66,7 @@ from kg.models import Paper  # noqa: E402
 
 GOLD_SETS = {
     "ho40": ROOT / "tests" / "gold" / "heldout_nov30_gold.jsonl",
+    "ho40b": ROOT / "tests" / "gold" / "heldout_nov30b_gold.jsonl",
     "nov30": ROOT / "tests" / "extract_results" / "unseen_nov30_gold.jsonl",
     "unseen15b": ROOT / "tests" / "extract_results" / "unseen15b_gold.jsonl",
     "unseen20": ROOT / "tests" / "extract_results" / "unseen20_gold.jsonl",

@@ -66,7 +66,9 @@ _OUTPERF = re.compile(
     r"(?:win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:win[\s-]rates?\s+)?"
     r"(?<=rate\s)(?:against|over|vs\.?|versus)|"
     r"win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:against|over|vs\.?|versus))\b", re.I)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|being|be)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten|exceeded)\s+by\b", re.I)
+_PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|being|be)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten|exceeded)\s+by|"
+                      r"(?:(?:still|consistently|significantly|substantially|clearly|greatly|largely|often|also)\s+)?"
+                      r"underperform(?:s|ed)?)\b", re.I)  # "Y is outperformed by X", "Y (still) underperforms X"
 _BASED = re.compile(
     r"\b(?:built\s+(?:up)?on(?:\s+top\s+of)?|builds?\s+(?:up)?on|building\s+(?:up)?on|extends|extending|extended|"
     r"(?:an?\s+)?extension\s+of|(?:an?\s+)?variants?\s+of|fine-?\s?tuned\s+(?:from|on\s+top\s+of)|"
@@ -122,6 +124,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "pronoun_subject": 0.75,   # "..., and it outperforms Y"
     "previous_subject": 0.7,   # "It outperforms Y" continuing the previous sentence's subject
     "passive": 0.8,            # "Y is outperformed by X"
+    "underperforms": 0.75,     # "Y (still) underperforms X"
     "compared_to": 0.75,       # "Compared to Y, X achieves higher ..."
     "opening_basis": 0.75,     # "Fine-tuned from Y, X ..."
     "evaluated_verb": 0.8,     # "X achieves ... on D"
@@ -156,6 +159,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "paper_outperforms": 0.75, # "Experiments show an improvement of 8% over Y" after the proposal: the paper's method
     "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
     "integrated_into": 0.75,   # "CAM is integrated into our HyCAM framework": HyCAM BASED_ON CAM
+    "extended_to": 0.75,       # "X can be easily extended to T1, T2 and T3": X APPLIED_TO each
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -224,11 +228,11 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 
 # one cheap test per sentence before the costly cue patterns run: comparison and basis key words: substring tests on the lower-cased sentence (``str.__contains__`` is ~10x
 # cheaper than one regular-expression alternation over the sentence)
-_OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
+_OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "underperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
                  "accurate", "gain", " than")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
-               "modification", "version", "hybrid", "combination", "distilled", "powered")
+               "modification", "version", "hybrid", "combination", "distilled", "powered", "leveraging", "equipped with")
 _COMBINE_KEYS = ("combines", "integrates", "leverages", "incorporates", "unifies", "fuses", "marries", "synergizes")
 #: "X combines A with B", "X, which integrates A and B, ...", "our framework leverages a frozen A": the paper's
 #: method as the subject of a verb that names its parts
@@ -265,6 +269,8 @@ _TRAIN_INTRO = re.compile(r"\s*(?:Pre-?trained|Trained|Fine-?\s?tuned|Learned|Bu
 _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+top\s+of)?|Initiali[sz]ed\s+(?:from|with)|"
                           r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on|Leveraging|Building\s+(?:up)?on|"
                           r"Powered\s+by|Equipped\s+with)\s+(?:an?\s+|the\s+)?(?:(?:novel|new|pre-?trained|frozen|strong)\s+)?", re.I)
+_WE_PRESENT = re.compile(r"\s*we\s+(?:further\s+|then\s+|also\s+)?(?:present|propose|introduce|develop|design|build|construct)\s+"
+                         r"(?:an?\s+|the\s+)?(?:(?:novel|new)\s+)?")
 #: "CAM is integrated into our HyCAM framework": the name after "into" is built from the one before
 _INTO = re.compile(r"\s*(?:[a-z][\w\-]*\s+){0,2}?(?:is|are|was|were|being|can\s+be)\s+(?:\w+ly\s+)?"
                    r"(?:integrated|incorporated|plugged|embedded|inserted)\s+(?:in)?to\s+(?:our\s+|the\s+|a\s+)?"
@@ -1040,7 +1046,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 t = _head_before(text, ments, m.start(), cs)
                 for h in _tails(text, ments, m.end(), ce, "Method"):
                     if t:
-                        add(h, "OUTPERFORMS", t, "passive", ev)
+                        add(h, "OUTPERFORMS", t, "underperforms" if m.group().endswith(("m", "ms", "med")) else "passive", ev)
         if cue_b:
             # BASED_ON
             for m in _BASED_L.finditer(low, s, e):
@@ -1085,6 +1091,9 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if intro_end > s:
             bm = _INTRO_BASED.match(text, s, intro_end)
             subj = next((m for m in methods if intro_end <= m[0] <= intro_end + 5), None) or subj0
+            wm = _WE_PRESENT.match(text, intro_end, e) if bm and subj is None else None
+            if wm:  # "Leveraging FaSA, we present the factorization vision transformer (FaViT)"
+                subj = next((m for m in methods if m[0] == wm.end()), None)
             if bm and subj is not None:
                 for t in _tails(text, ments, bm.end(), intro_end, "Method"):
                     add(subj, "BASED_ON", t, "opening_basis", ev)
@@ -1283,6 +1292,19 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 if nxt and nxt[0][2] == "Task" and re.fullmatch(r"\s*(?:to|for)\s+(?:the\s+)?(?:task\s+of\s+)?",
                                                                   text[m[1]:nxt[0][0]]):
                     add(m, "APPLIED_TO", nxt[0], "apply_to", ev)
+        # "X is flexible and can be easily extended to T1, T2 and T3": the subject is applied to each task
+        if "Task" in kinds and " to " in low[s:e] and any(k in low[s:e] for k in _EXTEND_KEYS):
+            for t in ments:
+                if t[2] != "Task":
+                    continue
+                xm = _EXTENDED_TO.search(low, max(s, t[0] - 60), t[0])
+                if xm is None or _NEG.search(text[max(s, xm.start() - 25):xm.start()]):
+                    continue
+                h, rule = head_for(xm.start())
+                if h is not None and rule == "cue_subject" and not _PP_BEFORE.search(text, max(s, h[0] - 50), h[0]):
+                    for x in [t] + _tails(text, ments, t[1], e, "Task"):
+                        add(h, "APPLIED_TO", x, "extended_to", ev)
+                break
         # "X surpasses Y by 12% in T", "X achieves 80% accuracy on T": the subject of the cue is applied to T
         for t in ments:
             if t[2] != "Task" or not _IN_TASK.search(text, max(s, t[0] - 30), t[0]):
@@ -1362,5 +1384,11 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             not any(h == r.head and t.endswith(" " + r.tail.lower()) for h, t in applied)]
 
 
+_EXTEND_KEYS = ("extended to", "extends to", "generalized to", "generalised to", "extensible to", "transferred to")
+#: "X can be easily extended to T", "X also extends to T", "X is readily generalized to T" (lower-cased text; the cue
+#: ends right before the task)
+_EXTENDED_TO = re.compile(r"\b(?:(?:can|could|may)\s+(?:also\s+)?be|is|are|(?:is|are)\s+also)\s+(?:\w+ly\s+|also\s+)*"
+                          r"(?:extended|generali[sz]ed|transferred|extensible)\s+to\s+(?:the\s+)?(?:task\s+of\s+)?$|"
+                          r"\b(?:also\s+|further\s+|naturally\s+|readily\s+)*extends\s+to\s+(?:the\s+)?$")
 _COMPARED_KEY = re.compile(r"compar|relative\s+to")
 _COMPARED = re.compile(r"\s*(?:When\s+)?(?:compared\s+(?:to|with)|[Rr]elative\s+to|[Ii]n\s+comparison\s+(?:to|with))\s+", re.I)

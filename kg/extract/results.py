@@ -721,8 +721,10 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     carry: str | None = None  # the one dataset of the last evaluation sentence ("We evaluate X on D. It reaches 0.9 F1.")
     carry_metric: str | None = None  # the one metric of the absolute % values of the previous sentence with values
     carry_val: tuple[str, set[str]] | None = None  # a dataset with values in its sentence, and their metrics
+    listed: list[str] = []  # the datasets the previous sentence listed, in order ("on the respective datasets")
     for s, e, ments in iter_sentences(text, sentences, mentions):
         here, here_val = carry, carry_val
+        before, listed = listed, _listed_datasets(text, ments)
         names = {m[3] for m in ments if m[2] == "Dataset"}
         if names:
             # the same one dataset named again ("D comprises 60,828 questions") keeps it
@@ -778,6 +780,9 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                     continue
                 if metric is None or not adjacent:
                     metric = prev_metric
+            if metric is None and rows and rows[-1][1].metric and rows[-1][0].unit == c.unit and \
+                    _WHICH_IS.search(low, max(s, c.start - 40), c.start) and _HIGHER_THAN.match(low, c.end):
+                metric = rows[-1][1].metric  # "a top-1 accuracy of 75.9%, which is 4.8% higher than Y"
             if c.phys and prev_ok is not None and prev_ok.phys != c.phys and by_phys.get(c.phys):
                 metric = by_phys[c.phys]  # "latency of 2.39ms ..., while Y reaches 66.7% F1 and requires 12.40ms"
             if not adjacent and prev_ok is not None and prev_metric and (
@@ -836,6 +841,11 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             carry_metric = next(iter(ms)) if len(ms) == 1 and None not in ms else None
         _baseline_datasets(rows, is_baseline)
         _respectively(text, s, e, rows, datasets, metrics)
+        if len(before) >= 2 and not datasets and len(rows) == len(before) and "respective " in low[s:e] and \
+                _RESPECTIVE_DS.search(low, s, e) and len({c.unit for c, _ in rows}) == 1:
+            # "... 90.7%, 84% and 97.1% in A, B and C, respectively. It improves them by +1.2%, +7.3% and +1.8% on the
+            # respective datasets": k values of one unit take the previous sentence's k listed datasets, in order
+            rows = [(c, _replace(r, dataset=before[n])) for n, (c, r) in enumerate(rows)]
         if names:
             carry_val = None
         if carry is None and len(names) == 1:
@@ -849,6 +859,35 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                             for m in ments):
                 carry_val = (d, ms)
         out.extend(r for _, r in rows)
+    return out
+
+
+_WHICH_IS = re.compile(r"\bwhich\s+(?:is|are|was|were|represents?)\s+(?:an?\s+)?(?:about\s+|approximately\s+|roughly\s+|"
+                       r"nearly\s+|around\s+|up\s+to\s+)?$")  # lower-cased text
+_HIGHER_THAN = re.compile(r"\s*(?:\\?%\s*)?(?:(?:and|,)\s*[\d.]+\s*\\?%?\s*)*(?:absolute\s+|relative\s+)?"
+                          r"(?:better|higher|lower|more|less|greater|smaller|above|below)\s+than\b")
+_RESPECTIVE_DS = re.compile(r"\b(?:on|for|in|across|over)\s+(?:the|their|its)\s+respective\s+"
+                           r"(?:datasets?|benchmarks?|data\s*sets?|corpora|test\s+sets?)\b")  # lower-cased text
+
+
+def _listed_datasets(text: str, ments: list[MentionT]) -> list[str]:
+    """The distinct datasets a sentence names, in order; "A (B)" is one dataset (B when it is a Dataset too).
+
+    >>> t = "We use UCF-101 (UCF-LT) and Kinetics (K100-LT)."
+    >>> _listed_datasets(t, [(7, 14, "Dataset", "UCF101"), (16, 22, "Method", "UCF-LT"),
+    ...                      (28, 36, "Dataset", "Kinetics"), (38, 45, "Dataset", "K100-LT")])
+    ['UCF101', 'K100-LT']
+    """
+    out: list[str] = []
+    prev = None
+    for m in ments:
+        inner = prev is not None and text[prev[1]:m[0]].strip() == "(" and text[m[1]:m[1] + 1] == ")"
+        if inner:
+            if m[2] == "Dataset" and out and out[-1] == prev[3] and m[3] not in out:
+                out[-1] = m[3]
+        elif m[2] == "Dataset" and m[3] not in out and not _TRAINED_AFTER.match(text, m[1]):
+            out.append(m[3])
+        prev = m if not inner and m[2] == "Dataset" else None
     return out
 
 

@@ -756,3 +756,31 @@ def test_parts_integrated_into_a_method_and_win_rates(text, typ, expected):
 def test_flow_matching_in_an_opening_phrase_is_not_a_verb():
     text = "Based on the flow matching paradigm, AlphaNet builds a path from noise to targets."
     assert ("AlphaNet", "BASED_ON", "flow matching") in rels(text, min_confidence=0.7, Method=["AlphaNet", "flow matching"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BetaNet still underperforms AlphaNet after fine-tuning.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("BetaNet underperformed AlphaNet and GammaNet on long inputs.",
+     {("AlphaNet", "OUTPERFORMS", "BetaNet"), ("GammaNet", "OUTPERFORMS", "BetaNet")}),
+    ("BetaNet does not underperform AlphaNet.", set()),
+])
+def test_underperforms_reverses_the_comparison(text, expected):
+    assert {r for r in rels(text, min_confidence=0.7, Method=M) if r[1] == "OUTPERFORMS"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AlphaNet is flexible and can be easily extended to object detection and semantic segmentation.",
+     {("AlphaNet", "APPLIED_TO", "object detection"), ("AlphaNet", "APPLIED_TO", "semantic segmentation")}),
+    ("AlphaNet also extends to object detection.", {("AlphaNet", "APPLIED_TO", "object detection")}),
+    ("AlphaNet cannot be extended to object detection.", set()),
+    # the name inside a prepositional phrase is not the subject
+    ("The loss of AlphaNet can be extended to object detection.", set()),
+])
+def test_extended_to_tasks(text, expected):
+    got = rels(text, min_confidence=0.7, Method=M, Task=["object detection", "semantic segmentation"])
+    assert {r for r in got if r[1] == "APPLIED_TO"} == expected
+
+
+def test_leveraging_y_we_present_x():
+    text = "Leveraging BetaNet, we present the novel AlphaNet with a hierarchical structure."
+    assert ("AlphaNet", "BASED_ON", "BetaNet") in rels(text, min_confidence=0.7, Method=M)

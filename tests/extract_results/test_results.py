@@ -543,3 +543,37 @@ def test_no_dataset_carried_from_a_replication_sentence():
 def test_a_metric_held_at_a_level(text, expected):
     got = run(text, Method=["AlphaNet"], Metric=["F1", "mean absolute error"])
     assert [(r.value, r.metric) for r in got] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # k values "on the respective datasets" take the k datasets the previous sentence listed, in order
+    ("AlphaNet reaches 90.7%, 84.0% and 97.1% accuracy on Delta, Gamma and Omega, respectively. It improves the "
+     "best baseline by +1.2%, +7.3% and +1.8% on the respective datasets.",
+     [("90.7", "Delta"), ("84.0", "Gamma"), ("97.1", "Omega"), ("1.2", "Delta"), ("7.3", "Gamma"), ("1.8", "Omega")]),
+    # "A (B)": one dataset, the bracketed one when it is a dataset too
+    ("We evaluate on Delta (ZLT) and Gamma. AlphaNet improves accuracy by 5.1% and 7.0% on the respective datasets.",
+     [("5.1", "ZLT"), ("7.0", "Gamma")]),
+    # a different count, or no "respective": nothing carried
+    ("We evaluate on Delta and Gamma. AlphaNet improves accuracy by 5.1%, 6.3% and 7.0% on the respective datasets.",
+     [("5.1", None), ("6.3", None), ("7.0", None)]),
+    ("We evaluate on Delta and Gamma. AlphaNet improves accuracy by 5.1% and 7.0% in most settings.",
+     [("5.1", None), ("7.0", None)]),
+])
+def test_values_on_the_respective_datasets_of_the_previous_sentence(text, expected):
+    got = find_results(text, _split(text), mentions(text, Method=["AlphaNet"], Dataset=["ZLT", "Delta", "Gamma", "Omega"],
+                                                    Metric=["accuracy"]))
+    got_pairs = [(r.value, r.dataset) for r in got]
+    assert got_pairs == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AlphaNet achieves a top-1 accuracy of 75.9% and 81.7%, which are 48% and 7.5% better than BetaNet.",
+     [("75.9", "top-1 accuracy"), ("81.7", "top-1 accuracy"), ("48", "top-1 accuracy"), ("7.5", "top-1 accuracy")]),
+    ("AlphaNet reaches a success rate of 96.9%, which is 11.7% higher than BetaNet.",
+     [("96.9", "success rate"), ("11.7", "success rate")]),
+    # not a comparison of the value before: no metric taken
+    ("AlphaNet reaches a success rate of 96.9%, which is 11.7% of the runs.", [("96.9", "success rate")]),
+])
+def test_which_is_n_percent_higher_takes_the_metric_before(text, expected):
+    got = run(text, Method=["AlphaNet", "BetaNet"], Metric=["top-1 accuracy", "success rate"])
+    assert [(r.value, r.metric) for r in got if r.metric or r.value in ("11.7",)][:len(expected)] == expected
