@@ -732,6 +732,25 @@ def _modifier_only(texts: dict[str, str], mentions) -> bool:
     return True
 
 
+def _inside_other(title_low: str, m: Mention, key: tuple[str, str], ents: dict[tuple[str, str], dict]) -> bool:
+    """Whether the title mention ``m`` ends a longer name of another Method entity written in the title.
+
+    >>> t = "factorization vision transformer for x"
+    >>> m = Mention("Vision Transformer", 14, 32, "title", 0)
+    >>> ents = {("Method", "favit"): {"name": "FaViT", "aliases": {"factorization vision transformer"}}}
+    >>> _inside_other(t, m, ("Method", "vision transformer"), ents)
+    True
+    """
+    n = len(m.text)
+    for k, r in ents.items():
+        if k[0] != "Method" or k == key:
+            continue
+        for form in (r["name"], *r["aliases"]):
+            if len(form) > n + 2 and " " in form and title_low.startswith(form.lower(), m.end - len(form)):
+                return True
+    return False
+
+
 def _assemble(paper: Paper, docs) -> PaperExtraction:
     ents: dict[tuple[str, str], dict] = {}
     per_field = []
@@ -801,6 +820,11 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         # an acronym of the domain, a tool or a format, not a method the paper uses
         name = ents[key]["name"]
         if not _DIGIT_IN.search(name) and _modifier_only(texts, ents[key]["mentions"]) and not _type_of_name(name)[2]:
+            del ents[key]
+    for key in [k for k, r in ents.items() if k[0] == "Method" and all(m.field == "title" for m in r["mentions"])]:
+        # "Factorization Vision Transformer: ..." with "the factorization vision transformer (FaViT)" in the
+        # abstract: the title names the paper's own model, whose head only is a catalog name
+        if all(_inside_other(title_low, m, key, ents) for m in ents[key]["mentions"]):
             del ents[key]
     for key in [k for k in ents if k[0] == "Method" and k[1] in _FAMILIES]:
         ms = ents[key]["mentions"]

@@ -156,3 +156,10 @@ def test_an_unknown_name_only_ever_modifying_a_noun_is_no_method():
     got = {(e.type, e.name) for e in x.entities}
     assert {("Method", "FooNet"), ("Method", "BarNet"), ("Method", "QuxNet"), ("Method", "KLM")} <= got
     assert not {"PQR", "ZYX", "XYW"} & {n for _, n in got}
+
+
+def test_a_catalog_family_ending_the_papers_own_title_name_is_no_entity():
+    x = extract_paper(Paper(id="f", title="Zigzag Vision Transformer for Counting", abstract=(
+        "We present the zigzag vision transformer (ZiViT). ZiViT counts cells.")))
+    got = {(e.type, e.name) for e in x.entities}
+    assert ("Method", "Vision Transformer") not in got and any(n == "zigzag vision transformer" for _, n in got)
