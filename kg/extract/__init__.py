@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
-from kg.extract.discover import (_TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (_TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -482,6 +482,12 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     for s, e in chunks:
         if text[s:e] not in untyped_sf:
             cands.append((s, e, "Method", text[s:e], "name"))
+    for s, n, e, new in headed_names(text) if field == "abstract" else ():
+        # "a Dual Gated Fusion module": an unknown name introduced with its head is the paper's own (after "a")
+        if (s, n) not in catalog and _lookup(text[s:n]) is None:
+            cands.append((s, e, "Method", text[s:n], "name"))
+            if new:
+                def_prop.add((s, e))
     cands.sort(key=lambda c: (c[0] - c[1], _PRIO[c[4]], c[0]))
     cat_cands = [c for c in cands if c[4] == "catalog"]
     taken = bytearray(len(text))  # 1 where a kept mention already sits

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.scan import finditer_at
+from kg.extract.scan import finditer_at, starts_of
 
 __all__ = ["measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
@@ -1028,3 +1028,40 @@ def result_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     ['FooNet', 'BazNet']
     """
     return [(s, e) for s, e in spans if _RESULT_VERB.match(text, e) and _SUBJECT_SLOT.search(text, max(0, s - 8), s)]
+
+
+# "a Per-Instance Multi-View Fusion module", "the Global Context-aware Relation Prediction module": a title-cased
+# name introduced with its method head noun
+_HEADED_HEADS = (" module", " block", " mechanism", " layer", " loss", " strategy", " technique", " framework",
+                 " architecture", " network", " algorithm", " scheme", " pipeline", " unit", " regularization")
+_HEADED_BEFORE = re.compile(r"(?<![\w\-])([Aa]n?|[Tt]he|[Oo]ur)\s+(?:(?:novel|new|proposed|simple|lightweight)\s+)?"
+                            r"((?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){1,5}[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s+$")
+_APPOS_NAME = re.compile(r"([\w\-]+)\s*,\s*$")  # "ReHyAt, a Recurrent ... mechanism"
+
+
+def headed_names(text: str) -> list[tuple[int, int, int, bool]]:
+    """``(start, name_end, end, new)`` of title-cased names of two words or more introduced with a method head noun
+    ("a Window Cross-Attention mechanism"): the name is ``text[start:name_end]``, with its head ``text[start:end]``;
+    ``new`` when introduced by "a/an/our", not "the".
+    Not after a name and a comma (the long form of an apposition: "ReHyAt, a Recurrent Hybrid Attention
+    mechanism"), nor ending in an acronym ("a Generative AI framework", "a CTC-based ASR module").
+
+    >>> t = "We add a Dual Gated Fusion module and a Generative AI framework; FooNet, a Deep Hybrid network."
+    >>> [(t[s:n], new) for s, n, e, new in headed_names(t)]
+    [('Dual Gated Fusion', True)]
+    """
+    out = []
+    for p in starts_of(text, _HEADED_HEADS):
+        m = _HEADED_BEFORE.search(text, max(0, p - 90), p + 1)
+        if m is None or m.end() != p + 1:
+            continue
+        s, n = m.start(2), m.end(2)
+        last = text[s:n].rsplit(None, 1)[-1]
+        if last.isupper():
+            continue
+        before = _APPOS_NAME.search(text, max(0, m.start() - 40), m.start())
+        if before and is_name_token(before[1]):
+            continue
+        head = text[p + 1:].split(None, 1)[0].rstrip(".,;:)")
+        out.append((s, n, p + 1 + len(head), m[1].lower() != "the"))
+    return out

@@ -163,3 +163,12 @@ def test_a_catalog_family_ending_the_papers_own_title_name_is_no_entity():
         "We present the zigzag vision transformer (ZiViT). ZiViT counts cells.")))
     got = {(e.type, e.name) for e in x.entities}
     assert ("Method", "Vision Transformer") not in got and any(n == "zigzag vision transformer" for _, n in got)
+
+
+def test_a_title_cased_name_with_its_method_head_is_the_papers_component():
+    x = extract_paper(Paper(id="h", title="", abstract=(
+        "Our model employs a Dual Gated Fusion module and a Generative AI framework. QuxNet, a Deep Hybrid "
+        "network, is a baseline.")))
+    got = {(e.type, e.name, e.role) for e in x.entities}
+    assert ("Method", "Dual Gated Fusion", "proposed") in got
+    assert not {n for _, n, _ in got} & {"Generative AI", "Deep Hybrid"}
