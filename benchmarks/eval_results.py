@@ -134,9 +134,20 @@ class GoldNames:
                     self.proposed = e["name"]
 
     def of(self, name: str | None) -> set[str]:
+        """The forms of the gold entity named ``name`` (its name or one of its aliases: a gold relation or result
+        may name an entity by an alias, "ResFormer-B-MR" for ResFormer), else ``{NORM(name)}``.
+
+        >>> g = GoldNames({"methods": [{"name": "ResFormer", "aliases": ["ResFormer-B-MR"]}]})
+        >>> sorted(g.of("ResFormer-B-MR")) == sorted(g.of("ResFormer")), len(g.of("ResFormer")), g.of("ViT") == {NORM("ViT")}
+        (True, 2, True)
+        """
         if not name:
             return set()
-        return self.forms.get(name) or {NORM(name)}
+        got = self.forms.get(name)
+        if got is None:
+            n = NORM(name)
+            got = next((f for f in self.forms.values() if n in f), None) or {n}
+        return got
 
 
 class Tally:

@@ -159,6 +159,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "paper_outperforms": 0.75, # "Experiments show an improvement of 8% over Y" after the proposal: the paper's method
     "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
     "integrated_into": 0.75,   # "CAM is integrated into our HyCAM framework": HyCAM BASED_ON CAM
+    "dataset_anaphor": 0.7,    # a dataset paper: "the dataset's effectiveness is assessed with A and B": A, B EVALUATED_ON it
     "extended_to": 0.75,       # "X can be easily extended to T1, T2 and T3": X APPLIED_TO each
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
@@ -925,6 +926,10 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         not any(m[2] != "Method" and m[3] == proposed for m in mentions)
     start_at = proposal_start(low, sentences, [m[0] for m in mentions if m[2] == "Method" and m[3] == proposed]) \
         if own_method else None
+    # a dataset paper: "the dataset's effectiveness is assessed with A and B" (after the dataset is named)
+    ds_own = _own_dataset(low, mentions) if not own_method and field == "abstract" and "Dataset" in {m[2] for m in mentions} \
+        else None
+    own_dataset = ds_own[1] if ds_own else None
     last_subject: MentionT | None = None
     for s, e, ments in iter_sentences(text, sentences, mentions):
         ours = [o for o in ours_all if s <= o[0] and o[1] <= e] if ours_all else []
@@ -969,7 +974,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
             _A_DIGIT.search(text, s, e) is not None
         if not (has_cue or combines or into or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
-                _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(low[s:e]))):
+                _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(low[s:e])) or
+                (own_dataset is not None and s >= own_dataset and _DS_ANAPHOR.search(low, s, e))):
             continue  # nothing below can fire without a cue word, a dataset or a task
         ev = Evidence(text[s:e], s, e, field)
         evaluated: list[MentionT] = []
@@ -1257,6 +1263,13 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     for x in listed:
                         for y in [d] + _tails(text, ments, d[1], e, "Dataset"):
                             add(x, "EVALUATED_ON", y, "compared_models", ev)
+        if own_dataset is not None and s >= own_dataset and "Dataset" not in kinds and _DS_ANAPHOR.search(low, s, e) and \
+                _DS_EVAL.search(low, s, e) and not _DS_MAKE.search(low, s, e):
+            # a dataset paper after naming its dataset: "the dataset's effectiveness is assessed with both A-based and
+            # B architectures", "on the benchmark, A reaches 45%": each method named is evaluated on the paper's dataset
+            for x in methods:
+                if not _NEG.search(text[max(s, x[0] - 25):x[0]]):
+                    add(x, "EVALUATED_ON", (x[0], x[0], "Dataset", ds_own[0]), "dataset_anaphor", ev)
         # "X reaches 0.87, compared with 0.79 for Y": the values say which one is better
         if by_values:
             by_name = {m[3]: m for m in reversed(methods)}
@@ -1384,6 +1397,30 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             not any(h == r.head and t.endswith(" " + r.tail.lower()) for h, t in applied)]
 
 
+_DS_INTRO = re.compile(r"\b(?:present|introduc|propos|releas|construct|build|buil|creat|curat|develop)\w*\s+(?:\w[\w\-]*\s+){0,6}?"
+                       r"(?:dataset|benchmark|corpus)\s*(?:,\s*|\(\s*|called\s+|named\s+|dubbed\s+|:\s*)?$")
+
+
+def _own_dataset(low: str, mentions: list[MentionT]) -> tuple[str, int] | None:
+    """The dataset a paper introduces ("we present a novel large-scale dataset, D") and the end of that mention.
+
+    >>> t = "we present a new large-scale dataset, pfod2, for ocr. it has 2m images."
+    >>> _own_dataset(t, [(38, 43, "Dataset", "PFOD2")])
+    ('PFOD2', 43)
+    """
+    for m in mentions:
+        if m[2] == "Dataset" and _DS_INTRO.search(low, max(0, m[0] - 90), m[0]):
+            return m[3], m[1]
+    return None
+
+
+#: the paper's own dataset named by a noun (lower-cased text), an evaluation word, and words of making data
+_DS_ANAPHOR = re.compile(r"\b(?:the|this|our)\s+(?:new\s+|proposed\s+|released\s+)?(?:dataset|benchmark|corpus)(?:'?s)?\b")
+_DS_EVAL = re.compile(r"\b(?:evaluat\w*|benchmark(?:ed|ing)|assess\w*|tested|testing|experiments?|baselines?|achiev\w*|"
+                      r"accuracy|scores?|results?)\b")
+_DS_MAKE = re.compile(r"\b(?:annotat\w*|label\w*|generat\w*|construct\w*|collect\w*|creat\w*|built|build\w*|curat\w*|"
+                      r"synthesi[sz]\w*|pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|filter\w*|sourced|extract\w*|"
+                      r"translat\w*|produc\w*|writ\w*|verified\s+by|validated\s+by)\b")
 _EXTEND_KEYS = ("extended to", "extends to", "generalized to", "generalised to", "extensible to", "transferred to")
 #: "X can be easily extended to T", "X also extends to T", "X is readily generalized to T" (lower-cased text; the cue
 #: ends right before the task)

@@ -784,3 +784,16 @@ def test_extended_to_tasks(text, expected):
 def test_leveraging_y_we_present_x():
     text = "Leveraging BetaNet, we present the novel AlphaNet with a hierarchical structure."
     assert ("AlphaNet", "BASED_ON", "BetaNet") in rels(text, min_confidence=0.7, Method=M)
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("Furthermore, the dataset's effectiveness is assessed with both BetaNet and GammaNet architectures.",
+     {("BetaNet", "EVALUATED_ON", "OmegaSet"), ("GammaNet", "EVALUATED_ON", "OmegaSet")}),
+    ("On this benchmark, BetaNet achieves only 45% accuracy.", {("BetaNet", "EVALUATED_ON", "OmegaSet")}),
+    # making the data is not an evaluation
+    ("The dataset was annotated with BetaNet and assessed by experts.", set()),
+])
+def test_a_dataset_paper_names_its_dataset_by_a_noun(second, expected):
+    text = "We present a new large-scale dataset, OmegaSet, for printed text recognition. " + second
+    got = rels2(text, Method=["BetaNet", "GammaNet"], Dataset=["OmegaSet"])
+    assert {r for r in got if r[1] == "EVALUATED_ON"} == expected
