@@ -429,7 +429,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 # presents as its own is the name of its method even when it ends in a task word
                 typ = ctx or "Method"
             typ = typ or ctx or ("Method" if cued else None)
-            if cued and typ in ("Method", "Dataset"):
+            if typ in ("Method", "Dataset") and (cued or field == "title" and catalog_lookup(_plural_free(sf)) is None
+                                                 and lf.lower().rstrip("s") not in _FAMILIES):
+                # "... for Children with Asthma (AIRE-KIDS)": an unknown name spelled out in the title is the paper's
                 def_prop.update(((ls, le), (ss, se)))
         if typ is None:
             untyped_sf.add(sf)
@@ -757,6 +759,15 @@ def _inside_other(title_low: str, m: Mention, key: tuple[str, str], ents: dict[t
     return False
 
 
+def _variant_of(form: str, own: str) -> bool:
+    """Whether ``form`` is ``own`` with a suffix ("FooNet-L", "FooNet_v2", "FooNet16L", "FooNet language model").
+
+    >>> _variant_of("FooNet-L", "FooNet"), _variant_of("FooNet language model", "FooNet"), _variant_of("FooNetwork", "FooNet")
+    (True, True, False)
+    """
+    return len(form) > len(own) and form.startswith(own) and not form[len(own)].islower()
+
+
 def _assemble(paper: Paper, docs) -> PaperExtraction:
     ents: dict[tuple[str, str], dict] = {}
     per_field = []
@@ -819,6 +830,13 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             for s, e in result_subjects(text, unknown):
                 name = next(n for a, b, _, n in mentions if (a, b) == (s, e))
                 ents[("Method", name.lower())]["role"] = "proposed"
+    own = [r["name"] for (t, _), r in ents.items() if t == "Method" and r["role"] == "proposed" and len(r["name"]) > 3
+           and " " not in r["name"] and catalog_lookup(r["name"]) is None]
+    for (t, _), r in ents.items() if own else ():
+        # "FooNet-L", "FooNet language model (FooLM)": a variant of the paper's own method is its own too
+        if t == "Method" and r["role"] == "used" and any(
+                _variant_of(f, o) for o in own for f in (r["name"], *r["aliases"])) and not _known(r["name"], ""):
+            r["role"] = "proposed"
     _merge_task_variants(ents)
     texts = {"title": paper.title, "abstract": paper.abstract}
     for key in [k for k, r in ents.items() if k[0] == "Method" and r["conf"] == _CONF["name"] and r["role"] == "used"]:

@@ -918,7 +918,9 @@ _CAP_RUN = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,6}")
 _DS_BEFORE = re.compile(rf"{_DS_HEAD},?\s+(?:(?:called|named|dubbed|termed|namely)\s+)?(?:\w+\s+)?$", re.I)
 _HEAD_COMMA = re.compile(r"[^.;:()]{0,80}\b(?:framework|method|model|approach|architecture|network|algorithm|"
                          r"technique|system|pipeline|agent|dataset|benchmark|corpus|suite|schema|scheme|strategy|"
-                         r"paradigm|module|mechanism|library|toolkit|tool|platform|metric),\s*(?:(?:called|named|"
+                         r"paradigm|module|mechanism|library|toolkit|tool|platform|metric|function|loss|objective|"
+                         r"regularizer|classifier|layer|block|recipe|procedure|policy|estimator|optimizer|operator),"
+                         r"\s*(?:(?:called|named|"
                          r"dubbed|termed|namely)\s+)?")
 _TITLE_STOP = frozenset("Towards Toward Beyond Rethinking Revisiting Position Survey Review Tutorial Introduction "
                         "Overview Perspective Perspectives Editorial Report Benchmarking Evaluating Understanding "

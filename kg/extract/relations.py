@@ -160,6 +160,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
     "integrated_into": 0.75,   # "CAM is integrated into our HyCAM framework": HyCAM BASED_ON CAM
     "dataset_anaphor": 0.7,    # a dataset paper: "the dataset's effectiveness is assessed with A and B": A, B EVALUATED_ON it
+    "title_using": 0.7,        # a nameless title "T using/via/with X": X APPLIED_TO T
     "extended_to": 0.75,       # "X can be easily extended to T1, T2 and T3": X APPLIED_TO each
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
@@ -1388,6 +1389,18 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if derived_name(proposed, m[3]) or derived_name(proposed, surface):
                 ss, se = next(((a, b) for a, b in sentences if a <= m[0] < b), (0, len(text)))
                 add((m[0], m[0], "Method", proposed), "BASED_ON", m, "name_derived", Evidence(text[ss:se], ss, se, field))
+    if field == "title" and ":" not in text and any(k in low for k in (" using ", " via ", " with ")):
+        # a nameless title "T using/via/with X": X is what the paper applies to T ("Online Gesture Recognition
+        # using Transformer and NLP"), when the paper has no method of its own or X is it
+        for i, t in enumerate(mentions[:-1]):
+            um = _TITLE_USING.match(text, t[1]) if t[2] == "Task" else None
+            if um is None:
+                continue
+            x = next((m for m in mentions[i + 1:] if m[0] == um.end() and m[2] == "Method"), None)
+            if x is not None and (not own_method or x[3] == proposed):  # else X is a part of the paper's own method
+                for y in [x] + _tails(text, mentions, x[1], len(text), "Method"):
+                    add(y, "APPLIED_TO", t, "title_using", Evidence(text, 0, len(text), field))
+            break
     if field == "title" and proposed and not generic_phrase(proposed, text):
         for t in _title_tasks(text, mentions, proposed):
             add((0, 0, "Method", proposed), "APPLIED_TO", t, "title_task", Evidence(text, 0, len(text), field))
@@ -1421,6 +1434,7 @@ _DS_EVAL = re.compile(r"\b(?:evaluat\w*|benchmark(?:ed|ing)|assess\w*|tested|tes
 _DS_MAKE = re.compile(r"\b(?:annotat\w*|label\w*|generat\w*|construct\w*|collect\w*|creat\w*|built|build\w*|curat\w*|"
                       r"synthesi[sz]\w*|pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|filter\w*|sourced|extract\w*|"
                       r"translat\w*|produc\w*|writ\w*|verified\s+by|validated\s+by)\b")
+_TITLE_USING = re.compile(r"\s+(?:[Uu]sing|[Vv]ia|[Ww]ith)\s+(?:an?\s+|the\s+)?")
 _EXTEND_KEYS = ("extended to", "extends to", "generalized to", "generalised to", "extensible to", "transferred to")
 #: "X can be easily extended to T", "X also extends to T", "X is readily generalized to T" (lower-cased text; the cue
 #: ends right before the task)

@@ -172,3 +172,12 @@ def test_a_title_cased_name_with_its_method_head_is_the_papers_component():
     got = {(e.type, e.name, e.role) for e in x.entities}
     assert ("Method", "Dual Gated Fusion", "proposed") in got
     assert not {n for _, n, _ in got} & {"Generative AI", "Deep Hybrid"}
+
+
+def test_variants_of_the_papers_method_and_a_name_after_its_loss_function_are_its_own():
+    x = extract_paper(Paper(id="v", title="", abstract=(
+        "We propose ZorbNet. We also introduce a sharpness-aware loss function, ZBL, which helps. "
+        "ZorbNet-L and the ZorbNet language model (ZorbLM) beat BarNet.")))
+    roles = {e.name: e.role for e in x.entities}
+    assert roles["ZorbNet"] == roles["ZorbNet-L"] == roles["ZBL"] == "proposed" and roles["BarNet"] == "used"
+    assert roles.get("ZorbNet language model", roles.get("ZorbLM")) == "proposed"

@@ -797,3 +797,18 @@ def test_a_dataset_paper_names_its_dataset_by_a_noun(second, expected):
     text = "We present a new large-scale dataset, OmegaSet, for printed text recognition. " + second
     got = rels2(text, Method=["BetaNet", "GammaNet"], Dataset=["OmegaSet"])
     assert {r for r in got if r[1] == "EVALUATED_ON"} == expected
+
+
+@pytest.mark.parametrize("title, proposed, expected", [
+    ("Online Gesture Recognition using BetaNet and GammaNet", None,
+     {("BetaNet", "APPLIED_TO", "Gesture Recognition"), ("GammaNet", "APPLIED_TO", "Gesture Recognition")}),
+    ("Probabilistic Object Detection with BetaNet", None, {("BetaNet", "APPLIED_TO", "Object Detection")}),
+    # a part of the paper's own method, or a title with a name before a colon: nothing from this rule
+    ("Object Detection with BetaNet", "AlphaNet", set()),
+    ("AlphaNet: Object Detection with BetaNet", None, set()),
+])
+def test_a_nameless_title_t_using_x(title, proposed, expected):
+    got = find_relations(title, [(0, len(title))], mentions(title, Method=["AlphaNet", "BetaNet", "GammaNet"],
+                                                            Task=["Gesture Recognition", "Object Detection"]),
+                         field="title", proposed=proposed, min_confidence=0.7)
+    assert {(r.head, r.type, r.tail) for r in got if r.head != "AlphaNet"} == expected
