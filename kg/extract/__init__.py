@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
-from kg.extract.discover import (_TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (COMPONENT_NEXT, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -238,6 +238,18 @@ _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "m
                              "failure rate", "acceptance rate", "completion rate", "conversion rate",
                              "training cost", "inference cost", "Kullback-Leibler divergence"})
 _ARTICLES = ("a ", "an ", "the ")
+# catalog measures whose word is common in other senses ("sensitivity to noise", "a sensitivity analysis"): a
+# measure only next to its value ("a sensitivity of 97.6%", "98.1% sensitivity") or beside its pair ("specificity")
+_VALUE_BOUND = {"sensitivity": "specificity"}
+_NOT_VALUE_BOUND = re.compile(r"\s+(?:to|towards?|analys[ie]s|stud(?:y|ies)|parameters?|indices)\b")
+_VALUE_AFTER = re.compile(r"\s*(?:of|=|:|was|is|reached|\()?\s*(?:about\s+|up\s+to\s+|over\s+)?\d")
+_VALUE_BEFORE = re.compile(r"\d\s*(?:\\?%|points?)?\s+(?:higher\s+|lower\s+)?$")
+# a bare "top-1"/"top-5" is the accuracy only when no other noun follows ("the top-1 logit", "top-5 predictions")
+_NEXT_WORD_AT = re.compile(r" [A-Za-z]+")
+_TOP_K = re.compile(r"[Tt]op-?\d+$")
+_TOP_K_NOUN = re.compile(r"\s+(?!(?:accuracy|accuracies|acc|error|errors|and|or|on|in|of|by|with|at|than|for|over|to|"
+                         r"from|improvements?|gains?|increases?|drops?|scores?|performance|validation|test|"
+                         r"classification)\b)[a-z]{2,}(?![\w\-]*\s+(?:accuracy|acc|error)\b)")
 # a number format before "precision" ("full / half / mixed / FP16 / 8-bit integer precision"), not the measure
 _NUMBER_FORMAT = re.compile(r"(?:\b(?:full|half|mixed|single|double|low|lower|reduced|numerical|numeric|integer|fixed|"
                             r"floating|floating-point|arbitrary|machine|bit|bits)|\b[A-Za-z]{2,4}\d{1,2}|\d-bits?)\s+$",
@@ -351,6 +363,35 @@ def _other_expansion(long_form: str, hit: tuple[str, str]) -> bool:
     # four letters can meet by chance ("Concept Discovery" / "Classifier Discrepancy"): then a word must begin the
     # other ("convolution" / "convolutional", "bench" / "benchmark")
     return not any(a.startswith(b) or b.startswith(a) for a in full for b in mine)
+
+
+def _sentence_of(text: str, sentences: list[tuple[int, int]] | None, pos: int) -> tuple[int, int]:
+    """The span of the sentence holding ``pos`` (``sentences`` from :func:`split_sentences`, computed when ``None``).
+
+    >>> _sentence_of("A b. C d.", None, 6)
+    (5, 9)
+    """
+    sents = sentences if sentences is not None else split_sentences(text)
+    return next(((a, b) for a, b in sents if a <= pos < b), (0, len(text)))
+
+
+def _redefined(abstract: str, form: str, hit: tuple[str, str]) -> bool:
+    """Whether the abstract spells out the acronym ``form`` (a title's catalog match) as something else than the
+    catalog entry ``hit``: "MOS: Model Surgery for ..." with "MOdel Surgery (MOS)" is no mean opinion score.
+
+    >>> _redefined("We propose MOdel Surgery (MOS).", "MOS", ("Metric", "mean opinion score"))
+    True
+    >>> _redefined("Listeners gave a mean opinion score (MOS).", "MOS", ("Metric", "mean opinion score"))
+    False
+    """
+    if not (form.isupper() and f"({form})" in abstract):
+        return False
+    for ls, le, ss, se in find_definitions(abstract):
+        if abstract[ss:se] == form:
+            lf = abstract[ls:le]
+            lf_hit = catalog_lookup(lf)
+            return (lf_hit or ("", ""))[1] != hit[1] and (lf_hit is not None or _other_expansion(lf, hit))
+    return False
 
 
 def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract",
@@ -480,7 +521,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands.append((s, e, "Task", _task_name(text[s:e]), "task"))
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
     for (s, e), typ in appositive_types(text, chunks).items():
-        cands.append((s, e, typ, text[s:e], "apposition"))
+        if text[s:e] not in untyped_sf:  # "emergency department (ED)" ... "in the ED, the ... measure": no metric
+            cands.append((s, e, typ, text[s:e], "apposition"))
     for s, e in chunks:
         if text[s:e] not in untyped_sf:
             cands.append((s, e, "Method", text[s:e], "name"))
@@ -515,17 +557,35 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if typ == "Metric" and (name in _CONTEXT_METRIC or name == "speedup") and (
                 _AT_PHASE.search(text, max(0, s - 8), s) or _MODIFIES.match(text, e)):
             continue  # "at inference time", "inference time scaling", "Speedup Techniques": not a measure
+        if typ == "Task" and src == "catalog" and text[e:e + 1] == " ":
+            nxt = _NEXT_WORD_AT.match(text, e)
+            if nxt and nxt[0][1:].lower() in COMPONENT_NEXT:
+                continue  # "an action generation mechanism": a part of the method, as task_phrases reads it
+        if typ == "Metric" and src == "catalog" and _TOP_K.fullmatch(text, s, e) and _TOP_K_NOUN.match(text, e):
+            continue  # "penalizing the top-1 logit": not the accuracy
+        if typ == "Metric" and src == "name" and _CAPS_PLURAL.fullmatch(text, s, e):
+            # a metric acronym in the plural reports values ("FIDs of 2.08 and 1.94", "AUROCs of 0.98"); without a
+            # number in its sentence it is another acronym ("prevent ISs inversion", "in KIDs with asthma")
+            a, b = _sentence_of(text, sentences, s)
+            if not _DIGIT.search(text, a, b):
+                continue
+        if typ == "Metric" and name in _VALUE_BOUND and _NOT_VALUE_BOUND.match(text, e):
+            continue  # "sensitivity to noise", "a sensitivity analysis"
+        if typ == "Metric" and name in _VALUE_BOUND and not (
+                _VALUE_AFTER.match(text, e) or _VALUE_BEFORE.search(text, max(0, s - 16), s)):
+            a, b = _sentence_of(text, sentences, s)
+            if _VALUE_BOUND[name] not in text[a:b].lower():
+                continue
         if typ == "Metric" and (text[s:e].lower() in _VAGUE_METRIC or name in _CONTEXT_METRIC):
             if text[s - 1:s] == "-" or text[e:e + 1] == "-":
                 continue  # "high-precision GNSS", "high-throughput phenotyping", "accuracy-preserving"
             if text[s:e].lower() == "precision" and _NUMBER_FORMAT.search(text, max(0, s - 24), s):
                 continue  # "full precision", "FP8 precision", "8-bit integer precision": a number format
-            sents = sentences if sentences is not None else split_sentences(text)
-            a, b = next(((a, b) for a, b in sents if a <= s < b), (0, len(text)))
+            a, b = _sentence_of(text, sentences, s)
             # a number in the sentence, or a named measure next to it ("precision, recall and F1-score")
             if not _DIGIT.search(text, a, b) and not any(
                     a <= c[0] < b and c[2] == "Metric" and text[c[0]:c[1]].lower() not in _VAGUE_METRIC
-                    and c[3] not in _CONTEXT_METRIC for c in cat_cands):
+                    and c[3] not in _CONTEXT_METRIC and c[3] not in _VALUE_BOUND for c in cat_cands):
                 continue
         taken[s:e] = b"\x01" * (e - s)
         out[(s, e)] = (s, e, typ, name)
@@ -662,7 +722,7 @@ def _task_core(name: str, names: set[str]) -> str | None:
         if suffix in names:
             return suffix
         hit = _lookup(suffix)
-        if hit and hit[0] == "Task":
+        if hit and hit[0] == "Task" and _learning_type(*hit) == "Task":  # not "offline [reinforcement learning]"
             return hit[1].lower()
     return None
 
@@ -685,18 +745,21 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
 
 
 _TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?|challenges?)\b")
+# the data a task is run on, in a parenthesis: "face-age estimation (FGNET)", "object detection (COCO)"
+_TASK_DATA_PAREN = re.compile(r"\s*\((?:[\w\-]+\s+){0,2}[A-Z][\w\-]*[A-Z0-9][\w\-]*[,;)]")
 _TASK_BEFORE = re.compile(r"\b(?:for|in|on|to|tasks?\s*(?:such\s+as|including|like|:)|problems?\s+of)\s+$")
 
 
 def _task_cue(text: str, s: int, e: int, tasks: list[tuple[int, int]]) -> bool:
     """Whether a task phrase named once stands where a task is expected: "... tasks", "for/in X", "tasks
-    such as X", or coordinated with another task ("A, B and C").
+    such as X", before the name of its data in a parenthesis ("X (FGNET)"), or coordinated with another task
+    ("A, B and C").
 
     >>> t = "We use FooNet for person tracking, and car counting and lane detection."
     >>> _task_cue(t, 18, 33, []), _task_cue(t, 39, 51, [(56, 70)]), _task_cue(t, 39, 51, [])
     (True, True, False)
     """
-    if _TASK_AFTER.match(text, e) or _TASK_BEFORE.search(text, max(0, s - 30), s):
+    if _TASK_AFTER.match(text, e) or _TASK_BEFORE.search(text, max(0, s - 30), s) or _TASK_DATA_PAREN.match(text, e):
         return True
     return any(_TASK_JOIN.fullmatch(text, b, s) or _TASK_JOIN.fullmatch(text, e, a) for a, b in tasks if (a, b) != (s, e))
 
@@ -773,7 +836,10 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     per_field = []
     for field, text, doc in (("title", paper.title, docs[0]), ("abstract", paper.abstract, docs[1])):
         sents = split_sentences(text)
-        per_field.append((field, text, sents, *field_mentions(text, _catalog_spans(doc, text), field, sents)))
+        cat = _catalog_spans(doc, text)
+        if field == "title" and cat and "(" in paper.abstract:
+            cat = {k: v for k, v in cat.items() if not _redefined(paper.abstract, text[k[0]:k[1]], v)}
+        per_field.append((field, text, sents, *field_mentions(text, cat, field, sents)))
     # one surface form, one type: a bare name takes the type its other mentions got from context
     strong: dict[str, tuple[str, str]] = {}
     for field, text, sents, mentions, prop, sources in per_field:

@@ -456,10 +456,13 @@ _NOT_MOD = (r"(?!(?:the|a|an|our|its|their|this|these|by|of|in|on|and|or|with|to
             rf"{_PRAISE})\b)")
 # one or two modifiers (lower-case words or a short acronym: "GPU memory usage") and a measure noun, plural too
 _MEASURE_NP = rf"((?:{_NOT_MOD}(?:[a-z][a-z\-]*[a-z]|[A-Z]{{2,4}})\s+){{1,2}}{_MEASURE_HEAD}s?)\b(?![\-])"
+# a length is a measure when it is changed by an amount ("cuts response length by 20-40%", "reducing the average
+# prompt length by 46%"); elsewhere it is mostly a setting ("in terms of sequence length", "4x context length")
+_MEASURE_NP_BY = _MEASURE_NP.replace(f"{_MEASURE_HEAD}s?", f"(?:{_MEASURE_HEAD}|length)s?")
 _MEASURE_BY = re.compile(
-    rf"\b(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv)\w*\s+(?:the\s+|its\s+|"
-    rf"their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP}\s+by\s+(?:up\s+to\s+|about\s+|over\s+|"
-    rf"nearly\s+|approximately\s+|roughly\s+|a\s+factor\s+of\s+)?\d")
+    rf"\b(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv|shorten)\w*\s+(?:the\s+|its\s+|"
+    rf"their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP_BY}\s+by\s+(?:up\s+to\s+|about\s+|over\s+|"
+    rf"nearly\s+|approximately\s+|roughly\s+|around\s+|more\s+than\s+|a\s+factor\s+of\s+)?\d")
 # "increasing the optimality rate from 5% to 92%", "cuts peak memory from 24 GB to 9 GB"
 _MEASURE_FROM = re.compile(
     rf"\b(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv|lift|push)\w*\s+"
@@ -614,7 +617,8 @@ _MODEL_ACRONYMS = frozenset("LLM LLMs VLM VLMs MLLM MLLMs LVLM LM LMs PLM NN DNN
 
 _DIM_OR_CAPS = re.compile(r"\d+D|[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 _SENT_END = re.compile(r"[.!?:]\s+$")
-_ED_OK = re.compile(r"(?:supervised|named|grounded|unlabeled|unlabelled|labeled|labelled|structured|conditioned)$")
+_ED_OK = re.compile(r"(?:supervised|named|grounded|unlabeled|unlabelled|labeled|labelled|structured|conditioned|"
+                    r"personalized|personalised)$")
 # gerunds used as nouns in task names ("phishing detection", "handwriting recognition", "reading comprehension")
 _ING_OK = frozenset({"referring", "moving", "missing", "driving", "autonomous-driving", "reading", "reasoning",
                      "spelling", "handwriting", "tracking", "streaming", "sensing", "imaging", "coding", "programming",
@@ -623,8 +627,12 @@ _ING_OK = frozenset({"referring", "moving", "missing", "driving", "autonomous-dr
                      "trading", "pricing", "marketing", "shopping", "banking", "lighting", "grasping", "walking",
                      "cooking", "gaming", "fishing", "hiking", "weathering", "farming", "hearing", "sleeping",
                      "dancing", "drawing", "writing"})
-_BAD_NEXT = frozenset({"loss", "losses", "head", "heads", "layer", "layers", "branch", "branches", "module", "modules",
-                       "token", "tokens", "accuracy", "score", "scores", "error", "errors", "rate", "rates",
+# a part of a method named after what it does: "an adapter retrieval mechanism", "the action generation stage"
+COMPONENT_NEXT = frozenset({"loss", "losses", "head", "heads", "layer", "layers", "branch", "branches", "module", "modules",
+                            "mechanism", "mechanisms", "strategy", "strategies", "scheme", "schemes", "component",
+                            "components", "stage", "stages", "procedure", "procedures", "paradigm", "paradigms", "engine",
+                            "engines"})
+_BAD_NEXT = COMPONENT_NEXT | frozenset({"token", "tokens", "accuracy", "score", "scores", "error", "errors", "rate", "rates",
                        "threshold", "confidence", "metric", "metrics", "network", "networks", "model", "models",
                        "backbone", "backbones", "pipeline", "framework", "method", "methods"})
 _VERBS = frozenset(
@@ -772,7 +780,7 @@ _TASK_JOIN = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+")
 
 
 _LEARN_TASK = re.compile(r"^(?:continual|lifelong|incremental|[\w]+-incremental|few-shot|zero-shot|one-shot|"
-                         r"multi-task|multi-label|multi-instance|open-set|open-world|federated|active|online|"
+                         r"multi-task|multi-label|multi-instance|open-set|open-world|federated|active|online|offline|multi-agent|"
                          r"class incremental|domain incremental|task incremental)\b", re.I)
 
 

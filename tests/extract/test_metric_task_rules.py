@@ -1,0 +1,74 @@
+"""Metric and Task rules from the error classes of held-out sets a and b (self-written sentences)."""
+
+from kg.extract import extract_paper
+from kg.models import Paper
+
+
+def _ents(abstract: str, title: str = "", typ: str | None = None) -> dict[str, set[str]]:
+    x = extract_paper(Paper(id="t", title=title, abstract=abstract))
+    return {e.name: {m.text for m in e.mentions} | set(e.aliases) for e in x.entities if typ is None or e.type == typ}
+
+
+def test_sensitivity_is_a_metric_only_beside_its_value_or_specificity():
+    assert "sensitivity" in _ents("The FooNet screen reached a sensitivity of 0.91 and an F2 score of 0.88.", typ="Metric")
+    assert "sensitivity" in _ents("It gives 97% sensitivity on BarSet.", typ="Metric")
+    assert "sensitivity" in _ents("We report sensitivity, specificity and accuracy.", typ="Metric")
+    assert "sensitivity" not in _ents("FooNet lowers sensitivity to noise by 30% on 3 sets.", typ="Metric")
+    assert "sensitivity" not in _ents("A sensitivity analysis of 5 models, with specificity held fixed.", typ="Metric")
+    assert "sensitivity" not in _ents("FooNet shows high sensitivity to prompts.", typ="Metric")
+
+
+def test_macro_f1_scores_keep_their_qualifier():
+    got = _ents("FooNet reaches macro-F1 scores of 0.91 and 0.82 on the two splits.", typ="Metric")
+    assert "macro-F1" in got and "F1 score" not in got
+
+
+def test_a_bare_top_1_before_another_noun_is_no_accuracy():
+    assert _ents("We penalize the top-1 logit of the teacher.", typ="Metric") == {}
+    assert "top-1 accuracy" in _ents("It reaches 81.2% top-1 on the test split.", typ="Metric")
+    assert "top-1 accuracy" in _ents("It has a top-1 retrieval accuracy of 40.1%.", typ="Metric")
+
+
+def test_a_metric_acronym_in_the_plural_needs_a_number_in_its_sentence():
+    assert "FIDs" in _ents("The samplers reach FIDs of 2.08 and 1.94.", typ="Metric")
+    assert _ents("No filter can prevent ISs inversion in the logs.", typ="Metric") == {}
+
+
+def test_the_papers_own_expansion_of_a_title_acronym_holds_in_the_title():
+    got = _ents("We propose MOdel Surgery (MOS) to keep old classes.", title="MOS: Model Surgery for Class-Incremental Learning",
+                typ="Metric")
+    assert "mean opinion score" not in got
+    got = _ents("Listeners rated clips with the mean opinion score (MOS), 4.2 on average.", title="MOS of FooTTS",
+                typ="Metric")
+    assert "mean opinion score" in got
+
+
+def test_a_defined_acronym_without_a_type_is_not_typed_by_a_later_apposition():
+    t = ("Children visit the emergency department (ED) often. Predictors were age, the waiting time in the ED, "
+         "the triage measure and 2 others.")
+    assert "ED" not in _ents(t, typ="Metric")
+
+
+def test_a_length_changed_by_an_amount_is_a_measure():
+    assert "response length" in _ents("FooTune cuts response length by 20-40% at equal accuracy.", typ="Metric")
+    assert "prompt length" in _ents("It reduces the average prompt length by more than 46%.", typ="Metric")
+    assert _ents("It scales well in terms of sequence length.", typ="Metric") == {}
+
+
+def test_a_task_phrase_before_a_component_noun_is_no_task():
+    t = "A self-refined adapter retrieval mechanism and an action generation strategy are used."
+    assert _ents(t, typ="Task") == {}
+
+
+def test_a_task_named_once_before_its_data_in_a_parenthesis_is_kept():
+    t = "We validate it on three sets: face-age estimation (FGNET), car counting (CarSet-2), and others."
+    got = _ents(t, typ="Task")
+    assert "face-age estimation" in got and "car counting" in got
+
+
+def test_personalized_qualifies_a_task_and_offline_rl_is_a_task():
+    got = _ents("Personalized video generation from a reference image is hard; FooGen handles it.", typ="Task")
+    assert any("Personalized video generation" in forms for forms in got.values())
+    got = _ents("Offline reinforcement learning (RL) suffers from corrupted data; we study offline RL with FooQ.",
+                typ="Task")
+    assert "offline reinforcement learning" in got
