@@ -160,6 +160,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
     "integrated_into": 0.75,   # "CAM is integrated into our HyCAM framework": HyCAM BASED_ON CAM
     "dataset_anaphor": 0.7,    # a dataset paper: "the dataset's effectiveness is assessed with A and B": A, B EVALUATED_ON it
+    "experiments_task": 0.75,  # after the proposal: "Extensive experiments on T1 and T2 confirm that X ..."
     "title_using": 0.7,        # a nameless title "T using/via/with X": X APPLIED_TO T
     "extended_to": 0.75,       # "X can be easily extended to T1, T2 and T3": X APPLIED_TO each
 }
@@ -710,8 +711,13 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
     if not after_proposal or not any(m[2] in ("Dataset", "Task") for m in ments) or not _has_eval_word(low, s, e):
         return out
     named = bool(own) or any(o[0] != o[1] for o in ments if o[2] == "Method" and o[3] == proposed)
+    exp_end = -1  # end of the last task of "experiments on T1, T2 and T3"
     for d in ments:
         if d[2] not in ("Dataset", "Task") or d[3] == proposed:
+            continue
+        if d[2] == "Task" and exp_end >= 0 and _TASK_JOIN.fullmatch(text, exp_end, d[0]):
+            out.append((head, "APPLIED_TO", d, "experiments_task"))
+            exp_end = d[1]
             continue
         cs, ce = clause(d[0])
         before = text[max(cs, d[0] - 60):d[0]]
@@ -725,7 +731,10 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
             out.append((head, "EVALUATED_ON", d, "paper_eval" if named else "paper_eval_bare"))
         elif _IN_TASK.search(before) and (named or _PAPER_EVAL.search(text, s, d[0])):
             # "X sets a new state of the art for T", "achieves state-of-the-art results on T": a claim about T itself
-            out.append((head, "APPLIED_TO", d, "paper_sota_task" if named and _SOTA_BEFORE.search(before) else "paper_task"))
+            rule = "paper_sota_task" if named and _SOTA_BEFORE.search(before) else \
+                "experiments_task" if _EXP_TASK.search(before) and not _COUNT_WORD.match(d[3]) else "paper_task"
+            out.append((head, "APPLIED_TO", d, rule))
+            exp_end = d[1] if rule == "experiments_task" else -1
     return out
 
 
@@ -1435,6 +1444,11 @@ _DS_MAKE = re.compile(r"\b(?:annotat\w*|label\w*|generat\w*|construct\w*|collect
                       r"synthesi[sz]\w*|pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|filter\w*|sourced|extract\w*|"
                       r"translat\w*|produc\w*|writ\w*|verified\s+by|validated\s+by)\b")
 _TITLE_USING = re.compile(r"\s+(?:[Uu]sing|[Vv]ia|[Ww]ith)\s+(?:an?\s+|the\s+)?")
+#: "Extensive experiments on image classification ...", "We conduct experiments for T on D": right before the task
+_EXP_TASK = re.compile(r"\b(?:experiments?|evaluations?)\s+(?:(?:are|were)\s+(?:conducted|performed)\s+)?(?:on|for)\s+(?:the\s+)?$", re.I)
+_TASK_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+_COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|public|"
+                         r"standard|popular|challenging|diverse|widely)\b", re.I)  # "five public T benchmarks": a cut name
 _EXTEND_KEYS = ("extended to", "extends to", "generalized to", "generalised to", "extensible to", "transferred to")
 #: "X can be easily extended to T", "X also extends to T", "X is readily generalized to T" (lower-cased text; the cue
 #: ends right before the task)

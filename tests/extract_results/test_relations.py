@@ -812,3 +812,17 @@ def test_a_nameless_title_t_using_x(title, proposed, expected):
                                                             Task=["Gesture Recognition", "Object Detection"]),
                          field="title", proposed=proposed, min_confidence=0.7)
     assert {(r.head, r.type, r.tail) for r in got if r.head != "AlphaNet"} == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("Extensive experiments on object detection and semantic segmentation show that AlphaNet is robust.",
+     {("AlphaNet", "APPLIED_TO", "object detection"), ("AlphaNet", "APPLIED_TO", "semantic segmentation")}),
+    ("We conduct extensive experiments for object detection on COCO.", {("AlphaNet", "APPLIED_TO", "object detection")}),
+    # a task name that swallowed a count ("five object detection benchmarks") stays below the threshold
+    ("Extensive experiments on five object detection benchmarks show that AlphaNet is robust.", set()),
+])
+def test_experiments_on_a_task_after_the_proposal(second, expected):
+    text = "We propose AlphaNet, a new network. " + second
+    got = rels2(text, proposed="AlphaNet", Method=["AlphaNet"], Dataset=["COCO"],
+                Task=["five object detection", "object detection", "semantic segmentation"])
+    assert {r for r in got if r[1] == "APPLIED_TO"} == expected
