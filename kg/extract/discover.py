@@ -918,7 +918,9 @@ _DS_AFTER = re.compile(
     rf"solution|outperform|achiev|surpass|improv)\w*\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
 _DS_NAME = re.compile(r"(?:Bench|Arena|Corpus|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")  # "FooBench", "BarArena-2"
-_TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,6})(?=\s*(?:,\s*(?:a|an|the)\s|\(|:))")
+# "we propose Warm Diffusion, a ...", "we introduce 3D Reference Attention, which ..." (not "... Correction Task, which")
+_TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?((?:[23]D|[A-Z][\w\-]*)(?: [A-Z][\w\-]*){1,6})"
+                        r"(?=\s*(?:,\s*(?:a|an|the)\s|\(|:)|(?<!Task)(?<!Problem)(?<!Challenge),\s*which\s)")
 # in a title, "suite" and "collection" name software or model sets as often as datasets ("a Java suite for")
 _DS_WORD_I = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|leaderboards?|treebanks?|testbeds?|databases?)\b", re.I)
 _METHOD_WORD_I = re.compile(r"\b(?:method|model|framework|approach|network|architecture)\b", re.I)

@@ -181,3 +181,10 @@ def test_variants_of_the_papers_method_and_a_name_after_its_loss_function_are_it
     roles = {e.name: e.role for e in x.entities}
     assert roles["ZorbNet"] == roles["ZorbNet-L"] == roles["ZBL"] == "proposed" and roles["BarNet"] == "used"
     assert roles.get("ZorbNet language model", roles.get("ZorbLM")) == "proposed"
+
+
+def test_a_title_cased_name_proposed_before_which_is_the_papers_but_not_a_task():
+    from kg.extract.discover import proposal_spans
+    for t, want in (("We introduce 3D Zigzag Attention, which helps.", [("3D Zigzag Attention", "Method")]),
+                    ("We introduce the Zig Error Correction Task, which involves fixing.", [])):
+        assert [(t[s:e], ty) for s, e, ty in proposal_spans(t)] == want
