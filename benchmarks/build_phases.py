@@ -9,7 +9,8 @@ compared with the code before it, in the same run):
     python benchmarks/build_phases.py --graph /tmp/g3/graph.json.gz --from-extractions recs20k.jsonl
 
 CPU per phase (`time.process_time`) is that of the main process; `workers_cpu` sums the
-finished child processes (`getrusage(RUSAGE_CHILDREN)`). On a shared machine the CPU
+finished child processes (`getrusage(RUSAGE_CHILDREN)`), `children_cpu_by_phase` the CPU of the
+children reaped during each phase (a forked writer counts in the phase that waits for it). On a shared machine the CPU
 seconds are steadier than the wall seconds.
 """
 
@@ -35,16 +36,22 @@ def main() -> None:
     import kg.pipeline as pipeline  # noqa: PLC0415
 
     cpu: dict[str, float] = {}
+    kids: dict[str, float] = {}
+
+    def children() -> float:
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
 
     class Clock:  # kg.pipeline._Clock, also taking the CPU time of each phase
         def __init__(self, out: dict[str, float]) -> None:
-            self.out, self.t, self.c = out, time.perf_counter(), time.process_time()
+            self.out, self.t, self.c, self.k = out, time.perf_counter(), time.process_time(), children()
 
         def lap(self, name: str) -> None:
-            now, c = time.perf_counter(), time.process_time()
+            now, c, k = time.perf_counter(), time.process_time(), children()
             self.out[name] = self.out.get(name, 0.0) + now - self.t
             cpu[name] = cpu.get(name, 0.0) + c - self.c
-            self.t, self.c = now, c
+            kids[name] = kids.get(name, 0.0) + k - self.k
+            self.t, self.c, self.k = now, c, k
 
     pipeline._Clock = Clock
     t = time.perf_counter()
@@ -55,6 +62,7 @@ def main() -> None:
                       "workers_cpu": round(ch.ru_utime + ch.ru_stime, 1),
                       "wall_by_phase": {k: round(v, 1) for k, v in s.timings.items()},
                       "cpu_by_phase": {k: round(v, 1) for k, v in cpu.items()},
+                      "children_cpu_by_phase": {k: round(v, 1) for k, v in kids.items()},
                       "peak_rss_mb": s.peak_rss_mb, "nodes": s.nodes, "edges": s.edges}))
 
 

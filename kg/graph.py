@@ -857,9 +857,28 @@ GZIP_THREADS = 2
 #: Uncompressed bytes per gzip member of the store and the records sidecar (about +0.1 % size against one stream).
 GZIP_MEMBER = 4 << 20
 
+try:  # ISA-L's deflate (the ``isal`` package): on store JSON ~3.5x less CPU than zlib level 1, and ~4 % smaller
+    from isal import igzip as _igzip
+except ImportError:  # pragma: no cover - isal is a dependency; without it the members are zlib's (other bytes)
+    _igzip = None
+
+
+def _gzip_member(data: bytes) -> bytes:
+    """One gzip member of ``data`` (mtime 0): ISA-L level 2 where ``isal`` is installed, else zlib level 1.
+
+    Same input, same bytes on a machine (each compressor is deterministic); the two give
+    different bytes for the same text, both read by any gzip reader.
+
+    >>> gzip.decompress(_gzip_member(b"abc" * 100))[:6]
+    b'abcabc'
+    """
+    if _igzip is not None:
+        return _igzip.compress(data, 2, mtime=0)
+    return gzip.compress(data, 1, mtime=0)
+
 
 class _GzipBytes:
-    """Buffered bytes writer to ``path`` through gzip (level 1, mtime 0), atomically via a temporary file.
+    """Buffered bytes writer to ``path`` through gzip (:func:`_gzip_member`), atomically via a temporary file.
 
     The bytes written are cut into members of :data:`GZIP_MEMBER` bytes (a cut falls
     after the write that reaches the size, so it depends only on what was written) and
@@ -899,7 +918,7 @@ class _GzipBytes:
             self._flush()
 
     def _flush(self) -> None:
-        self.pending.append(self.pool.submit(gzip.compress, b"".join(self.parts), 1, mtime=0))
+        self.pending.append(self.pool.submit(_gzip_member, b"".join(self.parts)))
         self.parts, self.size = [], 0
         self.members += 1
         while len(self.pending) > 2 * GZIP_THREADS:

@@ -295,21 +295,22 @@ def _spill(directory: str, data: bytes) -> tuple[int, int, int]:
     return f[2], f[1] - len(data), len(data)
 
 
-def pack_record(spill: str, x: PaperExtraction) -> tuple[str, tuple, bytes, tuple[int, int, int]]:
+def pack_record(spill: str, x: PaperExtraction) -> tuple[str, tuple, bytes, tuple[int, int, int, int]]:
     """One record as the build holds it: ``(paper id, sources, alias-table ops, where it was spilled)``.
 
     The ops (:func:`kg.resolve.table_ops`, ``marshal``'d) are what the alias table
-    records; the ``marshal`` of the records-sidecar line, the resolver-free graph part
-    (:func:`kg.graph.prepare`) and the paper's source keys is appended to a file of the
+    records; the records-sidecar line, then the ``marshal`` of the resolver-free graph part
+    (:func:`kg.graph.prepare`) and the paper's source keys, are appended to a file of the
     calling process in the directory ``spill`` (not held in memory: the page cache
-    keeps it). Extraction workers call it (``kg.parallel``: the work leaves the main
-    process and the single-core graph phase) and only small tuples travel back.
+    keeps it); ``where`` is ``(writer pid, offset, length, length of the line)``, so the
+    sidecar writer reads the line alone. Extraction workers call it (``kg.parallel``: the
+    work leaves the main process and the single-core graph phase) and only small tuples travel back.
     """
     line = _dumps(x.to_dict(with_paper=True))
     local = local_definitions(x)
-    where = _spill(spill, marshal.dumps((line, prepare(x, local), source_keys(x.paper.sources))))
+    writer, offset, length = _spill(spill, line + marshal.dumps((prepare(x, local), source_keys(x.paper.sources))))
     return (x.paper.id, tuple((s.path, s.line, s.format) for s in x.paper.sources),
-            marshal.dumps(table_ops(x, local)), where)
+            marshal.dumps(table_ops(x, local)), (writer, offset, length, len(line)))
 
 
 class _Held:
@@ -317,12 +318,12 @@ class _Held:
 
     def __init__(self, spill: str, sources: bool = False) -> None:
         self.spill = spill
-        self.lines: dict[str, tuple[int, int, int]] = {}
+        self.lines: dict[str, tuple[int, int, int, int]] = {}
         self.files: dict[int, int] = {}  # writer pid -> read descriptor
         #: with ``sources``: each paper's ``(path, line, format)`` tuples, for :meth:`source_keys`
         self.sources: dict[str, tuple] | None = {} if sources else None
 
-    def put(self, pid: str, where: tuple[int, int, int], sources: tuple = ()) -> None:
+    def put(self, pid: str, where: tuple[int, int, int, int], sources: tuple = ()) -> None:
         self.lines[pid] = where
         if self.sources is not None:
             self.sources[pid] = sources
@@ -343,12 +344,13 @@ class _Held:
     def __contains__(self, pid: str) -> bool:
         return pid in self.lines
 
-    def _read(self, pid: str) -> bytes:
-        writer, offset, length = self.lines[pid]
+    def _read(self, pid: str, line_only: bool = False) -> tuple[bytes, int]:
+        """The spilled bytes of ``pid`` (``line_only``: its sidecar line alone) and the length of the line."""
+        writer, offset, length, n = self.lines[pid]
         fd = self.files.get(writer)
         if fd is None:
             fd = self.files[writer] = os.open(os.path.join(self.spill, f"spill-{writer}.bin"), os.O_RDONLY)
-        return os.pread(fd, length, offset)
+        return os.pread(fd, n if line_only else length, offset), n
 
     def close(self) -> None:
         """Close the spill files (and this process's writer)."""
@@ -361,15 +363,17 @@ class _Held:
 
     def prepared(self, pid: str, extra: dict[str, list]) -> tuple[bytes, tuple, list[str]]:
         """``(sidecar line, graph part, source keys)`` of one held paper; a paper seen again gets its new sources."""
-        line, prep, keys = marshal.loads(self._read(pid))
-        if extra.get(pid):
-            x = _with_sources(extraction_from_dict(orjson.loads(line)), extra[pid])
-            return _dumps(x.to_dict(with_paper=True)), prepare(x), source_keys(x.paper.sources)
-        return line, prep, keys
+        data, n = self._read(pid)
+        if not extra.get(pid):
+            return data[:n], *marshal.loads(memoryview(data)[n:])
+        x = _with_sources(extraction_from_dict(orjson.loads(data[:n])), extra[pid])
+        return _dumps(x.to_dict(with_paper=True)), prepare(x), source_keys(x.paper.sources)
 
     def line(self, pid: str, extra: dict[str, list]) -> bytes:
-        """The sidecar line of one held paper."""
-        return self.prepared(pid, extra)[0]
+        """The sidecar line of one held paper (read alone: the graph part is not unmarshalled)."""
+        if extra.get(pid):
+            return self.prepared(pid, extra)[0]
+        return self._read(pid, line_only=True)[0]
 
     def drain(self, extra: dict[str, list]) -> Iterator[tuple[bytes, PaperExtraction]]:
         """``(sidecar line, record)`` in paper id order, each forgotten once given."""

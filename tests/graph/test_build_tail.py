@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import pickle
 
@@ -142,3 +143,23 @@ def test_truncated_records_file_is_reported_and_strict_fails(recs, tmp_path):
     assert "damaged" in report[0]["error"]
     with pytest.raises(pipeline.InputError, match="damaged"):
         pipeline.build(graph_path=str(tmp_path / "4" / "g.json.gz"), from_extractions=str(cut), strict=True)
+
+
+def test_a_paper_read_twice_has_both_sources_in_the_forked_sidecar_and_graph(tmp_path, forked_graph):
+    """The forked sidecar writer reads only the spilled line of a paper; one read again gets its new
+    source in the sidecar, the store and the state, as in one process."""
+    import dataclasses  # noqa: PLC0415
+
+    from kg.models import Source  # noqa: PLC0415
+    first = records_a()[0]
+    again = dataclasses.replace(first, paper=dataclasses.replace(first.paper, sources=(Source("b.jsonl", 9, "jsonl"),)))
+    recs = write_jsonl(records_a() + records_b() + [again], tmp_path / "recs.jsonl")
+    one, two = tmp_path / "1" / "g.json.gz", tmp_path / "2" / "g.json.gz"
+    _build(recs, one, 1)
+    s = _build(recs, two, 2)
+    assert s.repeated >= 1
+    assert b"b.jsonl" in gzip.decompress(extractions_path(two).read_bytes())
+    assert b"b.jsonl:9" in gzip.decompress(two.read_bytes())
+    assert extractions_path(two).read_bytes() == extractions_path(one).read_bytes()
+    assert two.read_bytes() == one.read_bytes()
+    assert _state(two) == _state(one)
