@@ -671,7 +671,10 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
 
     def subject_free(pos: int, whole: bool = False, but: MentionT | None = None) -> bool:
         cs, ce = (s, e) if whole else clause(pos)
-        return not any(cs <= m[0] < ce and m[3] != proposed and m != but and not baseline(m, clause(m[0])[0])
+        # "Y (Y-B)": the bracketed name and the one before it are one method
+        pair = [x for x in methods if but is not None and (_BRACKETED.fullmatch(text, x[1], but[0]) or
+                                                           _BRACKETED.fullmatch(text, but[1], x[0]))]
+        return not any(cs <= m[0] < ce and m[3] != proposed and m != but and m not in pair and not baseline(m, clause(m[0])[0])
                        and re.sub(r"[\W_]", "", m[3].lower()) != own_key for m in methods)
 
     head = own[0] if own else (s, s, "Method", proposed)
@@ -700,13 +703,15 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
                 out.append((head, "APPLIED_TO", t, "proposal_task"))
         for m in methods:
             if m[3] != proposed and (_BASIS_BEFORE.search(low, max(s, m[0] - 80), m[0]) or
-                                     _BACKBONE_AFTER.match(text, m[1], e)) and subject_free(m[0], whole=True, but=m):
+                                     _BACKBONE_AFTER.match(text, m[1], e)) and subject_free(m[0], whole=True, but=m) and \
+                    not any(_BRACKETED.fullmatch(text, m[1], x[0]) for x in methods):
                 out.append((head, "BASED_ON", m, "proposal_basis"))
     if after_proposal and _has_backbone_word(low[s:e]):
         # "we utilize the vanilla ViT (ViT-B) as the pre-trained foundation model": the method is built on it
         for m in methods:
             if m[3] != proposed and _AS_BACKBONE.match(text, m[1], e) and _USE_BEFORE.search(low, max(s, m[0] - 60), m[0]) \
-                    and subject_free(m[0], whole=True, but=m):
+                    and subject_free(m[0], whole=True, but=m) and \
+                    not any(_BRACKETED.fullmatch(text, m[1], x[0]) for x in methods):  # "Y (Y-B)": Y-B is the one
                 out.append((head, "BASED_ON", m, "backbone_basis"))
     if not after_proposal or not any(m[2] in ("Dataset", "Task") for m in ments) or not _has_eval_word(low, s, e):
         return out
@@ -1446,6 +1451,7 @@ _DS_MAKE = re.compile(r"\b(?:annotat\w*|label\w*|generat\w*|construct\w*|collect
 _TITLE_USING = re.compile(r"\s+(?:[Uu]sing|[Vv]ia|[Ww]ith)\s+(?:an?\s+|the\s+)?")
 #: "Extensive experiments on image classification ...", "We conduct experiments for T on D": right before the task
 _EXP_TASK = re.compile(r"\b(?:experiments?|evaluations?)\s+(?:(?:are|were)\s+(?:conducted|performed)\s+)?(?:on|for)\s+(?:the\s+)?$", re.I)
+_BRACKETED = re.compile(r"\s*\(\s*")
 _TASK_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|public|"
                          r"standard|popular|challenging|diverse|widely)\b", re.I)  # "five public T benchmarks": a cut name

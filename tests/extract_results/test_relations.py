@@ -826,3 +826,10 @@ def test_experiments_on_a_task_after_the_proposal(second, expected):
     got = rels2(text, proposed="AlphaNet", Method=["AlphaNet"], Dataset=["COCO"],
                 Task=["five object detection", "object detection", "semantic segmentation"])
     assert {r for r in got if r[1] == "APPLIED_TO"} == expected
+
+
+def test_backbone_named_with_its_variant_in_brackets():
+    text = ("We propose a general framework called AlphaNet for fusion. Furthermore, we utilize the vanilla vision "
+            "transformer (ViT-Base) as the pre-trained foundation model to perform extensive experiments.")
+    got = rels2(text, proposed="AlphaNet", Method=["AlphaNet", "vision transformer", "ViT-Base"])
+    assert {r for r in got if r[1] == "BASED_ON"} == {("AlphaNet", "BASED_ON", "ViT-Base")}
