@@ -744,6 +744,7 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
         rec["mentions"].sort(key=lambda m: (m.field != "title", m.start))
 
 
+_VIA_BEFORE = re.compile(r"\b(?:via|through)\s+$", re.I)
 _TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?|challenges?)\b")
 # the data a task is run on, in a parenthesis: "face-age estimation (FGNET)", "object detection (COCO)"
 _TASK_DATA_PAREN = re.compile(r"\s*\((?:[\w\-]+\s+){0,2}[A-Z][\w\-]*[A-Z0-9][\w\-]*[,;)]")
@@ -873,6 +874,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
                     and name.lower() not in title_low and _in_application_list(text, s)):
                 continue  # "applications in domains such as robotics, autonomous driving and ...": not the paper's task
+            if typ == "Task" and field == "title" and _VIA_BEFORE.search(text, max(0, s - 9), s):
+                continue  # "Defect Detection via Diffusion Generation": the means, not the paper's task
             retyped.append((s, e, typ, name))
         per_field[i] = (field, text, sents, retyped, prop, sources)
         for s, e, typ, name in retyped:

@@ -917,6 +917,9 @@ _DS_AFTER = re.compile(
     rf"approach|architecture|network|algorithm|technique|system|pipeline|agent|tool|toolkit|library|platform|"
     rf"solution|outperform|achiev|surpass|improv)\w*\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)
+_TASK_AFTER_NAME = re.compile(r"\s+task\b(?![\-,])")
+_TASK_NAMED_BEFORE = re.compile(r"\b(?:task|problem)\s*,?\s*(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?:the\s+)?$",
+                                re.I)
 _DS_NAME = re.compile(r"(?:Bench|Arena|Corpus|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")  # "FooBench", "BarArena-2"
 # "we propose Warm Diffusion, a ...", "we introduce 3D Reference Attention, which ..." (not "... Correction Task, which")
 _TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?((?:[23]D|[A-Z][\w\-]*)(?: [A-Z][\w\-]*){1,6})"
@@ -977,6 +980,8 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     starts = {s: e for s, e in chunks}
 
     def typ_at(s: int, e: int, before: str) -> str:
+        if _TASK_AFTER_NAME.match(text, e) or _TASK_NAMED_BEFORE.search(before):
+            return "Task"  # "we propose a Case2Code task", "a new task named X"
         if _DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before) or _DS_NAME.search(text, s, e):
             return "Dataset"
         return "Method"

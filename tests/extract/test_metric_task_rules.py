@@ -72,3 +72,21 @@ def test_personalized_qualifies_a_task_and_offline_rl_is_a_task():
     got = _ents("Offline reinforcement learning (RL) suffers from corrupted data; we study offline RL with FooQ.",
                 typ="Task")
     assert "offline reinforcement learning" in got
+
+
+def test_a_task_phrase_after_via_in_the_title_is_the_means():
+    got = _ents("We study surface defects on steel plates.", title="Surface Defect Detection via Diffusion Generation",
+                typ="Task")
+    assert any("Surface Defect Detection" in forms for forms in got.values()) and "diffusion generation" not in got
+
+
+def test_a_name_presented_as_a_new_task_is_a_task():
+    x = extract_paper(Paper(id="t", title="", abstract="We propose a Case2Code task by exploiting programs."))
+    assert [(e.type, e.name) for e in x.entities if e.name == "Case2Code"] == [("Task", "Case2Code")]
+    x = extract_paper(Paper(id="t", title="", abstract="We introduce a new task called FooMatch, which aims at matching."))
+    assert ("Task", "FooMatch") in {(e.type, e.name) for e in x.entities}
+
+
+def test_inter_rater_reliability_is_the_agreement_measure():
+    assert "inter-annotator agreement" in _ents("It keeps inter-rater reliability at 0.81 with half the labels.",
+                                                typ="Metric")
