@@ -24,7 +24,7 @@ from kg.extract.discover import (COMPONENT_NEXT, _TASK_JOIN, _VERBS, appositive_
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
-from kg.extract.scan import matches_at, starts_of
+from kg.extract.scan import finditer_at, matches_at, starts_of
 from kg.extract.text import find_definitions, find_links, role_of, split_sentences
 from kg.models import Entity, Mention, Paper, PaperExtraction
 
@@ -394,6 +394,12 @@ def _redefined(abstract: str, form: str, hit: tuple[str, str]) -> bool:
     return False
 
 
+# well-known model families whose checkpoints are cited by lower-case ids ("gpt-4o-mini", "qwen2.5-7b-instruct")
+_LOWER_FAMILIES = ("gpt", "claude", "llama", "qwen", "mistral", "mixtral", "gemma", "deepseek", "gemini", "olmo",
+                   "falcon", "vicuna", "phi", "roberta", "deberta", "flan-t5", "t5", "bart", "bert", "bloom")
+_LOWER_MODEL = re.compile(r"(?<![\w\-/.])(?:" + "|".join(_LOWER_FAMILIES) + r")(?:[\-.]?\d|-[a-z]+-\d)[\w.]*"
+                          r"(?:-(?!based|like|style|level|generated|written)[a-z0-9][\w.]*)*(?<![.\-])")
+
 def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract",
                    sentences: list[tuple[int, int]] | None = None
                    ) -> tuple[list[MentionT], set[tuple[int, int]], dict[tuple[int, int], str]]:
@@ -526,6 +532,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     for s, e in chunks:
         if text[s:e] not in untyped_sf:
             cands.append((s, e, "Method", text[s:e], "name"))
+    for m in finditer_at(_LOWER_MODEL, text, _LOWER_FAMILIES, ignore_case=False) if field == "abstract" else ():
+        # "gpt-4-1106-preview", "claude-3.7-sonnet", "llama-3-8b": a model id written in lower case
+        cands.append((m.start(), m.end(), "Method", m[0], "name"))
     for s, n, e, new in headed_names(text) if field == "abstract" else ():
         # "a Dual Gated Fusion module": an unknown name introduced with its head is the paper's own (after "a")
         if (s, n) not in catalog and _lookup(text[s:n]) is None:

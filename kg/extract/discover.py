@@ -1069,6 +1069,8 @@ def headed_names(text: str) -> list[tuple[int, int, int, bool]]:
     """
     out = []
     for p in starts_of(text, _HEADED_HEADS):
+        if not text[text.rfind(" ", 0, p) + 1:p][:1].isupper():  # the word before the head opens with a capital
+            continue
         m = _HEADED_BEFORE.search(text, max(0, p - 90), p + 1)
         if m is None or m.end() != p + 1:
             continue

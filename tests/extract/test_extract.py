@@ -188,3 +188,10 @@ def test_a_title_cased_name_proposed_before_which_is_the_papers_but_not_a_task()
     for t, want in (("We introduce 3D Zigzag Attention, which helps.", [("3D Zigzag Attention", "Method")]),
                     ("We introduce the Zig Error Correction Task, which involves fixing.", [])):
         assert [(t[s:e], ty) for s, e, ty in proposal_spans(t)] == want
+
+
+def test_lower_case_model_ids_of_well_known_families_are_methods():
+    x = extract_paper(Paper(id="l", title="", abstract=(
+        "Baselines: gpt-4-1106-preview and qwen2.5-7b-instruct; gpt-4-based judges rate the phi-divergence opt-in.")))
+    got = {e.name for e in x.entities if e.type == "Method"}
+    assert {"gpt-4-1106-preview", "qwen2.5-7b-instruct"} <= got and not {"gpt-4-based", "phi-divergence", "opt-in"} & got
