@@ -68,7 +68,8 @@ _OUTPERF = re.compile(
     r"win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:against|over|vs\.?|versus))\b", re.I)
 _PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|being|be)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten|exceeded)\s+by|"
                       r"(?:(?:still|consistently|significantly|substantially|clearly|greatly|largely|often|also)\s+)?"
-                      r"underperform(?:s|ed)?)\b", re.I)  # "Y is outperformed by X", "Y (still) underperforms X"
+                      r"underperform(?:s|ed)?|(?:lags?|lagged|lagging|falls?|fell|falling)\s+(?:\w+\s+)?behind)\b", re.I)
+# "Y is outperformed by X", "Y (still) underperforms X", "Y still lags behind X"
 _BASED = re.compile(
     r"\b(?:built\s+(?:up)?on(?:\s+top\s+of)?|builds?\s+(?:up)?on|building\s+(?:up)?on|extends|extending|extended|"
     r"(?:an?\s+)?extension\s+of|(?:an?\s+)?variants?\s+of|fine-?\s?tuned\s+(?:from|on\s+top\s+of)|"
@@ -231,7 +232,7 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 
 # one cheap test per sentence before the costly cue patterns run: comparison and basis key words: substring tests on the lower-cased sentence (``str.__contains__`` is ~10x
 # cheaper than one regular-expression alternation over the sentence)
-_OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "underperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
+_OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "underperform", " behind", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
                  "accurate", "gain", " than")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
@@ -935,7 +936,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
 
     mentions, low, proposed, families = _prepare(text, mentions, field, proposed)
     ours_all = proposed_spans(text, 0, len(text), proposed, low)
-    breaks = [m.start() for m in matches_at(_CLAUSE_L, low, _clause_starts(low))]  # = _CLAUSE_L.finditer(low)
+    breaks: list[int] | None = None  # clause breaks, found when a sentence first gets past the cue filter below
     # the paper's "method" must not be its dataset, metric or task ("MMMG-Score" proposed with a benchmark)
     own_method = bool(proposed) and not generic_phrase(proposed, text) and \
         not any(m[2] != "Method" and m[3] == proposed for m in mentions)
@@ -996,6 +997,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         evaluated: list[MentionT] = []
         evaluated_ds: list[MentionT] = []
         co_evaluated: list[MentionT] = []
+        if breaks is None:
+            breaks = [m.start() for m in matches_at(_CLAUSE_L, low, _clause_starts(low))]  # = _CLAUSE_L.finditer(low)
         bounds = [s, *breaks[bisect_left(breaks, s):bisect_left(breaks, e)], e]
 
         def clause(pos: int) -> tuple[int, int]:
@@ -1067,7 +1070,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 t = _head_before(text, ments, m.start(), cs)
                 for h in _tails(text, ments, m.end(), ce, "Method"):
                     if t:
-                        add(h, "OUTPERFORMS", t, "underperforms" if m.group().endswith(("m", "ms", "med")) else "passive", ev)
+                        add(h, "OUTPERFORMS", t, "passive" if m.group().endswith("by") else "underperforms", ev)
         if cue_b:
             # BASED_ON
             for m in _BASED_L.finditer(low, s, e):

@@ -763,6 +763,8 @@ def test_flow_matching_in_an_opening_phrase_is_not_a_verb():
     ("BetaNet underperformed AlphaNet and GammaNet on long inputs.",
      {("AlphaNet", "OUTPERFORMS", "BetaNet"), ("GammaNet", "OUTPERFORMS", "BetaNet")}),
     ("BetaNet does not underperform AlphaNet.", set()),
+    ("BetaNet still lags behind AlphaNet in accuracy.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+    ("BetaNet falls far behind AlphaNet.", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
 ])
 def test_underperforms_reverses_the_comparison(text, expected):
     assert {r for r in rels(text, min_confidence=0.7, Method=M) if r[1] == "OUTPERFORMS"} == expected
