@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.errors import ExtractError
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
-from kg.extract.discover import (COMPONENT_NEXT, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (COMPONENT_NEXT, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -525,6 +525,16 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 cands.append((s, e, "Method", text[s:e], "task"))
                 continue
             cands.append((s, e, "Task", _task_name(text[s:e]), "task"))
+    task_heads = load_heads()["Task"]
+    for (cs, ce), (typ, canon) in catalog.items():
+        # a modifier before a catalog task whose head task_phrases does not know ("no-reference [image quality
+        # assessment]", "unsupervised [domain adaptation]"): the qualified task, folded into the catalog one
+        if (typ == "Task" and text[cs - 1:cs] == " " and " " in canon and " " in text[cs:ce]
+                and canon.rsplit(" ", 1)[-1].lower() not in task_heads):
+            nxt = _NEXT_WORD_AT.match(text, ce)
+            ms = catalog_task_modifier(text, cs) if not (nxt and nxt[0][1:].lower() in COMPONENT_NEXT) else None
+            if ms is not None:
+                cands.append((ms, ce, "Task", _task_name(text[ms:ce]), "task"))
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
     for (s, e), typ in appositive_types(text, chunks).items():
         if text[s:e] not in untyped_sf:  # "emergency department (ED)" ... "in the ED, the ... measure": no metric

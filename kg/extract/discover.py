@@ -28,7 +28,7 @@ from importlib import resources
 
 from kg.extract.scan import finditer_at, starts_of
 
-__all__ = ["measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
+__all__ = ["catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
 
 
@@ -742,6 +742,33 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
                 out.append((a, b))
         out.sort()
     return out
+
+
+# words that pass the modifier tests but qualify nothing ("either language modeling", "seven spatial reasoning")
+_NOT_TASK_MOD = frozenset("either neither after before around up multiple numerous mainstream classic elegant authentic "
+                          "seven eight nine ten whole entire overall certain same own other another further future "
+                          "stronger weaker rigorous extensive intricate emergent off-the-shelf art hone activate".split())
+_LOW_WORD_END = re.compile(r"(?<![\w\-])([a-z][a-z\-]*[a-z]) $")
+
+
+def catalog_task_modifier(text: str, start: int) -> int | None:
+    """Where a lower-case modifier of a catalog task opens, right before ``start`` ("unsupervised [domain adaptation]",
+    "no-reference [image quality assessment]"), by the modifier tests of :func:`task_phrases`; ``None`` if none.
+
+    >>> t = "We study unsupervised domain adaptation and then domain adaptation."
+    >>> t[catalog_task_modifier(t, 22):39], catalog_task_modifier(t, 49)
+    ('unsupervised domain adaptation', None)
+    """
+    m = _LOW_WORD_END.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    low = m[1]
+    stop = load_heads()["Stop"]
+    if (low in stop or low in _VERBS or low in _NOT_TASK_MOD or low.endswith("ly") or _BAD_HYPHEN.search(low)
+            or (low.endswith("ed") and not _ED_OK.search(low)) or (low.endswith("ing") and low not in _ING_OK)
+            or (low.endswith("s") and not low.endswith(("ss", "us", "is", "ics", "ous")) and len(low) > 3)):
+        return None
+    return m.start(1)
 
 
 @lru_cache(maxsize=1)

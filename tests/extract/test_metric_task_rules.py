@@ -90,3 +90,13 @@ def test_a_name_presented_as_a_new_task_is_a_task():
 def test_inter_rater_reliability_is_the_agreement_measure():
     assert "inter-annotator agreement" in _ents("It keeps inter-rater reliability at 0.81 with half the labels.",
                                                 typ="Metric")
+
+
+def test_a_modifier_before_a_catalog_task_is_kept_as_its_qualified_form():
+    x = extract_paper(Paper(id="t", title="", abstract=(
+        "We study no-reference image quality assessment and unsupervised domain adaptation on FooSet.")))
+    got = {e.name: set(e.aliases) for e in x.entities if e.type == "Task"}
+    assert "no-reference image quality assessment" in got["image quality assessment"]
+    assert "unsupervised domain adaptation" in got["domain adaptation"]
+    x = extract_paper(Paper(id="t", title="", abstract="Extensive hyperparameter tuning and a one-step active learning strategy."))
+    assert all(not a.startswith(("extensive", "one-step")) for e in x.entities for a in e.aliases)
