@@ -615,6 +615,13 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         outside = [m for m in outside if not any(a < m[0] and m[1] < b for a, b in inner)]
     for sp in _list_mates(text, outside, guessed):  # "results on FooQA, safe BarSet and Baz"
         out[sp] = (*sp, "Dataset", out[sp][3])
+    if guessed and "(" in text:
+        for m in sorted(out.values()):
+            # "UCF-101 (UCF-LT)": a name by default in a parenthesis right after a dataset is that dataset's
+            if m[2] == "Dataset" and text.startswith(" (", m[1]):
+                sp = next(((a, b) for a, b in guessed if a == m[1] + 2 and text.startswith(")", b)), None)
+                if sp in out:
+                    out[sp] = (*sp, "Dataset", m[3])
     prop = {(s, e) for s, e, _ in proposals} | def_prop
     return sorted(out.values()), prop, sources
 

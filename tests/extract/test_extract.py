@@ -195,3 +195,9 @@ def test_lower_case_model_ids_of_well_known_families_are_methods():
         "Baselines: gpt-4-1106-preview and qwen2.5-7b-instruct; gpt-4-based judges rate the phi-divergence opt-in.")))
     got = {e.name for e in x.entities if e.type == "Method"}
     assert {"gpt-4-1106-preview", "qwen2.5-7b-instruct"} <= got and not {"gpt-4-based", "phi-divergence", "opt-in"} & got
+
+
+def test_a_name_in_a_parenthesis_after_a_dataset_is_that_datasets():
+    x = extract_paper(Paper(id="p", title="", abstract="We test FooNet on long-tailed CIFAR-100 (CIFAR-LTX) only."))
+    got = {(e.type, e.name): e.aliases for e in x.entities}
+    assert ("Method", "CIFAR-LTX") not in got and any("CIFAR-LTX" in a for (t, _), a in got.items() if t == "Dataset")
