@@ -765,6 +765,13 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
                                                "conf": rec["conf"]})
         tgt["mentions"] += rec["mentions"]
         tgt["aliases"] |= rec["aliases"] | {m.text for m in rec["mentions"]}
+        # the words of the core as the text writes them ("excessive [hyperparameter tuning]" for hyperparameter
+        # optimization, "[language modelling]"): a form of the task, also when no mention has it bare
+        words = key[1].split()
+        cut = next((i for i in range(1, len(words) - 1) if " ".join(words[i:]) == core
+                    or (_lookup(" ".join(words[i:])) or ("", ""))[1].lower() == core), None)
+        if cut is not None:
+            tgt["aliases"] |= {" ".join(m.text.split()[cut:]) for m in rec["mentions"] if len(m.text.split()) == len(words)}
         tgt["conf"] = max(tgt["conf"], rec["conf"])
     for rec in ents.values():
         rec["mentions"].sort(key=lambda m: (m.field != "title", m.start))

@@ -747,7 +747,8 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
 # words that pass the modifier tests but qualify nothing ("either language modeling", "seven spatial reasoning")
 _NOT_TASK_MOD = frozenset("either neither after before around up multiple numerous mainstream classic elegant authentic "
                           "seven eight nine ten whole entire overall certain same own other another further future "
-                          "stronger weaker rigorous extensive intricate emergent off-the-shelf art hone activate".split())
+                          "stronger weaker rigorous extensive intricate excessive emergent off-the-shelf art hone activate define cast "
+                          "formulate dominate".split())
 _LOW_WORD_END = re.compile(r"(?<![\w\-])([a-z][a-z\-]*[a-z]) $")
 
 

@@ -100,3 +100,9 @@ def test_a_modifier_before_a_catalog_task_is_kept_as_its_qualified_form():
     assert "unsupervised domain adaptation" in got["domain adaptation"]
     x = extract_paper(Paper(id="t", title="", abstract="Extensive hyperparameter tuning and a one-step active learning strategy."))
     assert all(not a.startswith(("extensive", "one-step")) for e in x.entities for a in e.aliases)
+
+
+def test_a_qualified_catalog_task_keeps_the_texts_own_words_for_it():
+    x = extract_paper(Paper(id="t", title="", abstract="FooLM does neural language modelling and costly hyperparameter tuning."))
+    forms = {a for e in x.entities if e.type == "Task" for a in (e.name, *e.aliases)}
+    assert "language modelling" in forms and "hyperparameter tuning" in forms
