@@ -1068,6 +1068,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     continue
                 cs, ce = clause(m.start())
                 t = _head_before(text, ments, m.start(), cs)
+                if t is not None and not m.group().endswith("by") and _ITS.search(text, t[1], m.start()):
+                    continue  # "a paradigm for Y, yet its capacity lags behind X": the subject is another's
                 for h in _tails(text, ments, m.end(), ce, "Method"):
                     if t:
                         add(h, "OUTPERFORMS", t, "passive" if m.group().endswith("by") else "underperforms", ev)
@@ -1454,6 +1456,7 @@ _DS_MAKE = re.compile(r"\b(?:annotat\w*|label\w*|generat\w*|construct\w*|collect
 _TITLE_USING = re.compile(r"\s+(?:[Uu]sing|[Vv]ia|[Ww]ith)\s+(?:an?\s+|the\s+)?")
 #: "Extensive experiments on image classification ...", "We conduct experiments for T on D": right before the task
 _EXP_TASK = re.compile(r"\b(?:experiments?|evaluations?)\s+(?:(?:are|were)\s+(?:conducted|performed)\s+)?(?:on|for)\s+(?:the\s+)?$", re.I)
+_ITS = re.compile(r"\b(?:its|their)\b", re.I)
 _BRACKETED = re.compile(r"\s*\(\s*")
 _TASK_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|public|"

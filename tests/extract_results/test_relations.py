@@ -835,3 +835,8 @@ def test_backbone_named_with_its_variant_in_brackets():
             "transformer (ViT-Base) as the pre-trained foundation model to perform extensive experiments.")
     got = rels2(text, proposed="AlphaNet", Method=["AlphaNet", "vision transformer", "ViT-Base"])
     assert {r for r in got if r[1] == "BASED_ON"} == {("AlphaNet", "BASED_ON", "ViT-Base")}
+
+
+def test_underperforms_head_not_in_a_prepositional_phrase():
+    text = "GammaNet is a paradigm for BetaNet, yet its capacity often lags behind AlphaNet."
+    assert {r for r in rels(text, min_confidence=0.7, Method=M) if r[1] == "OUTPERFORMS"} == set()
