@@ -852,7 +852,7 @@ def _dumps(obj: Any) -> bytes:
     return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
 
 
-#: Threads compressing store and sidecar members at once (zlib releases the GIL): the bytes do not depend on it.
+#: Threads compressing store and sidecar members at once (ISA-L and zlib release the GIL): the bytes do not depend on it.
 GZIP_THREADS = 2
 #: Uncompressed bytes per gzip member of the store and the records sidecar (about +0.1 % size against one stream).
 GZIP_MEMBER = 4 << 20
