@@ -231,7 +231,8 @@ def _type_of_name(name: str) -> tuple[str, str | None, bool]:
 
 _YEAR_END = re.compile(r"(?<![\d.])(?:19[89]\d|20[0-4]\d)$")
 _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "robustness", "quality", "speed",
-                           "latency", "throughput", "error", "performance", "fidelity", "coverage"})
+                           "latency", "throughput", "error", "performance", "fidelity", "coverage",
+                           "structural similarity"})  # "preserving structural similarity" of molecules: no SSIM
 # generic catalog measures (canonical names) that count only in a sentence with a number
 _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "memory usage", "computational cost",
                              "communication cost", "number of parameters", "power consumption", "detection rate",

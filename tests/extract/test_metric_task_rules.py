@@ -106,3 +106,8 @@ def test_a_qualified_catalog_task_keeps_the_texts_own_words_for_it():
     x = extract_paper(Paper(id="t", title="", abstract="FooLM does neural language modelling and costly hyperparameter tuning."))
     forms = {a for e in x.entities if e.type == "Task" for a in (e.name, *e.aliases)}
     assert "language modelling" in forms and "hyperparameter tuning" in forms
+
+
+def test_structural_similarity_alone_needs_a_number():
+    assert _ents("It preserves structural similarity of molecules while improving validity.", typ="Metric") == {}
+    assert "structural similarity index" in _ents("We reach a structural similarity of 0.94.", typ="Metric")
