@@ -838,21 +838,23 @@ def _modifier_only(texts: dict[str, str], mentions) -> bool:
     return True
 
 
-def _inside_other(title_low: str, m: Mention, key: tuple[str, str], ents: dict[tuple[str, str], dict]) -> bool:
-    """Whether the title mention ``m`` ends a longer name of another Method entity written in the title.
+def _inside_other(low: dict[str, str], m: Mention, key: tuple[str, str], ents: dict[tuple[str, str], dict]) -> bool:
+    """Whether the mention ``m`` ends a longer name of another Method entity written right there (``low``: the
+    lower-cased title and abstract).
 
     >>> t = "factorization vision transformer for x"
     >>> m = Mention("Vision Transformer", 14, 32, "title", 0)
     >>> ents = {("Method", "favit"): {"name": "FaViT", "aliases": {"factorization vision transformer"}}}
-    >>> _inside_other(t, m, ("Method", "vision transformer"), ents)
+    >>> _inside_other({"title": t}, m, ("Method", "vision transformer"), ents)
     True
     """
-    n = len(m.text)
+    n, text = len(m.text), low[m.field]
     for k, r in ents.items():
         if k[0] != "Method" or k == key:
             continue
         for form in (r["name"], *r["aliases"]):
-            if len(form) > n + 2 and " " in form and title_low.startswith(form.lower(), m.end - len(form)):
+            if (len(form) > n + 2 and " " in form and " and " not in form and m.end >= len(form)
+                    and text.startswith(form.lower(), m.end - len(form))):
                 return True
     return False
 
@@ -948,10 +950,12 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         name = ents[key]["name"]
         if not _DIGIT_IN.search(name) and _modifier_only(texts, ents[key]["mentions"]) and not _type_of_name(name)[2]:
             del ents[key]
-    for key in [k for k, r in ents.items() if k[0] == "Method" and all(m.field == "title" for m in r["mentions"])]:
+    low = {"title": title_low, "abstract": paper.abstract.lower()}
+    for key in [k for k in ents if k[0] == "Method"]:
         # "Factorization Vision Transformer: ..." with "the factorization vision transformer (FaViT)" in the
-        # abstract: the title names the paper's own model, whose head only is a catalog name
-        if all(_inside_other(title_low, m, key, ents) for m in ents[key]["mentions"]):
+        # abstract: the title names the paper's own model, whose head only is a catalog name; "we propose
+        # Enhanced HOPE, ... Enhanced HOPE reduces": the later "HOPE" is no name of its own
+        if all(_inside_other(low, m, key, ents) for m in ents[key]["mentions"]):
             del ents[key]
     for key in [k for k in ents if k[0] == "Method" and k[1] in _FAMILIES]:
         ms = ents[key]["mentions"]

@@ -201,3 +201,10 @@ def test_a_name_in_a_parenthesis_after_a_dataset_is_that_datasets():
     x = extract_paper(Paper(id="p", title="", abstract="We test FooNet on long-tailed CIFAR-100 (CIFAR-LTX) only."))
     got = {(e.type, e.name): e.aliases for e in x.entities}
     assert ("Method", "CIFAR-LTX") not in got and any("CIFAR-LTX" in a for (t, _), a in got.items() if t == "Dataset")
+
+
+def test_a_name_seen_only_inside_the_papers_longer_name_is_no_entity():
+    x = extract_paper(Paper(id="e", title="Think Twice: Adaptive Perception", abstract=(
+        "We propose Enhanced ZORP, an adaptive perception architecture. Enhanced ZORP reduces latency by 38%.")))
+    got = {e.name for e in x.entities if e.type == "Method"}
+    assert "Enhanced ZORP" in got and "ZORP" not in got
