@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 
 from kg.errors import ExtractError
+from kg.extract.affixes import plain_word_affixes
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
 from kg.extract.discover import (COMPONENT_NEXT, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
@@ -136,9 +137,11 @@ def extraction_nlp(spacy_model: str | None = None) -> Language:
     """The pipeline kg's own extraction runs (``kg extract``, ``kg build``, :func:`extract_papers` without ``nlp``).
 
     :func:`build_nlp` minus work nothing reads: the catalog component writes only its rows
-    (no ``doc.spans`` objects), and on kg's blank pipeline new words get only their
-    lower-case form (:func:`lean_vocab`). The records are the same as with ``build_nlp()``;
-    use :func:`build_nlp` to read ``doc.spans`` or lexical attributes yourself.
+    (no ``doc.spans`` objects), on kg's blank pipeline new words get only their
+    lower-case form (:func:`lean_vocab`), and the tokenizer's English affix rules answer
+    plain words without their regular expressions (:mod:`kg.extract.affixes`; same tokens).
+    The records are the same as with ``build_nlp()``; use :func:`build_nlp` to read
+    ``doc.spans`` or lexical attributes yourself.
 
     >>> nlp = extraction_nlp()
     >>> nlp.get_pipe("kg_catalog").with_spans, "kg_entities" in nlp("BERT on GLUE").spans
@@ -148,6 +151,7 @@ def extraction_nlp(spacy_model: str | None = None) -> Language:
     nlp.get_pipe("kg_catalog").with_spans = False
     if spacy_model is None:
         lean_vocab(nlp)
+    plain_word_affixes(nlp.tokenizer)  # only when they are spaCy's English rules
     return nlp
 
 

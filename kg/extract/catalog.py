@@ -172,6 +172,7 @@ def _lookup_index() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, st
     return exact, loose
 
 
+@lru_cache(maxsize=1 << 16)  # the catalog is fixed per process, and names recur across papers
 def catalog_lookup(name: str) -> tuple[str, str] | None:
     """``(type, canonical name)`` of a catalog form, ignoring spaces/hyphens/dots and honouring the case rules.
 
