@@ -96,6 +96,8 @@ _NOT_CAP_NUM = frozenset(
     "Minutes Seconds Challenge Edition Vol Volume No Number Over Under About Around Only Just Nearly Approximately "
     "In On At By For Of To With From And Or The A An Of Since Until Than When Using Within Across After Before "
     "Among Between Each Every All Both "
+    # GPU / CPU product lines: "RTX 4090", "Jetson Orin", "Xeon 6338"
+    "RTX GTX Quadro Jetson Xeon Ryzen Snapdragon Tesla Titan "
     # dates: "November 2022", "Summer 2024"
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
     "Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Q1 Q2 Q3 Q4 Early Mid Late "

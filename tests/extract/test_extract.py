@@ -208,3 +208,8 @@ def test_a_name_seen_only_inside_the_papers_longer_name_is_no_entity():
         "We propose Enhanced ZORP, an adaptive perception architecture. Enhanced ZORP reduces latency by 38%.")))
     got = {e.name for e in x.entities if e.type == "Method"}
     assert "Enhanced ZORP" in got and "ZORP" not in got
+
+
+def test_gpu_product_names_are_no_methods():
+    x = extract_paper(Paper(id="g", title="", abstract="FooNet trains on one RTX 3090 and a GTX 1080 in a day."))
+    assert {e.name for e in x.entities} == {"FooNet"}
