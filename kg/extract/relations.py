@@ -232,11 +232,13 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 
 # one cheap test per sentence before the costly cue patterns run: comparison and basis key words: substring tests on the lower-cased sentence (``str.__contains__`` is ~10x
 # cheaper than one regular-expression alternation over the sentence)
-_OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "underperform", " behind", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
+_OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
                  "accurate", "gain", " than")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
-               "modification", "version", "hybrid", "combination", "distilled", "powered", "leveraging", "equipped with")
+               "modification", "version", "hybrid", "combination", "distilled", "powered")
+_INVERSE_KEYS = ("underperform", " behind")  # "Y underperforms / lags behind X": only the passive-form scan
+_OPEN_BASIS = re.compile(r"\s*(?:leveraging|equipped\s+with)\b")  # lower-cased; "Leveraging Y, we present X"
 _COMBINE_KEYS = ("combines", "integrates", "leverages", "incorporates", "unifies", "fuses", "marries", "synergizes")
 #: "X combines A with B", "X, which integrates A and B, ...", "our framework leverages a frozen A": the paper's
 #: method as the subject of a verb that names its parts
@@ -673,8 +675,8 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
     def subject_free(pos: int, whole: bool = False, but: MentionT | None = None) -> bool:
         cs, ce = (s, e) if whole else clause(pos)
         # "Y (Y-B)": the bracketed name and the one before it are one method
-        pair = [x for x in methods if but is not None and (_BRACKETED.fullmatch(text, x[1], but[0]) or
-                                                           _BRACKETED.fullmatch(text, but[1], x[0]))]
+        pair = [x for x in methods if but is not None and (0 < but[0] - x[1] <= 3 and _BRACKETED.fullmatch(text, x[1], but[0]) or
+                                                           0 < x[0] - but[1] <= 3 and _BRACKETED.fullmatch(text, but[1], x[0]))]
         return not any(cs <= m[0] < ce and m[3] != proposed and m != but and m not in pair and not baseline(m, clause(m[0])[0])
                        and re.sub(r"[\W_]", "", m[3].lower()) != own_key for m in methods)
 
@@ -982,7 +984,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         kinds = {m[2] for m in ments}
         # a comparison or basis needs a named tail other than the paper's own method
         cue_o, cue_b = _cue_kinds(low[s:e]) if any(m[3] != proposed for m in methods) else (False, False)
-        has_cue = cue_o or cue_b
+        cue_inv = not cue_o and any(m[3] != proposed for m in methods) and any(k in low[s:e] for k in _INVERSE_KEYS)
+        has_cue = cue_o or cue_b or cue_inv or _OPEN_BASIS.match(low, s) is not None
         # "X combines A with B": the paper's method named here with one of the verbs that list its parts
         combines = own_method and len(methods) >= 2 and any(k in low[s:e] for k in _COMBINE_KEYS)
         into = len(methods) >= 2 and any(k in low[s:e] for k in _INTO_KEYS)
@@ -1031,9 +1034,9 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 h = own or h
             return h, "cue_subject"
 
-        if cue_o:
+        if cue_o or cue_inv:
             # OUTPERFORMS (active)
-            for m in _OUTPERF_L.finditer(low, s, e):
+            for m in _OUTPERF_L.finditer(low, s, e) if cue_o else ():
                 if _NEG.search(text[max(s, m.start() - 25):m.start()]):
                     continue
                 cs, ce = clause(m.start())

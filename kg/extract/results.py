@@ -721,10 +721,10 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     carry: str | None = None  # the one dataset of the last evaluation sentence ("We evaluate X on D. It reaches 0.9 F1.")
     carry_metric: str | None = None  # the one metric of the absolute % values of the previous sentence with values
     carry_val: tuple[str, set[str]] | None = None  # a dataset with values in its sentence, and their metrics
-    listed: list[str] = []  # the datasets the previous sentence listed, in order ("on the respective datasets")
+    prev_ments: list[MentionT] = []  # the previous sentence's mentions ("on the respective datasets")
     for s, e, ments in iter_sentences(text, sentences, mentions):
         here, here_val = carry, carry_val
-        before, listed = listed, _listed_datasets(text, ments)
+        before_ments, prev_ments = prev_ments, ments
         names = {m[3] for m in ments if m[2] == "Dataset"}
         if names:
             # the same one dataset named again ("D comprises 60,828 questions") keeps it
@@ -841,11 +841,13 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             carry_metric = next(iter(ms)) if len(ms) == 1 and None not in ms else None
         _baseline_datasets(rows, is_baseline)
         _respectively(text, s, e, rows, datasets, metrics)
-        if len(before) >= 2 and not datasets and len(rows) == len(before) and "respective " in low[s:e] and \
-                _RESPECTIVE_DS.search(low, s, e) and len({c.unit for c, _ in rows}) == 1:
+        if len(rows) >= 2 and not datasets and "respective " in low[s:e] and _RESPECTIVE_DS.search(low, s, e) and \
+                len({c.unit for c, _ in rows}) == 1:
             # "... 90.7%, 84% and 97.1% in A, B and C, respectively. It improves them by +1.2%, +7.3% and +1.8% on the
             # respective datasets": k values of one unit take the previous sentence's k listed datasets, in order
-            rows = [(c, _replace(r, dataset=before[n])) for n, (c, r) in enumerate(rows)]
+            before = _listed_datasets(text, before_ments)
+            if len(before) == len(rows):
+                rows = [(c, _replace(r, dataset=before[n])) for n, (c, r) in enumerate(rows)]
         if names:
             carry_val = None
         if carry is None and len(names) == 1:
