@@ -164,6 +164,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "experiments_task": 0.75,  # after the proposal: "Extensive experiments on T1 and T2 confirm that X ..."
     "title_using": 0.7,        # a nameless title "T using/via/with X": X APPLIED_TO T
     "extended_to": 0.75,       # "X can be easily extended to T1, T2 and T3": X APPLIED_TO each
+    "name_compound": 0.75,     # "a Transformer-based point network (PNet)": PNet BASED_ON a Transformer named elsewhere
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -589,6 +590,71 @@ _COMPOUND = re.compile(r"-(?:based|inspired|guided|powered|driven|enhanced|augme
 #: from the compound to the name it describes: the noun phrase, then "(X)" or "called X", or X right after
 _COMPOUND_TO = re.compile(r"(?:(?!(?<![\w\-])(?:to|for|that|which|with|from|into|of|by|on|in)(?![\w\-]))[^,;:.()])"
                           r"{0,80}?(?:\(\s*|\b(?:called|named|dubbed|termed)\s+)|\s*(?:(?!and\b|or\b)[a-z][\w\-]*\s+)?")
+#: well-known architecture families a compound names even though they are not acronyms: "a Transformer-inspired
+#: architecture", "a diffusion transformer-based model" (a generic word like "graph" or "attention" is no family)
+_ARCH_FAMILY = re.compile(r"(?:(?:vision|diffusion|graph|video|spatio-temporal)\s+)?transformers?|u-?nets?|"
+                          r"(?:convolutional|recurrent|graph|spiking|physics-informed)\s+neural\s+networks?|"
+                          r"diffusion\s+models?|state[\s\-]space\s+models?|mamba|"
+                          r"(?:large\s+)?language\s+models?|autoencoders?|normalizing\s+flows?", re.I)
+_INNER_KEYS = ("-based", "-inspired", "-guided", "-powered", "-driven")
+_INNER_COMPOUND = re.compile(r"(?<![\w\-])([\w][\w\s.\-]{0,40}?)-(?:based|inspired|guided|powered|driven)\b", re.I)
+
+
+def basis_family(name: str) -> bool:
+    """A name a compound ("Y-based") may rest on: specific (an acronym, CamelCase, a digit) or a well-known
+    architecture family.
+
+    >>> basis_family("ViT"), basis_family("Transformer"), basis_family("vision transformers"), basis_family("graph")
+    (True, True, True, False)
+    """
+    return specific_name(name) or _ARCH_FAMILY.fullmatch(name) is not None
+
+
+def compound_forms(text: str, known: list[MentionT]) -> dict[str, MentionT]:
+    """Lower-cased surface forms and names of the method mentions ``known`` (no compounds themselves)."""
+    by_form: dict[str, MentionT] = {}
+    for m in known:
+        for f in (text[m[0]:m[1]], m[3]):
+            if "-" not in f or not _INNER_COMPOUND.search(f):
+                by_form.setdefault(f.lower(), m)
+    return by_form
+
+
+def name_compound_bases(text: str, methods: list[MentionT], by_form: dict[str, MentionT]) -> list[tuple[MentionT, MentionT]]:
+    """(X, Y) for a method mention X whose own words say what it is built on: "Y-based/-inspired/-guided ..."
+    where Y is another method of the text (``by_form``: :func:`compound_forms` of its method mentions)
+    ("a Transformer-based point network (PNet)" -> PNet BASED_ON Transformer; "a MatX-based ViT (MatViT)" ->
+    BASED_ON MatX).
+
+    >>> t = "We use a Transformer. We propose a Transformer-based point network."
+    >>> ms = [(9, 20, "Method", "Transformer"), (35, 65, "Method", "Transformer-based point network")]
+    >>> [(x[3], y[3]) for x, y in name_compound_bases(t, ms[1:], compound_forms(t, ms))]
+    [('Transformer-based point network', 'Transformer')]
+    >>> t = "We use CLIP. We propose CLIP-guided test-time training (CTT)."
+    >>> ms = [(7, 11, "Method", "CLIP"), (24, 54, "Method", "CLIP-guided test-time training"), (56, 59, "Method", "CTT")]
+    >>> [(x[3], y[3]) for x, y in name_compound_bases(t, ms[1:], compound_forms(t, ms))]
+    [('CTT', 'CLIP')]
+    """
+    out: list[tuple[MentionT, MentionT]] = []
+    for x in methods:
+        surf = text[x[0]:x[1]]
+        if "-" not in surf:
+            continue
+        for cm in _INNER_COMPOUND.finditer(surf):
+            words = cm.group(1).split()
+            if not surf[cm.end():].strip() or len(surf[:cm.start(1)].split()) > 2:
+                continue  # "Y-guided" alone, or a long phrase before the compound: no name of a method
+            # the longest tail of the words before "-based" that names another method ("efficient ViT-based")
+            # the short form in a parenthesis right after the long one names the method ("... network (PNet)")
+            z = next((m for m in methods if m[0] > x[1] and re.fullmatch(r"\s*\(\s*", text[x[1]:m[0]])), x)
+            for k in range(len(words)):
+                y = by_form.get(" ".join(words[k:]).lower())
+                if y is not None and y[3] != x[3] and y[3] != z[3] and basis_family(y[3]):
+                    out.append((z, y))
+                    break
+    return out
+
+
 #: "X, a (novel ...) ", "X, or ACR, as a novel ", "X - a series of ": an appositive right after the name X
 _APPOS_LEAD = re.compile(r"(?:\s+(?:family|series|suite))?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:or\s+[^,;()]{1,25},\s*)?(?:as\s+)?|\s+as\s+|\s+[\-\u2013\u2014]\s+)"
                          r"(?:which\s+is\s+)?(?:an?|the)\s+(?:(?!for\b|of\b|with\b|to\b|that\b|which\b|and\b|\w+ing\b)[\w\-]+,?\s+"
@@ -949,11 +1015,19 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         else None
     own_dataset = ds_own[1] if ds_own else None
     last_subject: MentionT | None = None
+    known_forms: dict[str, MentionT] | None = None  # the text's method names, built at the first "-based" sentence
     for s, e, ments in iter_sentences(text, sentences, mentions):
         ours = [o for o in ours_all if s <= o[0] and o[1] <= e] if ours_all else []
         if ours:
             ments = sorted(ments + [o for o in ours if not any(m[0] < o[1] and o[0] < m[1] for m in ments)])
         methods = [m for m in ments if m[2] == "Method"]
+        if methods and any(k in low[s:e] for k in _INNER_KEYS):  # "a Transformer-based point network (PNet)"
+            if known_forms is None:
+                known_forms = compound_forms(text, [m for m in mentions if m[2] == "Method"])
+            for x, y in name_compound_bases(text, methods, known_forms):
+                if specific_name(x[3]) or (specific_name(y[3]) or x[3] == proposed and own_method) and \
+                        _ARCH_FAMILY.fullmatch(x[3]) is None:  # "Transformer-based LLMs": a family on a family
+                    add(x, "BASED_ON", y, "name_compound", Evidence(text[s:e], s, e, field))
         # a sentence without a method can still evaluate / apply the paper's own one ("Experiments on D ...")
         paper_only = proposed is not None and not methods and any(m[2] in ("Dataset", "Task") for m in ments)
         if not methods and not last_subject and not paper_only:
@@ -1129,16 +1203,17 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if cue_b:
             for y in methods:
                 cm3 = _COMPOUND.match(text, y[1], e)
-                if not cm3 or not specific_name(y[3]):
+                if not cm3 or not basis_family(y[3]):
                     continue
                 for x in methods:
-                    if x[3] == y[3]:
-                        continue
+                    if x[3] == y[3] or not specific_name(y[3]) and \
+                            (not specific_name(x[3]) or _ARCH_FAMILY.fullmatch(x[3])):
+                        continue  # "Transformer-based LLMs": a family rests on a family, no paper's model
                     if x[0] >= cm3.end() and _COMPOUND_TO.fullmatch(text, cm3.end(), x[0]) or \
                             x[1] <= y[0] and _APPOS_LEAD.fullmatch(text, x[1], y[0]):
                         add(x, "BASED_ON", y, "compound_basis", ev)
                 # a title "X: ... Y-based ...", unless the compound describes a task ("Fast UAV-based Mapping")
-                if field == "title" and proposed and text.startswith(proposed) and \
+                if field == "title" and proposed and text.startswith(proposed) and specific_name(y[3]) and \
                         text[len(proposed):].lstrip().startswith(":") and y[0] > len(proposed) and \
                         not any(t[2] == "Task" and cm3.end() <= t[0] <= cm3.end() + 40 and
                                 re.fullmatch(r"[\s\w\-]*", text[cm3.end():t[0]]) for t in ments):

@@ -445,8 +445,8 @@ def test_name_derived_basis(text, proposed, methods, expected):
     # the appositive names the base model
     ("We present AlphaNet, a compact BERT model for biomedical text.", {("AlphaNet", "BASED_ON", "BERT")}),
     ("We propose Sparse Adapters, or AlphaNet, as a novel LoRA method for vision.", {("AlphaNet", "BASED_ON", "LoRA")}),
-    # a generic word is not a base; "and" ends the compound
-    ("We propose AlphaNet, a Transformer-based model.", set()),
+    # a well-known architecture family is a base of the paper's named model; "and" ends the compound
+    ("We propose AlphaNet, a Transformer-based model.", {("AlphaNet", "BASED_ON", "Transformer")}),
     ("The CLIP-based and AlphaNet models are compared.", set()),
 ])
 def test_compound_and_appositive_basis(text, expected):
@@ -840,3 +840,33 @@ def test_backbone_named_with_its_variant_in_brackets():
 def test_underperforms_head_not_in_a_prepositional_phrase():
     text = "GammaNet is a paradigm for BetaNet, yet its capacity often lags behind AlphaNet."
     assert {r for r in rels(text, min_confidence=0.7, Method=M) if r[1] == "OUTPERFORMS"} == set()
+
+
+@pytest.mark.parametrize("text, methods, proposed, expected", [
+    # the name's own words say what it rests on; the base is named elsewhere in the text
+    ("We start from a Transformer. We propose a Transformer-based point network for meshes.",
+     ["Transformer", "Transformer-based point network"], "Transformer-based point network",
+     {("Transformer-based point network", "BASED_ON", "Transformer")}),
+    ("Smaller encoders from a universal ZetaNet-based ViT keep the structure. ZetaNet is nested.",
+     ["ZetaNet", "ZetaNet-based ViT"], "ZetaNet", {("ZetaNet-based ViT", "BASED_ON", "ZetaNet")}),
+    # the compound's base is no method of the text: nothing
+    ("We propose a graph-based point network for meshes.", ["graph-based point network"], None, set()),
+])
+def test_name_compound_basis(text, methods, proposed, expected):
+    assert {r for r in rels(text, proposed=proposed, min_confidence=0.7, Method=methods) if r[1] == "BASED_ON"} == expected
+
+
+@pytest.mark.parametrize("text, methods, proposed, expected", [
+    # a well-known architecture family is a base like an acronym when the paper's named model rests on it
+    ("We present AlphaNet, a Transformer-inspired architecture for forecasting.", ["AlphaNet", "Transformer"],
+     "AlphaNet", {("AlphaNet", "BASED_ON", "Transformer")}),
+    ("We propose BetaNet, a vision transformer-based framework for pollution maps.", ["BetaNet", "vision transformer"],
+     "BetaNet", {("BetaNet", "BASED_ON", "vision transformer")}),
+    # a family resting on a family is background, not the paper's model
+    ("Transformer-based large language models have achieved success.", ["Transformer", "large language models"],
+     None, set()),
+    # a generic word is no family
+    ("We present AlphaNet, an attention-based architecture.", ["AlphaNet", "attention"], "AlphaNet", set()),
+])
+def test_compound_basis_family(text, methods, proposed, expected):
+    assert {r for r in rels(text, proposed=proposed, min_confidence=0.7, Method=methods) if r[1] == "BASED_ON"} == expected
