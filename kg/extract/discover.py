@@ -843,6 +843,8 @@ _DEF_AFTER = re.compile(
     rf"\)\s*(?:(?:,|\s+is|\s+as)\s+(?:a|an|the)\s+(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|"
     rf"over)\b)[\w\-]+,?\s+){{0,6}}?)?({_DEF_NOUN})s?\b", re.I)
 _DEF_BEFORE_NEW = re.compile(r"\b(?:a|an|the|our)\s+(?:new|novel|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+_DEF_DS_NAMED = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora),?\s+(?:called|named|dubbed|termed|namely)\s+(?:the\s+)?[\"'`]*$",
+                           re.I)
 _DEF_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
              "metric": "Metric", "measure": "Metric", "score": "Metric", "diagnostic": "Metric", "indicator": "Metric",
              "statistic": "Metric"}
@@ -885,6 +887,8 @@ def definition_context(text: str, long_start: int, short_end: int) -> tuple[str 
     >>> t = "We propose A, which integrates a Rank Selector (RS)."
     >>> definition_context(t, 33, 49)
     (None, True)
+    >>> t = "We derive a dataset named Warped Tables (WT)."; definition_context(t, 26, 43)
+    ('Dataset', False)
     """
     new = bool(_DEF_BEFORE_NEW.search(text, max(0, long_start - 60), long_start))
     if not new:
@@ -896,6 +900,8 @@ def definition_context(text: str, long_start: int, short_end: int) -> tuple[str 
         new = bool(cue) and not _PLURAL_WORD.search(last[0]) and not _GAP_USED.search(text, cue.end(), long_start)
     m = _DEF_AFTER.match(text, short_end)
     if m is None:
+        if _DEF_DS_NAMED.search(text, max(0, long_start - 40), long_start):  # "a dataset named Foo Bar (FB)"
+            return "Dataset", new
         return (None, new)
     return _DEF_TYPE.get(m[1].lower(), "Method"), new
 
@@ -970,6 +976,38 @@ _TITLE_STOP = frozenset("Towards Toward Beyond Rethinking Revisiting Position Su
                         "Learning Scaling Improving On In Why How What When Where".split())
 
 
+# the words after a title's colon that present the head as a dataset: "X: Benchmarking ...", "X: A Large-Scale
+# Multimodal Dataset for ...", "X: A Benchmark for ..."
+_TITLE_DS_REST = re.compile(r":\s*(?:Benchmarking\b|(?:A|An|The)\s+(?:(?!(?:for|of|with|in|on|to|and|or|from|by|via|"
+                            r"Framework|Method|Model|Approach|Network|Architecture|System|Pipeline|Agent|Tool)\b)"
+                            r"[\w\-]+,?\s+){0,5}?(?:Dataset|Benchmark|Corpus|Testbed)s?\b)")
+_PLAIN_TITLE_HEAD = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?=:)")  # "Room Envelopes: A Synthetic Dataset ..."
+
+
+def title_dataset_head(title: str, head: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The title's head span when the title presents it as a dataset, else None.
+
+    ``head`` is :func:`title_head`'s answer. A head named like a dataset ("FooBench", "BarArena") or followed by
+    "Benchmarking ..." / "A ... Dataset/Benchmark/Corpus" is one; without a name-like head, two or three plain
+    capitalised words count as the name only before such a dataset phrase.
+
+    >>> t = "Room Envelopes: A Synthetic Dataset for Indoor Layouts"; t[slice(*title_dataset_head(t, title_head(t)))]
+    'Room Envelopes'
+    >>> t = "FooBench: Benchmarking LLMs in Law"; t[slice(*title_dataset_head(t, title_head(t)))]
+    'FooBench'
+    >>> title_dataset_head("Better Nets: A Framework for Data", None) is None
+    True
+    """
+    if head is None:
+        m = _PLAIN_TITLE_HEAD.match(title)
+        if not m or m[0].split()[0] in _TITLE_STOP or not _TITLE_DS_REST.match(title, m.end()):
+            return None
+        return m.start(), m.end()
+    if _DS_NAME.search(title, head[0], head[1]) or _TITLE_DS_REST.match(title, head[1]):
+        return head
+    return None
+
+
 def title_head(title: str) -> tuple[int, int] | None:
     """The span of a title's leading name before a colon ("FooNet: ..."), if it looks like a name.
 
@@ -1018,7 +1056,10 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
 
     if field == "title":
         h = title_head(text)
-        if h:
+        hd = title_dataset_head(text, h)
+        if hd:
+            out[hd] = "Dataset"
+        elif h:
             rest = text[h[1]:h[1] + 80]
             out[h] = "Dataset" if _DS_WORD_I.search(rest) and not _METHOD_WORD_I.search(rest[:40]) else "Method"
     cues = finditer_at(_CUE, text, _CUE_WORDS)  # _CUE.finditer(text), trying only where its opening words stand

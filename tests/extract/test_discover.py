@@ -191,3 +191,25 @@ def test_family_or_used_names_after_a_cue_are_not_proposed():
     x = extract_paper(Paper(id="q", title="Planning with Frontier Blue Sky Logic",
                             abstract="We show Blue Sky Logic (BSL), a system architecture for planning."))
     assert [(e.name, e.role) for e in x.entities if e.type == "Method"] == [("Blue Sky Logic", "used")]
+
+
+@pytest.mark.parametrize("title, name, typ", [
+    ("Quxbench: Benchmarking Agents in Law", "Quxbench", "Dataset"),       # "X: Benchmarking ..."
+    ("ZorpArena: Playing Games with Models", "ZorpArena", "Dataset"),      # a dataset naming convention
+    ("Room Plans: A Synthetic Dataset for Floor Layouts", "Room Plans", "Dataset"),  # plain words before "A ... Dataset"
+    ("ZorpNet: A Framework for Dataset Cleaning", "ZorpNet", "Method"),
+])
+def test_title_head_presented_as_dataset(title, name, typ):
+    x = extract_paper(Paper(id="t", title=title, abstract="We report results."))
+    assert (typ, name) in {(e.type, e.name) for e in x.entities}
+
+
+def test_title_plain_words_need_a_dataset_phrase():
+    x = extract_paper(Paper(id="t", title="Better Plans: Learning Floor Layouts", abstract="We report results."))
+    assert not any(e.name == "Better Plans" for e in x.entities)
+
+
+def test_defined_name_after_dataset_named_is_a_dataset():
+    t = "We also derive a large dataset named Warped Grid Tables (WGT). Models trained on WGT transfer well."
+    got = {(e.type, e.name) for e in extract_paper(Paper(id="d", title="", abstract=t)).entities}
+    assert ("Dataset", "Warped Grid Tables") in got and not any(ty == "Method" for ty, _ in got)
