@@ -13,10 +13,10 @@ from tests.conftest import ROOT, shared_path
 
 GOLD = ROOT / "tests" / "gold"
 FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl", "heldout_nov30b_gold.jsonl",
-         "heldout_nov30c_gold.jsonl", "heldout_nov30d_gold.jsonl"]
+         "heldout_nov30c_gold.jsonl", "heldout_nov30d_gold.jsonl", "heldout_nov30e_gold.jsonl"]
 HELDOUT = "heldout_nov30_gold.jsonl"
 HELDOUTS = {"heldout_nov30_gold.jsonl": "a", "heldout_nov30b_gold.jsonl": "b",  # file -> select_heldout.py --set
-            "heldout_nov30c_gold.jsonl": "c", "heldout_nov30d_gold.jsonl": "d"}
+            "heldout_nov30c_gold.jsonl": "c", "heldout_nov30d_gold.jsonl": "d", "heldout_nov30e_gold.jsonl": "e"}
 KEYS = {"id", "source", "methods", "datasets", "metrics", "tasks", "repos", "results", "relations"}
 ENTITY_KEYS = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
 REL_TYPES = {"OUTPERFORMS", "BASED_ON", "EVALUATED_ON", "APPLIED_TO"}
@@ -145,8 +145,8 @@ def test_scorer_gives_perfect_f1_on_gold_made_prediction(name, tmp_path):
 
 
 # --- held-out sets (tests/gold/heldout_nov30_gold.jsonl = set a, heldout_nov30b_gold.jsonl = set b,
-# heldout_nov30c_gold.jsonl = set c, heldout_nov30d_gold.jsonl = set d): drawn by scripts/select_heldout.py
-# [--set b|c|d], annotated blind ---
+# heldout_nov30c_gold.jsonl = set c, heldout_nov30d_gold.jsonl = set d, heldout_nov30e_gold.jsonl = set e): drawn by
+# scripts/select_heldout.py [--set b|c|d|e], annotated blind ---
 
 def heldout_texts(gold: list[dict]) -> dict[str, str]:
     """Title + abstract of every held-out id: arXiv ids from the arXiv file, ``title:`` ids from hf-papers."""
@@ -244,9 +244,12 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
     assert select_heldout.SETS["b"] == (select_heldout.SEED_B, select_heldout.EXCLUDE_FILES_B)
     assert select_heldout.SETS["c"] == (select_heldout.SEED_C, select_heldout.EXCLUDE_FILES_C)
     assert select_heldout.SETS["d"] == (select_heldout.SEED_D, select_heldout.EXCLUDE_FILES_D)
-    assert len({select_heldout.SEED, select_heldout.SEED_B, select_heldout.SEED_C, select_heldout.SEED_D}) == 4
+    assert select_heldout.SETS["e"] == (select_heldout.SEED_E, select_heldout.EXCLUDE_FILES_E)
+    assert len({select_heldout.SEED, select_heldout.SEED_B, select_heldout.SEED_C, select_heldout.SEED_D,
+                select_heldout.SEED_E}) == 5
     assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B) \
-        < set(select_heldout.EXCLUDE_FILES_C) < set(select_heldout.EXCLUDE_FILES_D)
+        < set(select_heldout.EXCLUDE_FILES_C) < set(select_heldout.EXCLUDE_FILES_D) \
+        < set(select_heldout.EXCLUDE_FILES_E)
     assert {HELDOUT, "unseen_nov30_gold.jsonl"} <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_B}
     # set c excludes sets a and b and every gold file that existed when it was drawn
     assert {HELDOUT, "heldout_nov30b_gold.jsonl", "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
@@ -256,3 +259,8 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
     assert {HELDOUT, "heldout_nov30b_gold.jsonl", "heldout_nov30c_gold.jsonl", "unseen_nov30_gold.jsonl",
             "arxiv_gold.jsonl", "examples_gold.jsonl"} <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_D}
     assert "heldout_nov30d_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_D}
+    # set e excludes sets a, b, c and d and every gold file that existed when it was drawn
+    assert {HELDOUT, "heldout_nov30b_gold.jsonl", "heldout_nov30c_gold.jsonl", "heldout_nov30d_gold.jsonl",
+            "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
+        <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_E}
+    assert "heldout_nov30e_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_E}
