@@ -577,3 +577,37 @@ def test_values_on_the_respective_datasets_of_the_previous_sentence(text, expect
 def test_which_is_n_percent_higher_takes_the_metric_before(text, expected):
     got = run(text, Method=["AlphaNet", "BetaNet"], Metric=["top-1 accuracy", "success rate"])
     assert [(r.value, r.metric) for r in got if r.metric or r.value in ("11.7",)][:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    # a metric right after the previous value is that value's; the metric after the second value wins
+    ("The chip gives 2.4x energy efficiency and 1.6x lower latency than the old design.",
+     {"Metric": ["energy efficiency", "latency"]}, [("2.4", "energy efficiency"), ("1.6", "latency")]),
+    ("It reaches up to 3x speedup and 40% lower memory usage.", {"Metric": ["speedup", "memory usage"]},
+     [("3", "speedup"), ("40", "memory usage")]),
+    # without a metric after it, the second value still shares the first one's ("1.6x and 2.1x speedup" style)
+    ("It reaches 81.2% accuracy and 79.5% on the harder split.", {"Metric": ["accuracy"]},
+     [("81.2", "accuracy"), ("79.5", "accuracy")]),
+])
+def test_a_metric_owned_by_the_previous_value_loses_to_one_after(text, kinds, expected):
+    assert [(r.value, r.metric) for r in run(text, **kinds)] == expected
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    # the object of another value's "by": not this value's metric
+    ("GammaNet cuts the token cost by up to 30% and improves the performance by up to 4%.",
+     {"Metric": ["token cost"]}, [("30", "token cost"), ("4", None)]),
+    # a metric after a later value of its own ("a 2.5% FLOPs overhead") is that value's
+    ("It gives 3% faster training on six tasks, with a 2.5% FLOPs overhead.", {"Metric": ["FLOPs"]},
+     [("3", None), ("2.5", "FLOPs")]),
+    # still shared: a gain that elaborates the change before ("gains of +4pp"), a listed value ("44% vs. 24% accuracy"),
+    # a value without words of its own ("a 9% improvement, reaching 91% accuracy")
+    ("Voting improves accuracy by 12 points, with gains of +4pp and +3pp for three and five voters.",
+     {"Metric": ["accuracy"]}, [("12", "accuracy"), ("4", "accuracy"), ("3", "accuracy")]),
+    ("It wins with 44.0% vs. 24.0% final accuracy.", {"Metric": ["final accuracy"]},
+     [("44.0", "final accuracy"), ("24.0", "final accuracy")]),
+    ("The tuned model shows a 9% improvement, reaching 91.5% test accuracy.", {"Metric": ["test accuracy"]},
+     [("9", "test accuracy"), ("91.5", "test accuracy")]),
+])
+def test_a_metric_of_another_value_is_not_the_clause_fallback(text, kinds, expected):
+    assert [(r.value, r.metric) for r in run(text, **kinds)] == expected
