@@ -151,3 +151,13 @@ def test_catalog_lookup_honours_case_rules():
     assert catalog_lookup("ResNet50") == ("Method", "ResNet-50") and catalog_lookup("WMT 14") == ("Dataset", "WMT14") and catalog_lookup("wmt14") is None
     assert catalog_lookup("map") is None and catalog_lookup("MAP") is None and catalog_lookup("mAP")[0] == "Metric"
     assert catalog_lookup("Glue") is None and catalog_lookup("GLUE") == ("Dataset", "GLUE")
+
+
+def test_recent_benchmarks_are_datasets():
+    """Well-known benchmarks added in the Dataset recall round are typed Dataset, not Method by default."""
+    from kg.models import Paper
+    t = ("We report pass@1 on AIME25, HMMT and LiveBench, detection accuracy on FaceForensics++ and "
+         "Celeb-DF, and gains on VTAB-1k.")
+    got = {e.name: e.type for e in extract_paper(Paper(id="c", title="", abstract=t)).entities}
+    for name in ("AIME 2025", "HMMT", "LiveBench", "FaceForensics++", "Celeb-DF", "VTAB"):
+        assert got.get(name) == "Dataset", (name, got)
