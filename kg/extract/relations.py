@@ -150,9 +150,13 @@ RULE_CONFIDENCE: dict[str, float] = {
     "name_derived": 0.75,      # the paper's "FM-LoRA" / "EmbodiedOcc++" / "FiTv2" named after LoRA / EmbodiedOcc / FiT
     "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
     "appositive_basis": 0.75,
+    "name_contains": 0.75,     # the paper's spelled-out name holds another method's name: "... for 3D Gaussian Splatting"
+    "title_with": 0.75,        # a title "X: ... via/with/using Y": X BASED_ON Y
+    "appositive_family": 0.75, # the proposal sentence: "we propose X, a fast transformer model": X BASED_ON transformer
     "proposal_for": 0.75,
     "paper_sota_task": 0.75,
     "proposal_compound": 0.75, # the proposal sentence: "we propose X, a novel T framework"   # after the proposal: "X sets a new state of the art for T"      # the proposal sentence: "we propose X, a novel ... framework for T"
+    "combines_wide": 0.75,     # "X consists of / adopts / employs A", "X combines the strengths of A and B"
     "combines": 0.75,          # "X combines A with B", "X leverages a frozen A": the paper's method is the subject  # "X, a compact BERT model", "X, as a novel Adapter Tuning method"
     "backbone_basis": 0.75,
     "name_task": 0.75,
@@ -240,13 +244,24 @@ _BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "init
                "modification", "version", "hybrid", "combination", "distilled", "powered")
 _INVERSE_KEYS = ("underperform", " behind")  # "Y underperforms / lags behind X": only the passive-form scan
 _OPEN_BASIS = re.compile(r"\s*(?:leveraging|equipped\s+with)\b")  # lower-cased; "Leveraging Y, we present X"
-_COMBINE_KEYS = ("combines", "integrates", "leverages", "incorporates", "unifies", "fuses", "marries", "synergizes")
+_COMBINE_KEYS = ("combin", "integrat", "leverag", "incorporat", "unif", "fuses", "fusing", "marries", "synergizes",
+                 "consists of", "comprises", "composed of", "adopts", "employs", "utilizes", "utilises", "exploits", " uses ",
+                 "relies on")
 #: "X combines A with B", "X, which integrates A and B, ...", "our framework leverages a frozen A": the paper's
 #: method as the subject of a verb that names its parts
-_COMBINES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:which|that)\s+|\s+(?:that|which)\s+)?"
+_COMBINES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:\s+(?:framework|model|architecture|method|approach|system|pipeline|"
+                       r"network|module|algorithm)\s*)?"
+                       r"(?:,\s*(?:which|that)\s+|\s+(?:that|which)\s+|,\s*(?=\w+ing\b))?"
                        r"(?:(?:first|also|further|then|additionally|effectively|seamlessly|explicitly|jointly|"
-                       r"innovatively|uniquely|directly)\s+)?"
-                       r"(?:combines|integrates|leverages|incorporates|unifies|fuses|marries|synergizes)\s+")
+                       r"innovatively|uniquely|directly|mainly|primarily)\s+)?"
+                       r"(?P<verb>combines|integrates|leverages|incorporates|unifies|fuses|marries|synergizes|"
+                       r"combining|integrating|leveraging|incorporating|unifying|fusing|"
+                       r"consists\s+of|comprises|is\s+composed\s+of|adopts|employs|utili[sz]es|exploits|uses|relies\s+on)\s+"
+                       r"(?P<lead>(?:the\s+|their\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,5}?(?:strengths?|advantages?|capabilit(?:y|ies)|"
+                       r"benefits?|merits?|power|expressiveness|flexibility|efficiency|expertise|knowledge)\s+of\s+)?")
+#: the verbs the old "combines" rule read (the others and the "strengths of" lead are measured apart: ``combines_wide``)
+_COMBINES_OLD = frozenset("combines integrates leverages incorporates unifies fuses marries synergizes".split())
+_WITH_OF = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:the\s+|their\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,4}?of\s+(?:an?\s+|the\s+)?")
 _WITH_NEXT = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}")
 
 
@@ -372,6 +387,12 @@ _TASK_OPENS = re.compile(r"^\s*(?:On|In|For)\s+(?:the\s+)?$")
 _TITLE_NOT_METHOD = re.compile(r"^\s*(?:an?\s+|the\s+)?(?:new\s+|large-scale\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?"
                                r"(?:dataset|benchmark|corpus|survey|review|study|analysis|challenge)s?\b", re.I)
 _TITLE_VIA = re.compile(r"\b(?:via|with|using|by|through|from|based\s+on)\b", re.I)
+#: right before a method a title "X: ..." works through: "... via / with / using (a) Y"
+#: a capitalised noun right after the name: the name only modifies a longer phrase ("with HEatmap Refinement")
+_TITLE_NOUN_AFTER = re.compile(r"\s+(?!(?:For|In|On|And|Or|Of|To|With|Via|Using|Through|From|By|At|As|Models?|Networks?|Blocks?|"
+                               r"Architectures?|Frameworks?|Modules?|Layers?|Generation|Regularization|Techniques?|"
+                               r"Algorithms?)\b)[A-Z]")
+_TITLE_WITH = re.compile(r"\b(?:via|with|using|through|based\s+on)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 #: a noun modifier right before a title's task ("PET", "Ego-to-Exo", "3D") or a noun right after it ("... Evaluation")
@@ -558,6 +579,11 @@ def _has_backbone_word(seg: str) -> bool:
 _BACKBONE_AFTER = re.compile(r"\s+(?:backbones?|base\s+models?|as\s+(?:the\s+|its\s+|a\s+)?(?:backbone|base\s+model))\b", re.I)
 
 
+#: the words of a spelled-out name before the method it ends in: a modifier word, no preposition before the base
+_NAME_ENDS_WITH = re.compile(r"(?<![\w\-])(?!(?:in|of|with|on|to|from|by|via|and|or|the|a|an)\s$)[\w\-]+\s$", re.I)
+_GLUED_PREFIX = re.compile(r"(?:^|[\s\-_/+])[A-Z][a-z]{2,}$")
+
+
 def derived_name(name: str, base: str) -> bool:
     """True when the name ``name`` is built from another method's name ``base``: a prefix or suffix joined by
     "-", "+", a space, a version or an upper-case letter ("FM-LoRA", "EmbodiedOcc++", "FiTv2", "LLaMAX").
@@ -570,6 +596,8 @@ def derived_name(name: str, base: str) -> bool:
     False
     >>> derived_name("PUP 3D-GS", "3D-GS"), derived_name("Enhanced HOPE", "HOPE")
     (True, False)
+    >>> derived_name("PruneViT", "ViT"), derived_name("MedSAM", "SAM"), derived_name("Prunevit", "vit")
+    (True, True, False)
     """
     if len(base) < 3 or len(name) <= len(base) or not base[0].isalnum():
         return False
@@ -578,7 +606,9 @@ def derived_name(name: str, base: str) -> bool:
     i = name.find(base)
     while i >= 0:
         before, after = name[i - 1:i], name[i + len(base):]
-        if (not before or before in " -_/+") and (not after or after[0] in " -_/+" or after[0].isdigit() or
+        # "PruneViT", "DepthGCN": one capitalised word of 3+ letters put before an upper-case base
+        glued = before.islower() and base[0].isupper() and _GLUED_PREFIX.search(name, 0, i) is not None
+        if (not before or before in " -_/+" or glued) and (not after or after[0] in " -_/+" or after[0].isdigit() or
                                                   after[0].isupper() or (after[0] == "v" and after[1:2].isdigit())):
             return True
         i = name.find(base, i + 1)
@@ -596,6 +626,8 @@ _ARCH_FAMILY = re.compile(r"(?:(?:vision|diffusion|graph|video|spatio-temporal)\
                           r"(?:convolutional|recurrent|graph|spiking|physics-informed)\s+neural\s+networks?|"
                           r"diffusion\s+models?|state[\s\-]space\s+models?|mamba|"
                           r"(?:large\s+)?language\s+models?|autoencoders?|normalizing\s+flows?", re.I)
+_FAMILY_KEYS = ("transformer", "u-net", "unet", "neural network", "diffusion model", "space model", "mamba",
+                "autoencoder", "normalizing flow")  # no "language model": "X, a compact language model" is what X is
 _INNER_KEYS = ("-based", "-inspired", "-guided", "-powered", "-driven")
 _INNER_COMPOUND = re.compile(r"(?<![\w\-])([\w][\w\s.\-]{0,40}?)-(?:based|inspired|guided|powered|driven)\b", re.I)
 
@@ -659,6 +691,14 @@ def name_compound_bases(text: str, methods: list[MentionT], by_form: dict[str, M
 _APPOS_LEAD = re.compile(r"(?:\s+(?:family|series|suite))?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:or\s+[^,;()]{1,25},\s*)?(?:as\s+)?|\s+as\s+|\s+[\-\u2013\u2014]\s+)"
                          r"(?:which\s+is\s+)?(?:an?|the)\s+(?:(?!for\b|of\b|with\b|to\b|that\b|which\b|and\b|\w+ing\b)[\w\-]+,?\s+"
                          r"(?:and\s+)?){0,4}(?P<of>(?:series|family|variant|version|kind|class)\s+of\s+(?:the\s+)?)?")
+#: "X, a fast transformer model", "X - a new family of small vision transformers": an appositive of the paper's
+#: method naming the architecture family it is built as (:data:`_ARCH_FAMILY`; "-based" compounds are elsewhere)
+_APPOS_FAMILY = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:which\s+is\s+)?|\s+[\-\u2013\u2014]\s+)(?:an?|the)\s+"
+    r"(?:(?!for\b|of\b|with\b|to\b|that\b|which\b|and\b|on\b|in\b|\w+ing\b)[\w\-]+,?\s+(?:and\s+)?){0,4}?"
+    r"(?:(?:series|family|suite|class|variant)\s+of\s+(?:(?!for\b|of\b|with\b|to\b|that\b|which\b|on\b|in\b)[\w\-]+,?\s+"
+    r"(?:and\s+)?){0,4}?)?"
+    r"(?P<fam>(?i:" + _ARCH_FAMILY.pattern.replace(r"(?:large\s+)?language\s+models?|", "") + r"))(?![\w\-])")
 #: what the appositive is: "a compact BERT model", "a novel low-rank adaptation method"
 _MODEL_NOUN = re.compile(r"(?:\s+[a-z][\w\-]*)?\s+(?:models?|architectures?|variants?|backbones?|designs?|networks?|methods?|"
                          r"family|extensions?|versions?|encoders?|LLMs?|language\s+models?)\b")
@@ -1173,12 +1213,15 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 parts = _tails(text, ments, cm4.end(), e, "Method", adjectives=True)
                 if parts:
                     nxt = _WITH_NEXT.match(text, parts[-1][1], e)
+                    if nxt and cm4["lead"]:  # "the strengths of A with the flexibility of B"
+                        nxt = _WITH_OF.match(text, parts[-1][1], e) or nxt
                     if nxt:
                         parts += _tails(text, ments, nxt.end(), e, "Method")
                 if any(y[3] == proposed for y in parts):
                     continue  # "Our pipeline integrates A, B and C" with A taken for the paper's method: not its parts
+                wide = cm4["lead"] is not None or cm4["verb"] not in _COMBINES_OLD
                 for y in parts:
-                    add(x, "BASED_ON", y, "combines", ev)
+                    add(x, "BASED_ON", y, "combines_wide" if wide else "combines", ev)
         if into:
             # "CAM is integrated into our HyCAM framework", "the A and B modules are plugged into X"
             for x in methods:
@@ -1226,6 +1269,16 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             am = _APPOS_LEAD.fullmatch(text, x[1], y[0])
             if am and (am["of"] or _MODEL_NOUN.match(text, y[1], e)):
                 add(x, "BASED_ON", y, "appositive_basis", ev)
+        if own_method and s == start_at and any(k in low[s:e] for k in _FAMILY_KEYS):
+            # the proposal sentence: "we propose X, a fast transformer model that ..." -> X BASED_ON transformer (a
+            # family name the entity stage may not mark)
+            for x in methods:
+                fm = _APPOS_FAMILY.match(text, x[1], e) if x[3] == proposed else None
+                if fm is None or fm.start("fam") - x[1] > 120 or re.search(r"\b[A-Z][\w\-]*\s+$", text[x[1]:fm.start("fam")]):
+                    continue  # "X, a unified Blur-Noise Mixture Diffusion Model (BNMD)": a name of X's own
+                a, b = fm.span("fam")
+                y = next((m for m in methods if m[0] < b and a < m[1]), None) or (a, b, "Method", text[a:b])
+                add(x, "BASED_ON", y, "appositive_family", ev)
         # "Compared to Y, X achieves better/higher ...": the sentence-initial comparison
         cm = _COMPARED.match(text, s, e)
         if cm:
@@ -1486,6 +1539,13 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if derived_name(proposed, m[3]) or derived_name(proposed, surface):
                 ss, se = next(((a, b) for a, b in sentences if a <= m[0] < b), (0, len(text)))
                 add((m[0], m[0], "Method", proposed), "BASED_ON", m, "name_derived", Evidence(text[ss:se], ss, se, field))
+            elif " " in proposed and proposed.endswith(surface) and (specific_name(surface) or _ARCH_FAMILY.fullmatch(surface)) \
+                    and _NAME_ENDS_WITH.search(proposed[:len(proposed) - len(surface)]):
+                # a spelled-out name ending in another method named on its own in the text (its head noun): "Consistent
+                # Personalization for 3D Gaussian Splatting (CP-GS)", "Multi-strategy Improved Snake Optimizer"; not a
+                # name ending in the object of a preposition other than "for" ("... Token Compression in MLLMs")
+                ss, se = next(((a, b) for a, b in sentences if a <= m[0] < b), (0, len(text)))
+                add((m[0], m[0], "Method", proposed), "BASED_ON", m, "name_contains", Evidence(text[ss:se], ss, se, field))
     if field == "title" and ":" not in text and any(k in low for k in (" using ", " via ", " with ")):
         # a nameless title "T using/via/with X": X is what the paper applies to T ("Online Gesture Recognition
         # using Transformer and NLP"), when the paper has no method of its own or X is it
@@ -1501,6 +1561,14 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     if field == "title" and proposed and not generic_phrase(proposed, text):
         for t in _title_tasks(text, mentions, proposed):
             add((0, 0, "Method", proposed), "APPLIED_TO", t, "title_task", Evidence(text, 0, len(text), field))
+        if own_method and text.startswith(proposed) and text[len(proposed):].lstrip().startswith(":"):
+            # "X: 3D Rotation of Radiographs with Diffusion Models", "X: Learning ... Using Programmable Gradient
+            # Information": the method the paper's named method works through
+            for y in mentions:
+                if y[2] == "Method" and y[0] > len(proposed) and y[3] != proposed and \
+                        _TITLE_WITH.search(text, max(0, y[0] - 40), y[0]) and not _TITLE_NOUN_AFTER.match(text, y[1]) and \
+                        not any(m[2] != "Method" and m[0] < y[1] and y[0] < m[1] for m in mentions):
+                    add((0, len(proposed), "Method", proposed), "BASED_ON", y, "title_with", Evidence(text, 0, len(text), field))
     # "real-time semantic segmentation" and "semantic segmentation" for one head: keep the specific one
     applied = {(r.head, r.tail.lower()) for r in out if r.type == "APPLIED_TO"}
     return [r for r in out if r.type != "APPLIED_TO" or

@@ -456,6 +456,74 @@ def test_compound_and_appositive_basis(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text, methods, expected", [
+    # the proposal sentence's appositive names an architecture family (no entity needed for the family)
+    ("We propose AlphaNet, a fast transformer model that predicts poses.", ["AlphaNet"],
+     {("AlphaNet", "BASED_ON", "transformer")}),
+    ("We present AlphaNet, a new family of tiny and efficient vision transformers for phones.", ["AlphaNet"],
+     {("AlphaNet", "BASED_ON", "vision transformers")}),
+    ("We propose AlphaNet, a novel diffusion model for layouts.", ["AlphaNet", "diffusion model"],
+     {("AlphaNet", "BASED_ON", "diffusion model")}),
+    # a capitalised name of its own, a language model (what it is, not what it rests on), another subject: nothing
+    ("We propose AlphaNet, a unified Sparse Mixture Diffusion Model (SMDM), for layouts.", ["AlphaNet"], set()),
+    ("We present AlphaNet, a compact language model for translation.", ["AlphaNet"], set()),
+    ("BetaNet, a transformer model, is slow. We propose AlphaNet to fix it.", ["AlphaNet", "BetaNet"], set()),
+])
+def test_appositive_family_basis(text, methods, expected):
+    got = {r for r in rels_s(text, proposed="AlphaNet", Method=methods) if r[1] == "BASED_ON"}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the paper's method as the subject of a verb naming its parts; "the strengths of A with the ... of B"
+    ("We propose AlphaNet. AlphaNet employs a frozen BetaNet to encode images.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("We propose AlphaNet. The AlphaNet architecture consists of BetaNet and GammaNet.",
+     {("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}),
+    ("We propose AlphaNet, which combines the dynamic routing capabilities of BetaNet with the flexible "
+     "approximation of GammaNet.", {("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}),
+    ("We propose AlphaNet. Our model, combining BetaNet and GammaNet, is fast.",
+     {("AlphaNet", "BASED_ON", "BetaNet"), ("AlphaNet", "BASED_ON", "GammaNet")}),
+    # another method as the subject: not the paper's parts
+    ("We propose AlphaNet. BetaNet employs GammaNet to encode images.", set()),
+])
+def test_combines_wide_basis(text, expected):
+    got = {r for r in rels_s(text, proposed="AlphaNet", Method=M) if r[1] == "BASED_ON"}
+    assert got == expected
+
+
+@pytest.mark.parametrize("title, methods, expected", [
+    ("AlphaNet: Rotating Radiographs with Diffusion Models", ["AlphaNet", "Diffusion Models"],
+     {("AlphaNet", "BASED_ON", "Diffusion Models")}),
+    ("AlphaNet: Learning What to Learn Using Programmable Gradient Information",
+     ["AlphaNet", "Programmable Gradient Information"], {("AlphaNet", "BASED_ON", "Programmable Gradient Information")}),
+    # the name only modifies a longer phrase ("with BetaNet Refinement"), or the title has no "X:" head
+    ("AlphaNet: Edge Detection with BetaNet Refinement", ["AlphaNet", "BetaNet"], set()),
+    ("Edge Detection with BetaNet", ["BetaNet"], set()),
+])
+def test_title_with_basis(title, methods, expected):
+    got = {(r.head, r.type, r.tail) for r in find_relations(title, [(0, len(title))], mentions(title, Method=methods),
+                                                            field="title", proposed="AlphaNet") if r.type == "BASED_ON"}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, proposed, methods, expected", [
+    # a capitalised word glued before an upper-case base ("PruneViT"), a spelled-out name ending in another method
+    ("We present PruneViT for fast inference. ViT layers drop tokens.", "PruneViT", ["PruneViT", "ViT"],
+     {("PruneViT", "BASED_ON", "ViT")}),
+    ("We present Consistent Personalization for Gaussian Splatting (CPGS). Gaussian Splatting is fast.",
+     "Consistent Personalization for Gaussian Splatting", ["Consistent Personalization for Gaussian Splatting",
+                                                           "Gaussian Splatting"],
+     {("Consistent Personalization for Gaussian Splatting", "BASED_ON", "Gaussian Splatting")}),
+    # a two-letter prefix, a lower-case base, a base after a preposition: nothing
+    ("We present DeViT. ViT is a model.", "DeViT", ["DeViT", "ViT"], set()),
+    ("We present Token Compression in MLLMs. MLLMs are slow.", "Token Compression in MLLMs",
+     ["Token Compression in MLLMs", "MLLMs"], set()),
+])
+def test_glued_and_spelled_out_names(text, proposed, methods, expected):
+    got = {r for r in rels_s(text, proposed=proposed, Method=methods) if r[1] == "BASED_ON"}
+    assert got == expected
+
+
 def test_title_compound_basis():
     t = "AlphaNet: Fast Sorting via CLIP-Based Pre-Ordering"
     got = {(r.head, r.type, r.tail) for r in find_relations(t, [(0, len(t))], mentions(t, Method=["AlphaNet", "CLIP"]),
