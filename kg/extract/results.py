@@ -574,7 +574,7 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
                 (m[2] is None or _CUT_BEFORE.search(text, max(cs, c.start - 90), c.start) or
                  _ONLY_SHARE_BEFORE.search(text, max(cs, c.start - 30), c.start)):
             return name, True, False
-    name = _changed_quantity(text, c, cs, ce)  # "improves energy-delay-product by 83%", "a 37.6% reduction in token usage"
+    name = _changed_quantity(text, c, cs, ce) or _changed_subject(text, c, cs)  # "improves X by 83%", "X drops by 60%"
     if name:
         return name, True, False
     m = _ACRONYM_AFTER.match(text, c.end, ce)  # "37.0% CoER": an unknown acronym right after the value
@@ -692,6 +692,45 @@ def _changed_quantity(text: str, c: _Cand, cs: int, ce: int) -> str | None:
     while words and words[0].lower() in _Q_STOP:
         words.pop(0)
     if not words or len(words) > 3 or words[-1].lower() in _Q_GENERIC:
+        return None
+    return " ".join(words)
+
+
+#: "Annotation time drops by 60%", "the privacy leakage risk is reduced by 23.3%": the subject of an intransitive
+#: or passive change verb right before "by <value>", opened by the clause start, a comma or a determiner
+_SUBJ_CHANGE = re.compile(
+    r"(?:^\s*|[,;:(]\s*(?:and\s+|while\s+|whereas\s+|where\s+)?|\b(?P<det>the|our|its|their)\s+)"
+    r"(?P<q>[A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)\s+(?:(?:is|are|was|were|can\s+be|could\s+be|has\s+been|"
+    r"have\s+been)\s+)?(?:\w+ly\s+)?(?:drops?|dropped|decreas(?:es|ed)|reduced|fell|falls|declin(?:es|ed)|"
+    r"increas(?:es|ed)|rises|rose|improv(?:es|ed)|grows|grew|shrinks|shrank|jumps|jumped)\s+by\s+" + _BY_APPROX + r"\$?$")
+_SUBJ_STOP = {"of", "in", "on", "for", "with", "to", "at", "by", "from", "as", "than", "and", "or", "this", "these", "those",
+              "which", "who", "it", "they", "we", "he", "she", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+              "can", "could", "also", "further", "score", "scores", "value", "values", "number", "ability", "rate",
+              "task", "tasks", "case", "set", "dataset", "benchmark", "database", "approach", "system", "framework",
+              "but", "while", "whereas", "where", "when", "then", "yet", "so", "thus", "hence", "category", "categories"}
+_PREP_BEFORE = re.compile(r"\b(?:of|on|in|for|to|with|from|at|by|between|across|over|under|among)\s+$", re.I)
+
+
+def _changed_subject(text: str, c: _Cand, cs: int) -> str | None:
+    """The measured subject of "X drops / is reduced / improves by <value>": 1-3 plain lower-case words (a capital
+    only on the first of two or more), no function word, not a generic word ("performance", "model"), not the
+    object of a preposition ("the error on the test set is reduced by" gives nothing).
+
+    >>> t = "Annotation time drops by 60%, the model improves by 2% and the error on the test set fell by 5%."
+    >>> [_changed_subject(t, c, 0) for c in _candidates(t, 0, len(t), [])]
+    ['Annotation time', None, None]
+    """
+    lo = max(cs, c.start - 90)
+    if " by " not in text[lo:c.start]:
+        return None
+    m = _SUBJ_CHANGE.search(text[lo:c.start])
+    if m is None:
+        return None
+    words = m["q"].split()
+    if any(w.lower() in _SUBJ_STOP or w in _Q_GENERIC for w in words) or words[0].lower() in _Q_STOP or \
+            (words[0][0].isupper() and len(words) == 1):
+        return None
+    if m["det"] and _PREP_BEFORE.search(text, max(cs, lo + m.start() - 12), lo + m.start()):
         return None
     return " ".join(words)
 

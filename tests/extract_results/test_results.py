@@ -611,3 +611,17 @@ def test_a_metric_owned_by_the_previous_value_loses_to_one_after(text, kinds, ex
 ])
 def test_a_metric_of_another_value_is_not_the_clause_fallback(text, kinds, expected):
     assert [(r.value, r.metric) for r in run(text, **kinds)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Labelling time drops by 45% with the new tool.", [("45", "Labelling time")]),
+    ("In the field trial, the memory footprint is reduced by up to 38%.", [("38", "memory footprint")]),
+    ("Moreover, user retention rose by 12%, and query volume fell by 20%.", [("12", "user retention"),
+                                                                             ("20", "query volume")]),
+    # not a measured subject: a generic word, a name, the object of a preposition
+    ("With the new loss, the model improves by 4%.", [("4", None)]),
+    ("On the hard split, DeltaNet improves by 4%.", [("4", None)]),
+    ("The drift on the held-out set fell by 9%.", [("9", None)]),
+])
+def test_the_subject_of_a_change_verb_is_the_metric(text, expected):
+    assert [(r.value, r.metric) for r in run(text, Method=["DeltaNet"])] == expected
