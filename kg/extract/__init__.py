@@ -803,6 +803,11 @@ def _task_cue(text: str, s: int, e: int, tasks: list[tuple[int, int]]) -> bool:
     return any(_TASK_JOIN.fullmatch(text, b, s) or _TASK_JOIN.fullmatch(text, e, a) for a, b in tasks if (a, b) != (s, e))
 
 
+# a catalog name opening the title is the paper's own only as the title's head: "BERT: Pre-training ...", "GPT-4
+# (Vision): ..." (not "Large Language Models (LLMs) for Edge Networks", "Reinforcement Learning Meets Climate")
+_TITLE_HEAD_END = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:")
+
+
 def _known(name: str, source: str) -> bool:
     """Whether a name is a catalog name: a well-known method or dataset is used, not proposed, even after
     "we propose a ..." ("we propose a DQN controller"), except as the title's head ("BERT: ...")."""
@@ -929,7 +934,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                     # a name spelled out with its acronym in the abstract and standing in the title
                     field == "abstract" and sources[(s, e)] == "definition" and " " in name
                     and _title_opens_with(title_low, name.lower()))) and (
-                    not _known(name, sources[(s, e)]) or (field == "title" and s == 0)):
+                    not _known(name, sources[(s, e)]) or (field == "title" and s == 0 and _TITLE_HEAD_END.match(text, e))):
                 rec["role"] = "proposed"
     if not any(t == "Method" and r["role"] == "proposed" for (t, _), r in ents.items()):
         # no proposal cue: an unknown name that opens a result clause ("X reaches 91%") is the paper's own

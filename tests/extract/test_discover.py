@@ -213,3 +213,14 @@ def test_defined_name_after_dataset_named_is_a_dataset():
     t = "We also derive a large dataset named Warped Grid Tables (WGT). Models trained on WGT transfer well."
     got = {(e.type, e.name) for e in extract_paper(Paper(id="d", title="", abstract=t)).entities}
     assert ("Dataset", "Warped Grid Tables") in got and not any(ty == "Method" for ty, _ in got)
+
+
+@pytest.mark.parametrize("title, role", [
+    ("BERT: Pre-training of Deep Bidirectional Transformers", "proposed"),           # the title's head
+    ("Graph Neural Networks for Radio Mobility: A Link Prediction Approach", "used"),  # a family opening the title
+    ("Reinforcement Learning (RL) Meets Climate Models", "used"),
+])
+def test_catalog_name_opening_the_title_is_proposed_only_as_its_head(title, role):
+    x = extract_paper(Paper(id="r", title=title, abstract="We report results on three tasks."))
+    roles = [e.role for e in x.entities if e.type == "Method"]
+    assert roles and roles[0] == role, [(e.name, e.role) for e in x.entities]
