@@ -236,7 +236,7 @@ def _type_of_name(name: str) -> tuple[str, str | None, bool]:
 _YEAR_END = re.compile(r"(?<![\d.])(?:19[89]\d|20[0-4]\d)$")
 _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "robustness", "quality", "speed",
                            "latency", "throughput", "error", "performance", "fidelity", "coverage",
-                           "structural similarity"})  # "preserving structural similarity" of molecules: no SSIM
+                           "structural similarity", "success"})  # "preserving structural similarity" of molecules: no SSIM
 # generic catalog measures (canonical names) that count only in a sentence with a number
 _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "memory usage", "computational cost",
                              "communication cost", "number of parameters", "power consumption", "detection rate",
@@ -248,7 +248,13 @@ _ARTICLES = ("a ", "an ", "the ")
 _VALUE_BOUND = {"sensitivity": "specificity"}
 _NOT_VALUE_BOUND = re.compile(r"\s+(?:to|towards?|analys[ie]s|stud(?:y|ies)|parameters?|indices)\b")
 _VALUE_AFTER = re.compile(r"\s*(?:of|=|:|was|is|reached|\()?\s*(?:about\s+|up\s+to\s+|over\s+)?\d")
+_PCT_BEFORE = re.compile(r"\d\s*(?:\\?%|percent)\s*\)?\s+(?:task\s+)?$")
 _VALUE_BEFORE = re.compile(r"\d\s*(?:\\?%|points?)?\s+(?:higher\s+|lower\s+)?$")
+# measures that are training losses too ("Dice loss", "KL loss", "MSE loss"); "accuracy loss" is a drop in accuracy
+_LOSS_METRICS = frozenset({"Dice coefficient", "intersection over union", "Kullback-Leibler divergence",
+                           "structural similarity index", "Chamfer distance", "LPIPS", "mean squared error",
+                           "mean absolute error"})
+_LOSS_AFTER = re.compile(r"[\s\-]+(?:[Ff]ocal\s+)?(?:[Ll]oss(?:es)?|LOSS|objectives?)\b")
 # a bare "top-1"/"top-5" is the accuracy only when no other noun follows ("the top-1 logit", "top-5 predictions")
 _NEXT_WORD_AT = re.compile(r" [A-Za-z]+")
 _TOP_K = re.compile(r"[Tt]op-?\d+$")
@@ -545,7 +551,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if text[s:e] not in untyped_sf:  # "emergency department (ED)" ... "in the ED, the ... measure": no metric
             cands.append((s, e, typ, text[s:e], "apposition"))
     for s, e in chunks:
-        if text[s:e] not in untyped_sf:
+        if text[s:e] not in untyped_sf and not _measure_then_value(text, s, e, catalog):
             cands.append((s, e, "Method", text[s:e], "name"))
     for m in finditer_at(_LOWER_MODEL, text, _LOWER_FAMILIES, ignore_case=False) if field == "abstract" else ():
         # "gpt-4-1106-preview", "claude-3.7-sonnet", "llama-3-8b": a model id written in lower case
@@ -585,6 +591,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             nxt = _NEXT_WORD_AT.match(text, e)
             if nxt and nxt[0][1:].lower() in COMPONENT_NEXT:
                 continue  # "an action generation mechanism": a part of the method, as task_phrases reads it
+        if typ == "Metric" and src == "catalog" and name in _LOSS_METRICS and _LOSS_AFTER.match(text, e):
+            continue  # "the Dice loss", "Dice Focal Loss", "Focal and Dice objectives": a training loss, not the measure
         if typ == "Metric" and src == "catalog" and _TOP_K.fullmatch(text, s, e) and _TOP_K_NOUN.match(text, e):
             continue  # "penalizing the top-1 logit": not the accuracy
         if typ == "Metric" and src == "name" and _CAPS_PLURAL.fullmatch(text, s, e):
@@ -593,6 +601,11 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             a, b = _sentence_of(text, sentences, s)
             if not _DIGIT.search(text, a, b):
                 continue
+        if typ == "Task" and text[s:e] in ("ASR", "ASRs") and (_PCT_BEFORE.search(text, max(0, s - 24), s) or
+                                                            _VALUE_AFTER.match(text, e)):
+            typ, name = "Metric", "attack success rate"  # "reaches 94% ASR", "an ASR of 96%": no speech recognition
+        if typ == "Metric" and text[s:e].lower() == "success" and not _PCT_BEFORE.search(text, max(0, s - 24), s):
+            continue  # "success" alone is the success rate only after its value ("86% success", "100 percent success")
         if typ == "Metric" and name in _VALUE_BOUND and _NOT_VALUE_BOUND.match(text, e):
             continue  # "sensitivity to noise", "a sensitivity analysis"
         if typ == "Metric" and name in _VALUE_BOUND and not (
@@ -786,7 +799,19 @@ _VIA_BEFORE = re.compile(r"\b(?:via|through)\s+$", re.I)
 _TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?|challenges?)\b")
 # the data a task is run on, in a parenthesis: "face-age estimation (FGNET)", "object detection (COCO)"
 _TASK_DATA_PAREN = re.compile(r"\s*\((?:[\w\-]+\s+){0,2}[A-Z][\w\-]*[A-Z0-9][\w\-]*[,;)]")
-_TASK_BEFORE = re.compile(r"\b(?:for|in|on|to|tasks?\s*(?:such\s+as|including|like|:)|problems?\s+of)\s+$")
+_TASK_BEFORE = re.compile(r"\b(?:for|in|on|to|tasks?\s*(?:such\s+as|including|like|:)|(?:problems?|tasks?)\s+of)\s+$")
+
+
+def _measure_then_value(text: str, s: int, e: int, catalog: dict) -> bool:
+    """Whether the name chunk ``text[s:e]`` is a catalog measure and its value ("mAP 63.8", "RMSE 178 N"): the
+    measure stands alone, the number is no part of a name.
+
+    >>> t = "in terms of mAP 63.8 on it"
+    >>> _measure_then_value(t, 12, 20, {(12, 15): ("Metric", "mean average precision")}), _measure_then_value(t, 12, 20, {})
+    (True, False)
+    """
+    sp = text.find(" ", s, e)
+    return sp != -1 and text[sp + 1:sp + 2].isdigit() and catalog.get((s, sp), ("",))[0] == "Metric"
 
 
 def _task_cue(text: str, s: int, e: int, tasks: list[tuple[int, int]]) -> bool:

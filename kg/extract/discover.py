@@ -441,7 +441,10 @@ _GAIN_AFTER = re.compile(r"\d\s*(?:%|points?|pp)?\s+(?:absolute\s+|relative\s+)?
                          r"gains?|increases?)\b")
 _PREFIXED_METRIC = re.compile(r"(?<![\w\-])([a-z]{1,2}(?:IoU|AP|AUC)(?:@[\d.]+)?)(?![\w\-@])")
 _CAMEL_METRIC = re.compile(r"[A-Z][a-z]+(?:Score|Acc|Error)")
-_METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best)\s+")
+# a capitalised word opening a sentence is no part of a measure's name ("We return to", "Through similarity ...")
+_METRIC_LEAD = re.compile(r"(?:The|A|An|Our|This|These|Its|Their|Higher|Lower|High|Low|Better|Best|We|Through|By|With|"
+                          r"In|On|For|From|To|Via|Using|And|Or|As|At|Of|Both|All|Each|Such|Thus|Hence|Here|Then|"
+                          r"While|When|Where|Unlike|Like|Without|Under|Over|After|Before|Beyond|Across|Between)\s+")
 _NOT_MEASURE_AFTER = re.compile(r"\s+(?:functions?|matching|distillation|analysis|analyses|correction|bounds?|"
                                 r"propagation|feedback|estimators?|networks?|models?)\b")
 _SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
@@ -827,6 +830,8 @@ def long_form_type(long_form: str) -> str | None:
     last = head.split("-")[-1]
     for typ in ("Dataset", "Metric", "Task", "Method"):
         if head in heads[typ] or last in heads[typ]:
+            if last == "rank" and (head != last or (len(words) > 1 and words[-2] in ("of", "to"))):
+                continue  # "Low-Rank", "learning-to-rank", "Chain of Rank": no mean rank
             return typ
     if last in heads.get("TaskWeak", ()):
         if last == "learning":

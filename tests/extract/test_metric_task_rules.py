@@ -111,3 +111,41 @@ def test_a_qualified_catalog_task_keeps_the_texts_own_words_for_it():
 def test_structural_similarity_alone_needs_a_number():
     assert _ents("It preserves structural similarity of molecules while improving validity.", typ="Metric") == {}
     assert "structural similarity index" in _ents("We reach a structural similarity of 0.94.", typ="Metric")
+
+
+def test_a_bare_dice_is_the_dice_coefficient_and_a_dice_loss_is_not():
+    assert "Dice coefficient" in _ents("FooSeg raises the mean Dice from 0.81 to 0.86 on BarSet.", typ="Metric")
+    assert _ents("FooSeg is trained with the Dice loss and a Dice Focal Loss.", typ="Metric") == {}
+    assert "accuracy" in _ents("It prunes 30% of layers with no accuracy loss on 4 tasks.", typ="Metric")
+
+
+def test_success_after_its_value_is_the_success_rate():
+    assert "success rate" in _ents("FooAgent achieves 86% success on BarWorld.", typ="Metric")
+    assert "success rate" in _ents("FooAgent reaches 91.2 percent task success in 3 rooms.", typ="Metric")
+    assert _ents("The success of FooAgent on 3 tasks is clear.", typ="Metric") == {}
+
+
+def test_asr_beside_a_percentage_is_the_attack_success_rate():
+    got = _ents("FooAttack reaches 94% ASR on BarLM and an ASR of 88% on BazLM.")
+    assert "attack success rate" in got and "speech recognition" not in got
+    assert "speech recognition" in _ents("FooASR improves ASR for 3 low-resource languages.", typ="Task")
+
+
+def test_a_hyphenated_win_rate_is_the_win_rate():
+    assert "win rate" in _ents("FooPO shows win-rate gains of 12% over DPO.", typ="Metric")
+
+
+def test_no_metric_from_an_opening_capitalised_word_or_a_low_rank_name():
+    t = "We return to first principles. Through similarity measurements we match tokens with 3 prototypes."
+    assert _ents(t, typ="Metric") == {}
+    t = "We introduce Foo-Informed Adaptive Low-Rank (FIALR) training and the Chain of Rank (CoR) on 2 sets."
+    assert _ents(t, typ="Metric") == {}
+
+
+def test_a_catalog_measure_followed_by_its_value_stands_alone():
+    got = _ents("FooDet beats BarDet in terms of mAP 63.8 on BazFaces.", typ="Metric")
+    assert "mean average precision" in got and not any("63.8" in n for n in got)
+
+
+def test_a_task_named_once_after_the_task_of_is_kept():
+    assert "elevation prediction" in _ents("FooNet is compared with BarNet on the task of elevation prediction.", typ="Task")
