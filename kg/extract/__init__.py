@@ -21,7 +21,7 @@ from spacy.tokens import Span
 from kg.errors import ExtractError
 from kg.extract.affixes import plain_word_affixes
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
-from kg.extract.discover import (COMPONENT_NEXT, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -273,6 +273,9 @@ _FAMILIES = frozenset({"transformer", "convolutional neural network", "recurrent
                        "large language model", "multilayer perceptron", "diffusion model", "neural network",
                        "deep neural network", "attention mechanism", "vision-language model", "language model"})
 _AS_MODIFIER = ("-based", "-style", "-like", "-inspired", "-driven", "-powered", "-type")
+# learning paradigms named bare: the field a paper works in, not a method it uses or proposes (the gold guide
+# lists "reinforcement learning" as a family, optional at best); "offline RL", "deep Q-learning" stay
+_PARADIGMS = frozenset({"reinforcement learning", "representation learning", "transfer learning"})
 _AT_PHASE = re.compile(r"\b(?:[Aa]t|[Dd]uring)\s+$")
 _MODIFIES = re.compile(r"[\s\-]+(?:scaling|compute|computation|techniques?|methods?|strateg(?:y|ies)|algorithms?|"
                        r"approach(?:es)?|optimi[sz]ation|budgets?|search|augmentation|adaptation|intervention|reasoning|"
@@ -508,6 +511,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     strong: set[tuple[int, int]] = set()
     stop_names = load_stoplist()
     spans = dataset_lists(text, known=known, strong=strong)
+    if field == "abstract":  # "the Androids Corpus" (a title is Title Case throughout)
+        cat_starts = [a for a, _ in catalog]
+        spans += [(s, e) for s, e in capitalised_dataset_names(text) if not any(s <= a < e for a in cat_starts)]
     for sp in strong & set(catalog):  # "the A, B and C datasets" outweighs a catalog Method of the same name
         if catalog[sp][0] == "Method" and not _generic(catalog[sp][1]):
             catalog[sp] = ("Dataset", catalog[sp][1])
@@ -933,6 +939,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         for s, e, typ, name in mentions:
             if sources[(s, e)] == "name" and text[s:e].lower() in strong:
                 typ, name = strong[text[s:e].lower()]
+            if typ == "Method" and name.lower() in _PARADIGMS:
+                continue
             if (typ == "Method" and name.lower() in datasets and sources[(s, e)] != "catalog"
                     and _lookup(name) is None):
                 typ = "Dataset"
