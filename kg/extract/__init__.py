@@ -276,6 +276,61 @@ _AS_MODIFIER = ("-based", "-style", "-like", "-inspired", "-driven", "-powered",
 # learning paradigms named bare: the field a paper works in, not a method it uses or proposes (the gold guide
 # lists "reinforcement learning" as a family, optional at best); "offline RL", "deep Q-learning" stay
 _PARADIGMS = frozenset({"reinforcement learning", "representation learning", "transfer learning"})
+# a catalog method qualified by a compound modifier or by capitalised words of a longer name ("a spatial-temporal
+# variational autoencoder", "leverages Supervised Contrastive Loss", "the Attentive CNN"): the qualified form is kept
+# as an alias (the most specific form the text writes); not after generic modifiers
+_QUAL_HYPHEN = re.compile(r"(?<![\w\-/.])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+ $")
+_QUAL_CAPS = re.compile(r"(?<=[a-z0-9,;(] )(?:[A-Z][a-z]+(?:-[A-Za-z]+)* ){1,3}$")
+_GENERIC_QUAL = frozenset("pre-trained fine-tuned fine-tune pre-train state-of-the-art large-scale small-scale "
+                          "high-quality open-source end-to-end off-the-shelf well-known so-called widely-used "
+                          "well-established time-consuming real-time zero-shot few-shot one-shot light-weight "
+                          "hand-crafted built-in high-performance low-cost full-scale task-specific general-purpose "
+                          "domain-specific non-linear re-trained instruction-tuned open-weight closed-source "
+                          "cutting-edge large-sized small-sized medium-sized high-dimensional low-dimensional".split())
+_GENERIC_QUAL_END = ("-efficient", "-free", "-agnostic", "-world", "-written", "-optimized", "-layer", "-friendly",
+                     "-intensive", "-consuming", "-scale", "-quality", "-source", "-art", "-known", "-called", "-used",
+                     "-shot", "-time", "-answering", "-safe", "-sized", "-specific", "-purpose", "-tuned", "-trained")
+_QUAL_STOP = frozenset("Using Via With For From And Or The A An In On Of To By As At Our Its Their This That "
+                       "These Those We It Based".split())
+
+
+def _qualified(text: str, s: int, caps: bool = True) -> int | None:
+    """Start of the qualifier written right before the catalog method at ``s`` (see ``_QUAL_HYPHEN``), if any;
+    capitalised words only with ``caps`` (not in a title, where every word is capitalised).
+
+    >>> t = "with a spatial-temporal variational autoencoder, leverages Supervised Contrastive Loss; a pre-trained BERT"
+    >>> [t[_qualified(t, t.find(w)):t.find(w) + len(w)] for w in ("variational", "Contrastive")]
+    ['spatial-temporal variational', 'Supervised Contrastive']
+    >>> _qualified(t, t.find("BERT")) is None
+    True
+    """
+    if text[s - 1:s] != " ":
+        return None
+    pre = text[max(0, s - 48):s]
+    m = _QUAL_HYPHEN.search(pre)
+    if m:
+        q = m[0][:-1].lower()
+        if q in _GENERIC_QUAL or q.endswith(_GENERIC_QUAL_END):
+            return None
+        if q.endswith(_AS_MODIFIER):  # "reinforcement learning-based MAB": the modifier opens a word earlier
+            prev = pre[:m.start()].rsplit(None, 1)[-1:]
+            if prev and prev[0].isalpha() and prev[0].islower() and prev[0] not in load_heads()["Stop"]:
+                return None
+        return s - len(m[0])
+    if caps and text[s:s + 1].isupper():
+        m = _QUAL_CAPS.search(pre)
+        if m:
+            words = m[0].split()
+            while words and words[0] in _QUAL_STOP:
+                words.pop(0)
+            prev = pre[:m.start()].rsplit(None, 1)[-1:]
+            prev = prev[0].lstrip("(\"'") if prev else ""
+            # the run is the whole name: not "Backbone PPO" inside "(Shared Backbone PPO)"
+            if words and words[-1] not in _QUAL_STOP and not (prev[:1].isupper() and prev not in _QUAL_STOP):
+                return s - len(" ".join(words)) - 1
+    return None
+
+
 _AT_PHASE = re.compile(r"\b(?:[Aa]t|[Dd]uring)\s+$")
 _MODIFIES = re.compile(r"[\s\-]+(?:scaling|compute|computation|techniques?|methods?|strateg(?:y|ies)|algorithms?|"
                        r"approach(?:es)?|optimi[sz]ation|budgets?|search|augmentation|adaptation|intervention|reasoning|"
@@ -933,6 +988,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     # that dataset wherever else it got the default type Method ("models trained with our X")
     datasets = {name.lower() for _, _, _, mentions, _, sources in per_field for s, e, typ, name in mentions
                 if typ == "Dataset" and sources[(s, e)] in ("proposal", "apposition")}
+    quals: dict[tuple[str, str], set[str]] = {}
     for i, (field, text, sents, mentions, prop, sources) in enumerate(per_field):
         retyped = []
         task_spans = [(s, e) for s, e, typ, _ in mentions if typ == "Task"]
@@ -956,7 +1012,11 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                 continue  # "Defect Detection via Diffusion Generation": the means, not the paper's task
             retyped.append((s, e, typ, name))
         per_field[i] = (field, text, sents, retyped, prop, sources)
+        ends = {e for _, e, _, _ in retyped}
         for s, e, typ, name in retyped:
+            q = _qualified(text, s, field == "abstract") if typ == "Method" and sources[(s, e)] == "catalog" else None
+            if q is not None and not any(q < x < s for x in ends):
+                quals.setdefault((typ, name.lower()), set()).add(text[q:e])
             rec = ents.setdefault((typ, name.lower()), {"name": name, "mentions": [], "aliases": set(), "role": "used",
                                                         "conf": 0.0})
             rec["mentions"].append(Mention(text=text[s:e], start=s, end=e, field=field, sentence=_sent_index(sents, s)))
@@ -1004,11 +1064,11 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         if len(ms) == 1 and ms[0].field == "abstract" and paper.abstract.startswith(_AS_MODIFIER, ms[0].end):
             del ents[key]  # once, as "Transformer-based X": the family qualifies another name in passing
     entities = tuple(
-        Entity(type=t, name=r["name"], aliases=tuple(sorted(r["aliases"] - {r["name"]})),
+        Entity(type=t, name=r["name"], aliases=tuple(sorted((r["aliases"] | quals.get((t, k), set())) - {r["name"]})),
                role=r["role"] if t in ("Method", "Dataset") else None,
                confidence=min(1.0, r["conf"] + (0.1 if r["aliases"] or len(r["mentions"]) > 1 else 0.0)),
                mentions=tuple(r["mentions"]))
-        for (t, _), r in ents.items())
+        for (t, k), r in ents.items())
     proposed = next((e.name for e in entities if e.type == "Method" and e.role == "proposed"), None)
     results, relations = [], []
     for field, text, sents, mentions, _, _ in per_field:

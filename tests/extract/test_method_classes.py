@@ -17,3 +17,22 @@ def test_a_bare_learning_paradigm_is_no_method():
     assert {"FooNet", "proximal policy optimization", "BarNet"} <= set(got)
     # a qualified paradigm that is a catalog method of its own stays
     assert "inverse reinforcement learning" in _methods("We use inverse reinforcement learning to fit FooNet.")
+
+
+def test_a_qualified_catalog_method_keeps_the_qualified_form():
+    got = _methods("FooNet encodes frames with a spatial-temporal variational autoencoder and leverages "
+                   "Supervised Contrastive Loss; the lighter Attentive CNN is faster.")
+    assert "spatial-temporal variational autoencoder" in got["variational autoencoder"]
+    assert "Attentive CNN" in got["convolutional neural network"]
+    assert any("Supervised Contrastive Loss" in forms for forms in got.values())
+
+
+def test_no_qualified_form_after_a_generic_modifier_or_inside_a_longer_name():
+    got = _methods("We fine-tune a pre-trained BERT and a zero-shot SAM with hand-written PyTorch code "
+                   "and a reinforcement learning-based Multi-Armed Bandit (Shared Backbone PPO).")
+    forms = set().union(*got.values())
+    assert not {"pre-trained BERT", "zero-shot SAM", "hand-written PyTorch", "learning-based Multi-Armed Bandit",
+                "Backbone PPO"} & forms
+    # a title is title-cased throughout: no capitalised qualifier there
+    got = _methods("FooNet is trained stably.", title="Bayes Loss for Stable GAN Training")
+    assert "Stable GAN" not in set().union(*got.values())
