@@ -91,19 +91,22 @@ def load_catalog() -> tuple[dict, ...]:
 _HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 
 
+_TWO_WORDS = re.compile(r"[a-z]{3,} [a-z]{3,}")
 _COUNT_HEADS = frozenset({"rate", "score", "error", "ratio", "distance", "coefficient", "speedup", "speed-up", "time",
                           "cost", "index", "probability", "emission", "correlation"})
 
 
 def form_variants(form: str, typ: str = "") -> list[str]:
     """``form`` and its spelling variants: hyphen as space, hyphen dropped (only when digits remain,
-    so "MultiPL-E" never becomes the word "multiple"), a plural for Method names and for Metric names ending in a
+    so "MultiPL-E" never becomes the word "multiple"), a two-word lower-case Method name hyphenated, a plural for Method names and for Metric names ending in a
     countable measure noun ("success rates", "F1 scores", "speedups").
 
     >>> form_variants("ResNet-50")
     ['ResNet-50', 'ResNet 50', 'ResNet50']
     >>> form_variants("generative adversarial network", "Method")
     ['generative adversarial network', 'generative adversarial networks']
+    >>> form_variants("prompt tuning", "Method")
+    ['prompt tuning', 'prompt-tuning', 'prompt tunings', 'prompt-tunings']
     >>> form_variants("MultiPL-E")
     ['MultiPL-E', 'MultiPL E']
     >>> form_variants("GAN", "Method")
@@ -117,6 +120,8 @@ def form_variants(form: str, typ: str = "") -> list[str]:
         joined = _HYPHEN.sub("", form)
         if any(c.isdigit() for c in joined):  # "ResNet50"; not "MultiPLE" -> "multiple"
             out.append(joined)
+    if typ == "Method" and _TWO_WORDS.fullmatch(form):  # "prompt tuning" written "prompt-tuning"
+        out.append(form.replace(" ", "-"))
     if typ == "Method":
         out += [f + "s" for f in list(out) if f[-1:].isalpha() and not f.endswith(("s", "S", "x"))]
     elif typ == "Metric":

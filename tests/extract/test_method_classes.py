@@ -1,6 +1,7 @@
 """Method rules from the error classes shared by held-out sets a, b and c (self-written sentences)."""
 
 from kg.extract import extract_paper
+from kg.extract.catalog import catalog_lookup, form_variants
 from kg.models import Paper
 
 
@@ -36,3 +37,16 @@ def test_no_qualified_form_after_a_generic_modifier_or_inside_a_longer_name():
     # a title is title-cased throughout: no capitalised qualifier there
     got = _methods("FooNet is trained stably.", title="Bayes Loss for Stable GAN Training")
     assert "Stable GAN" not in set().union(*got.values())
+
+
+def test_two_word_method_names_match_hyphenated():
+    assert "prompt-tuning" in form_variants("prompt tuning", "Method")
+    assert "Multi-Head" not in " ".join(form_variants("multi head", "Task"))
+    got = _methods("FooNet beats prompt-tuning and uses a flow-matching head.")
+    assert "prompt tuning" in got and "flow matching" in got
+
+
+def test_well_known_techniques_are_in_the_catalog():
+    for name in ("Tucker decomposition", "product quantization", "Plackett-Luce", "Bradley-Terry", "SupCon",
+                 "answer set programming", "rejection sampling", "residual vector quantization", "Gumbel-softmax"):
+        assert catalog_lookup(name) is not None and catalog_lookup(name)[0] == "Method", name
