@@ -223,7 +223,7 @@ _CHANGE_NOUN_OBJ = re.compile(r"\s*\$?\s*(?:relative\s+|absolute\s+|average\s+)?
                               r"with\b|while\b|compared\b|over\b|against\b|to\b|at\b|when\b|$))", re.I)
 _Q_STOP = {"the", "a", "an", "its", "their", "our", "overall", "average", "mean"}
 _Q_GENERIC = {"performance", "results", "result", "it", "them", "this", "that", "model", "models", "method", "methods",
-              "baseline", "baselines", "quality", "efficiency", "effectiveness", "state-of-the-art"}
+              "baseline", "baselines", "quality", "effectiveness", "state-of-the-art"}
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(
     r"^\s*(?:\$|\\?%)?\s*(?:\([^()]{1,30}\))?\s*(?:,|and|or|/|,\s*and|vs\.?|\)|\(|;)?\s*(?:\$)?\s*"

@@ -625,3 +625,12 @@ def test_a_metric_of_another_value_is_not_the_clause_fallback(text, kinds, expec
 ])
 def test_the_subject_of_a_change_verb_is_the_metric(text, expected):
     assert [(r.value, r.metric) for r in run(text, Method=["DeltaNet"])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The scheduler improves efficiency by over 40%.", [("40", "efficiency")]),
+    ("It raises the sample efficiency by 2.5x.", [("2.5", "sample efficiency")]),
+    ("It improves the quality by 12%.", [("12", None)]),  # "quality" alone stays too vague to name a metric
+])
+def test_efficiency_is_a_changed_quantity(text, expected):
+    assert [(r.value, r.metric) for r in run(text)] == expected
