@@ -28,7 +28,7 @@ from importlib import resources
 
 from kg.extract.scan import finditer_at, starts_of
 
-__all__ = ["catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
+__all__ = ["capitalised_dataset_names", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
 
 
@@ -383,6 +383,35 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
                 if ok_type(sp) and sp not in found and not any(s <= sp[0] < e for s, e in found):
                     found[sp] = None
     return sorted(found)
+
+
+# "the Androids Corpus", "the Mini-Mafia Benchmark", "the National Running Club Database": in running text a
+# capitalised dataset head after capitalised words names a dataset, whatever the words are
+_CAP_HEAD_WORDS = (" Dataset", " Datasets", " Benchmark", " Corpus", " Database")
+_CAP_HEAD_NAME = re.compile(r"(?<=\bthe )((?:[A-Z0-9][\w\-.+']*\s){1,4})(?:Datasets?|Benchmark|Corpus|Database)\b(?![\-'])"
+                            r"(?!\s+(?:of|for|on|in)\s+[A-Z])")  # not inside "the Bias Benchmark for QA (BBQ)"
+_CAP_HEAD_STOP = frozenset("The A An Our This These Those Its Their New Novel Proposed Public Existing Original Full Entire "
+                           "Same Whole Following Above Final Main First Second Third Test Training Validation Evaluation "
+                           "Large Small Benchmark Dataset Corpus Database".split())
+
+
+def capitalised_dataset_names(text: str) -> list[tuple[int, int]]:
+    """Spans of "the Foo Bar Dataset/Benchmark/Corpus/Database" in running text (not Title Case titles): the
+    capitalised head makes the words before it a name, name-like tokens or not.
+
+    >>> t = "Experiments on the Androids Corpus and the Mini-Mafia Benchmark; the Test Dataset is small."
+    >>> [t[s:e] for s, e in capitalised_dataset_names(t)]
+    ['Androids Corpus', 'Mini-Mafia Benchmark']
+    """
+    if not any(w in text for w in _CAP_HEAD_WORDS):
+        return []
+    out = []
+    for m in _CAP_HEAD_NAME.finditer(text):
+        words = m[1].split()
+        if any(w in _CAP_HEAD_STOP for w in words):
+            continue
+        out.append((m.start(1), m.end()))
+    return out
 
 
 _APPOS = re.compile(

@@ -75,8 +75,9 @@ def get_path(d: Mapping[str, Any], path: str) -> Any:
 
 def first_present(d: Mapping[str, Any], names: Iterable[str]) -> tuple[str | None, Any]:
     """The first ``(name, value)`` among ``names`` whose value is not empty."""
+    get = d.get if isinstance(d, dict) else None  # a plain name in a dict: get_path's answer without the call
     for name in names:
-        v = get_path(d, name)
+        v = get(name) if get is not None and "." not in name else get_path(d, name)
         if v not in (None, "", [], {}):
             return name, v
     return None, None
@@ -251,7 +252,7 @@ def generic_fields(d: Mapping[str, Any], fields: Mapping[str, str] | None = None
         elif ours == "urls":
             urls: list[Any] = []
             for name in names:
-                for u in _as_list(get_path(d, name)):
+                for u in _as_list(d.get(name) if isinstance(d, dict) and "." not in name else get_path(d, name)):
                     urls.append(u.get("href") if isinstance(u, Mapping) else u)
             out["urls"] = urls
         else:

@@ -218,9 +218,17 @@ def test_defined_name_after_dataset_named_is_a_dataset():
 @pytest.mark.parametrize("title, role", [
     ("BERT: Pre-training of Deep Bidirectional Transformers", "proposed"),           # the title's head
     ("Graph Neural Networks for Radio Mobility: A Link Prediction Approach", "used"),  # a family opening the title
-    ("Reinforcement Learning (RL) Meets Climate Models", "used"),
+    ("Vision Transformers (ViTs) for Crop Mapping", "used"),
 ])
 def test_catalog_name_opening_the_title_is_proposed_only_as_its_head(title, role):
     x = extract_paper(Paper(id="r", title=title, abstract="We report results on three tasks."))
     roles = [e.role for e in x.entities if e.type == "Method"]
     assert roles and roles[0] == role, [(e.name, e.role) for e in x.entities]
+
+
+def test_capitalised_dataset_head_names_a_dataset():
+    t = ("Experiments on the Zorbian Corpus and the Quill-Vale Benchmark show gains; the Test Dataset is small, "
+         "and the Bias Benchmark for Question Answering (BBQA) is left out.")
+    got = {(e.type, e.name) for e in extract_paper(Paper(id="c", title="", abstract=t)).entities}
+    assert ("Dataset", "Zorbian Corpus") in got and ("Dataset", "Quill-Vale Benchmark") in got
+    assert not any(n in ("Test Dataset", "Bias Benchmark") for _, n in got)
