@@ -170,6 +170,20 @@ _FAMILY_SPLIT = re.compile(r"[\-\s]")
 _VERSION_END = re.compile(r"[\d.\-\s]+[A-Za-z]?$")
 _CAPS_END = re.compile(r"[A-Z]{3,}$")
 _DIGIT = re.compile(r"(?<![A-Za-z])\d")  # a number, not the digit of a name ("FP8", "Llama2")
+# a list marker ("(3) slower inference time", "2) the training cost") is no number of a measure
+_ENUM_DIGIT = re.compile(r"(?<![A-Za-z])(?:(?<=\()\d{1,2}\)|(?<![\w.,])\d{1,2}\)(?=\s))")
+
+
+def _number_in(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds a number other than a list marker "(3)" or "3)".
+
+    >>> _number_in("(1) faster and (2) cheaper", 0, 26), _number_in("(1) 20% faster", 0, 14)
+    (False, True)
+    """
+    for m in _DIGIT.finditer(text, a, b):
+        if not _ENUM_DIGIT.match(text, m.start()):
+            return True
+    return False
 _URLISH = re.compile(r"(?:https?://|www\.)[^\s)\]]*[^\s.,;:)\]]|"
                      r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|io|ai|net|co|science|edu|dev)/(?:[^\s)\]]*[^\s.,;:)\]])?")
 _URLISH_TLD = tuple(f".{t}/" for t in ("com", "org", "io", "ai", "net", "co", "science", "edu", "dev"))
@@ -242,6 +256,8 @@ _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "m
                              "communication cost", "number of parameters", "power consumption", "detection rate",
                              "failure rate", "acceptance rate", "completion rate", "conversion rate",
                              "training cost", "inference cost", "Kullback-Leibler divergence"})
+# catalog costs: no entity of their own (a cost is no named measure; results still take them as their metric)
+_COST_METRICS = frozenset({"computational cost", "training cost", "inference cost"})
 _ARTICLES = ("a ", "an ", "the ")
 # catalog measures whose word is common in other senses ("sensitivity to noise", "a sensitivity analysis"): a
 # measure only next to its value ("a sensitivity of 97.6%", "98.1% sensitivity") or beside its pair ("specificity")
@@ -681,7 +697,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 continue  # "full precision", "FP8 precision", "8-bit integer precision": a number format
             a, b = _sentence_of(text, sentences, s)
             # a number in the sentence, or a named measure next to it ("precision, recall and F1-score")
-            if not _DIGIT.search(text, a, b) and not any(
+            if not _number_in(text, a, b) and not any(
                     a <= c[0] < b and c[2] == "Metric" and text[c[0]:c[1]].lower() not in _VAGUE_METRIC
                     and c[3] not in _CONTEXT_METRIC and c[3] not in _VALUE_BOUND for c in cat_cands):
                 continue
@@ -1063,6 +1079,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         ms = ents[key]["mentions"]
         if len(ms) == 1 and ms[0].field == "abstract" and paper.abstract.startswith(_AS_MODIFIER, ms[0].end):
             del ents[key]  # once, as "Transformer-based X": the family qualifies another name in passing
+    for key in [k for k in ents if k[0] == "Metric" and ents[k]["name"] in _COST_METRICS]:
+        del ents[key]  # a cost is the price of a method, no named measure (results still read it as their metric)
     entities = tuple(
         Entity(type=t, name=r["name"], aliases=tuple(sorted((r["aliases"] | quals.get((t, k), set())) - {r["name"]})),
                role=r["role"] if t in ("Method", "Dataset") else None,

@@ -173,6 +173,7 @@ _ACRONYM_AFTER = re.compile(r"\$?\s?([A-Z][A-Za-z0-9@\-]{1,7})(?![\w\-])(?!\s+(?
 _SCORE_BEFORE = re.compile(r"\b([A-Z][\w\-]*-[Ss]core)\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*)(?:only\s+|just\s+|about\s+|around\s+)?$")
 #: statistics written as "symbol = value": odds ratio, correlation, p-value (equality only; "p<0.001" is a bound)
 _STAT_BEFORE = re.compile(r"(?<![\w\\])(OR|\$?\\?(?:rho|ρ)\$?|[rρ]|R\^?2|R²|p)\s*=\s*$")
+_CORR_NAME = re.compile(r"\b(spearman|pearson)(?:'s|\u2019s)?(?:\s+(?:rank\s+)?correlation(?:\s+coefficient)?)?\s*(?:\(\s*)?\$?\s*$", re.I)
 _STAT_NAMES = {"or": "odds ratio", "rho": "correlation", "ρ": "correlation", "r": "correlation", "r2": "R2", "r²": "R2",
                "p": "p-value"}
 _RATE_BEFORE = re.compile(r"\b((?!(?:a|an|the|with|of|and|or|in|at|by)\s)[a-z][\w\-]*\s+(?:rates?|ratios?))\s+"
@@ -588,7 +589,11 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
         return m[1], True, False
     m = _STAT_BEFORE.search(text, max(cs, c.anchor - 12), c.anchor)  # "OR=2.50", "$\rho$=-0.06", "p=0.31"
     if m:
-        return _STAT_NAMES.get(re.sub(r"[$\\^]", "", m[1].lower()), "correlation"), True, False
+        name = _STAT_NAMES.get(re.sub(r"[$\\^]", "", m[1].lower()), "correlation")
+        if name == "correlation":  # "Spearman's $\rho$ = 0.81", "Pearson r = 0.36": the named coefficient
+            w = _CORR_NAME.search(text, max(cs, m.start() - 14), m.start())
+            name = f"{w[1].capitalize()} correlation" if w else name
+        return name, True, False
     for pool, is_mention in ((metrics, True),):
         # the nearest Metric of the clause, unless it has a value of its own ("hits@10 reaching 86.97%", "75% win rate")
         inside = [(min(abs(ms - c.start), abs(me - c.start)), m[-1]) for m in pool

@@ -634,3 +634,14 @@ def test_the_subject_of_a_change_verb_is_the_metric(text, expected):
 ])
 def test_efficiency_is_a_changed_quantity(text, expected):
     assert [(r.value, r.metric) for r in run(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ratings agree with experts (Spearman's $\\rho = 0.81$).", [("0.81", "Spearman correlation")]),
+    ("Scores track human labels (Pearson r = 0.36, p = 0.02).", [("0.36", "Pearson correlation"), ("0.02", "p-value")]),
+    ("Both agree (Pearson r = 0.90, Spearman rho = 0.85).", [("0.90", "Pearson correlation"),
+                                                              ("0.85", "Spearman correlation")]),
+    ("The two scores agree (r = 0.72).", [("0.72", "correlation")]),  # no coefficient named: plain correlation
+])
+def test_a_named_correlation_coefficient(text, expected):
+    assert [(r.value, r.metric) for r in run(text)] == expected
