@@ -558,6 +558,8 @@ _PURPOSE_OPEN = re.compile(r"\s*(?:To\s+(?:address|tackle|solve|handle|improve|e
                            r"(?:the\s+|this\s+)?(?:(?:problem|task|challenge)\s+of\s+)?$", re.I)
 #: "by fine-tuning Y", "we adapt Y", "modifications to Y", "integrates Y" in the proposal sentence
 _BASIS_BEFORE = re.compile(r"\b(?:(?:adds?|adding|inject\w*|insert\w*|integrat\w*|incorporat\w*|plug\w*)\b[^,;.]{0,60}?\b(?:to|into)"
+                           r"|(?:framework|model|method|approach|system|architecture|pipeline)\s+(?:that\s+|which\s+)?"
+                           r"(?:leverag(?:es|ing)|utili[sz](?:es|ing)|employ(?:s|ing)|exploit(?:s|ing)|adopt(?:s|ing))"
                            r"|by\s+(?:fine-?\s?tuning|adapting|extending|modifying)|we\s+(?:[a-z]+-)?(?:tune|adapt|extend|modify)|"
                            r"modifications?\s+(?:to|of)|built\s+(?:up)?on|builds?\s+(?:up)?on|based\s+on|on\s+top\s+of|"
                            r"extends|extension\s+of|variant\s+of|inspired\s+by|motivated\s+by|powered\s+by|upgrad(?:e|es|ed|ing)|"
@@ -1101,7 +1103,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         cue_inv = not cue_o and any(m[3] != proposed for m in methods) and any(k in low[s:e] for k in _INVERSE_KEYS)
         has_cue = cue_o or cue_b or cue_inv or _OPEN_BASIS.match(low, s) is not None
         # "X combines A with B": the paper's method named here with one of the verbs that list its parts
-        combines = own_method and len(methods) >= 2 and any(k in low[s:e] for k in _COMBINE_KEYS)
+        combines = own_method and len(methods) >= 2 and any(m[3] == proposed for m in methods) and \
+            any(k in low[s:e] for k in _COMBINE_KEYS)
         into = len(methods) >= 2 and any(k in low[s:e] for k in _INTO_KEYS)
         # two methods, a comparison word and a digit: the values may say which one is better
         by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \

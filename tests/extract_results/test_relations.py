@@ -380,6 +380,9 @@ def test_proposal_sentence_names_the_task(text, expected):
     ("We propose AlphaNet, while GammaNet is built on BetaNet.", {("GammaNet", "BASED_ON", "BetaNet")}),
     ("We instruction-tune BetaNet on prompts and call the result AlphaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
     ("We introduce AlphaNet, which adds a count-based bonus to BetaNet.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    # "a framework leveraging / that employs Y" in the proposal sentence
+    ("We present AlphaNet, a novel framework leveraging BetaNet to rank documents.", {("AlphaNet", "BASED_ON", "BetaNet")}),
+    ("We propose AlphaNet, a method that employs BetaNet as a prior.", {("AlphaNet", "BASED_ON", "BetaNet")}),
     # "X, a Y for T" is not taken as a basis (right 2 times in 9 on the dev sets)
     ("We propose AlphaNet, a BetaNet for image captioning.", set()),
 ])
