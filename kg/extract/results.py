@@ -726,7 +726,7 @@ def _changed_subject(text: str, c: _Cand, cs: int) -> str | None:
     ['Annotation time', None, None]
     """
     lo = max(cs, c.start - 90)
-    if " by " not in text[lo:c.start]:
+    if text.find(" by ", lo, c.start) < 0:
         return None
     m = _SUBJ_CHANGE.search(text[lo:c.start])
     if m is None:
