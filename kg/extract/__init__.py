@@ -347,6 +347,43 @@ def _qualified(text: str, s: int, caps: bool = True) -> int | None:
     return None
 
 
+# a capitalised name ending in a capitalised method head, in running text ("the Dynamic Pixel Attention Module",
+# "combines X with the Reid Technique", "Incorrect Fact Injection and Dark Traits Injection"): a name without a
+# determiner or acronym; not a catalog name or a field ("Deep Neural Networks"), nor a run that goes on ("Equilibrium
+# Policy Generalization (EPG)": the definition names it)
+_TITLED_HEADS = tuple(f" {h}" for h in (
+    "Regularization", "Technique", "Normalization", "Sampling", "Distillation", "Attention", "Loss", "Decomposition",
+    "Encoding", "Embedding", "Embeddings", "Pruning", "Quantization", "Augmentation", "Module", "Encoder", "Decoder",
+    "Sampler", "Controller", "Controllers", "Injection", "Filter", "Fusion", "Pooling", "Adapter", "Head", "Block",
+    "Network", "Mechanism", "Algorithm", "Transformer"))
+_TITLED_BEFORE = re.compile(r"(?<=[a-z0-9,;:(] )(?:[A-Z][a-z]+(?:-[A-Za-z]+)* ){1,4}$")
+_TITLED_AFTER = re.compile(r"[,;:.)]| (?!(?:for|of|with|in|on) [A-Z])[a-z]|$")
+_TITLED_OPEN = re.compile(r"(?:[A-Z][\w\-]* (?:of|for|with|on|in|&) |[A-Z][\w\-]*[A-Z0-9][\w\-]* )$")
+
+
+def titled_heads(text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised names of two to five words ending in a capitalised method head, inside a sentence.
+
+    >>> t = "It joins the Heima Decoder with the Reid Technique, unlike Deep Pixel Attention (DPA) or a Fusion Module X."
+    >>> [t[s:e] for s, e in titled_heads(t)]
+    ['Heima Decoder', 'Reid Technique']
+    """
+    out = []
+    for p in starts_of(text, _TITLED_HEADS):
+        e = text.find(" ", p + 1)
+        e = len(text) if e == -1 else e
+        while text[e - 1] in ",;:.)":
+            e -= 1
+        if text[p:e] not in _TITLED_HEADS or not _TITLED_AFTER.match(text, e):
+            continue
+        m = _TITLED_BEFORE.search(text, max(0, p - 80), p + 1)
+        if m is None or m[0].split(None, 1)[0] in _QUAL_STOP or _TITLED_OPEN.search(text, max(0, m.start() - 30),
+                                                                                      m.start()):
+            continue  # the name opens earlier: "Homological Observation of [Latent Embeddings]", "m3BERT [...]"
+        out.append((m.start(), e))
+    return out
+
+
 _AT_PHASE = re.compile(r"\b(?:[Aa]t|[Dd]uring)\s+$")
 _MODIFIES = re.compile(r"[\s\-]+(?:scaling|compute|computation|techniques?|methods?|strateg(?:y|ies)|algorithms?|"
                        r"approach(?:es)?|optimi[sz]ation|budgets?|search|augmentation|adaptation|intervention|reasoning|"
@@ -639,6 +676,11 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands.append((s, e, "Method", text[s:n], "name"))
             if new:
                 def_prop.add((s, e))
+    for s, e in titled_heads(text) if field == "abstract" else ():
+        low = text[s:e].lower()
+        if (catalog_lookup(text[s:e]) is None and low not in _vague and low not in stop_names
+                and not any(s <= cs and ce <= e for cs, ce in catalog)):
+            cands.append((s, e, "Method", text[s:e], "name"))
     cands.sort(key=lambda c: (c[0] - c[1], _PRIO[c[4]], c[0]))
     cat_cands = [c for c in cands if c[4] == "catalog"]
     taken = bytearray(len(text))  # 1 where a kept mention already sits

@@ -50,3 +50,14 @@ def test_well_known_techniques_are_in_the_catalog():
     for name in ("Tucker decomposition", "product quantization", "Plackett-Luce", "Bradley-Terry", "SupCon",
                  "answer set programming", "rejection sampling", "residual vector quantization", "Gumbel-softmax"):
         assert catalog_lookup(name) is not None and catalog_lookup(name)[0] == "Method", name
+
+
+def test_a_capitalised_name_ending_in_a_method_head_is_a_method():
+    got = _methods("FooNet joins the Heima Decoder with the Reid Technique; two baselines, Incorrect Fact Injection "
+                   "and Dark Traits Injection, are weaker.")
+    assert {"Heima Decoder", "Reid Technique", "Incorrect Fact Injection", "Dark Traits Injection"} <= set(got)
+    # not a run that goes on or opens earlier, nor a defined name's long form alone
+    got = _methods("We use the Geometric Encoding for Neural network Evolution and HOLE (Homological Observation "
+                   "of Latent Embeddings) with a Multi-Modal Data Progressive Fusion Module.")
+    assert "Geometric Encoding" not in got and "Latent Embeddings" not in got
+    assert "Multi-Modal Data Progressive Fusion Module" in got and "Data Progressive Fusion Module" not in got
