@@ -37,7 +37,7 @@ def test_settings_and_clauses_are_not_measures(text):
 
 
 def test_latex_times_is_a_factor():
-    assert "computational cost" in _metrics("It yields a $4.8\\times$ reduction in computational cost on 3 GPUs.")
+    assert "memory usage" in _metrics("It yields a $4.8\\times$ reduction in memory usage on 3 GPUs.")
 
 
 def test_generic_catalog_measure_needs_a_number_and_is_not_a_phase():

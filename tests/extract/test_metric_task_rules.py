@@ -149,3 +149,15 @@ def test_a_catalog_measure_followed_by_its_value_stands_alone():
 
 def test_a_task_named_once_after_the_task_of_is_kept():
     assert "elevation prediction" in _ents("FooNet is compared with BarNet on the task of elevation prediction.", typ="Task")
+
+
+def test_a_list_marker_is_no_number_for_a_vague_measure():
+    t = "FooNet has two parts: (1) a fast encoder and (2) a sparse decoder that improves retrieval accuracy."
+    assert _ents(t, typ="Metric") == {}
+    assert "accuracy" in _ents("FooNet has (1) a fast encoder and reaches 81% accuracy.", typ="Metric")
+
+
+def test_a_cost_is_no_metric_entity_but_still_the_metric_of_its_result():
+    x = extract_paper(Paper(id="t", title="", abstract="FooNet reduces computational cost by 34% and reaches 81% accuracy."))
+    assert {e.name for e in x.entities if e.type == "Metric"} == {"accuracy"}
+    assert any(r.metric == "computational cost" for r in x.results)
