@@ -61,3 +61,8 @@ def test_a_capitalised_name_ending_in_a_method_head_is_a_method():
                    "of Latent Embeddings) with a Multi-Modal Data Progressive Fusion Module.")
     assert "Geometric Encoding" not in got and "Latent Embeddings" not in got
     assert "Multi-Modal Data Progressive Fusion Module" in got and "Data Progressive Fusion Module" not in got
+
+
+def test_a_software_library_is_no_method():
+    got = _methods("We implement FooNet in PyTorch and JAX, with scikit-learn baselines and OpenCV preprocessing.")
+    assert set(got) == {"FooNet"}
