@@ -877,7 +877,8 @@ _DEF_AFTER = re.compile(
     rf"\)\s*(?:(?:,|\s+is|\s+as)\s+(?:a|an|the)\s+(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|"
     rf"over)\b)[\w\-]+,?\s+){{0,6}}?)?({_DEF_NOUN})s?\b", re.I)
 _DEF_BEFORE_NEW = re.compile(r"\b(?:a|an|the|our)\s+(?:new|novel|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
-_DEF_DS_NAMED = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora),?\s+(?:called|named|dubbed|termed|namely)\s+(?:the\s+)?[\"'`]*$",
+_DEF_DS_NAMED = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora)(?:,?\s+(?:called|named|dubbed|termed|namely)\s+|,\s+)"
+                           r"(?:the\s+)?[\"'`]*$",
                            re.I)
 _DEF_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
              "metric": "Metric", "measure": "Metric", "score": "Metric", "diagnostic": "Metric", "indicator": "Metric",
@@ -983,7 +984,7 @@ _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:\([^()]{{0,120}}\)[\s,]*){{0,2}}"
-    rf"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over|can|will|method|model|framework|"
+    rf"(?:(?!(?:and\s+(?:a|an|the|our|its)\b|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over|can|will|method|model|framework|"
     rf"approach|architecture|network|algorithm|technique|system|pipeline|agent|tool|toolkit|library|platform|"
     rf"solution|outperform|achiev|surpass|improv)\w*\b)[\w\-]+,?\s+){{0,6}}?"
     rf"{_DS_HEAD}\b", re.I)

@@ -232,3 +232,13 @@ def test_capitalised_dataset_head_names_a_dataset():
     got = {(e.type, e.name) for e in extract_paper(Paper(id="c", title="", abstract=t)).entities}
     assert ("Dataset", "Zorbian Corpus") in got and ("Dataset", "Quill-Vale Benchmark") in got
     assert not any(n in ("Test Dataset", "Bias Benchmark") for _, n in got)
+
+
+def test_dataset_apposition_with_coordinated_adjectives_and_head_before_definition():
+    t = ("We introduce ZorbArena-X, a static and time-invariant benchmark comprising 275 tasks. We also introduce a "
+         "benchmark, Quill State Tracking Reasoning (QSTR), which contains 1,172 scenes.")
+    got = {(e.type, e.name) for e in extract_paper(Paper(id="a", title="", abstract=t)).entities}
+    assert ("Dataset", "ZorbArena-X") in got and ("Dataset", "Quill State Tracking Reasoning") in got
+    t = "We propose ZorbNet, a simple and effective framework, and a benchmark of 50 tasks."
+    got = {(e.type, e.name) for e in extract_paper(Paper(id="b", title="", abstract=t)).entities}
+    assert ("Method", "ZorbNet") in got
