@@ -578,6 +578,10 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
     name = _changed_quantity(text, c, cs, ce) or _changed_subject(text, c, cs)  # "improves X by 83%", "X drops by 60%"
     if name:
         return name, True, False
+    if c.unit == "%" or (c.unit is None and "." in c.value):
+        m = _MEASURE_NOUN_AFTER.match(text, c.end, ce)  # "76% scaling efficiency", "0.455 average overlap"
+        if m:
+            return m[1], True, False
     m = _ACRONYM_AFTER.match(text, c.end, ce)  # "37.0% CoER": an unknown acronym right after the value
     if m and sum(ch.isupper() for ch in m[1]) >= 2 and (c.unit or "." in c.value) and not re.fullmatch(r"[A-Z]+s", m[1]):
         return m[1], True, False
@@ -666,6 +670,17 @@ def _by_other(text: str, me: int, start: int) -> bool:
     """
     m = _BY_VALUE.match(text, me, start)
     return m is not None and m.end() < start
+
+
+_MEASURE_HEADS = ("efficiency", "coverage", "overlap", "agreement", "reliability", "consistency", "fidelity", "utilization",
+                  "utilisation", "compliance", "similarity", "alignment", "retention", "success")
+#: a value followed by a measure noun (with up to two words before it): "76% scaling efficiency", "73.7% coverage",
+#: "0.455 average overlap", "94% grasp reliability", "86.4% agreement" (not "... efficiency of", "... rate")
+_MEASURE_NOUN_AFTER = re.compile(
+    r"\s?\$?\s?((?:(?!(?:of|in|on|and|or|the|a|an|with|for|to|at|by|from|than|over|after|before|during|under|within|"
+    r"across|between|via|using|through|per|while|when|more|less|higher|lower|better|"
+    r"worse|fewer|improvements?|gains?|increases?|decreases?|reductions?)\b)[a-z][a-z\-]*\s+){0,2}"
+    r"(?:" + "|".join(_MEASURE_HEADS) + r"))\b(?!\s+(?:of|rates?|ratios?|scores?)\b|-)")
 
 
 def _owned_after(text: str, me: int, start: int, unit: str | None) -> bool:
@@ -824,6 +839,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     carry_metric: str | None = None  # the one metric of the absolute % values of the previous sentence with values
     carry_val: tuple[str, set[str]] | None = None  # a dataset with values in its sentence, and their metrics
     prev_ments: list[MentionT] = []  # the previous sentence's mentions ("on the respective datasets")
+    noun_named: set[str] = set()  # metrics named by a measure noun after the value ("76% scaling efficiency")
     for s, e, ments in iter_sentences(text, sentences, mentions):
         here, here_val = carry, carry_val
         before_ments, prev_ments = prev_ments, ments
@@ -862,6 +878,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             if metric and not from_mention and any(c.end <= m[0] <= c.end + 2 and text[m[0]:m[1]] == metric
                                                    for m in ments if m[2] == "Dataset"):
                 metric, adjacent = None, False  # "+5% CUB": a dataset named after the value, not a metric
+            if metric and not from_mention and metric.endswith(_MEASURE_HEADS):
+                noun_named.add(metric)  # "90% resolution efficiency": not carried to the next sentence
             baseline = False
             if prev_ok is not None and c.unit is not None and c.unit == prev_ok.unit and \
                     len(text[prev_ok.end:c.start]) <= 80 and _VS_NUM.search(text[prev_ok.end:c.start]) and \
@@ -941,7 +959,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             rows = [(c, _replace(r, metric=carry_metric) if r in pct else r) for c, r in rows]
         if rows:
             ms = {r.metric for r in pct}
-            carry_metric = next(iter(ms)) if len(ms) == 1 and None not in ms else None
+            carry_metric = next(iter(ms)) if len(ms) == 1 and None not in ms and not ms & noun_named else None
         _baseline_datasets(rows, is_baseline)
         _respectively(text, s, e, rows, datasets, metrics)
         if len(rows) >= 2 and not datasets and "respective " in low[s:e] and _RESPECTIVE_DS.search(low, s, e) and \

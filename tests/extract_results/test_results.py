@@ -481,9 +481,13 @@ def test_metric_then_its_spelled_out_form_in_brackets():
 
 @pytest.mark.parametrize("text, metrics, expected", [
     # a metric with a value of its own is not taken by a value of another measure next to it
-    ("AlphaNet achieves 0.455 mean overlap and 0.509 accuracy.", ["accuracy"], [("0.455", None), ("0.509", "accuracy")]),
+    # (the measure noun after the value names it since the measure-noun rule; never the other value's metric)
+    ("AlphaNet achieves 0.455 mean overlap and 0.509 accuracy.", ["accuracy"],
+     [("0.455", "mean overlap"), ("0.509", "accuracy")]),
+    ("AlphaNet achieves 0.455 mean drift and 0.509 accuracy.", ["accuracy"], [("0.455", None), ("0.509", "accuracy")]),
     ("Calibration worsens (ECE: 0.186->0.312), and AlphaNet keeps 73.7% coverage.", ["ECE"],
-     [("0.186", "ECE"), ("0.312", "ECE"), ("73.7", None)]),
+     [("0.186", "ECE"), ("0.312", "ECE"), ("73.7", "coverage")]),
+
     # ... but a gain over a baseline and a baseline's value of the same unit still refer to it
     ("AlphaNet reaches an AUROC of 94.1%, surpassing previous methods by 3.3 percentage points.", ["AUROC"],
      [("94.1", "AUROC"), ("3.3", "AUROC")]),
@@ -645,3 +649,19 @@ def test_efficiency_is_a_changed_quantity(text, expected):
 ])
 def test_a_named_correlation_coefficient(text, expected):
     assert [(r.value, r.metric) for r in run(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The cluster sustains 76% scaling efficiency.", [("76", "scaling efficiency")]),
+    ("The judge shows 91.3% human agreement and 0.62 label overlap.", [("91.3", "human agreement"),
+                                                                       ("0.62", "label overlap")]),
+    ("The robot reaches 86.7% success across six tasks.", [("86.7", "success")]),
+    # not a measure noun: a setting word, "of", a rate (the rate rule names it), a preposition
+    ("It keeps 50% sparsity in the weights.", []),
+    ("Gains range from 34.6% to 50.9% after multi-objective alignment.", [("34.6", None), ("50.9", None)]),
+    # a measure-noun metric is not carried to the next sentence
+    ("It reaches 90% resolution efficiency on logged cases. The keys kept 100% integrity in tests.",
+     [("90", "resolution efficiency"), ("100", None)]),
+])
+def test_a_measure_noun_after_the_value(text, expected):
+    assert [(r.value, r.metric) for r in find_results(text, _split(text), [])] == expected
