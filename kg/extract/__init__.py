@@ -706,6 +706,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if typ == "Metric" and (name in _CONTEXT_METRIC or name == "speedup") and (
                 _AT_PHASE.search(text, max(0, s - 8), s) or _MODIFIES.match(text, e)):
             continue  # "at inference time", "inference time scaling", "Speedup Techniques": not a measure
+        if typ == "Task" and src == "catalog" and s and text[s - 1] == "-":
+            continue  # "spatio-temporal reasoning", "neuro-symbolic reasoning": the catalog task is part of a compound
         if typ == "Task" and src == "catalog" and text[e:e + 1] == " ":
             nxt = _NEXT_WORD_AT.match(text, e)
             if nxt and nxt[0][1:].lower() in COMPONENT_NEXT:

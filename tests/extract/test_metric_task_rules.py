@@ -161,3 +161,13 @@ def test_a_cost_is_no_metric_entity_but_still_the_metric_of_its_result():
     x = extract_paper(Paper(id="t", title="", abstract="FooNet reduces computational cost by 34% and reaches 81% accuracy."))
     assert {e.name for e in x.entities if e.type == "Metric"} == {"accuracy"}
     assert any(r.metric == "computational cost" for r in x.results)
+
+
+def test_well_known_reasoning_types_are_tasks():
+    got = _ents("FooLM is tested on abductive reasoning and competitive programming with 3 suites.", typ="Task")
+    assert {"abductive reasoning", "competitive programming"} <= set(got)
+
+
+def test_a_catalog_task_inside_a_hyphenated_compound_is_not_that_task():
+    got = _ents("FooVid improves spatio-temporal reasoning and AI-text detection on 2 sets.", typ="Task")
+    assert "temporal reasoning" not in got and "text detection" not in got
