@@ -384,6 +384,28 @@ def titled_heads(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_FORMER = re.compile(r"(?<![\w\-])[A-Z][a-z]{2,}former(?=s?(?![\w\-]))")
+
+
+def former_names(text: str) -> list[tuple[int, int]]:
+    """Spans of one-word names built on "-former" ("Paraformer", "Hyperformer", "Geoformer"): a model's name even
+    without the inner capital a name token needs; "Transformer" is the catalog's.
+
+    >>> t = "We compare Paraformer and Hyperformers with a Transformer; the former wins."
+    >>> [t[s:e] for s, e in former_names(t)]
+    ['Paraformer', 'Hyperformer']
+    """
+    out = []
+    for p in starts_of(text, ("former",)):
+        i = p
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        m = _FORMER.match(text, i)
+        if m and m.end() == p + 6 and m[0] != "Transformer":
+            out.append(m.span())
+    return out
+
+
 _AT_PHASE = re.compile(r"\b(?:[Aa]t|[Dd]uring)\s+$")
 _MODIFIES = re.compile(r"[\s\-]+(?:scaling|compute|computation|techniques?|methods?|strateg(?:y|ies)|algorithms?|"
                        r"approach(?:es)?|optimi[sz]ation|budgets?|search|augmentation|adaptation|intervention|reasoning|"
@@ -676,6 +698,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands.append((s, e, "Method", text[s:n], "name"))
             if new:
                 def_prop.add((s, e))
+    for s, e in former_names(text):
+        if (s, e) not in catalog:
+            cands.append((s, e, "Method", text[s:e], "name"))
     for s, e in titled_heads(text) if field == "abstract" else ():
         low = text[s:e].lower()
         if (catalog_lookup(text[s:e]) is None and low not in _vague and low not in stop_names

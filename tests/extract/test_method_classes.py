@@ -66,3 +66,8 @@ def test_a_capitalised_name_ending_in_a_method_head_is_a_method():
 def test_a_software_library_is_no_method():
     got = _methods("We implement FooNet in PyTorch and JAX, with scikit-learn baselines and OpenCV preprocessing.")
     assert set(got) == {"FooNet"}
+
+
+def test_a_one_word_former_name_is_a_method():
+    got = _methods("We name them Attentive CNN and Paraformer, and compare Hyperformers; the former wins over a Transformer.")
+    assert {"Paraformer", "Hyperformer"} <= set(got) and "former" not in set(got)
