@@ -274,6 +274,9 @@ _HEAD_NAME = re.compile(r"(?<!\b[Ww]e )(?<!\b[Tt]o )(?<!\bthan )(?<!\bagainst )(
 _HEAD_NAME_WORDS = ("dataset", "benchmark", "corp")  # a _HEAD_NAME match opens with one
 _NOUN_AFTER = re.compile(r"\s+(?:datasets?|benchmarks?|tasks?|data|corpus|corpora|suite|environments?)\b")
 _AFTER_HEAD_COMMA = re.compile(rf"\b{_DS_HEAD},\s*(?:the\s+)?")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+_PLURAL_HEAD = re.compile(r"(?:datasets|benchmarks|corpora|suites|leaderboards|treebanks|testbeds|databases|collections)$")
+_CROSS_USE = re.compile(r"\s+(?:evaluations?|experiments?|generali[sz]ation|transfer|settings?)\b")
 _LIST_END = re.compile(r"\s*(?:[,.;:)]|$)")
 _NEW_BEFORE = re.compile(r"\b(?:new|novel|our)\s+(?:[\w\-]+\s+){0,3}$")
 _ON_AT = re.compile(r"\b(?:on|across|over)\s+")
@@ -343,7 +346,12 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
         m = _BEFORE_HEAD.search(text, w0, h.start())
         if not m:
             continue
-        for sp in _items(text, m.start(1), m.end(1)):
+        items = _items(text, m.start(1), m.end(1))
+        if len(items) == 1 and _PLAIN_WORD.fullmatch(text, *items[0]) and (
+                text[h.start()] == "-" or (_PLURAL_HEAD.search(h[0]) or _CROSS_USE.match(text, h.end()))
+                and _sentence_start(text, 0, items[0][0]) in (items[0][0] - 2, 0 if items[0][0] == 0 else -1)):
+            continue  # "Cross-dataset evaluation", "Text corpora are ...", "While benchmarks ...": no name
+        for sp in items:
             found[sp] = None
             if strong is not None:
                 strong.add(sp)

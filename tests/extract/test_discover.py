@@ -242,3 +242,13 @@ def test_dataset_apposition_with_coordinated_adjectives_and_head_before_definiti
     t = "We propose ZorbNet, a simple and effective framework, and a benchmark of 50 tasks."
     got = {(e.type, e.name) for e in extract_paper(Paper(id="b", title="", abstract=t)).entities}
     assert ("Method", "ZorbNet") in got
+
+
+def test_sentence_opening_word_before_a_plural_head_is_no_dataset():
+    t = ("Text corpora are split into tokens. While benchmarks exist, gaps remain. Cross-dataset experiments on "
+         "ZorbSet help. Aneumoz dataset contains 10k cases.")
+    got = {(e.type, e.name) for e in extract_paper(Paper(id="s", title="", abstract=t)).entities}
+    assert not any(n in ("Text", "While", "Cross") for _, n in got)
+    assert ("Dataset", "ZorbSet") in got and ("Dataset", "Aneumoz") in got
+    t = "Multiple benchmarks test code models."
+    assert not extract_paper(Paper(id="m", title="", abstract=t)).entities  # not MultiPL-E
