@@ -665,3 +665,9 @@ def test_a_named_correlation_coefficient(text, expected):
 ])
 def test_a_measure_noun_after_the_value(text, expected):
     assert [(r.value, r.metric) for r in find_results(text, _split(text), [])] == expected
+
+
+def test_a_value_inside_the_parenthesis_after_a_dataset():
+    text = "It beats DeltaNet on ZLT (72.4% vs. 68.4% for DeltaNet) and on Gamma (61.0% vs. 60.2%)."
+    got = [(r.value, r.dataset) for r in run(text, Method=["DeltaNet"], Dataset=["ZLT", "Gamma"])]
+    assert got == [("72.4", "ZLT"), ("68.4", "ZLT"), ("61.0", "Gamma"), ("60.2", "Gamma")]
