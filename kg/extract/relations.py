@@ -1542,8 +1542,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if derived_name(proposed, m[3]) or derived_name(proposed, surface):
                 ss, se = next(((a, b) for a, b in sentences if a <= m[0] < b), (0, len(text)))
                 add((m[0], m[0], "Method", proposed), "BASED_ON", m, "name_derived", Evidence(text[ss:se], ss, se, field))
-            elif " " in proposed and proposed.endswith(surface) and (specific_name(surface) or _ARCH_FAMILY.fullmatch(surface)) \
-                    and _NAME_ENDS_WITH.search(proposed[:len(proposed) - len(surface)]):
+            elif " " in proposed and any(proposed.endswith(b) and (specific_name(b) or _ARCH_FAMILY.fullmatch(b)) and
+                                         _NAME_ENDS_WITH.search(proposed[:len(proposed) - len(b)]) for b in (surface, m[3])):
                 # a spelled-out name ending in another method named on its own in the text (its head noun): "Consistent
                 # Personalization for 3D Gaussian Splatting (CP-GS)", "Multi-strategy Improved Snake Optimizer"; not a
                 # name ending in the object of a preposition other than "for" ("... Token Compression in MLLMs")

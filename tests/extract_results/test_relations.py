@@ -527,6 +527,17 @@ def test_glued_and_spelled_out_names(text, proposed, methods, expected):
     assert got == expected
 
 
+def test_spelled_out_name_ending_in_a_method_named_by_its_acronym():
+    # the base occurs only as its acronym outside the paper's name: the entity's name decides
+    t = "We present Personalization for Gaussian Splatting (PGS). It writes GS outputs."
+    ms = mentions(t, Method=["Personalization for Gaussian Splatting"])
+    i = t.index("GS outputs")
+    ms = sorted(ms + [(i, i + 2, "Method", "Gaussian Splatting")])
+    got = {(r.head, r.type, r.tail) for r in find_relations(t, [(0, 56), (57, len(t))], ms,
+                                                            proposed="Personalization for Gaussian Splatting")}
+    assert ("Personalization for Gaussian Splatting", "BASED_ON", "Gaussian Splatting") in got
+
+
 def test_title_compound_basis():
     t = "AlphaNet: Fast Sorting via CLIP-Based Pre-Ordering"
     got = {(r.head, r.type, r.tail) for r in find_relations(t, [(0, len(t))], mentions(t, Method=["AlphaNet", "CLIP"]),
