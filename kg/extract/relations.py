@@ -717,7 +717,18 @@ def generic_phrase(name: str, text: str) -> bool:
     """
     if not name.islower():
         return False
-    return name.endswith("s") or not re.search(re.escape(name) + r"\s*\(\s*[A-Za-z0-9\-]*[A-Z]", text)
+    if name.endswith("s"):
+        return True
+    # = not re.search(re.escape(name) + _ACRONYM_AFTER.pattern, text), without compiling a pattern per name
+    i = text.find(name)
+    while i != -1:
+        if _ACRONYM_AFTER.match(text, i + len(name)):
+            return False
+        i = text.find(name, i + 1)
+    return True
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Za-z0-9\-]*[A-Z]")
 
 
 def specific_name(name: str) -> bool:
