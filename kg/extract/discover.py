@@ -992,10 +992,11 @@ _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
     rf"^[\s,\-]*(?:\([^()]{{0,120}}\)[\s,]*){{0,2}}"
-    rf"(?:(?!(?:and\s+(?:a|an|the|our|its)\b|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over|can|will|method|model|framework|"
-    rf"approach|architecture|network|algorithm|technique|system|pipeline|agent|tool|toolkit|library|platform|"
-    rf"solution|outperform|achiev|surpass|improv)\w*\b)[\w\-]+,?\s+){{0,6}}?"
-    rf"{_DS_HEAD}\b", re.I)
+    # whole words only ("instruction-following", "cancer", "systematic" are describing words, not "in"/"can"/"system")
+    rf"(?:(?!(?:and\s+(?:a|an|the|our|its)|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over|can|will)\b|"
+    rf"(?:method|model|framework|approach|architecture|network|algorithm|technique|system|pipeline|agent|tool|toolkit|"
+    rf"library|platform|solution)s?\b|(?:outperform|achiev|surpass|improv)\w*)[\w\-]+,?\s+){{0,8}}?"
+    rf"{_DS_HEAD}\b(?!-)", re.I)
 _TASK_AFTER_NAME = re.compile(r"\s+task\b(?![\-,])")
 _TASK_NAMED_BEFORE = re.compile(r"\b(?:task|problem)\s*,?\s*(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?:the\s+)?$",
                                 re.I)

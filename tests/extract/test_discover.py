@@ -252,3 +252,14 @@ def test_sentence_opening_word_before_a_plural_head_is_no_dataset():
     assert ("Dataset", "ZorbSet") in got and ("Dataset", "Aneumoz") in got
     t = "Multiple benchmarks test code models."
     assert not extract_paper(Paper(id="m", title="", abstract=t)).entities  # not MultiPL-E
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    ("We release ZorbTrack, a new longitudinal pancreatic cancer benchmark, to test transfer.", "Dataset"),
+    ("We introduce ZORB, a fine-grained and diverse instruction-following evaluation dataset.", "Dataset"),
+    ("We present ZorbCube, a systematic benchmark of 226 tasks.", "Dataset"),
+    ("We introduce ZorbSeq, a purely inference-time, dataset-free optimization method.", "Method"),
+])
+def test_describing_words_are_whole_words_before_the_dataset_head(sentence, typ):
+    got = {e.name: e.type for e in extract_paper(Paper(id="w", title="", abstract=sentence)).entities}
+    assert got.get(sentence.split()[2].rstrip(",")) == typ, got
