@@ -364,7 +364,8 @@ _TITLED_OPEN = re.compile(r"(?:[A-Z][\w\-]* (?:of|for|with|on|in|&) |[A-Z][\w\-]
 def titled_heads(text: str) -> list[tuple[int, int]]:
     """Spans of capitalised names of two to five words ending in a capitalised method head, inside a sentence.
 
-    >>> t = "It joins the Heima Decoder with the Reid Technique, unlike Deep Pixel Attention (DPA) or a Fusion Module X."
+    >>> t = ("It joins the Heima Decoder with the Reid Technique, unlike Deep Pixel Attention (DPA) or a Fusion Module X, "
+    ...      "or EWAD (Entropy Weighted Agreement Aware Distillation).")
     >>> [t[s:e] for s, e in titled_heads(t)]
     ['Heima Decoder', 'Reid Technique']
     """
@@ -380,6 +381,10 @@ def titled_heads(text: str) -> list[tuple[int, int]]:
         if m is None or m[0].split(None, 1)[0] in _QUAL_STOP or _TITLED_OPEN.search(text, max(0, m.start() - 30),
                                                                                       m.start()):
             continue  # the name opens earlier: "Homological Observation of [Latent Embeddings]", "m3BERT [...]"
+        prev = text[max(0, m.start() - 30):m.start()].rsplit(None, 1)[-1:]
+        prev = prev[0].lstrip("(\"'0123456789)") if prev else ""
+        if prev[:1].isupper() and prev not in _QUAL_STOP and not prev.endswith((",", ";")):
+            continue  # longer than five words, or after a bracket: "(Entropy [Weighted Agreement Aware Distillation])"
         out.append((m.start(), e))
     return out
 

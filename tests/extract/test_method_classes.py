@@ -71,3 +71,11 @@ def test_a_software_library_is_no_method():
 def test_a_one_word_former_name_is_a_method():
     got = _methods("We name them Attentive CNN and Paraformer, and compare Hyperformers; the former wins over a Transformer.")
     assert {"Paraformer", "Hyperformer"} <= set(got) and "former" not in set(got)
+
+
+def test_no_capitalised_name_cut_from_a_longer_one():
+    got = _methods("We introduce EWAD (Entropy Weighted Agreement Aware Distillation) and D3FNet, a Dilated Dual-Stream "
+                   "Differential Attention Fusion Network, with Risk-Aware Topology Anchoring, Strategic Payload Adapter.")
+    assert "Weighted Agreement Aware Distillation" not in got
+    assert "Dual-Stream Differential Attention Fusion Network" not in got
+    assert "Strategic Payload Adapter" in got
