@@ -44,7 +44,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from kg.extract.scan import finditer_at
+from kg.extract.scan import finditer_at, matches_at
 from kg.models import Evidence, Result
 
 __all__ = ["find_results", "iter_sentences", "metric_words", "proposed_spans", "clause_bounds", "expand_mentions",
@@ -252,7 +252,7 @@ def metric_words() -> tuple[re.Pattern[str], dict[str, str]]:
     return rx, canon
 
 
-_DIGIT = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")  # only asked whether there is one (r"\d+" answers the same, ~1.5x slower)
 
 
 @lru_cache(maxsize=1)
@@ -451,9 +451,13 @@ def _unit_of(u: str | None) -> str | None:
     return "x"
 
 
+#: where a NUM match can begin: its sign, "-", a digit or "." (NUM itself tried at every character costs 4x more)
+_NUM_AT = re.compile(r"[+\u2212±\-.\d]")
+
+
 def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> list[_Cand]:
     out: list[_Cand] = []
-    for m in NUM.finditer(text, s, e):
+    for m in matches_at(NUM, text, [c.start() for c in _NUM_AT.finditer(text, s, e)], e):  # = NUM.finditer(text, s, e)
         a, b = m.start(), m.end()
         na = m.start("num")
         prev = text[na - 1] if na > 0 else " "

@@ -93,8 +93,9 @@ def search_at(pattern: re.Pattern, text: str, words: tuple[str, ...], low: str |
     return None
 
 
-def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
-    """``list(pattern.finditer(text))`` when every match of ``pattern`` begins at one of ``starts``.
+def matches_at(pattern: re.Pattern, text: str, starts: list[int], endpos: int | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` (``pattern.finditer(text, 0, endpos)`` with ``endpos``) when every
+    match of ``pattern`` begins at one of ``starts``.
 
     ``starts`` is sorted; it may hold positions where nothing matches, duplicates and negative numbers.
     ``pattern`` must never match the empty string.
@@ -102,14 +103,18 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
     >>> import re
     >>> [m[0] for m in matches_at(re.compile(r"ab|b"), "abab", [-1, 0, 1, 2, 2])]
     ['ab', 'ab']
+    >>> [m[0] for m in matches_at(re.compile(r"ab|b"), "abab", [0, 2], endpos=3)]
+    ['ab']
     """
     out: list[re.Match] = []
     end = 0
     match = pattern.match
+    if endpos is None:
+        endpos = len(text)
     for i in starts:
         if i < end or i < 0:
             continue
-        m = match(text, i)
+        m = match(text, i, endpos)
         if m is not None:
             out.append(m)
             end = m.end()
