@@ -58,7 +58,9 @@ _ROLE_EDGES = {  # entity type, role -> paper edge types
 }
 _RESULT_EDGES = (("method", "Method", "ACHIEVED_BY"), ("dataset", "Dataset", "ON_DATASET"),
                  ("metric", "Metric", "MEASURED_BY"), ("task", "Task", "FOR_TASK"))
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
+# the gap after a sentence's closing mark (group 1; = the spans of (?<=[.!?])\s+(?=[A-Z0-9(\[]), whose opening
+# look-behind made the scan try every character: 2x slower)
+_SENT_END = re.compile(r"[.!?](\s+)(?=[A-Z0-9(\[])")
 
 
 def sentence_at(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -84,7 +86,7 @@ def _slice(text: str, s: int, e: int) -> str:
 def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
     """Start and end offsets of the gaps between sentences (cached: a paper's mentions share its text)."""
     ms = list(_SENT_END.finditer(text))
-    return [m.start() for m in ms], [m.end() for m in ms]
+    return [m.start(1) for m in ms], [m.end(1) for m in ms]
 
 
 def parse_number(value: str) -> float | None:
