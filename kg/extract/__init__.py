@@ -615,6 +615,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         cat = catalog.get((ss, se)) or catalog.get((ls, le))
         typ = cat[0] if cat else prop_type.get((ss, se)) or (
             "Metric" if _METRIC_BEFORE.search(text, max(0, ls - 40), ls) else long_form_type(lf))
+        if typ == "Task" and cat is None and not lf.lower().endswith("learning") and any(
+                ls < cs and ce == le and t == "Method" and " " in text[cs:ce] for (cs, ce), (t, _) in catalog.items()):
+            typ = "Method"  # "split conformal prediction (SCP)", "Sampling-based Model Predictive Control (SMPC)"
         if cat is None:
             # "a novel X (XR)", "X (XM) module", "X (XS), a training-free strategy", "we propose x y (XY)"
             ctx, new = definition_context(text, ls, se)

@@ -79,3 +79,11 @@ def test_no_capitalised_name_cut_from_a_longer_one():
     assert "Weighted Agreement Aware Distillation" not in got
     assert "Dual-Stream Differential Attention Fusion Network" not in got
     assert "Strategic Payload Adapter" in got
+
+
+def test_a_defined_long_form_ending_in_a_catalog_method_is_a_method():
+    got = _methods("Prior work adopts the split conformal prediction (SCP) framework; we use Sampling-based Model "
+                   "Predictive Control (SMPC).")
+    assert {"split conformal prediction", "Sampling-based Model Predictive Control"} <= set(got)
+    # a learning setting stays a task
+    assert "Federated Graph Learning" not in _methods("We study Federated Graph Learning (FGL) with graph neural networks.")
