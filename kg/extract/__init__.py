@@ -258,6 +258,10 @@ _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "m
                              "training cost", "inference cost", "Kullback-Leibler divergence"})
 # catalog costs: no entity of their own (a cost is no named measure; results still take them as their metric)
 _COST_METRICS = frozenset({"computational cost", "training cost", "inference cost"})
+# a measure compared without a value: "higher detection rates compared to its competitors", "superior accuracy than"
+_COMPARED_BEFORE = re.compile(r"\b(?:higher|lower|improved|better|superior|comparable|reduced|increased|worse)\s+"
+                              r"(?:[a-z][\w\-]*\s+)?$")
+_COMPARED_AFTER = re.compile(r"s?\s+(?:than|compared\s+(?:to|with)|relative\s+to|over)\b")
 _ARTICLES = ("a ", "an ", "the ")
 # catalog measures whose word is common in other senses ("sensitivity to noise", "a sensitivity analysis"): a
 # measure only next to its value ("a sensitivity of 97.6%", "98.1% sensitivity") or beside its pair ("specificity")
@@ -776,7 +780,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             # a number in the sentence, or a named measure next to it ("precision, recall and F1-score")
             if not _number_in(text, a, b) and not any(
                     a <= c[0] < b and c[2] == "Metric" and text[c[0]:c[1]].lower() not in _VAGUE_METRIC
-                    and c[3] not in _CONTEXT_METRIC and c[3] not in _VALUE_BOUND for c in cat_cands):
+                    and c[3] not in _CONTEXT_METRIC and c[3] not in _VALUE_BOUND for c in cat_cands) and not (
+                    _COMPARED_BEFORE.search(text, max(0, s - 30), s) and _COMPARED_AFTER.match(text, e)):
                 continue
         taken[s:e] = b"\x01" * (e - s)
         out[(s, e)] = (s, e, typ, name)

@@ -171,3 +171,9 @@ def test_well_known_reasoning_types_are_tasks():
 def test_a_catalog_task_inside_a_hyphenated_compound_is_not_that_task():
     got = _ents("FooVid improves spatio-temporal reasoning and AI-text detection on 2 sets.", typ="Task")
     assert "temporal reasoning" not in got and "text detection" not in got
+
+
+def test_a_vague_measure_compared_without_a_value_counts():
+    assert "accuracy" in _ents("FooNet achieves significantly higher accuracy than BarNet.", typ="Metric")
+    assert "detection rate" in _ents("FooIDS has higher detection rates compared to its rivals.", typ="Metric")
+    assert _ents("FooNet keeps its accuracy while BarNet does not.", typ="Metric") == {}
