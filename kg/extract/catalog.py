@@ -98,7 +98,8 @@ _COUNT_HEADS = frozenset({"rate", "score", "error", "ratio", "distance", "coeffi
 
 def form_variants(form: str, typ: str = "") -> list[str]:
     """``form`` and its spelling variants: hyphen as space, hyphen dropped (only when digits remain,
-    so "MultiPL-E" never becomes the word "multiple"), a two-word lower-case Method name hyphenated, a plural for Method names and for Metric names ending in a
+    so "MultiPL-E" never becomes the word "multiple"), a two-word lower-case Method name hyphenated, a plural for
+    Method names and for Metric names ending in a
     countable measure noun ("success rates", "F1 scores", "speedups").
 
     >>> form_variants("ResNet-50")
