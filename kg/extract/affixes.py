@@ -42,12 +42,51 @@ class _Prefix:
 
 class _Suffix(_Prefix):
     """``search(s)`` of the English suffix rules, ``None`` at once for ASCII letters only or an ASCII
-    letters-and-digits ``s`` ending in a digit (a unit needs letters after the digit: "10km")."""
+    letters-and-digits ``s`` ending in a digit (a unit needs letters after the digit: "10km").
+
+    Every suffix rule ends at the end of ``s`` and, but for a run of dots, matches at most ``width``
+    characters (look-behinds take none): the leftmost match of a longer ``s`` not ending in ".." (or in a
+    line break, where ``$`` also matches) begins in its last ``width`` characters, so the search starts there
+    (look-behinds still see what comes before).
+    """
+
+    def __init__(self, search, width: int | None = None) -> None:
+        super().__init__(search)
+        self.width = width
 
     def __call__(self, s: str):
         if s.isascii() and (s.isalpha() or (s.isalnum() and s[-1].isdigit())):
             return None
+        if self.width is not None and len(s) > self.width and not s.endswith(("..", "\n")):  # "$" also before "\n"
+            return self.search(s, len(s) - self.width)
         return self.search(s)
+
+
+_DOTS = r"\.\.+"  # spaCy's English suffix rule for a run of dots, the one rule of unbounded width
+
+
+def _suffix_width(suffixes) -> int | None:
+    """The most characters one suffix rule matches (the rule for a run of dots apart), ``None`` when unsure.
+
+    >>> _suffix_width([",", "'s", r"(?<=[0-9])(?:km|km/h)", _DOTS]), _suffix_width([r"x+"])
+    (4, None)
+    """
+    try:
+        from re import _parser  # noqa: PLC0415  # Python 3.11+: re's own pattern parser (width of a pattern)
+    except ImportError:  # pragma: no cover - older Pythons
+        return None
+    width = 0
+    for piece in suffixes:
+        if piece == _DOTS or not piece.strip():
+            continue
+        try:
+            lo, hi = _parser.parse(piece).getwidth()
+        except Exception:  # noqa: BLE001 - any doubt: no shortcut
+            return None
+        if hi > 64:
+            return None
+        width = max(width, hi)
+    return width
 
 
 class _Infix:
@@ -78,6 +117,6 @@ def plain_word_affixes(tokenizer) -> bool:
             compile_infix_regex(d.infixes).pattern]:
         return False
     tokenizer.prefix_search = _Prefix(rules[0])
-    tokenizer.suffix_search = _Suffix(rules[1])
+    tokenizer.suffix_search = _Suffix(rules[1], _suffix_width(d.suffixes))
     tokenizer.infix_finditer = _Infix(rules[2])
     return True
