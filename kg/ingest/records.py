@@ -252,7 +252,7 @@ def generic_fields(d: Mapping[str, Any], fields: Mapping[str, str] | None = None
         elif ours == "urls":
             urls: list[Any] = []
             for name in names:
-                for u in _as_list(d.get(name) if isinstance(d, dict) and "." not in name else get_path(d, name)):
+                for u in _as_list(get_path(d, name)):
                     urls.append(u.get("href") if isinstance(u, Mapping) else u)
             out["urls"] = urls
         else:
