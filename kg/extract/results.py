@@ -659,9 +659,12 @@ def _owned_later(text: str, c: "_Cand", ms: int) -> bool:
 
 #: a value followed by a word of its own ("0% forgetting", "3x compression", "3.54 average guesses"), not by a
 #: preposition, a list or a change noun ("82.67% on A", "22.12% improvement", "21.8% to 51.0%")
-_OWN_NOUN_AFTER = re.compile(r"\s?\$?\s?(?!(?:on|in|of|to|and|or|for|at|with|by|over|than|vs|versus|compared|from|across|"
-                             r"while|which|improvements?|gains?|increases?|decreases?|reductions?|higher|lower|better|"
-                             r"worse|more|less|points?|absolute|relative|respectively)\b)[a-z][a-z\-]+\b")
+#: words after a value that never name what it measures: prepositions, conjunctions, comparatives, change nouns
+#: (shared by :data:`_OWN_NOUN_AFTER` and :data:`_MEASURE_NOUN_AFTER`, each adding its own)
+_NOT_MEASURE_WORDS = (r"of|in|on|and|or|with|for|to|at|by|from|than|over|across|while|more|less|higher|lower|better|"
+                      r"worse|improvements?|gains?|increases?|decreases?|reductions?")
+_OWN_NOUN_AFTER = re.compile(r"\s?\$?\s?(?!(?:" + _NOT_MEASURE_WORDS + r"|vs|versus|compared|which|points?|absolute|"
+                             r"relative|respectively)\b)[a-z][a-z\-]+\b")
 
 
 def _by_other(text: str, me: int, start: int) -> bool:
@@ -681,9 +684,8 @@ _MEASURE_HEADS = ("efficiency", "coverage", "overlap", "agreement", "reliability
 #: a value followed by a measure noun (with up to two words before it): "76% scaling efficiency", "73.7% coverage",
 #: "0.455 average overlap", "94% grasp reliability", "86.4% agreement" (not "... efficiency of", "... rate")
 _MEASURE_NOUN_AFTER = re.compile(
-    r"\s?\$?\s?((?:(?!(?:of|in|on|and|or|the|a|an|with|for|to|at|by|from|than|over|after|before|during|under|within|"
-    r"across|between|via|using|through|per|while|when|more|less|higher|lower|better|"
-    r"worse|fewer|improvements?|gains?|increases?|decreases?|reductions?)\b)[a-z][a-z\-]*\s+){0,2}"
+    r"\s?\$?\s?((?:(?!(?:" + _NOT_MEASURE_WORDS + r"|the|a|an|after|before|during|under|within|between|via|using|"
+    r"through|per|when|fewer)\b)[a-z][a-z\-]*\s+){0,2}"
     r"(?:" + "|".join(_MEASURE_HEADS) + r"))\b(?!\s+(?:of|rates?|ratios?|scores?)\b|-)")
 
 
