@@ -13,10 +13,12 @@ from tests.conftest import ROOT, shared_path
 
 GOLD = ROOT / "tests" / "gold"
 FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl", "heldout_nov30b_gold.jsonl",
-         "heldout_nov30c_gold.jsonl", "heldout_nov30d_gold.jsonl", "heldout_nov30e_gold.jsonl"]
+         "heldout_nov30c_gold.jsonl", "heldout_nov30d_gold.jsonl", "heldout_nov30e_gold.jsonl",
+         "heldout_dec1f_gold.jsonl"]
 HELDOUT = "heldout_nov30_gold.jsonl"
 HELDOUTS = {"heldout_nov30_gold.jsonl": "a", "heldout_nov30b_gold.jsonl": "b",  # file -> select_heldout.py --set
-            "heldout_nov30c_gold.jsonl": "c", "heldout_nov30d_gold.jsonl": "d", "heldout_nov30e_gold.jsonl": "e"}
+            "heldout_nov30c_gold.jsonl": "c", "heldout_nov30d_gold.jsonl": "d", "heldout_nov30e_gold.jsonl": "e",
+            "heldout_dec1f_gold.jsonl": "f"}
 KEYS = {"id", "source", "methods", "datasets", "metrics", "tasks", "repos", "results", "relations"}
 ENTITY_KEYS = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
 REL_TYPES = {"OUTPERFORMS", "BASED_ON", "EVALUATED_ON", "APPLIED_TO"}
@@ -145,8 +147,8 @@ def test_scorer_gives_perfect_f1_on_gold_made_prediction(name, tmp_path):
 
 
 # --- held-out sets (tests/gold/heldout_nov30_gold.jsonl = set a, heldout_nov30b_gold.jsonl = set b,
-# heldout_nov30c_gold.jsonl = set c, heldout_nov30d_gold.jsonl = set d, heldout_nov30e_gold.jsonl = set e): drawn by
-# scripts/select_heldout.py [--set b|c|d|e], annotated blind ---
+# heldout_nov30c_gold.jsonl = set c, heldout_nov30d_gold.jsonl = set d, heldout_nov30e_gold.jsonl = set e,
+# heldout_dec1f_gold.jsonl = set f): drawn by scripts/select_heldout.py [--set b|c|d|e|f], annotated blind ---
 
 def heldout_texts(gold: list[dict]) -> dict[str, str]:
     """Title + abstract of every held-out id: arXiv ids from the arXiv file, ``title:`` ids from hf-papers."""
@@ -209,8 +211,8 @@ def test_heldout_names_values_repos_occur_in_text_and_no_pasted_text(name):
                     assert form.lower() in text, (g["id"], key, form)
         for res in g["results"]:
             assert res["value"].lower() in text, (g["id"], res)
-        for url in g["repos"]:  # the normalised link is in the text (possibly followed by .git or a slash)
-            assert url.lower() in text, (g["id"], url)
+        for url in g["repos"]:  # the normalised link is in the text (possibly followed by .git or a slash,
+            assert url.lower().removeprefix("https://") in text, (g["id"], url)  # or written without https://)
         for s in strings(g):
             if len(s) > 60 and not s.startswith(("http", "title:")):
                 assert s.lower() not in text, (g["id"], s)
@@ -245,11 +247,12 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
     assert select_heldout.SETS["c"] == (select_heldout.SEED_C, select_heldout.EXCLUDE_FILES_C)
     assert select_heldout.SETS["d"] == (select_heldout.SEED_D, select_heldout.EXCLUDE_FILES_D)
     assert select_heldout.SETS["e"] == (select_heldout.SEED_E, select_heldout.EXCLUDE_FILES_E)
+    assert select_heldout.SETS["f"] == (select_heldout.SEED_F, select_heldout.EXCLUDE_FILES_F)
     assert len({select_heldout.SEED, select_heldout.SEED_B, select_heldout.SEED_C, select_heldout.SEED_D,
-                select_heldout.SEED_E}) == 5
+                select_heldout.SEED_E, select_heldout.SEED_F}) == 6
     assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B) \
         < set(select_heldout.EXCLUDE_FILES_C) < set(select_heldout.EXCLUDE_FILES_D) \
-        < set(select_heldout.EXCLUDE_FILES_E)
+        < set(select_heldout.EXCLUDE_FILES_E) < set(select_heldout.EXCLUDE_FILES_F)
     assert {HELDOUT, "unseen_nov30_gold.jsonl"} <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_B}
     # set c excludes sets a and b and every gold file that existed when it was drawn
     assert {HELDOUT, "heldout_nov30b_gold.jsonl", "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
@@ -264,3 +267,8 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
             "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
         <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_E}
     assert "heldout_nov30e_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_E}
+    # set f excludes sets a to e and every gold file that existed when it was drawn
+    assert {HELDOUT, "heldout_nov30b_gold.jsonl", "heldout_nov30c_gold.jsonl", "heldout_nov30d_gold.jsonl",
+            "heldout_nov30e_gold.jsonl", "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
+        <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_F}
+    assert "heldout_dec1f_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_F}
