@@ -25,7 +25,7 @@ from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, cata
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
-from kg.extract.scan import finditer_at, matches_at, starts_of
+from kg.extract.scan import WordStarts, finditer_at, matches_at, starts_of
 from kg.extract.text import find_definitions, find_links, role_of, split_sentences
 from kg.models import Entity, Mention, Paper, PaperExtraction
 
@@ -360,6 +360,7 @@ _TITLED_HEADS = tuple(f" {h}" for h in (
     "Encoding", "Embedding", "Embeddings", "Pruning", "Quantization", "Augmentation", "Module", "Encoder", "Decoder",
     "Sampler", "Controller", "Controllers", "Injection", "Filter", "Fusion", "Pooling", "Adapter", "Head", "Block",
     "Network", "Mechanism", "Algorithm", "Transformer"))
+_TITLED_STARTS = WordStarts(_TITLED_HEADS)  # one scan for the spaces, not a str.find per head
 _TITLED_BEFORE = re.compile(r"(?<=[a-z0-9,;:(] )(?:[A-Z][a-z]+(?:-[A-Za-z]+)* ){1,4}$")
 _TITLED_AFTER = re.compile(r"[,;:.)]| (?!(?:for|of|with|in|on) [A-Z])[a-z]|$")
 _TITLED_OPEN = re.compile(r"(?:[A-Z][\w\-]* (?:of|for|with|on|in|&) |[A-Z][\w\-]*[A-Z0-9][\w\-]* )$")
@@ -374,7 +375,7 @@ def titled_heads(text: str) -> list[tuple[int, int]]:
     ['Heima Decoder', 'Reid Technique']
     """
     out = []
-    for p in starts_of(text, _TITLED_HEADS):
+    for p in _TITLED_STARTS(text):
         e = text.find(" ", p + 1)
         e = len(text) if e == -1 else e
         while text[e - 1] in ",;:.)":

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.scan import finditer_at, starts_of
+from kg.extract.scan import WordStarts, finditer_at
 
 __all__ = ["capitalised_dataset_names", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
@@ -1166,6 +1166,7 @@ def result_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 # name introduced with its method head noun
 _HEADED_HEADS = (" module", " block", " mechanism", " layer", " loss", " strategy", " technique", " framework",
                  " architecture", " network", " algorithm", " scheme", " pipeline", " unit", " regularization")
+_HEADED_STARTS = WordStarts(_HEADED_HEADS)  # one scan for the spaces, not a str.find per head
 _HEADED_BEFORE = re.compile(r"(?<![\w\-])([Aa]n?|[Tt]he|[Oo]ur)\s+(?:(?:novel|new|proposed|simple|lightweight)\s+)?"
                             r"((?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){1,5}[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s+$")
 _APPOS_NAME = re.compile(r"([\w\-]+)\s*,\s*$")  # "ReHyAt, a Recurrent ... mechanism"
@@ -1183,7 +1184,7 @@ def headed_names(text: str) -> list[tuple[int, int, int, bool]]:
     [('Dual Gated Fusion', True)]
     """
     out = []
-    for p in starts_of(text, _HEADED_HEADS):
+    for p in _HEADED_STARTS(text):
         if not text[text.rfind(" ", 0, p) + 1:p][:1].isupper():  # the word before the head opens with a capital
             continue
         m = _HEADED_BEFORE.search(text, max(0, p - 90), p + 1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["finditer_at", "matches_at", "search_at", "starts_of"]
+__all__ = ["WordStarts", "finditer_at", "matches_at", "search_at", "starts_of"]
 
 # characters that a case-insensitive pattern of ASCII letters matches although their ``lower()`` is no ASCII
 # letter (dotless i, long s, dotted capital I, Kelvin sign; U+0130 also lowers to two characters): a text with
@@ -38,6 +38,63 @@ def starts_of(low: str, words: tuple[str, ...]) -> list[int]:
             i = low.find(w, i + 1)
     out.sort()
     return out
+
+
+def _trie_rest(node: dict) -> str:
+    """The pattern for the rest of the words below ``node`` of a trie (``""``: a word ends here)."""
+    if "" in node:
+        return ""  # only where a word begins matters: a longer word through here adds no position
+    alts = [re.escape(c) + _trie_rest(node[c]) for c in sorted(node)]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+class WordStarts:
+    """``starts_of(text, words)`` as one regex scan: for many words that all open with the same character.
+
+    ``str.find`` of each word costs a pass over the text per word; for words that share their first character
+    (``" Module"``, ``" Network"``...) one scan for that character, with the rest of the words checked from
+    there by a look-ahead (a trie of the words), is several times cheaper. The same list, duplicates included
+    (a word that is a prefix of another, or given twice, counts at each place both occur).
+
+    >>> f = WordStarts((" Embedding", " Embeddings", " Loss"))
+    >>> t = "the Contrastive Loss and Patch Embeddings"
+    >>> f(t), starts_of(t, f.words)
+    ([15, 30, 30], [15, 30, 30])
+    """
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        if not words or not all(words):
+            raise ValueError("WordStarts needs non-empty words")
+        self.words = tuple(words)
+        root: dict = {}
+        for w in self.words:
+            node = root
+            for c in w:
+                node = node.setdefault(c, {})
+            node[""] = {}
+        alts = []
+        for c in sorted(root):
+            rest = _trie_rest(root[c])
+            alts.append(re.escape(c) + (f"(?={rest})" if rest else ""))
+        self.pattern = re.compile("|".join(alts))  # consumes one character: overlapping places are found too
+        # words found at the same place as a longer word: there, each one that occurs counts once more
+        self._multi = {w[0]: [v for v in self.words if v[0] == w[0]] for w in self.words
+                       if sum(v.startswith(w) for v in self.words) > 1}
+
+    def __call__(self, low: str) -> list[int]:
+        """Sorted positions where one of the words occurs in ``low``: ``starts_of(low, self.words)``."""
+        if not self._multi:
+            return [m.start() for m in self.pattern.finditer(low)]
+        out: list[int] = []
+        multi = self._multi
+        for m in self.pattern.finditer(low):
+            i = m.start()
+            same = multi.get(low[i])
+            if same is None:
+                out.append(i)
+            else:
+                out += [i] * sum(low.startswith(v, i) for v in same)
+        return out
 
 
 def finditer_at(pattern: re.Pattern, text: str, words: tuple[str, ...], *, ignore_case: bool = True,
