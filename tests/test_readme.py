@@ -237,3 +237,31 @@ def test_link_check_can_fail(tmp_path):
     assert _anchors(page) == {"top"}
     assert _slug("Graph schema (the contract between `kg build`, the exports)") == \
         "graph-schema-the-contract-between-kg-build-the-exports"
+
+
+_PATH = re.compile(r"(?<![\w/.~-])((?:benchmarks|scripts|cypher|tests|kg|notebooks|examples|docs)/[\w./+*{}<>,-]*[\w*}>])")
+
+
+def _missing_paths(text: str) -> list[str]:
+    """Repository paths named in ``text`` (scripts, benchmarks, data files) that do not exist; patterns skipped."""
+    names = {m for m in _PATH.findall(text) if not re.search(r"[*{}<>]|X_gold|NNNN", m)}
+    return sorted(n for n in names if not (ROOT / n.rstrip(".,")).exists())
+
+
+@pytest.mark.parametrize("page", [README, *DOCS], ids=lambda p: p.name)
+def test_named_files_exist(page):
+    assert _missing_paths(_text(page)) == []
+
+
+def test_named_file_check_can_fail():
+    assert _missing_paths("run `python benchmarks/nope.py` on tests/gold/*.jsonl and kg/models.py") == \
+        ["benchmarks/nope.py"]
+
+
+def test_every_figure_table_names_its_command():
+    figures = _section(_text(), "Current figures (quality and speed)")
+    issues = re.split(r"\n### ", figures)[1:]
+    assert len(issues) >= 7
+    for issue in issues:
+        assert re.search(r"`(nice [^`]*)?(\.venv/bin/)?python [^`]*(benchmarks|scripts)/\w+\.py|`kg \w+", issue), \
+            issue.splitlines()[0]
