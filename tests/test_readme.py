@@ -265,3 +265,28 @@ def test_every_figure_table_names_its_command():
     for issue in issues:
         assert re.search(r"`(nice [^`]*)?(\.venv/bin/)?python [^`]*(benchmarks|scripts)/\w+\.py|`kg \w+", issue), \
             issue.splitlines()[0]
+
+
+_SCRIPT_RUN = re.compile(r"\b((?:benchmarks|scripts)/\w+\.py)([^`\n|&;]*)")
+
+
+def _unknown_script_options(text: str) -> list[str]:
+    """`--options` given to a benchmarks/ or scripts/ script in ``text`` that the script does not define."""
+    bad = set()
+    for script, args in _SCRIPT_RUN.findall(text):
+        path = ROOT / script
+        source = path.read_text(encoding="utf-8") if path.exists() else ""
+        for opt in re.findall(r"(?<![\w-])--[a-z][\w-]*", args):
+            if f'"{opt}"' not in source and f"'{opt}'" not in source:
+                bad.add(f"{script} {opt}")
+    return sorted(bad)
+
+
+@pytest.mark.parametrize("page", [README, *DOCS], ids=lambda p: p.name)
+def test_script_options_exist(page):
+    assert _unknown_script_options(_text(page)) == []
+
+
+def test_script_option_check_can_fail():
+    assert _unknown_script_options("`python benchmarks/build_scale.py --processes 2 --frobnicate`") == \
+        ["benchmarks/build_scale.py --frobnicate"]
