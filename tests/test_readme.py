@@ -290,3 +290,14 @@ def test_script_options_exist(page):
 def test_script_option_check_can_fail():
     assert _unknown_script_options("`python benchmarks/build_scale.py --processes 2 --frobnicate`") == \
         ["benchmarks/build_scale.py --frobnicate"]
+
+
+def test_make_readme_doctests():
+    import doctest
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_readme", ROOT / "scripts" / "make_readme.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = doctest.testmod(module)
+    assert result.attempted >= 1 and result.failed == 0
