@@ -10,7 +10,7 @@ section/table numbers, citations, counts ("10 languages", "1M images") and
 proportions of the data ("10% of the labels") are skipped. Spelled-out values
 with a unit ("by a factor of four", "four F1 points") are read too.
 
-Decisions (documented in ``docs/readme/results.md``):
+Decisions (documented in ``docs/results.md``):
 
 * ``evidence`` is the whole sentence: ``start``/``end`` are the sentence's
   offsets in the field text.

@@ -12,7 +12,7 @@ Usage: ``python tests/extract_results/sample_rules.py N SEED RULE[,RULE...] [--e
 ids (one per line, e.g. every gold id, blind sets included) left out of the sample as well.
 
 Run from two checkouts (the code before and after a change) and ``diff`` the outputs to read only what
-the change adds or removes (docs/readme/results.md, "rules checked on unseen abstracts").
+the change adds or removes (docs/results.md, "30 Nov, late afternoon: rules checked on unseen abstracts").
 """
 from __future__ import annotations
 
