@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.scan import WordStarts, finditer_at
+from kg.extract.scan import WordStarts, finditer_at, matches_at, starts_of
 
 __all__ = ["capitalised_dataset_names", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
@@ -340,8 +340,8 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
         t = known.get(span)
         return t in (None, "Dataset")
 
-    heads = any(w in text for w in _DS_STEMS)  # a cheap test before the three head-word scans
-    for h in finditer_at(_HEAD_AT, text, _DS_STEMS, ignore_case=False, offset=1) if heads else ():
+    heads = starts_of(text, _DS_STEMS)  # where a head word stands: found once for the head-word scans below
+    for h in matches_at(_HEAD_AT, text, [i - 1 for i in heads]) if heads else ():  # = _HEAD_AT.finditer(text)
         w0 = max(0, h.start() - 160)
         m = _BEFORE_HEAD.search(text, w0, h.start())
         if not m:
@@ -355,7 +355,7 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             found[sp] = None
             if strong is not None:
                 strong.add(sp)
-    for m in finditer_at(_AFTER_HEAD, text, _DS_STEMS, ignore_case=False) if heads else ():
+    for m in matches_at(_AFTER_HEAD, text, heads) if heads else ():
         for sp in _list_after(text, m.end()):
             found[sp] = None
             if strong is not None:
@@ -369,7 +369,7 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
                 found[sp] = None
                 if strong is not None:
                     strong.add(sp)
-    for m in finditer_at(_AFTER_HEAD_COMMA, text, _DS_STEMS, ignore_case=False) if heads else ():  # "two new datasets, FooSet and BarSet, ..."
+    for m in matches_at(_AFTER_HEAD_COMMA, text, heads) if heads else ():  # "two new datasets, FooSet and BarSet, ..."
         items = _list_after(text, m.end())
         one_new = (len(items) == 1 and is_name_token(text[items[0][0]:items[0][1]], stop)
                    and _NEW_BEFORE.search(text, max(0, m.start() - 40), m.start()))  # "a new dataset, FooSet,"
