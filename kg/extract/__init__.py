@@ -584,7 +584,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
      ('ViT', 'Method', 'Vision Transformer'), ('ImageNet-R', 'Dataset', 'ImageNet-R'), ('BarQA', 'Dataset', 'BarQA')]
     """
     cands: list[tuple[int, int, str, str, str]] = []  # s, e, type, name, source
-    masked = text
+    masked = orig = text
+    scripts = "^" in text or "_" in text  # LaTeX super/subscripts left by cleaning: names cut from formulas
     if "/" in text or "www." in text:  # no names inside links
         masked = _mask_links(masked)
     if "\\" in text or "{" in text or "$" in text:  # nor in LaTeX commands
@@ -728,6 +729,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     for s, e, typ, name, src in cands:
         if taken.find(1, s, e) != -1:
             continue
+        if scripts and glued_to_formula(orig, s, e):
+            continue  # "MH" of "MH^3K^E", "ACE-M" of "ACE-M^3": a symbol cut out of a formula, no name
         if src in ("proposal", "apposition") and (text.startswith(_ARTICLES, s) or "  " in text[s:e]):
             continue  # "a research tool": a description; "L arge  L anguage": letters around masked LaTeX
 
@@ -844,6 +847,29 @@ def _title_opens_with(title_low: str, name_low: str) -> bool:
 
 
 _PAREN_SPAN = re.compile(r"\([^()]*\)")
+
+
+def glued_to_formula(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is a piece of a formula token: glued to ``^``, ``_`` or ``{`` at either end.
+
+    Cleaning keeps the inside of LaTeX math (``$MH^3K^E$`` -> ``MH^3K^E``, ``$\\mathrm{MOD}_{YOLO}$`` ->
+    ``MOD_{YOLO}``); a word cut out of such a token at a super- or subscript is a symbol, not a name
+    (nor evidence for an acronym): "MH" of ``MH^3K^E``, "ACE-M" of ``ACE-M^3``, "YOLO" of ``MOD_{YOLO}``,
+    "FG" of ``(FG)^2U``. A name that holds the script whole ("R^2", "MoE-I^2") is not cut.
+
+    >>> t = "bound MH^3K^E, ACE-M^3 and R^2 on MOD_{YOLO} with (FG)^2U"
+    >>> [t[a:b] for a, b in [(6, 8), (15, 20), (15, 22), (27, 30), (34, 37), (39, 43), (51, 53)] if glued_to_formula(t, a, b)]
+    ['MH', 'ACE-M', 'MOD', 'YOLO', 'FG']
+    """
+    after = text[e:e + 1]
+    if after in _GLUE_AFTER or (after == ")" and text[e + 1:e + 2] in _SCRIPTS and text[s - 1:s] == "("):
+        return True
+    return s > 0 and text[s - 1] in _GLUE_BEFORE
+
+
+_SCRIPTS = frozenset("^_")
+_GLUE_AFTER = frozenset("^_{")
+_GLUE_BEFORE = frozenset("^_{")
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\))?\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:the\s+)?"
                        r"(?:[a-z][\w\-]*\s+){0,2}")
 
