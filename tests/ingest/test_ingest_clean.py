@@ -44,3 +44,20 @@ def test_offsets_map_cleaned_spans_back_to_raw():
     assert c.mapping == c.starts
     with pytest.raises(ValueError):
         c.raw_span(3, 1000)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("an accuracy of 90. 72\\% on the test set", "an accuracy of 90.72% on the test set"),
+    ("reaches $90.\\ 72\\%$ and 8. 5 % more", "reaches 90.72% and 8.5 % more"),
+    # not a split decimal: a sentence ending in a year or a list number, a version, no percent sign
+    ("Since 2020. 45% of them fail.", "Since 2020. 45% of them fail."),
+    ("Use v1.2. 3% of runs fail.", "Use v1.2. 3% of runs fail."),
+    ("We use 3. 5 models are compared.", "We use 3. 5 models are compared."),
+])
+def test_percentage_with_a_space_after_its_decimal_point_is_joined(raw, expected):
+    c = clean_text(raw)
+    assert clean(raw) == c.text == expected
+    i = expected.find("90.72")
+    if i >= 0:  # the joined number still maps back to its raw digits
+        s, e = c.raw_span(i, i + 5)
+        assert raw[s:e].replace("\\", "").replace(" ", "") == "90.72"
