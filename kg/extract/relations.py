@@ -44,6 +44,7 @@ from bisect import bisect_left, bisect_right
 
 from kg.extract.results import (_CLAUSE, MentionT, expand_mentions, find_results, size_families, iter_sentences,
                                 lower_same_length, proposed_of, proposed_spans)
+from kg.extract.catalog import catalog_lookup
 from kg.extract.scan import matches_at, starts_of
 from kg.models import Evidence, Relation
 
@@ -169,6 +170,11 @@ RULE_CONFIDENCE: dict[str, float] = {
     "title_using": 0.7,        # a nameless title "T using/via/with X": X APPLIED_TO T
     "extended_to": 0.75,       # "X can be easily extended to T1, T2 and T3": X APPLIED_TO each
     "name_compound": 0.75,     # "a Transformer-based point network (PNet)": PNet BASED_ON a Transformer named elsewhere
+    # :func:`uses_basis`: the paper's method as the subject of a using/building verb, or the proposal sentence's names
+    "uses_named": 0.7,         # "X / our framework (, which) leverages / is built upon / fine-tunes Y"
+    "uses_we": 0.7,            # "we fine-tune / build on / adopt / integrate Y" at or after the proposal
+    "uses_with": 0.7,          # "X first produces a map with / via / through Y"
+    "proposal_any": 0.7,       # the proposal sentence: "we propose X, a loop in which Y reads ..." (any specific Y)
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -757,6 +763,166 @@ def proposal_start(low: str, sentences: list[tuple[int, int]], named_at: list[in
     return None
 
 
+#: a verb or preposition that says the paper's method is built from / works through the method after it
+#: (lower-cased text): "X uses / leverages / integrates / is fine-tuned from / builds on (a frozen) Y", "X, which
+#: employs Y", "our framework, built upon Y", "X ... with a Y backbone"
+_USE_CUE = re.compile(r"\b(?:(?P<strong>us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
+                      r"leverag(?:e|es|ed|ing)|exploit(?:s|ed|ing)?|rel(?:y|ies|ied)\s+on|relying\s+on|integrat(?:e|es|ed|ing)|"
+                      r"incorporat(?:e|es|ed|ing)|combin(?:e|es|ed|ing)|fus(?:e|es|ing)|equip(?:s|ped|ping)?(?:\s+with)?|"
+                      r"augment(?:s|ed|ing)?|extend(?:s|ed|ing)?|build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on|"
+                      r"fine-?\s?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|initiali[sz](?:e|es|ed|ing)|based\s+on|on\s+top\s+of|"
+                      r"atop|distill(?:s|ed|ing)?|adapt(?:s|ed|ing)?|instantiat(?:e|es|ed|ing)|powered\s+by|driven\s+by|"
+                      r"plug(?:s|ged)?\s+(?:in)?to|conditions)|(?P<weak>with|via|through|from))\b")
+#: what may stand between the subject and its verb: an acronym in brackets, ", which", adverbs, "first", a short
+#: auxiliary ("is built on", "can be fine-tuned from"), not another clause or a comparison
+_USE_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:which|that)\s+|\s+(?:which|that)\s+|,\s*)?"
+                      r"(?:(?:is|are|was|were|has|have|been|be|can|could|may|first|also|further|then|additionally|"
+                      r"effectively|seamlessly|explicitly|jointly|directly|mainly|primarily|simply|only|efficiently|"
+                      r"[a-z]+ly)\s+){0,4}$")
+#: the tail is compared or replaced, not built on ("than Y", "unlike Y", "instead of Y", "existing Y")
+_NOT_BASIS = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|vs\.?|versus|compar\w*|against|unlike|"
+                        r"relative\s+to|instead\s+of|rather\s+than|replac\w*|alternatives?\s+to|beyond|existing|prior|"
+                        r"previous|conventional|traditional|baselines?|on\s+par\s+with|in\s+contrast|without|not|no|"
+                        r"limitations?\s+of|evaluat\w*|benchmark\w*)\b")
+#: a part the paper introduces itself ("a novel Fusion module", "our proposed encoder"): not a method it builds on
+_NOVEL_BEFORE = re.compile(r"\b(?:novel|new|proposed|our|innovative|dedicated|custom|newly)\s+(?:[\w\-]+\s+){0,3}$")
+_NOVEL_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*(?:an?|our)\s+(?:novel|new|proposed)\b")  # "Y (ACR), a novel RL algorithm"
+_COMPONENT_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:modules?|blocks?|components?|mechanisms?|layers?|units?)\b", re.I)
+#: the tail's job is a tool's, not a part of the method: "Y to generate data", "Y as a judge"
+_TOOL_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:to\s+(?:generate|annotate|label|evaluate|judge|synthesi[sz]e|create|"
+                         r"score|rate|simulate)|as\s+(?:an?\s+|the\s+)?(?:judges?|evaluators?|annotators?|graders?|critics?|"
+                         r"baselines?|oracles?|labelers?))\b", re.I)
+_USE_KEYS = ("use", "usi", "utili", "employ", "adopt", "leverag", "exploit", "relie", "relying", "integrat", "incorporat",
+             "combin", "fuse", "fusing", "equip", "augment", "extend", "buil", "tun", "initiali", "based on", "top of",
+             "atop", "distill", "adapt", "instantiat", "powered", "driven", "plug", "conditions", "with", "via", "through",
+             "from")
+
+
+def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], proposed: str,
+               is_proposal: bool, earlier: frozenset[str] = frozenset()) -> list[tuple[MentionT, MentionT, str]]:
+    """(X, Y, rule) for the paper's method X built on / using another method Y in the sentence ``text[s:e]``.
+
+    The head is a mention of ``proposed``: its name, "our method / the proposed framework" or "we"
+    (``ments`` holds those pseudo-mentions); a cue verb follows it, with only an acronym, ", which" or an
+    auxiliary in between ("X (ACR), which is built upon Y", "our framework leverages a frozen Y"), and Y is that
+    verb's object (a list "A, B and C" gives each). Rules: ``uses_named`` (the name or "our method" is the
+    subject), ``uses_we`` ("we fine-tune / build on / adopt Y": strong verbs only), ``uses_with`` ("X ... with /
+    via / through / from Y"), and in the proposal sentence ``proposal_any``: any specific method named after X
+    ("we propose X, a loop in which Code Llama reads its own failures"; not after "for / in / on / of": "a pruning
+    method tailored for Y" names what X works on). ``uses_with`` and ``proposal_any`` need a
+    known Y: a catalog method, an architecture family, or a name of an earlier sentence (``earlier``), not a part
+    the sentence introduces ("integrating A (AA) and B (BB)"). Not a compared or replaced method
+    ("than / unlike / instead of Y" between), a part the paper introduces ("a novel Y module"), a tool ("Y to
+    generate data", "Y as a judge"), a name inside X's own brackets, or a name containing X's.
+
+    >>> t = "We propose ZNet. ZNet leverages a frozen CLIP encoder and outperforms BLIP."
+    >>> ms = [(11, 15, "Method", "ZNet"), (17, 21, "Method", "ZNet"), (41, 45, "Method", "CLIP"), (70, 74, "Method", "BLIP")]
+    >>> [(x[3], y[3], r) for x, y, r in uses_basis(t, t.lower(), 17, len(t), ms[1:], "ZNet", False)]
+    [('ZNet', 'CLIP', 'uses_named')]
+    >>> t = "We propose ZNet, a loop in which Qwerty-3 fixes its own code, unlike CodeT5."
+    >>> ms = [(11, 15, "Method", "ZNet"), (33, 41, "Method", "Qwerty-3"), (69, 75, "Method", "CodeT5")]
+    >>> [(x[3], y[3], r) for x, y, r in uses_basis(t, t.lower(), 0, len(t), ms, "ZNet", True, frozenset({"Qwerty-3"}))]
+    [('ZNet', 'Qwerty-3', 'proposal_any')]
+    >>> uses_basis(t, t.lower(), 0, len(t), ms, "ZNet", True)  # Qwerty-3 named nowhere before and in no catalog
+    []
+    """
+    out: list[tuple[MentionT, MentionT, str]] = []
+    methods = [m for m in ments if m[2] == "Method"]
+    heads = [m for m in methods if m[3] == proposed]
+    if not heads:
+        return out
+    key = proposed.lower()
+    others = [m for m in ments if m[2] != "Method"]
+
+    def ok_tail(x: MentionT, y: MentionT, gap_from: int) -> bool:
+        if y[3] == proposed or key in y[3].lower() or y[0] == y[1]:
+            return False
+        if any(o[0] < y[1] and y[0] < o[1] for o in others):
+            return False  # also a dataset / task / metric
+        if _NOT_BASIS.search(low, gap_from, y[0]) or _NOT_BASIS.search(low, max(s, y[0] - 25), y[0]):
+            return False
+        if _NOVEL_BEFORE.search(low, max(s, y[0] - 40), y[0]) or _TOOL_AFTER.match(text, y[1], e) or \
+                _NOVEL_AFTER.match(low, y[1], e):
+            return False
+        if " " in y[3] and sum(w[:1].isupper() for w in y[3].split()) >= 2 and _COMPONENT_AFTER.match(text, y[1], e):
+            return False  # "a Per-Instance Multi-View Fusion module": the paper's own part
+        gap = text[x[1]:y[0]]
+        if gap.lstrip().startswith("(") and ")" not in gap:
+            return False  # "X (... Y ...)": a word of X's long form
+        if any(z[0] > y[1] and _BRACKETED.fullmatch(text, y[1], z[0]) for z in methods):
+            return False  # "the vanilla vision transformer (ViT-Base)": the bracketed name is the one meant
+        if _ALIAS_GAP.search(low, x[1], y[0]) or _DATA_AFTER.match(text, y[1], e):
+            return False  # "X, termed as Y": X's other name; "Y training dataset": data
+        return not generic_phrase(y[3], text) or specific_name(y[3])
+
+    def known(y: MentionT) -> bool:
+        if y[3] in earlier or _ARCH_FAMILY.fullmatch(y[3]):
+            return True
+        hit = catalog_lookup(y[3]) or catalog_lookup(text[y[0]:y[1]])
+        return hit is not None and hit[0] == "Method"
+
+    def sibling(x: MentionT, y: MentionT) -> bool:  # "X, Y and Z": listed with X, not a part of it
+        prev = [m for m in methods if x[1] <= m[0] and m[1] <= y[0]]
+        cur = x
+        for m in [*prev, y]:
+            if not _LIST.match(text[cur[1]:m[0]]) or len(text[cur[1]:m[0]]) > 40:
+                return False
+            cur = m
+        return True
+
+    seen: set[str] = set()
+    for x in heads:
+        we = low[x[0]:x[1]] == "we"
+        lim = min(e, x[1] + 160)
+        for cm in _USE_CUE.finditer(low, x[1], lim):
+            if not _USE_GAP.fullmatch(low, x[1], cm.start()):
+                if cm["weak"] is None or we or not _WEAK_GAP.fullmatch(low, x[1], cm.start()):
+                    continue
+            if we and cm["strong"] is None:
+                continue
+            if we and cm.group() in ("use", "using", "used", "with", "from", "based on", "driven by", "powered by", "conditions",
+                                     "adapt", "adapted", "adapting"):  # "we use Y to ..." / "we adapt Y to T": often a tool
+                continue
+            if _NEG.search(text[max(s, cm.start() - 25):cm.start()]):
+                continue
+            rule = "uses_we" if we else "uses_named" if cm["strong"] else "uses_with"
+            tails = _tails(text, ments, cm.end(), e, "Method", adjectives=True)
+            if any(y[3] == proposed for y in tails) or (not we and x[0] > s and _PP_BEFORE.search(text, max(s, x[0] - 50), x[0])):
+                break  # "integrates A, B and X" with X taken for the paper's method; "the model of X combines": no subject
+            for y in tails:
+                if y[3] not in seen and ok_tail(x, y, x[1]) and (rule != "uses_with" or known(y)):
+                    seen.add(y[3])
+                    out.append((x, y, rule))
+            break
+    if is_proposal:
+        x = next((m for m in heads if m[0] != m[1] and low[m[0]:m[1]] != "we"), None)
+        if x is not None:
+            for y in methods:
+                if y[0] > x[1] and y[3] not in seen and y[0] - x[1] <= 200 and known(y) and ok_tail(x, y, x[1]) and \
+                        not sibling(x, y) and not _MODIFIER_OF.match(text, y[1], e) and \
+                        not _TARGET_BEFORE.search(text, max(s, y[0] - 60), y[0]):
+                    seen.add(y[3])
+                    out.append((x, y, "proposal_any"))
+    return out
+
+
+#: a longer gap before a weak cue: "X first produces a ... map with Y" (no clause break, no other name is checked
+#: by the caller's tails)
+_WEAK_GAP = re.compile(r"[^;.!?]{0,80}$")
+#: the name only modifies a noun that is no part of a model ("LLM compression", "ICA performance", "REST API")
+_MODIFIER_OF = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?!(?:models?|networks?|architectures?|backbones?|encoders?|decoders?|"
+                          r"frameworks?|layers?|blocks?|modules?|priors?|features?|representations?|teachers?|students?|"
+                          r"weights|agents?|based|style|branch(?:es)?|heads?|variants?|family|series|and|or|as|with|to|for|in|"
+                          r"on|of|via|by|from|into|that|which|the|an?|is|are|was|were|between|through|while|at)\b)"
+                          r"(?:[a-z][a-z\-]*(?:ions|ings|ments|ness)|[a-z][a-z\-]*[^s\W])\b")  # "Y reads ...": a verb, not a noun
+#: the proposal sentence names Y as what X works on, not what it is built from: "a pruning method tailored for Y",
+#: "attacks on Y systems", "within Y", "problems of Y"
+_TARGET_BEFORE = re.compile(r"\b(?:for|in|within|on|of|to|across|towards?|against)\s+(?!which\b|whom\b)(?:[a-z][\w\-]*\s+){0,3}$")
+_ALIAS_GAP = re.compile(r"\b(?:called|termed|named|dubbed|abbreviated|coined|short\s+for|i\.e\.|or)\b")
+_DATA_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:\\emph\{)?(?:training\s+|test\s+)?(?:datasets?|benchmarks?|corpus|corpora|data)\b",
+                         re.I)
+
+
 def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], proposed: str,
                     is_proposal: bool, after_proposal: bool,
                     clause: Callable[[int], tuple[int, int]]) -> list[tuple[MentionT, str, MentionT, str]]:
@@ -1069,6 +1235,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     own_dataset = ds_own[1] if ds_own else None
     last_subject: MentionT | None = None
     known_forms: dict[str, MentionT] | None = None  # the text's method names, built at the first "-based" sentence
+    earlier_names: frozenset[str] | None = None  # method names before the proposal sentence (built when first needed)
+    proposed_family = bool(proposed) and _ARCH_FAMILY.fullmatch(proposed) is not None  # "Large Language Model": no name
     for s, e, ments in iter_sentences(text, sentences, mentions):
         ours = [o for o in ours_all if s <= o[0] and o[1] <= e] if ours_all else []
         if ours:
@@ -1120,7 +1288,10 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         # two methods, a comparison word and a digit: the values may say which one is better
         by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
             _A_DIGIT.search(text, s, e) is not None
-        if not (has_cue or combines or into or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
+        # "X / our framework / we (, which) use(s) / fine-tune(s) / build(s) on Y" at or after the proposal (:func:`uses_basis`)
+        uses = own_method and field == "abstract" and start_at is not None and s >= start_at and not proposed_family and \
+            len({m[3] for m in methods}) >= 2 and (s == start_at or any(k in low[s:e] for k in _USE_KEYS))
+        if not (has_cue or combines or into or by_values or uses or "Dataset" in kinds or "Task" in kinds or s == start_at or
                 _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(low[s:e])) or
                 (own_dataset is not None and s >= own_dataset and _DS_ANAPHOR.search(low, s, e))):
             continue  # nothing below can fire without a cue word, a dataset or a task
@@ -1441,6 +1612,11 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             for better, worse in result_comparisons(text, s, e, ments, field, proposed):
                 if better in by_name and worse in by_name:
                     add(by_name[better], "OUTPERFORMS", by_name[worse], "result_comparison", ev)
+        if uses:
+            if earlier_names is None:
+                earlier_names = frozenset(m[3] for m in mentions if m[2] == "Method" and m[0] < start_at)
+            for x, y, rule in uses_basis(text, low, s, e, ments, proposed, s == start_at, earlier_names):
+                add(x, "BASED_ON", y, rule, ev)
         # APPLIED_TO
         for i, t in enumerate(ments):
             if t[2] != "Task" or not i:

@@ -1,0 +1,114 @@
+"""The paper's method built on / using another method (``uses_basis`` in kg.extract.relations), on sentences
+written for these tests. Names that are not in the catalog (QuxNet, ZorpLM) must be named before the proposal
+sentence to count as known methods there."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.extract.relations import RULE_CONFIDENCE, find_relations, uses_basis
+
+RULES = ("uses_named", "uses_we", "uses_with", "proposal_any")
+
+
+def _mentions(text: str, names: list[str], tasks: tuple[str, ...] = ()) -> list[tuple[int, int, str, str]]:
+    out = []
+    for typ, ns in (("Method", names), ("Task", tasks)):
+        for n in ns:
+            for m in re.finditer(r"(?<![\w\-])" + re.escape(n) + r"(?![\w\-])", text):
+                out.append((m.start(), m.end(), typ, n))
+    return sorted(out)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S[^.]*\.", text)]
+
+
+def based(text: str, names: list[str], proposed: str = "ZedNet", tasks: tuple[str, ...] = ()) -> set[str]:
+    """The tails of ``proposed`` BASED_ON relations at the default threshold."""
+    rels = find_relations(text, _sentences(text), _mentions(text, names, tasks), proposed=proposed)
+    return {r.tail for r in rels if r.type == "BASED_ON" and r.head == proposed}
+
+
+def test_rules_have_confidences_at_the_default_threshold() -> None:
+    assert all(RULE_CONFIDENCE[r] == 0.7 for r in RULES)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name, "our method" or "we" as the subject of a using / building verb, after the proposal
+    ("We propose ZedNet. ZedNet (ZN), which is built upon BERT, reads tables.", {"BERT"}),
+    ("We propose ZedNet. Our framework efficiently leverages a frozen CLIP encoder.", {"CLIP"}),
+    ("We propose ZedNet. We fine-tune LLaMA-2 on medical notes.", {"LLaMA-2"}),
+    ("We propose ZedNet. We build upon Whisper and adopt LoRA.", {"Whisper"}),
+    ("We propose ZedNet. We fine-tune the vanilla Transformer (BERT) on tables.", {"BERT"}),
+    ("We propose ZedNet. ZedNet exploits a Transformer network as the backbone.", {"Transformer"}),
+    # a weak cue after a longer gap: the tail must be a known method
+    ("We propose ZedNet. ZedNet first builds a graph and then runs beam search with BERT.", {"BERT"}),
+    # the proposal sentence: any known method after the name
+    ("We propose ZedNet, a loop in which Code Llama reads its own test failures.", {"Code Llama"}),
+    ("QuxNet is slow. We propose ZedNet, a planner that drives QuxNet agents in the wild.", {"QuxNet"}),
+])
+def test_uses_basis_found(text: str, expected: set[str]) -> None:
+    names = ["ZedNet", "BERT", "CLIP", "LLaMA-2", "Whisper", "LoRA", "Transformer", "Code Llama", "QuxNet"]
+    assert based(text, names) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # compared, replaced or contrasted, not built on
+    "We propose ZedNet. ZedNet is faster than BERT with fewer layers.",
+    "We propose ZedNet, which, unlike BERT, needs no labels.",
+    "We propose ZedNet. ZedNet uses no BERT features.",
+    "We propose ZedNet. Our method replaces BERT with a small tagger.",
+    "We propose ZedNet. ZedNet instead of BERT reads tables.",
+    # the paper's own parts, its other name, tools, data
+    "We propose ZedNet, a model with a novel Gated Fusion Block module.",
+    "We propose ZedNet. We employ GPT-4 as a judge.",
+    "We propose ZedNet. We then employ RAPO, a novel RL algorithm, for ranking.",
+    "We propose a model, termed as ZedNet, trained with the Pile dataset.",
+    # "we" with weak or tool-like verbs
+    "We propose ZedNet. We use BERT to label the pages.",
+    "We propose ZedNet. We compare with BERT on tables.",
+    # before the proposal, another subject, or an unknown name in the proposal sentence
+    "Prior work uses BERT. We propose ZedNet for tables.",
+    "We propose ZedNet. Earlier systems such as QuxNet use BERT.",
+    "We propose ZedNet, a planner for ZorpLM agents.",
+    # listed with the paper's method, or only modifying a noun that is no model part
+    "We propose ZedNet, QuxNet and CLIP for three tasks.",
+    "We propose ZedNet, a method for BERT compression.",
+    # the proposal sentence names what the method works on
+    "We propose ZedNet, a pruning method tailored for BERT.",
+    "We propose ZedNet, a test-time scaling strategy within large CLIP encoders.",
+])
+def test_uses_basis_excluded(text: str) -> None:
+    names = ["ZedNet", "BERT", "GPT-4", "RAPO", "Gated Fusion Block", "Tree Gated Fusion Block", "QuxNet", "ZorpLM",
+             "CLIP", "Pile"]
+    assert based(text, names) == set()
+
+
+def test_uses_basis_is_abstract_only() -> None:
+    # the same words as a title give no proposal-sentence relation (titles have their own rules: title_with)
+    for field, expected in (("title", set()), ("abstract", {"Code Llama"})):
+        t = "We propose ZedNet, a loop in which Code Llama reads its own test failures."
+        rels = find_relations(t, [(0, len(t))], _mentions(t, ["ZedNet", "Code Llama"]), field=field, proposed="ZedNet")
+        assert {r.tail for r in rels if r.type == "BASED_ON"} == expected
+
+
+def test_uses_basis_not_for_a_family_taken_as_the_paper_method() -> None:
+    t = "We propose a Large Language Model agent. We fine-tune BERT and Whisper on tables."
+    assert based(t, ["Large Language Model", "BERT", "Whisper"], proposed="Large Language Model") == set()
+    assert based(t.replace("a Large Language Model", "ZedNet, an"), ["ZedNet", "BERT", "Whisper"]) == {"BERT", "Whisper"}
+
+
+def test_uses_basis_pure_function() -> None:
+    t = "ZedNet combines a frozen CLIP encoder with BERT."
+    got = uses_basis(t, t.lower(), 0, len(t), _mentions(t, ["ZedNet", "CLIP", "BERT"]), "ZedNet", False)
+    assert [(x[3], y[3], r) for x, y, r in got] == [("ZedNet", "CLIP", "uses_named")]
+
+
+@pytest.mark.parametrize("text", ["ZedNet uses GPT-4 to generate training data.", "ZedNet uses GPT-4 as a judge.",
+                                  "ZedNet uses Tree Gated Fusion Block (TGFB) modules."])
+def test_uses_basis_tools_and_parts(text: str) -> None:
+    ms = _mentions(text, ["ZedNet", "GPT-4", "Tree Gated Fusion Block"])
+    assert uses_basis(text, text.lower(), 0, len(text), ms, "ZedNet", False) == []
