@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from kg.errors import ExtractError
 from kg.extract.affixes import plain_word_affixes
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
+from kg.extract import entscore
 from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
@@ -1114,6 +1115,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     datasets = {name.lower() for _, _, _, mentions, _, sources in per_field for s, e, typ, name in mentions
                 if typ == "Dataset" and sources[(s, e)] in ("proposal", "apposition")}
     quals: dict[tuple[str, str], set[str]] = {}
+    learned = entscore.USE_LEARNED or entscore.CAPTURE is not None
+    dropped: list[tuple[str, Mention, str, str, str, str]] = []  # borderline candidates for the learned scorer
     for i, (field, text, sents, mentions, prop, sources) in enumerate(per_field):
         retyped = []
         task_spans = [(s, e) for s, e, typ, _ in mentions if typ == "Task"]
@@ -1129,9 +1132,15 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                     and (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
                     and _task_core(name.lower(), set(task_count) - {name.lower()}) is None
                     and not _task_cue(text, s, e, task_spans)):
+                if learned:
+                    dropped.append((field, Mention(text[s:e], s, e, field, _sent_index(sents, s)), typ, name,
+                                    sources[(s, e)], "passing_task"))
                 continue
             if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
                     and name.lower() not in title_low and _in_application_list(text, s)):
+                if learned:
+                    dropped.append((field, Mention(text[s:e], s, e, field, _sent_index(sents, s)), typ, name,
+                                    sources[(s, e)], "application_list"))
                 continue  # "applications in domains such as robotics, autonomous driving and ...": not the paper's task
             if typ == "Task" and field == "title" and _VIA_BEFORE.search(text, max(0, s - 9), s):
                 continue  # "Defect Detection via Diffusion Generation": the means, not the paper's task
@@ -1148,6 +1157,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             if text[s:e] != rec["name"]:
                 rec["aliases"].add(text[s:e])
             rec["conf"] = max(rec["conf"], _CONF[sources[(s, e)]])
+            if learned:
+                rec.setdefault("src", set()).add(sources[(s, e)])
             if typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed" or (
                     # a name spelled out with its acronym in the abstract and standing in the title
                     field == "abstract" and sources[(s, e)] == "definition" and " " in name
@@ -1176,7 +1187,9 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         # an acronym of the domain, a tool or a format, not a method the paper uses
         name = ents[key]["name"]
         if not _DIGIT_IN.search(name) and _modifier_only(texts, ents[key]["mentions"]) and not _type_of_name(name)[2]:
-            del ents[key]
+            rec = ents.pop(key)
+            if learned:
+                dropped += [(m.field, m, key[0], name, "name", "modifier_only") for m in rec["mentions"]]
     low = {"title": title_low, "abstract": paper.abstract.lower()}
     for key in [k for k in ents if k[0] == "Method"]:
         # "Factorization Vision Transformer: ..." with "the factorization vision transformer (FaViT)" in the
@@ -1190,6 +1203,12 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             del ents[key]  # once, as "Transformer-based X": the family qualifies another name in passing
     for key in [k for k in ents if k[0] == "Metric" and ents[k]["name"] in _COST_METRICS]:
         del ents[key]  # a cost is the price of a method, no named measure (results still read it as their metric)
+    removed: set[tuple[str, str]] = set()
+    if learned:
+        removed = _learned_filter(paper, ents, per_field, dropped, quals)
+        if removed:
+            per_field = [(f, t, ss, [m for m in ms if (m[2], m[3].lower()) not in removed], p, so)
+                         for f, t, ss, ms, p, so in per_field]
     entities = tuple(
         Entity(type=t, name=r["name"], aliases=tuple(sorted((r["aliases"] | quals.get((t, k), set())) - {r["name"]})),
                role=r["role"] if t in ("Method", "Dataset") else None,
@@ -1201,9 +1220,61 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     for field, text, sents, mentions, _, _ in per_field:
         results += find_results(text, sents, mentions, field=field, proposed=proposed)
         relations += find_relations(text, sents, mentions, field=field, proposed=proposed)
+    if learned and removed:  # a relation read from the text itself ("X: ..." titles) to a rejected entity
+        relations = [r for r in relations if (r.head_type, r.head.lower()) not in removed
+                     and (r.tail_type, r.tail.lower()) not in removed]
     repos, urls = find_links(paper.title + "\n" + paper.abstract)
     return PaperExtraction(paper=paper, entities=entities, repos=tuple(repos), results=tuple(results),
                            relations=tuple(relations), urls=tuple(urls))
+
+
+def _learned_filter(paper: Paper, ents: dict[tuple[str, str], dict], per_field: list,
+                    dropped: list[tuple[str, Mention, str, str, str, str]],
+                    quals: dict[tuple[str, str], set[str]]) -> set[tuple[str, str]]:
+    """Apply (or, for training, record) the learned entity scorer (:mod:`kg.extract.entscore`): delete the
+    entities of ``ents`` it rejects and add the ``dropped`` borderline candidates it admits; returns the
+    deleted keys."""
+    texts = {"title": paper.title, "abstract": paper.abstract}
+    sentences = {f: ss for f, _, ss, *_ in per_field}
+    cands: list[tuple[tuple[str, str], entscore.Candidate, dict | None]] = []
+    for (t, k), r in ents.items():
+        cands.append(((t, k), entscore.Candidate(t, r["name"], frozenset(r.get("src") or {"task"}), r["conf"],
+                                                 r["role"] if t in ("Method", "Dataset") else None,
+                                                 tuple(r["mentions"]), _lookup(r["name"]) is not None, None), None))
+    extra: dict[tuple[str, str], dict] = {}
+    for _, m, typ, name, src, reason in dropped:
+        key = (typ, name.lower())
+        if key in ents:
+            continue
+        rec = extra.setdefault(key, {"name": name, "mentions": [], "aliases": set(), "role": "used", "conf": 0.0,
+                                     "src": set(), "reason": reason})
+        rec["mentions"].append(m)
+        if m.text != name:
+            rec["aliases"].add(m.text)
+        rec["conf"] = max(rec["conf"], _CONF[src])
+        rec["src"].add(src)
+    for key, r in extra.items():
+        cands.append((key, entscore.Candidate(key[0], r["name"], frozenset(r["src"]), r["conf"], None,
+                                              tuple(r["mentions"]), _lookup(r["name"]) is not None, r["reason"]), r))
+    rows = [(key, c, r, entscore.entity_features(c, texts, sentences)) for key, c, r in cands]
+    if entscore.CAPTURE is not None:
+        entscore.CAPTURE.append((paper.id, [(c, x, sorted(ents[key]["aliases"] | quals.get(key, set())) if r is None
+                                                else sorted(r["aliases"]))
+                                            for key, c, r, x in rows]))
+    removed: set[tuple[str, str]] = set()
+    if not entscore.USE_LEARNED:
+        return removed
+    model = entscore.load_scorer()
+    for key, c, r, x in rows:
+        ok = entscore.keep(c, x, model)
+        if r is None and not ok:
+            del ents[key]
+            removed.add(key)
+        elif r is not None and ok:
+            r.pop("src")
+            r.pop("reason")
+            ents[key] = r
+    return removed
 
 
 def extract_paper(paper: Paper, nlp: Language | None = None) -> PaperExtraction:
