@@ -80,6 +80,30 @@ def load_heads() -> dict[str, frozenset[str]]:
 _CAP_NUM = re.compile(r"[A-Z][a-z]+(?= \d{1,4}(?:\.\d+)?(?![\w\-]))")  # preceding char checked in Python
 _TOKEN = re.compile(r"(?<![\w\-.\\])(?=[A-Za-z0-9][a-z.\-/+]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-/+][A-Za-z0-9]+)*\+{0,2}")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.\\")
+# a _TOKEN match lies inside one run of these characters and holds a capital or a digit; a run with one is found
+# from its first capital or digit (a character class the regex engine skips ahead to), the rest of the text
+# needs no look at all
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-/+")
+_TOKEN_RUN = re.compile(r"[A-Z0-9][A-Za-z0-9.\-/+]*")
+
+
+def _token_matches(text: str) -> list[re.Match]:
+    """``list(_TOKEN.finditer(text))``, with ``_TOKEN`` tried only inside the runs of word characters that hold a
+    capital or a digit (``_TOKEN`` tries its look-behind and look-ahead at every character: ~1.5x slower).
+
+    >>> t = "We fine-tune mBERT/XLM-R (v2.0) on e.g. CIFAR-10 and x_Net, not on GPT4."
+    >>> [m[0] for m in _token_matches(t)] == [m[0] for m in _TOKEN.finditer(t)]
+    True
+    """
+    found: list[re.Match] = []
+    for run in _TOKEN_RUN.finditer(text):
+        a = run.start()
+        while a and text[a - 1] in _RUN_CHARS:  # back to the start of the run
+            a -= 1
+        found += _TOKEN.finditer(text, a, run.end())  # look-behinds still see the character before the run
+    return found
+
+
 _UPPER = re.compile(r"[A-Z]")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]s$")
 _NEXT_TOKEN = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])")
@@ -211,7 +235,7 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
     stop = load_stoplist()
     out: list[tuple[int, int]] = []
     last_end = -1
-    found = list(_TOKEN.finditer(text))
+    found = _token_matches(text)  # = list(_TOKEN.finditer(text))
     if cap_num:
         cap = [m for m in _CAP_NUM.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NAME_CHARS]
         if cap:

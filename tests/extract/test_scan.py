@@ -37,3 +37,14 @@ def test_word_starts_needs_words():
         WordStarts(())
     with pytest.raises(ValueError):
         WordStarts(("a", ""))
+
+
+def test_token_matches_is_token_finditer():
+    from kg.extract.discover import _TOKEN, _token_matches
+
+    rnd = random.Random(5)
+    alphabet = "aB1.-/+\\_ \u00e9(x)Z9\n"
+    texts = ["", "GPT-4", "mBERT/XLM-R (v2.0) on e.g. CIFAR-10, x_Net, \u00e9BERT, a\\B, A..B, C++ and 3D"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(20000)]
+    for t in texts:
+        assert [(m.span(), m[0]) for m in _token_matches(t)] == [(m.span(), m[0]) for m in _TOKEN.finditer(t)], t
