@@ -174,7 +174,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "uses_named": 0.7,         # "X / our framework (, which) leverages / is built upon / fine-tunes Y"
     "uses_we": 0.7,            # "we fine-tune / build on / adopt / integrate Y" at or after the proposal
     "uses_with": 0.7,          # "X first produces a map with / via / through Y"
-    "proposal_any": 0.7,       # the proposal sentence: "we propose X, a loop in which Y reads ..." (any specific Y)
+    "proposal_any": 0.7,       # the proposal sentence: "we propose X, a loop in which Y reads ..." (a known Y)
+    "uses_object": 0.7,        # a known Y further in a strong verb's object: "X integrates pre-trained A and iterative Y tuning"
 }
 #: Set to a list to record ``(head, type, tail, rule)`` for every relation found (calibration only).
 TRACE: list[tuple[str, str, str, str]] | None = None
@@ -772,7 +773,7 @@ _USE_CUE = re.compile(r"\b(?:(?P<strong>us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|in
                       r"augment(?:s|ed|ing)?|extend(?:s|ed|ing)?|build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on|"
                       r"fine-?\s?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|initiali[sz](?:e|es|ed|ing)|based\s+on|on\s+top\s+of|"
                       r"atop|distill(?:s|ed|ing)?|adapt(?:s|ed|ing)?|instantiat(?:e|es|ed|ing)|powered\s+by|driven\s+by|"
-                      r"plug(?:s|ged)?\s+(?:in)?to|conditions)|(?P<weak>with|via|through|from))\b")
+                      r"conditions)|(?P<weak>with|via|through|from))\b")
 #: what may stand between the subject and its verb: an acronym in brackets, ", which", adverbs, "first", a short
 #: auxiliary ("is built on", "can be fine-tuned from"), not another clause or a comparison
 _USE_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:which|that)\s+|\s+(?:which|that)\s+|,\s*)?"
@@ -786,7 +787,7 @@ _NOT_BASIS = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed
                         r"limitations?\s+of|evaluat\w*|benchmark\w*)\b")
 #: a part the paper introduces itself ("a novel Fusion module", "our proposed encoder"): not a method it builds on
 _NOVEL_BEFORE = re.compile(r"\b(?:novel|new|proposed|our|innovative|dedicated|custom|newly)\s+(?:[\w\-]+\s+){0,3}$")
-_NOVEL_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*(?:an?|our)\s+(?:novel|new|proposed)\b")  # "Y (ACR), a novel RL algorithm"
+_NOVEL_AFTER = re.compile(r"\s*\)?\s*(?:\([^()]{1,30}\)\s*)?,\s*(?:an?|our)\s+(?:novel|new|proposed)\b")  # "Y (ACR), a novel RL algorithm"
 _COMPONENT_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:modules?|blocks?|components?|mechanisms?|layers?|units?)\b", re.I)
 #: the tail's job is a tool's, not a part of the method: "Y to generate data", "Y as a judge"
 _TOOL_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:to\s+(?:generate|annotate|label|evaluate|judge|synthesi[sz]e|create|"
@@ -805,7 +806,8 @@ def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], propo
     The head is a mention of ``proposed``: its name, "our method / the proposed framework" or "we"
     (``ments`` holds those pseudo-mentions); a cue verb follows it, with only an acronym, ", which" or an
     auxiliary in between ("X (ACR), which is built upon Y", "our framework leverages a frozen Y"), and Y is that
-    verb's object (a list "A, B and C" gives each). Rules: ``uses_named`` (the name or "our method" is the
+    verb's object (a list "A, B and C" gives each; ``uses_object``: a known method further in a strong verb's
+    object, "integrates pre-trained A and iterative Y tuning"). Rules: ``uses_named`` (the name or "our method" is the
     subject), ``uses_we`` ("we fine-tune / build on / adopt Y": strong verbs only), ``uses_with`` ("X ... with /
     via / through / from Y"), and in the proposal sentence ``proposal_any``: any specific method named after X
     ("we propose X, a loop in which Code Llama reads its own failures"; not after "for / in / on / of": "a pruning
@@ -851,7 +853,7 @@ def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], propo
             return False  # "X (... Y ...)": a word of X's long form
         if any(z[0] > y[1] and _BRACKETED.fullmatch(text, y[1], z[0]) for z in methods):
             return False  # "the vanilla vision transformer (ViT-Base)": the bracketed name is the one meant
-        if _ALIAS_GAP.search(low, x[1], y[0]) or _DATA_AFTER.match(text, y[1], e):
+        if _ALIAS_GAP.search(low, x[1], y[0]) or _DATA_AFTER.match(text, y[1], e) or "judge" in y[3].lower():
             return False  # "X, termed as Y": X's other name; "Y training dataset": data
         return not generic_phrase(y[3], text) or specific_name(y[3])
 
@@ -860,6 +862,10 @@ def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], propo
             return True
         hit = catalog_lookup(y[3]) or catalog_lookup(text[y[0]:y[1]])
         return hit is not None and hit[0] == "Method"
+
+    def lead(y: MentionT) -> int:  # "Large Language Models (LLMs)": the long form's start for the acronym
+        z = next((z for z in methods if z[3] == y[3] and z[1] < y[0] and _BRACKETED.fullmatch(text, z[1], y[0])), None)
+        return z[0] if z else y[0]
 
     def sibling(x: MentionT, y: MentionT) -> bool:  # "X, Y and Z": listed with X, not a part of it
         prev = [m for m in methods if x[1] <= m[0] and m[1] <= y[0]]
@@ -873,6 +879,8 @@ def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], propo
     seen: set[str] = set()
     for x in heads:
         we = low[x[0]:x[1]] == "we"
+        if not we and _EVAL_BEFORE.search(low, max(s, x[0] - 40), x[0]):
+            continue  # "We evaluate X using A and B": A and B are test material
         lim = min(e, x[1] + 160)
         for cm in _USE_CUE.finditer(low, x[1], lim):
             if not _USE_GAP.fullmatch(low, x[1], cm.start()):
@@ -893,6 +901,16 @@ def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], propo
                 if y[3] not in seen and ok_tail(x, y, x[1]) and (rule != "uses_with" or known(y)):
                     seen.add(y[3])
                     out.append((x, y, rule))
+            if cm["strong"] is not None:
+                # the rest of a strong verb's object: "integrates pre-trained A and iterative B fine-tuning", "combines
+                # the C model with the D technique" (up to the end of the object: "to", ", which", a participle)
+                stop = _OBJECT_END.search(low, cm.end(), min(e, cm.end() + 150))
+                end = stop.start() if stop else min(e, cm.end() + 150)
+                for y in methods:
+                    if cm.end() <= y[0] and y[1] <= end and y[3] not in seen and y not in tails and \
+                            ok_tail(x, y, x[1]) and known(y):
+                        seen.add(y[3])
+                        out.append((x, y, "uses_object"))
             break
     if is_proposal:
         x = next((m for m in heads if m[0] != m[1] and low[m[0]:m[1]] != "we"), None)
@@ -900,7 +918,7 @@ def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], propo
             for y in methods:
                 if y[0] > x[1] and y[3] not in seen and y[0] - x[1] <= 200 and known(y) and ok_tail(x, y, x[1]) and \
                         not sibling(x, y) and not _MODIFIER_OF.match(text, y[1], e) and \
-                        not _TARGET_BEFORE.search(text, max(s, y[0] - 60), y[0]):
+                        not _TARGET_BEFORE.search(text, max(s, lead(y) - 60), lead(y)):
                     seen.add(y[3])
                     out.append((x, y, "proposal_any"))
     return out
@@ -917,7 +935,14 @@ _MODIFIER_OF = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?!(?:models?|networks?|ar
                           r"(?:[a-z][a-z\-]*(?:ions|ings|ments|ness)|[a-z][a-z\-]*[^s\W])\b")  # "Y reads ...": a verb, not a noun
 #: the proposal sentence names Y as what X works on, not what it is built from: "a pruning method tailored for Y",
 #: "attacks on Y systems", "within Y", "problems of Y"
-_TARGET_BEFORE = re.compile(r"\b(?:for|in|within|on|of|to|across|towards?|against)\s+(?!which\b|whom\b)(?:[a-z][\w\-]*\s+){0,3}$")
+_TARGET_BEFORE = re.compile(r"\b(?:for|in|within|on|of|to|across|towards?|against)\s+(?!which\b|whom\b)"
+                            r"(?:(?:[a-z][\w\-]*\s+){0,3}|(?:[\w\-]+\s+){0,2})$|\b(?:generated|produced|written|created)\s+by\s+$")
+#: the paper's method is the object of an evaluation, not a subject: "We evaluate X using A, B and C"
+_EVAL_BEFORE = re.compile(r"\b(?:evaluat|test|validat|benchmark|demonstrat|assess|compar|apply|appli)\w*\s+(?:\w+\s+){0,2}$")
+#: where a verb's object ends (lower-cased): "to", a relative clause, a participle or a new clause
+_OBJECT_END = re.compile(r"[;:]|\.\s|\s(?:to|which|that|where|while|whereas|but|so|thereby|achiev\w*|outperform\w*|"
+                         r"demonstrat\w*|evaluat\w*|show\w*|validat\w*|across)\s|"
+                         r",\s*(?:and\s+)?(?:we|it|they|which|where|while|thereby|\w+ing)\b")
 _ALIAS_GAP = re.compile(r"\b(?:called|termed|named|dubbed|abbreviated|coined|short\s+for|i\.e\.|or)\b")
 _DATA_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:\\emph\{)?(?:training\s+|test\s+)?(?:datasets?|benchmarks?|corpus|corpora|data)\b",
                          re.I)
