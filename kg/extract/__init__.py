@@ -905,15 +905,25 @@ def _sent_index(sents, pos: int) -> int:
     return max(0, len(sents) - 1)
 
 
+@lru_cache(maxsize=1)
+def _lower_forms() -> frozenset[tuple[str, str]]:
+    """``(form, canonical name)`` of the catalog forms written in lower case ("low-rank adaptation" for LoRA)."""
+    return frozenset((form, canon) for _, canon, form, _ in catalog_forms(load_catalog()) if form.islower())
+
+
 def _case_ok(text: str, typ: str, canon: str) -> bool:
     """A catalog match in lower case is a word, not the name, when the name is written with inner capitals
     ("record" is not ReCoRD) or is a capitalised dataset name ("speech commands" is not Speech Commands).
 
+    A form the catalog itself writes in lower case is the name ("low-rank adaptation" for LoRA).
+
     >>> _case_ok("record", "Dataset", "ReCoRD"), _case_ok("vision transformer", "Method", "Vision Transformer")
     (False, True)
+    >>> _case_ok("low-rank adaptation", "Method", "LoRA")
+    True
     """
-    if not text.islower():
-        return True
+    if not text.islower() or (text, canon) in _lower_forms():
+        return True  # "low-rank adaptation" is LoRA's own lower-case alias, "o1-preview" OpenAI o1's
     if any(c.isupper() for w in canon.split() for c in w[1:]):
         return False
     return not (typ == "Dataset" and any(w[:1].isupper() for w in canon.split()))

@@ -74,3 +74,11 @@ def test_a_catalog_name_heading_the_title_is_still_the_papers_own():
                             abstract="We introduce GSPO, a stable reinforcement learning algorithm for training LLMs."))
     roles = {e.name: e.role for e in x.entities if e.type == "Method"}
     assert roles.get("GSPO") == "proposed", roles
+
+
+def test_lower_case_aliases_of_names_with_capitals_are_found():
+    # the catalog writes these aliases in lower case; "record" (ReCoRD) stays a word
+    text = "We adapt the model with low-rank adaptation and compare it with o1-preview. Each record is kept."
+    got = {(e.type, e.name) for e in extract_paper(Paper(id="t", title="", abstract=text)).entities}
+    assert {("Method", "LoRA"), ("Method", "OpenAI o1")} <= got, got
+    assert not any(n == "ReCoRD" for _, n in got)
