@@ -731,7 +731,12 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if taken.find(1, s, e) != -1:
             continue
         if scripts and glued_to_formula(orig, s, e):
-            continue  # "MH" of "MH^3K^E", "ACE-M" of "ACE-M^3": a symbol cut out of a formula, no name
+            e2 = script_end(text, e)
+            if e2 is None or text[s - 1:s] in _GLUE_BEFORE or taken.find(1, e, e2) != -1:
+                continue  # "MH" of "MH^3K^E", "RF" of "RF^2SA", "YOLO" of "MOD_{YOLO}": a symbol cut out of a formula
+            if name == text[s:e]:  # "UniCode^2", "PyCSP^3", "ACE-M^3", "Zoo3D_0": the name holds its script
+                name = text[s:e2]
+            e = e2
         if src in ("proposal", "apposition") and (text.startswith(_ARTICLES, s) or "  " in text[s:e]):
             continue  # "a research tool": a description; "L arge  L anguage": letters around masked LaTeX
 
@@ -866,6 +871,23 @@ def glued_to_formula(text: str, s: int, e: int) -> bool:
     if after in _GLUE_AFTER or (after == ")" and text[e + 1:e + 2] in _SCRIPTS and text[s - 1:s] == "("):
         return True
     return s > 0 and text[s - 1] in _GLUE_BEFORE
+
+
+def script_end(text: str, e: int) -> int | None:
+    """End of a digit super/subscript right at ``e`` that closes a name ("UniCode^2,", "Zoo3D_0 "), else ``None``.
+
+    >>> t = "UniCode^2, MH^3K^E and Zoo3D_0"
+    >>> script_end(t, 7), script_end(t, 13), script_end(t, 28)
+    (9, None, 30)
+    """
+    if text[e:e + 1] not in _SCRIPTS:
+        return None
+    j = e + 1
+    while j < len(text) and j - e <= 3 and text[j].isdigit():
+        j += 1
+    if j == e + 1 or (j < len(text) and (text[j].isalnum() or text[j] in "^_{")):
+        return None
+    return j
 
 
 _SCRIPTS = frozenset("^_")

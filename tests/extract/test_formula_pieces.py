@@ -3,7 +3,7 @@ entities and define no acronym; a name typeset in math whole stays one."""
 
 from __future__ import annotations
 
-from kg.extract import extract_paper, glued_to_formula
+from kg.extract import extract_paper, glued_to_formula, script_end
 from kg.ingest import clean
 from kg.models import Paper
 
@@ -19,6 +19,13 @@ def test_symbol_glued_to_a_script_is_no_entity():
                    "the ZXW-T$^3$ variant of QZNet keeps the bound, while $\\mathrm{RP}_{ZYX}$ grows.")
     assert "QZNet" in names
     assert not names & {"MH", "MH^3K^E", "ZXW-T", "ZYX", "RP"}
+    assert "ZXW-T^3" in names  # a name closed by a digit script keeps it: not ZXW-T (nor ZXWT elsewhere)
+
+
+def test_name_closed_by_a_digit_script_is_taken_whole():
+    names = _names("QuxCode^2: cascaded codebooks",
+                   "We propose QuxCode$^2$, a cascaded codebook; QuxCode$^2$ beats BarNet while RF$^2$SA does not.")
+    assert "QuxCode^2" in names and "QuxCode" not in names and not names & {"RF", "RF^2", "SA", "RF^2SA"}
 
 
 def test_name_holding_its_script_whole_is_kept():
@@ -34,3 +41,4 @@ def test_glued_to_formula_edges():
     assert not glued_to_formula(t, a, a + 7)               # ACE-M^3 whole
     assert glued_to_formula(t, t.index("YOLO"), t.index("YOLO") + 4)
     assert not glued_to_formula(t, t.index("GPT-4"), len(t))
+    assert script_end(t, a + 5) == a + 7 and script_end(t, 3) is None  # "ACE-M^3" closes; ")^2U" does not
