@@ -254,7 +254,7 @@ def select(typed: dict, low: Counter, min_papers: int, purity: float, pwc: set[s
             reason = "stoplist"
         elif len(n) < 2 or any(w.isdigit() for w in words) or re.fullmatch(r"[\d.\-+]+[A-Za-z]?|v\d+", n):
             reason = "short"
-        elif re.fullmatch(r"[A-Z]{2,3}s?", n):
+        elif re.fullmatch(r"[A-Z]{2,3}s?", n) and n not in keep_words:
             reason = "acronym"  # "FL", "MT", "DRL", "SSL": generic field abbreviations, ambiguous
         elif n.isupper() and low[n.lower()] >= 3:
             reason = "word-acronym"  # "COIN", "AMBER", "BLINK": an English word in capitals, reused for other names
