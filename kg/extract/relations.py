@@ -1262,6 +1262,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     known_forms: dict[str, MentionT] | None = None  # the text's method names, built at the first "-based" sentence
     earlier_names: frozenset[str] | None = None  # method names before the proposal sentence (built when first needed)
     proposed_family = bool(proposed) and _ARCH_FAMILY.fullmatch(proposed) is not None  # "Large Language Model": no name
+    deferred: list[tuple[MentionT, MentionT, str, int, int]] = []  # uses_basis, added last (other rules' confidence wins)
     for s, e, ments in iter_sentences(text, sentences, mentions):
         ours = [o for o in ours_all if s <= o[0] and o[1] <= e] if ours_all else []
         if ours:
@@ -1314,11 +1315,18 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
             _A_DIGIT.search(text, s, e) is not None
         # "X / our framework / we (, which) use(s) / fine-tune(s) / build(s) on Y" at or after the proposal (:func:`uses_basis`)
-        uses = own_method and field == "abstract" and start_at is not None and s >= start_at and not proposed_family and \
-            len({m[3] for m in methods}) >= 2 and (s == start_at or any(k in low[s:e] for k in _USE_KEYS))
-        if not (has_cue or combines or into or by_values or uses or "Dataset" in kinds or "Task" in kinds or s == start_at or
+        if own_method and field == "abstract" and start_at is not None and s >= start_at and not proposed_family and \
+                any(m[3] == proposed for m in methods) and any(m[3] != proposed for m in methods) and \
+                (s == start_at or any(k in low[s:e] for k in _USE_KEYS)):
+            if earlier_names is None:
+                earlier_names = frozenset(m[3] for m in mentions if m[2] == "Method" and m[0] < start_at)
+            uses = uses_basis(text, low, s, e, ments, proposed, s == start_at, earlier_names)
+        else:
+            uses = []
+        if not (has_cue or combines or into or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
                 _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(low[s:e])) or
                 (own_dataset is not None and s >= own_dataset and _DS_ANAPHOR.search(low, s, e))):
+            deferred += [(x, y, rule, s, e) for x, y, rule in uses]
             continue  # nothing below can fire without a cue word, a dataset or a task
         ev = Evidence(text[s:e], s, e, field)
         evaluated: list[MentionT] = []
@@ -1637,11 +1645,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             for better, worse in result_comparisons(text, s, e, ments, field, proposed):
                 if better in by_name and worse in by_name:
                     add(by_name[better], "OUTPERFORMS", by_name[worse], "result_comparison", ev)
-        if uses:
-            if earlier_names is None:
-                earlier_names = frozenset(m[3] for m in mentions if m[2] == "Method" and m[0] < start_at)
-            for x, y, rule in uses_basis(text, low, s, e, ments, proposed, s == start_at, earlier_names):
-                add(x, "BASED_ON", y, rule, ev)
+        deferred += [(x, y, rule, s, e) for x, y, rule in uses]
         # APPLIED_TO
         for i, t in enumerate(ments):
             if t[2] != "Task" or not i:
@@ -1784,6 +1788,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         _TITLE_WITH.search(text, max(0, y[0] - 40), y[0]) and not _TITLE_NOUN_AFTER.match(text, y[1]) and \
                         not any(m[2] != "Method" and m[0] < y[1] and y[0] < m[1] for m in mentions):
                     add((0, len(proposed), "Method", proposed), "BASED_ON", y, "title_with", Evidence(text, 0, len(text), field))
+    for x, y, rule, s, e in deferred:
+        add(x, "BASED_ON", y, rule, Evidence(text[s:e], s, e, field))
     # "real-time semantic segmentation" and "semantic segmentation" for one head: keep the specific one
     applied = {(r.head, r.tail.lower()) for r in out if r.type == "APPLIED_TO"}
     return [r for r in out if r.type != "APPLIED_TO" or
