@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from kg.errors import ExtractError
 from kg.extract.affixes import plain_word_affixes
-from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog
+from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mined_names
 from kg.extract import entscore
 from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
@@ -156,7 +156,8 @@ def extraction_nlp(spacy_model: str | None = None) -> Language:
     return nlp
 
 
-_CONF = {"catalog": 0.9, "definition": 0.85, "proposal": 0.8, "apposition": 0.75, "metric": 0.75, "dataset": 0.7, "task": 0.6, "name": 0.5}
+_CONF = {"catalog": 0.9, "definition": 0.85, "proposal": 0.8, "apposition": 0.75, "metric": 0.75, "dataset": 0.7, "mined": 0.6,
+         "task": 0.6, "name": 0.5}
 _PRIO = {k: i for i, k in enumerate(_CONF)}
 MentionT = tuple[int, int, str, str]
 
@@ -605,7 +606,11 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             # entry than test-time augmentation): the paper's own definition holds in this text
             sf = text[ss:se]
             catalog = {k: v for k, v in catalog.items() if not (text[k[0]:k[1]] == sf and v[1] == hit[1])}
+    mined, mined_cands = mined_names(), []
     for (s, e), (typ, canon) in catalog.items():
+        if (typ, canon) in mined:
+            mined_cands.append((s, e, typ, canon, "mined"))  # added last, where no other rule found anything
+            continue
         cands.append((s, e, typ, canon, "catalog"))
     known = {sp: t for sp, (t, _) in catalog.items()}
     untyped_sf: set[str] = set()
@@ -721,6 +726,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if (catalog_lookup(text[s:e]) is None and low not in _vague and low not in stop_names
                 and not any(s <= cs and ce <= e for cs, ce in catalog)):
             cands.append((s, e, "Method", text[s:e], "name"))
+    if mined_cands:
+        # a phrase mined from unlabelled abstracts (catalog_mined_*.jsonl) is a lower tier: it only fills a gap and
+        # never displaces, cuts into or retypes what the curated catalog or the pattern rules found
+        cands += [m for m in mined_cands if not any(c[0] < m[1] and m[0] < c[1] for c in cands)]
     cands.sort(key=lambda c: (c[0] - c[1], _PRIO[c[4]], c[0]))
     cat_cands = [c for c in cands if c[4] == "catalog"]
     taken = bytearray(len(text))  # 1 where a kept mention already sits
@@ -753,9 +762,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if typ == "Metric" and (name in _CONTEXT_METRIC or name == "speedup") and (
                 _AT_PHASE.search(text, max(0, s - 8), s) or _MODIFIES.match(text, e)):
             continue  # "at inference time", "inference time scaling", "Speedup Techniques": not a measure
-        if typ == "Task" and src == "catalog" and s and text[s - 1] == "-":
+        if typ == "Task" and src in ("catalog", "mined") and s and text[s - 1] == "-":
             continue  # "spatio-temporal reasoning", "neuro-symbolic reasoning": the catalog task is part of a compound
-        if typ == "Task" and src == "catalog" and text[e:e + 1] == " ":
+        if typ == "Task" and src in ("catalog", "mined") and text[e:e + 1] == " ":
             nxt = _NEXT_WORD_AT.match(text, e)
             if nxt and nxt[0][1:].lower() in COMPONENT_NEXT:
                 continue  # "an action generation mechanism": a part of the method, as task_phrases reads it
@@ -781,7 +790,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             a, b = _sentence_of(text, sentences, s)
             if _VALUE_BOUND[name] not in text[a:b].lower():
                 continue
-        if typ == "Metric" and (text[s:e].lower() in _VAGUE_METRIC or name in _CONTEXT_METRIC):
+        if typ == "Metric" and (text[s:e].lower() in _VAGUE_METRIC or name in _CONTEXT_METRIC or src == "mined"):
             if text[s - 1:s] == "-" or text[e:e + 1] == "-":
                 continue  # "high-precision GNSS", "high-throughput phenotyping", "accuracy-preserving"
             if text[s:e].lower() == "precision" and _NUMBER_FORMAT.search(text, max(0, s - 24), s):
@@ -1161,9 +1170,12 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                     and _lookup(name) is None):
                 typ = "Dataset"
             if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
-                    and (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
-                    and _task_core(name.lower(), set(task_count) - {name.lower()}) is None
-                    and not _task_cue(text, s, e, task_spans)):
+                    and (sources[(s, e)] == "mined" or (
+                        (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
+                        and _task_core(name.lower(), set(task_count) - {name.lower()}) is None
+                        and not _task_cue(text, s, e, task_spans)))):
+                # a mined task phrase (catalog_mined_tasks.jsonl, the lower tier) counts only in the title or
+                # named twice: once in the abstract it is mostly a passing mention ("for clinical diagnosis")
                 if learned:
                     dropped.append((field, Mention(text[s:e], s, e, field, _sent_index(sents, s)), typ, name,
                                     sources[(s, e)], "passing_task"))

@@ -8,7 +8,10 @@ Optional keys: ``"case_sensitive": true|false`` (``true``: every form matches on
 case written; ``false``: every form matches in any case; absent: acronym-like forms, i.e. forms whose
 letters are all upper case such as ``GLUE`` or ``MAP`` and short mixed-case forms of up to 4
 characters such as ``mAP`` or ``PaLM``, match exactly and the others in any case) and
-``"ambiguous": true`` (the same form is knowingly listed under another type too). Lines without a
+``"ambiguous": true`` (the same form is knowingly listed under another type too), and for rows mined from
+unlabelled abstracts (``catalog_mined_*.jsonl``, written by ``scripts/mine_lexicon.py``) ``"source": "mined"``
+with ``"papers"``, the number of distinct papers that used the phrase in a cue of its type: a lower-confidence
+tier (see :func:`mined_names`). Lines without a
 ``"type"`` key (``{"_comment": ...}`` headers) are skipped. ``catalog_tasks_pwc.jsonl`` is written by
 ``scripts/build_catalog.py`` from Papers with Code task names (CC BY-SA 4.0); the other files are
 hand-written from general knowledge of the field.
@@ -24,10 +27,11 @@ from importlib import resources
 
 from kg.errors import InputError
 
-__all__ = ["TYPES", "load_catalog", "parse_catalog_lines", "form_variants", "is_exact", "catalog_forms", "catalog_lookup"]
+__all__ = ["TYPES", "load_catalog", "parse_catalog_lines", "form_variants", "is_exact", "catalog_forms", "catalog_lookup",
+           "mined_names"]
 
 TYPES = ("Method", "Dataset", "Metric", "Task")
-_KEYS = {"type", "name", "aliases", "case_sensitive", "ambiguous"}
+_KEYS = {"type", "name", "aliases", "case_sensitive", "ambiguous", "source", "papers"}
 
 
 def parse_catalog_lines(lines: Iterable[str], path: str = "<catalog>") -> list[dict]:
@@ -63,6 +67,12 @@ def parse_catalog_lines(lines: Iterable[str], path: str = "<catalog>") -> list[d
         for k in ("case_sensitive", "ambiguous"):
             if k in r and not isinstance(r[k], bool):
                 raise InputError(f"{k} must be true or false", path=path, line=i, field=k, hint="or leave it out")
+        if "source" in r and r["source"] != "mined":
+            raise InputError(f"unknown source {r['source']!r}", path=path, line=i, field="source",
+                             hint='"mined" or leave it out')
+        if "papers" in r and not (isinstance(r["papers"], int) and not isinstance(r["papers"], bool) and r["papers"] > 0):
+            raise InputError("papers must be a positive integer", path=path, line=i, field="papers",
+                             hint="the number of distinct papers, or leave it out")
         extra = set(r) - _KEYS
         if extra:
             raise InputError(f"unknown key(s) {sorted(extra)}", path=path, line=i, field=sorted(extra)[0],
@@ -86,6 +96,16 @@ def load_catalog() -> tuple[dict, ...]:
     for f in files:
         rows += parse_catalog_lines(f.read_text(encoding="utf-8").splitlines(), path=f"kg/extract/data/{f.name}")
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def mined_names() -> frozenset[tuple[str, str]]:
+    """``(type, canonical name)`` of the catalog rows mined from unlabelled abstracts (``"source": "mined"``).
+
+    >>> all(t in ("Task", "Metric") for t, _ in mined_names())
+    True
+    """
+    return frozenset((r["type"], r["name"]) for r in load_catalog() if r.get("source") == "mined")
 
 
 _HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
@@ -169,7 +189,9 @@ _SQUASH = re.compile(r"[\s\-_.]+")
 def _lookup_index() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     exact: dict[str, tuple[str, str]] = {}
     loose: dict[str, tuple[str, str]] = {}
-    for typ, canon, form, is_ex in catalog_forms(load_catalog()):
+    # the curated rows only: a mined phrase is matched in text but never decides what a name is elsewhere (a task
+    # phrase's core, a name's family)
+    for typ, canon, form, is_ex in catalog_forms(r for r in load_catalog() if r.get("source") != "mined"):
         key = _SQUASH.sub("", form)
         if is_ex:
             exact.setdefault(key, (typ, canon))
@@ -183,7 +205,8 @@ def catalog_lookup(name: str) -> tuple[str, str] | None:
     """``(type, canonical name)`` of a catalog form, ignoring spaces/hyphens/dots and honouring the case rules.
 
     Exact-case forms (acronyms such as ``GP`` or ``VAR``) only match with their own case, so a
-    discovered "GPS" or "Gp" is not the Gaussian process.
+    discovered "GPS" or "Gp" is not the Gaussian process. Rows mined from unlabelled abstracts
+    (``"source": "mined"``) are not looked up: they only add matches in text.
 
     >>> catalog_lookup("resnet 50"), catalog_lookup("GPs"), catalog_lookup("GPS"), catalog_lookup("glue")
     (('Method', 'ResNet-50'), ('Method', 'Gaussian process'), None, None)
