@@ -1,0 +1,104 @@
+"""Which unseen arXiv abstracts change their Method/Dataset entities between two snapshots of ``kg``.
+
+Draws ``--n`` random records of ``../shared/data/arxiv`` (seeded; every id in ``/work/notes/gold_ids.txt``,
+blind sets included, is excluded), runs ``kg.extract.extract_papers`` once with each snapshot on
+``PYTHONPATH`` (each in its own process), and prints how many papers gain only, lose only, or otherwise
+change (retyped, renamed, role) their Method/Dataset ``(type, name, role)`` entries, then the changes in a
+seeded random order, for reading by hand.
+
+Usage::
+
+    python benchmarks/unseen_diff.py /tmp/base /tmp/after --n 2500 --seed 1201 --show 50
+
+where ``/tmp/base`` and ``/tmp/after`` are two copies of the repository (``git archive REV | tar -x``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARXIV = ROOT.parent / "shared" / "data" / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz"
+GOLD_IDS = Path("/work/notes/gold_ids.txt")
+TYPES = ("Method", "Dataset")
+
+_RUN = """
+import json, sys
+from kg.extract import extract_papers
+from kg.models import Paper
+papers = [Paper(id=d["id"], title=d["title"], abstract=d["abstract"]) for d in map(json.loads, open(sys.argv[1]))]
+with open(sys.argv[2], "w") as f:
+    for p, x in zip(papers, extract_papers(papers)):
+        ents = sorted([e.type, e.name, e.role or ""] for e in x.entities if e.type in ("Method", "Dataset"))
+        f.write(json.dumps({"id": p.id, "ents": ents}) + "\\n")
+"""
+
+
+def sample(n: int, seed: int) -> list[dict]:
+    """``n`` random arXiv records (id, title, abstract), gold ids excluded."""
+    gold = set(GOLD_IDS.read_text().split()) if GOLD_IDS.exists() else set()
+    recs = []
+    with gzip.open(ARXIV, "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["id"] not in gold and d.get("abstract"):
+                recs.append({"id": d["id"], "title": d.get("title") or "", "abstract": d["abstract"]})
+    random.Random(seed).shuffle(recs)
+    return recs[:n]
+
+
+def extract_with(root: Path, papers: Path, out: Path) -> dict[str, set[tuple[str, str, str]]]:
+    """Entities per paper id, extracted by the ``kg`` of ``root`` in a fresh process."""
+    subprocess.run([sys.executable, "-c", _RUN, str(papers), str(out)], check=True, cwd=tempfile.gettempdir(),
+                   env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    return {d["id"]: {tuple(e) for e in d["ents"]} for d in map(json.loads, out.open())}
+
+
+def compare(a: dict, b: dict) -> tuple[dict[str, int], list[tuple[str, list, list]]]:
+    """Counts (gain only / lose only / other) and the changed papers with removed and added entries.
+
+    >>> compare({"1": {("Method", "X", "used")}, "2": set()}, {"1": {("Dataset", "X", "used")}, "2": {("Method", "Y", "used")}})
+    ({'changed': 2, 'gain only': 1, 'lose only': 0, 'other': 1}, [('1', [('Method', 'X', 'used')], [('Dataset', 'X', 'used')]), ('2', [], [('Method', 'Y', 'used')])])
+    """
+    counts = {"changed": 0, "gain only": 0, "lose only": 0, "other": 0}
+    changes = []
+    for pid in a:
+        if a[pid] == b.get(pid, set()):
+            continue
+        ka = {(t, n.lower()) for t, n, _ in a[pid]}
+        kb = {(t, n.lower()) for t, n, _ in b.get(pid, set())}
+        counts["changed"] += 1
+        counts["gain only" if kb > ka else "lose only" if kb < ka else "other"] += 1
+        changes.append((pid, sorted(a[pid] - b.get(pid, set())), sorted(b.get(pid, set()) - a[pid])))
+    return counts, changes
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("base", type=Path)
+    ap.add_argument("after", type=Path)
+    ap.add_argument("--n", type=int, default=2500)
+    ap.add_argument("--seed", type=int, default=1201)
+    ap.add_argument("--show", type=int, default=50, help="changes to print, in a seeded random order")
+    a = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        papers = Path(tmp) / "papers.jsonl"
+        papers.write_text("".join(json.dumps(d) + "\n" for d in sample(a.n, a.seed)), encoding="utf-8")
+        base = extract_with(a.base, papers, Path(tmp) / "base.jsonl")
+        after = extract_with(a.after, papers, Path(tmp) / "after.jsonl")
+    counts, changes = compare(base, after)
+    print(f"papers {len(base)}; " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    random.Random(50).shuffle(changes)
+    for pid, lost, got in changes[:a.show]:
+        print(pid, "-", lost, "+", got)
+
+
+if __name__ == "__main__":
+    main()
