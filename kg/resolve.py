@@ -599,12 +599,14 @@ def table_ops(x: PaperExtraction, local: dict[tuple[str, str], str] | None = Non
     ctx = _words(x) if local or any(e.aliases for e in x.entities) else frozenset()
     none: frozenset[str] = frozenset()
     ops = []
+    coined = ctx | _COINED_MARK if ctx else ctx
     for e in x.entities:
         lf = local.get((e.type, e.name))
+        c = coined if e.role == "proposed" else ctx  # a definition by the paper presenting it: its own coinage
         if lf:
-            ops.append(forms_op(e.type, (e.name, lf), ctx, e.catalog_id))
+            ops.append(forms_op(e.type, (e.name, lf), c, e.catalog_id))
         else:
-            ops.append(forms_op(e.type, (e.name, *e.aliases), ctx if e.aliases else none, e.catalog_id))
+            ops.append(forms_op(e.type, (e.name, *e.aliases), c if e.aliases else none, e.catalog_id))
     for r in x.results:
         for t, n in (("Method", r.method), ("Dataset", r.dataset), ("Metric", r.metric), ("Task", r.task)):
             if n:
@@ -758,9 +760,10 @@ class AliasTable:
                                                 c.long_forms, c.catalog_id, c.ambiguous)
         element_key = {el: keys[uf.find(el)] for el in self.surfaces}
         sense_ctx = {tm: {keys[r]: ctx for r, ctx in senses.items()} for tm, senses in ambiguous.items()}
+        catalog_short = _catalog_names(ambiguous, self.surfaces)
         return Resolver(element_key=element_key, clusters=clusters, ambiguous=sense_ctx, single=single,
                         idf=self.context_idf() if single or ambiguous else {},
-                        foreign=self._foreign(uf, [*single, *ambiguous]))
+                        foreign=self._foreign(uf, [*single, *ambiguous]), catalog_short=catalog_short)
 
     def _foreign(self, uf: _UnionFind, decided: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[Counter, ...]]:
         """For each (type, short key) in ``decided``: the context words of the senses the short form has in
@@ -831,6 +834,8 @@ class Resolver:
     #: (type, short key) -> the defining papers' context words of each sense the short form has in another
     #: type with another long form ('RGB': a Dataset defined as a RAG benchmark, a Method as red-green-blue)
     foreign: dict[tuple[str, str], tuple[Counter, ...]] = field(default_factory=dict)
+    #: (type, short key) of the ambiguous short forms spelled as catalog names (see :meth:`_pick_sense`)
+    catalog_short: frozenset[tuple[str, str]] = frozenset()
 
     def resolve(self, type_: str, name: str, aliases: Iterable[str] = (),
                 context: frozenset[str] = frozenset()) -> str:
@@ -864,7 +869,8 @@ class Resolver:
                 senses = _same_spelling(senses, f)
             if senses:
                 return (None if coined else self._pick_sense(senses, context - _own_stems(f), m,
-                                                              self.foreign.get((type_, m), ()))) \
+                                                              self.foreign.get((type_, m), ()),
+                                                              (type_, m) in self.catalog_short)) \
                     or self.element_key.get(("S", type_, m)) or entity_key(type_, f), True
             k = self.element_key.get(("S", type_, m))
             if k:
@@ -897,12 +903,31 @@ class Resolver:
         return (type_, match_key(name)) in self.single
 
     def _pick_sense(self, senses: dict[str, Counter], context: frozenset[str], m: str,
-                    foreign: tuple[Counter, ...] = ()) -> str | None:
+                    foreign: tuple[Counter, ...] = (), catalog: bool = False) -> str | None:
         """The sense of an ambiguous short form whose defining papers share most with ``context``.
 
         Shared words weigh their ``log(N / df)`` (:func:`context_score`); the winner must
         reach the evidence of one telling word (:data:`CONTEXT_WORD`; two for a 1-3
-        character form) and lead the next sense by one, else ``None`` (undecided).
+        character form), the evidence its own attestation asks of a bare use
+        (:func:`evidence_needed` of the papers defining it) when the sense is a coinage -
+        every paper defining it presents it as its own (:func:`_coinage`): a name one paper
+        coined needs what it would need as the only sense - unless the short form is a
+        catalog name (``catalog``: GPT-2, POPE, ReAct are well known but seldom spelled
+        out, and their bare uses are the catalog's); and lead the next sense by one, else
+        ``None`` (undecided). Without the last two, a word many papers use for something
+        never defined ("STEM" education) went to whichever one-off sense shared one word.
+
+        >>> r = Resolver(element_key={}, clusters={}, ambiguous={}, idf={"evalua": 1.0, "rubric": 5.0, "grade": 5.0})
+        >>> one = {"method:a": Counter({"^STEM": 1, "!coined": 1, "rubric": 1, "grade": 1}),
+        ...        "method:b": Counter({"^STEM": 1, "!coined": 1})}
+        >>> r._pick_sense(one, frozenset({"rubric"}), "stem"), r._pick_sense(one, frozenset({"rubric", "grade"}), "stem")
+        (None, 'method:a')
+        >>> two = {"method:a": Counter({"^STEM": 2, "!coined": 2, "rubric": 2}), "method:b": Counter({"^STEM": 1})}
+        >>> r._pick_sense(two, frozenset({"rubric"}), "stem")
+        'method:a'
+        >>> term = {"method:a": Counter({"^STEM": 1, "rubric": 1}), "method:b": Counter({"^STEM": 1, "!coined": 1})}
+        >>> r._pick_sense(term, frozenset({"rubric"}), "stem")  # a paper using the term defined it: no coinage
+        'method:a'
         """
         if not context:
             return None
@@ -911,7 +936,11 @@ class Resolver:
                         key=lambda t: (-t[0], t[1] == "", t[1]))
         need = CONTEXT_WORD * (2 if sum(c.isalnum() for c in m) <= 3 else 1)
         if scored[0][0] >= need and (len(scored) == 1 or scored[0][0] - scored[1][0] >= CONTEXT_WORD):
-            return scored[0][1] or None  # "": a sense of another type won
+            k = scored[0][1]
+            if k and not catalog and _coinage(senses[k], m) and \
+                    scored[0][0] < evidence_needed(m, _definitions(senses[k], m)):
+                return None
+            return k or None  # "": a sense of another type won
         return None
 
     def info(self, key: str) -> ClusterInfo | None:
@@ -980,6 +1009,49 @@ def _same_spelling(senses: dict[str, Counter], name: str) -> dict[str, Counter]:
     mark = SURFACE + name
     same = {k: c for k, c in senses.items() if mark in c}
     return same or senses
+
+
+def _catalog_names(keys: Iterable[tuple[str, str]], surfaces: dict[tuple, Counter]) -> frozenset[tuple[str, str]]:
+    """The (type, short key)s among ``keys`` spelled as a catalog name of that type (kg.extract.catalog).
+
+    The records do not say which bare names the extractor took from its catalog (well-known names such as
+    GPT-2, ReAct, POPE, seldom spelled out in abstracts), so the catalog is asked here, once per key.
+    """
+    keys = list(keys)
+    if not keys:
+        return frozenset()
+    from kg.extract.catalog import catalog_lookup  # noqa: PLC0415 (the catalog index is loaded only when needed)
+    out = set()
+    for t, m in keys:
+        for f in surfaces.get(("S", t, m), ()):
+            hit = catalog_lookup(f)
+            if hit is not None and hit[0] == t:
+                out.add((t, m))
+                break
+    return frozenset(out)
+
+
+#: context mark of a definition made by the paper that presents the thing (its role is "proposed")
+COINED = "!coined"
+_COINED_MARK = frozenset({COINED})
+
+
+def _coinage(ctx: Counter, m: str) -> bool:
+    """Whether every definition of a sense is by a paper presenting it as its own (a coined name, not a term).
+
+    >>> _coinage(Counter({"^STEM": 1, COINED: 1}), "stem"), _coinage(Counter({"^ELBO": 2, COINED: 1}), "elbo")
+    (True, False)
+    """
+    return ctx.get(COINED, 0) >= _definitions(ctx, m)
+
+
+def _definitions(ctx: Counter, m: str) -> int:
+    """How many definitions of the short form with key ``m`` a sense's context counts (one spelling mark each).
+
+    >>> _definitions(Counter({"^ViT": 2, "^VIT": 1, "^ViT-B": 1, "vision": 3}), "vit")
+    3
+    """
+    return sum(c for w, c in ctx.items() if w[:1] == SURFACE and match_key(w[1:]) == m)
 
 
 def _own_stems(name: str) -> frozenset[str]:

@@ -149,10 +149,10 @@ def test_short_form_then_long_form_in_parentheses_is_a_local_definition():
     assert local_definitions(x) == {("Method", "FAL"): "First Attentions Last"}
 
 
-def _bare_records(short, long, defining_titles, bare_titles, first="2408"):
+def _bare_records(short, long, defining_titles, bare_titles, first="2408", role="used"):
     """Papers defining ``long (short)`` and papers using ``short`` bare (all text written for this test)."""
     from tests.graph.records import px
-    recs = [px(f"{first}.{i:05d}", f"We use {long} ({short}).", [("Method", long, [short], "used")], title=t)
+    recs = [px(f"{first}.{i:05d}", f"We use {long} ({short}).", [("Method", long, [short], role)], title=t)
             for i, t in enumerate(defining_titles, 1)]
     recs += [px(f"{first}.{i:05d}", f"We use {short}.", [("Method", short, [], "used")], title=t)
              for i, t in enumerate(bare_titles, 101)]
@@ -321,3 +321,42 @@ def test_state_bytes_do_not_depend_on_the_hash_seed(tmp_path):
                        env={**os.environ, "PYTHONHASHSEED": seed})
         blobs.append(out.read_bytes())
     assert blobs[0] == blobs[1] == blobs[2]
+
+
+def test_one_off_senses_of_an_ambiguous_short_form_need_the_evidence_of_a_single_sense():
+    """'QUIST' coined by two papers for two methods (each defined once) and used bare by a paper that means
+    neither (a field word): one shared telling word picked a sense before; now a one-off sense needs what it
+    would need alone (two such words), and a sense defined in two papers needs one."""
+    from kg.resolve import build_resolver, context_words
+    recs = (_bare_records("QUIST", "Quantized Unit Interaction Scoring Transform", ["Rubric grading for essays"], [],
+                          role="proposed")
+            + _bare_records("QUIST", "Quality Inspection Stereo Tracker", ["Weld seams on conveyor belts"], [],
+                            first="2409", role="proposed"))
+    r = build_resolver(recs)
+    assert r.resolve("Method", "QUIST", context=context_words(["QUIST classrooms and rubric design"])) == "method:quist"
+    assert r.resolve("Method", "QUIST", context=context_words(["rubric grading for essays"])) == \
+        "method:quantized unit interaction scoring transform"
+    twice = build_resolver(recs + _bare_records("QUIST", "Quantized Unit Interaction Scoring Transform",
+                                                ["Rubric feedback"], [], first="2410", role="proposed"))
+    assert twice.resolve("Method", "QUIST", context=context_words(["QUIST classrooms and rubric design"])) == \
+        "method:quantized unit interaction scoring transform"
+    # a term a paper defines while using it (not its own coinage) is no one-off name: one shared word is enough
+    term = build_resolver(_bare_records("QUIST", "Quantized Unit Interaction Scoring Transform",
+                                        ["Rubric grading for essays"], [])
+                          + _bare_records("QUIST", "Quality Inspection Stereo Tracker", ["Weld seams on conveyor belts"],
+                                          [], first="2409", role="proposed"))
+    assert term.resolve("Method", "QUIST", context=context_words(["QUIST classrooms and rubric design"])) == \
+        "method:quantized unit interaction scoring transform"
+
+
+def test_a_catalog_short_form_picks_a_one_off_sense_on_one_shared_word():
+    """A short form spelled as a catalog name (well known, seldom spelled out: BART) keeps the old bar."""
+    from kg.resolve import build_resolver, context_words
+    recs = (_bare_records("BART", "Bayesian Additive Regression Trees", ["Causal forests for uplift"], [],
+                          role="proposed")
+            + _bare_records("BART", "Bidirectional Auto-Regressive Transformers", ["Denoising summarization"], [],
+                            first="2409", role="proposed"))
+    r = build_resolver(recs)
+    assert ("Method", "bart") in r.catalog_short
+    assert r.resolve("Method", "BART", context=context_words(["BART for denoising headlines"])) == \
+        "method:bidirectional auto regressive transformers"
