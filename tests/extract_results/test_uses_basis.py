@@ -80,6 +80,7 @@ def test_uses_basis_found(text: str, expected: set[str]) -> None:
     "We propose ZedNet, a model with a novel Gated Fusion Block module.",
     "We propose ZedNet. We employ GPT-4 as a judge.",
     "We propose ZedNet. We then employ RAPO, a novel RL algorithm, for ranking.",
+    "We propose ZedNet. We adopt a Target Aware Gating Mechanism (TAGM) for ranking.",
     "We propose ZedNet. We then employ Rank Policy Optimization (RAPO), a novel RL algorithm, for ranking.",
     "We propose a model, termed as ZedNet, trained with the Pile dataset.",
     # "we" with weak or tool-like verbs
@@ -104,7 +105,7 @@ def test_uses_basis_found(text: str, expected: set[str]) -> None:
 ])
 def test_uses_basis_excluded(text: str) -> None:
     names = ["ZedNet", "BERT", "GPT-4", "RAPO", "Gated Fusion Block", "Tree Gated Fusion Block", "QuxNet", "ZorpLM",
-             "CLIP", "Pile", "LLM-as-a-judge", "Large Language Models", "LLMs"]
+             "CLIP", "Pile", "LLM-as-a-judge", "Large Language Models", "LLMs", "Target Aware Gating Mechanism"]
     assert based(text, names) == set()
 
 
