@@ -740,11 +740,11 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if taken.find(1, s, e) != -1:
             continue
         if scripts and glued_to_formula(orig, s, e):
-            e2 = script_end(text, e)
-            if e2 is None or text[s - 1:s] in _GLUE_BEFORE or taken.find(1, e, e2) != -1:
+            e2 = script_end(orig, e)
+            if e2 is None or _glued_before(orig, s) or taken.find(1, e, e2) != -1:
                 continue  # "MH" of "MH^3K^E", "RF" of "RF^2SA", "YOLO" of "MOD_{YOLO}": a symbol cut out of a formula
             if name == text[s:e]:  # "UniCode^2", "PyCSP^3", "ACE-M^3", "Zoo3D_0": the name holds its script
-                name = text[s:e2]
+                name = orig[s:e2]
             e = e2
         if src in ("proposal", "apposition") and (text.startswith(_ARTICLES, s) or "  " in text[s:e]):
             continue  # "a research tool": a description; "L arge  L anguage": letters around masked LaTeX
@@ -877,31 +877,43 @@ def glued_to_formula(text: str, s: int, e: int) -> bool:
     ['MH', 'ACE-M', 'MOD', 'YOLO', 'FG']
     """
     after = text[e:e + 1]
-    if after in _GLUE_AFTER or (after == ")" and text[e + 1:e + 2] in _SCRIPTS and text[s - 1:s] == "("):
+    if after in _SCRIPTS or (after == ")" and text[e + 1:e + 2] in _SCRIPTS and text[s - 1:s] == "("):
         return True
-    return s > 0 and text[s - 1] in _GLUE_BEFORE
+    return _glued_before(text, s)
+
+
+def _glued_before(text: str, s: int) -> bool:
+    before = text[s - 1:s] if s else ""
+    return before in _SCRIPTS or (before == "{" and text[s - 2:s - 1] in _SCRIPTS)  # "MOD_{YOLO}", not "{Qwen3}"
 
 
 def script_end(text: str, e: int) -> int | None:
-    """End of a digit super/subscript right at ``e`` that closes a name ("UniCode^2,", "Zoo3D_0 "), else ``None``.
+    """End of a super/subscript right at ``e`` that belongs to the name before it, else ``None``.
 
-    >>> t = "UniCode^2, MH^3K^E and Zoo3D_0"
-    >>> script_end(t, 7), script_end(t, 13), script_end(t, 28)
-    (9, None, 30)
+    A digit script closing the name ("UniCode^2,", "Zoo3D_0 "), or an identifier's word after an underscore
+    ("AntiDB_Purify", "EaP_lite"); not a script followed by more of a formula ("MH^3K^E", "RF^2SA"), a
+    one-letter subscript ("GN_k", "LTL_f") nor a braced one ("AP_{50}", "MOD_{YOLO}": typeset math).
+
+    >>> t = "UniCode^2, MH^3K^E and Zoo3D_0 or AP_{50} by AntiDB_Purify, GN_k"
+    >>> [t[e:script_end(t, e)] if script_end(t, e) else None for e in (7, 13, 28, 36, 51, 62)]
+    ['^2', None, '_0', None, '_Purify', None]
     """
-    if text[e:e + 1] not in _SCRIPTS:
+    c = text[e:e + 1]
+    if c not in _SCRIPTS:
         return None
-    j = e + 1
-    while j < len(text) and j - e <= 3 and text[j].isdigit():
-        j += 1
-    if j == e + 1 or (j < len(text) and (text[j].isalnum() or text[j] in "^_{")):
+    j = k = e + 1
+    while k < len(text) and k - j < 3 and text[k].isdigit():
+        k += 1
+    if k == j and c == "_":  # an identifier: "AntiDB_Purify", "GRPO_data"
+        while k < len(text) and (text[k].isalnum() or text[k] == "-"):
+            k += 1
+        return k if k - j >= 2 and any(ch.islower() for ch in text[j:k]) else None
+    if k == j or (k < len(text) and (text[k].isalnum() or text[k] in "^_{")):
         return None
-    return j
+    return k
 
 
 _SCRIPTS = frozenset("^_")
-_GLUE_AFTER = frozenset("^_{")
-_GLUE_BEFORE = frozenset("^_{")
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\))?\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:the\s+)?"
                        r"(?:[a-z][\w\-]*\s+){0,2}")
 

@@ -42,3 +42,8 @@ def test_glued_to_formula_edges():
     assert glued_to_formula(t, t.index("YOLO"), t.index("YOLO") + 4)
     assert not glued_to_formula(t, t.index("GPT-4"), len(t))
     assert script_end(t, a + 5) == a + 7 and script_end(t, 3) is None  # "ACE-M^3" closes; ")^2U" does not
+
+
+def test_braced_name_and_identifier_with_underscore_are_kept():
+    names = _names("QZ", "We tune {QuxLM-4B-Instruct} with BazDB_Purify and report GN$_k$ for QZNet.")
+    assert {"QuxLM-4B-Instruct", "BazDB_Purify", "QZNet"} <= names and "GN" not in names
