@@ -1289,18 +1289,24 @@ def _learned_filter(paper: Paper, ents: dict[tuple[str, str], dict], per_field: 
                     quals: dict[tuple[str, str], set[str]]) -> set[tuple[str, str]]:
     """Apply (or, for training, record) the learned entity scorer (:mod:`kg.extract.entscore`): delete the
     entities of ``ents`` it rejects and add the ``dropped`` borderline candidates it admits; returns the
-    deleted keys."""
+    deleted keys. Only the types the model can change are scored."""
+    capture = entscore.CAPTURE is not None
+    model = entscore.load_scorer() if entscore.USE_LEARNED else None
+
+    def wanted(typ: str, is_dropped: bool) -> bool:
+        return capture or (model is not None and entscore.active(model, typ, is_dropped))
     texts = {"title": paper.title, "abstract": paper.abstract}
     sentences = {f: ss for f, _, ss, *_ in per_field}
     cands: list[tuple[tuple[str, str], entscore.Candidate, dict | None]] = []
     for (t, k), r in ents.items():
-        cands.append(((t, k), entscore.Candidate(t, r["name"], frozenset(r.get("src") or {"task"}), r["conf"],
-                                                 r["role"] if t in ("Method", "Dataset") else None,
-                                                 tuple(r["mentions"]), _lookup(r["name"]) is not None, None), None))
+        if wanted(t, False):
+            cands.append(((t, k), entscore.Candidate(t, r["name"], frozenset(r.get("src") or {"task"}), r["conf"],
+                                                     r["role"] if t in ("Method", "Dataset") else None,
+                                                     tuple(r["mentions"]), _lookup(r["name"]) is not None, None), None))
     extra: dict[tuple[str, str], dict] = {}
     for _, m, typ, name, src, reason in dropped:
         key = (typ, name.lower())
-        if key in ents:
+        if key in ents or not wanted(typ, True):
             continue
         rec = extra.setdefault(key, {"name": name, "mentions": [], "aliases": set(), "role": "used", "conf": 0.0,
                                      "src": set(), "reason": reason})
@@ -1312,17 +1318,17 @@ def _learned_filter(paper: Paper, ents: dict[tuple[str, str], dict], per_field: 
     for key, r in extra.items():
         cands.append((key, entscore.Candidate(key[0], r["name"], frozenset(r["src"]), r["conf"], None,
                                               tuple(r["mentions"]), _lookup(r["name"]) is not None, r["reason"]), r))
-    rows = [(key, c, r, entscore.entity_features(c, texts, sentences)) for key, c, r in cands]
-    if entscore.CAPTURE is not None:
-        entscore.CAPTURE.append((paper.id, [(c, x, sorted(ents[key]["aliases"] | quals.get(key, set())) if r is None
-                                                else sorted(r["aliases"]))
-                                            for key, c, r, x in rows]))
     removed: set[tuple[str, str]] = set()
-    if not entscore.USE_LEARNED:
+    if capture:
+        entscore.CAPTURE.append((paper.id, [(c, entscore.entity_features(c, texts, sentences),
+                                             sorted(ents[key]["aliases"] | quals.get(key, set())) if r is None
+                                             else sorted(r["aliases"])) for key, c, r in cands]))
+    if model is None:
         return removed
-    model = entscore.load_scorer()
-    for key, c, r, x in rows:
-        ok = entscore.keep(c, x, model)
+    for key, c, r in cands:
+        if not entscore.active(model, c.type, r is not None):
+            continue
+        ok = entscore.keeps(c, texts, sentences, model["types"][c.type])
         if r is None and not ok:
             del ents[key]
             removed.add(key)

@@ -87,7 +87,6 @@ AFTER: dict[str, tuple[str, ...]] = {
              "surpass*", "perform*", "can", "enable*", "has", "have", "provide*", "consist*", "use*", "lead*"),
     "loss": ("loss*", "objective*", "regulari*"),
 }
-_WORD = re.compile(r"[A-Za-z][A-Za-z.\-]*")
 _DIGIT = re.compile(r"\d")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _VERSION_END = re.compile(r"(?:[\-\s_]?v?\d+(?:\.\d+)*[A-Za-z]?|[\-\s](?:[SMLBX]|XL|Large|Base|Small|Tiny|Mini))$")
@@ -151,65 +150,129 @@ def name_shape(name: str) -> dict[str, float]:
     }
 
 
-def entity_features(c: Candidate, texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]]) -> list[float]:
-    """Feature vector (in :data:`FEATURES` order) of one candidate; ``texts`` and ``sentences`` by field."""
-    x = [0.0] * len(FEATURES)
-    x[0] = 1.0
-    x[_IDX["conf"]] = c.conf
+def _cue_idx(table, cache: dict[str, tuple[int, ...]], prefix: str):
+    """Feature indices of a word's cue groups, memoised per word."""
+    def get(w: str) -> tuple[int, ...]:
+        hit = cache.get(w)
+        if hit is None:
+            hit = cache[w] = tuple(_IDX[f"{prefix}{g}"] for g in sorted(_cue_groups([w], table)))
+            if len(cache) > 50_000:
+                cache.clear()
+        return hit
+    return get
+
+
+_BEFORE_IDX = _cue_idx(_BEFORE, {}, "before_")
+_AFTER_IDX = _cue_idx(_AFTER, {}, "after_")
+_HEAD_FEATURES = (("Method", "head_method"), ("Dataset", "head_dataset"), ("Metric", "head_metric"),
+                  ("Task", "head_task"), ("TaskWeak", "head_task_weak"))
+
+
+@lru_cache(maxsize=65_536)
+def _name_idx(name: str) -> tuple[tuple[int, float], ...]:
+    """Active shape and head-class features of a name (memoised: names recur across papers)."""
+    out = [(_IDX[k], v) for k, v in name_shape(name).items() if v]
+    heads = load_heads()
+    head = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+    out += [(_IDX[f], 1.0) for typ, f in _HEAD_FEATURES if head in heads.get(typ, ())]
+    return tuple(out)
+
+
+_I = _IDX.__getitem__
+_SRC_IDX = {s: _IDX[f"src_{s}"] for s in SOURCES}
+(_CONF_I, _NSRC_I, _ROLE_I, _KNOWN_I, _NM_I, _ONE_I, _NF_I, _TITLE_I, _TONLY_I, _BOTH_I, _FIRST_I, _LAST_I, _POS_I,
+ _SDIG_I, _PAREN_I, _BPAREN_I, _LIST_I, _ADIG_I) = map(_I, (
+    "conf", "n_sources", "role_proposed", "known", "n_mentions", "one_mention", "n_forms", "in_title", "title_only",
+    "both_fields", "first_sentence", "last_sentence", "sent_pos", "sent_digit", "in_paren", "before_paren", "in_list",
+    "after_digit"))
+#: mentions read for the context features (the first ones; most entities have one or two)
+MAX_MENTIONS = 4
+
+
+def _name_features(c: Candidate) -> dict[int, float]:
+    """The features of a candidate that need no text: source, confidence, role, name shape, mention counts."""
+    x = {0: 1.0, _CONF_I: c.conf}
     for s in c.sources:
-        if f"src_{s}" in _IDX:  # a source added to the pipeline later counts only through ``conf``
-            x[_IDX[f"src_{s}"]] = 1.0
-    x[_IDX["n_sources"]] = float(len(c.sources) > 1)
+        i = _SRC_IDX.get(s)  # a source added to the pipeline later counts only through ``conf``
+        if i is not None:
+            x[i] = 1.0
+    if len(c.sources) > 1:
+        x[_NSRC_I] = 1.0
     if c.dropped:
         x[_IDX[f"dropped_{c.dropped}"]] = 1.0
-    x[_IDX["role_proposed"]] = float(c.role == "proposed")
-    x[_IDX["known"]] = float(c.known)
-    for k, v in name_shape(c.name).items():
-        x[_IDX[k]] = v
-    heads = load_heads()
-    head = c.name.rsplit(None, 1)[-1].lower() if c.name.strip() else ""
-    for typ, f in (("Method", "head_method"), ("Dataset", "head_dataset"), ("Metric", "head_metric"),
-                   ("Task", "head_task"), ("TaskWeak", "head_task_weak")):
-        if head in heads.get(typ, ()):
-            x[_IDX[f]] = 1.0
+    if c.role == "proposed":
+        x[_ROLE_I] = 1.0
+    if c.known:
+        x[_KNOWN_I] = 1.0
+    x.update(_name_idx(c.name))
     ms = c.mentions
-    x[_IDX["n_mentions"]] = math.log1p(len(ms))
-    x[_IDX["one_mention"]] = float(len(ms) == 1)
-    x[_IDX["n_forms"]] = float(len({m.text.lower() for m in ms}) > 1)
+    x[_NM_I] = math.log1p(len(ms))
+    if len(ms) == 1:
+        x[_ONE_I] = 1.0
+    elif len({m.text.lower() for m in ms}) > 1:
+        x[_NF_I] = 1.0
     fields = {m.field for m in ms}
-    x[_IDX["in_title"]] = float("title" in fields)
-    x[_IDX["title_only"]] = float(fields == {"title"})
-    x[_IDX["both_fields"]] = float(len(fields) == 2)
-    abs_ms = [m for m in ms if m.field == "abstract"]
+    if "title" in fields:
+        x[_TITLE_I] = 1.0
+        x[_TONLY_I if len(fields) == 1 else _BOTH_I] = 1.0
+    return x
+
+
+#: the features :func:`_context_features` sets (all in [0, 1])
+CONTEXT = frozenset({_FIRST_I, _LAST_I, _POS_I, _SDIG_I, _PAREN_I, _BPAREN_I, _LIST_I, _ADIG_I,
+                     *(i for f, i in _IDX.items() if f.startswith(("before_", "after_")))})
+
+
+def _context_features(c: Candidate, texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]],
+                      x: dict[int, float]) -> dict[int, float]:
+    """Add the features read from the text around the mentions to ``x``."""
+    ms = c.mentions
     sents = sentences.get("abstract") or []
-    if abs_ms and sents:
-        first = min(m.start for m in abs_ms)
+    first = min((m.start for m in ms if m.field == "abstract"), default=None)
+    if first is not None and sents:
         i = max(0, bisect_right([s for s, _ in sents], first) - 1)
-        x[_IDX["first_sentence"]] = float(i == 0)
-        x[_IDX["last_sentence"]] = float(i == len(sents) - 1 and len(sents) > 1)
-        x[_IDX["sent_pos"]] = i / max(1, len(sents) - 1)
+        if i == 0:
+            x[_FIRST_I] = 1.0
+        elif i == len(sents) - 1:
+            x[_LAST_I] = 1.0
+        x[_POS_I] = i / max(1, len(sents) - 1)
         s, e = sents[i]
-        x[_IDX["sent_digit"]] = float(bool(_DIGIT.search(texts["abstract"], s, e)))
-    before, after = set(), set()
-    for m in ms:
+        if _DIGIT.search(texts["abstract"], s, e):
+            x[_SDIG_I] = 1.0
+    for m in ms[:MAX_MENTIONS]:
         text = texts.get(m.field, "")
         pre = text[max(0, m.start - 30):m.start]
         post = text[m.end:m.end + 30]
         if pre.endswith("(") or post.startswith(")"):
-            x[_IDX["in_paren"]] = 1.0
+            x[_PAREN_I] = 1.0
         if post.startswith(" ("):
-            x[_IDX["before_paren"]] = 1.0
+            x[_BPAREN_I] = 1.0
         p = pre.rstrip()
-        if p.endswith(",") or p.endswith(" and") or p.endswith(" or") or post.startswith(",") or post.startswith(" and "):
-            x[_IDX["in_list"]] = 1.0
-        before |= _cue_groups([w.lower() for w in _WORD.findall(pre)][-3:], _BEFORE)
-        after |= _cue_groups([w.lower() for w in _WORD.findall(post)][:2], _AFTER)
+        if p.endswith((",", " and", " or")) or post.startswith((",", " and ")):
+            x[_LIST_I] = 1.0
+        for w in pre.lower().split()[-3:]:
+            for i in _BEFORE_IDX(w.strip("(),;:\"'")):
+                x[i] = 1.0
+        for w in post.lower().split()[:2]:
+            for i in _AFTER_IDX(w.strip("(),;:.\"'")):
+                x[i] = 1.0
         if _DIGIT.search(post, 0, 15):
-            x[_IDX["after_digit"]] = 1.0
-    for g in before:
-        x[_IDX[f"before_{g}"]] = 1.0
-    for g in after:
-        x[_IDX[f"after_{g}"]] = 1.0
+            x[_ADIG_I] = 1.0
+    return x
+
+
+def sparse_features(c: Candidate, texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]]
+                    ) -> dict[int, float]:
+    """The non-zero features of one candidate as ``{index in FEATURES: value}``; ``texts`` and ``sentences``
+    by field (see :func:`entity_features` for the dense vector)."""
+    return _context_features(c, texts, sentences, _name_features(c))
+
+
+def entity_features(c: Candidate, texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]]) -> list[float]:
+    """Feature vector (in :data:`FEATURES` order) of one candidate; ``texts`` and ``sentences`` by field."""
+    x = [0.0] * len(FEATURES)
+    for i, v in sparse_features(c, texts, sentences).items():
+        x[i] = v
     return x
 
 
@@ -223,6 +286,60 @@ def load_scorer() -> dict:
     """
     with resources.files("kg.extract").joinpath("data/entity_scorer.json").open(encoding="utf-8") as f:
         return json.load(f)
+
+
+def probability(x: dict[int, float], weights: list[float]) -> float:
+    """Logistic score of sparse features ``x`` (as :func:`sparse_features` returns them).
+
+    >>> round(probability({0: 1.0, 3: 2.0}, [0.5, 9.0, 9.0, -0.25]), 3)
+    0.5
+    """
+    z = sum(weights[i] * v for i, v in x.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1.0 - p)) if 0.0 < p < 1.0 else (-math.inf if p <= 0.0 else math.inf)
+
+
+def keeps(c: Candidate, texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]], t: dict) -> bool:
+    """Whether the model of ``c``'s type (``t``: ``{"weights", "threshold", "admit"}``) keeps (or, for a
+    dropped candidate, admits) ``c``. The text features are read only when they can change the answer: the
+    name features' score plus the most and the least the text can add is compared with the threshold first.
+
+    >>> w = [3.0] + [0.0] * (len(FEATURES) - 1)
+    >>> keeps(Candidate("Method", "X", frozenset(), 0.5, None, (), False, None), {}, {}, {"weights": w, "threshold": 0.5, "admit": 1.01})
+    True
+    """
+    w = t["weights"]
+    cut = _logit(t["admit"] if c.dropped else t["threshold"])
+    x = _name_features(c)
+    z = sum(w[i] * v for i, v in x.items())
+    lo, hi = _context_range(tuple(w))
+    if z + lo >= cut:
+        return True
+    if z + hi < cut:
+        return False
+    x = _context_features(c, texts, sentences, x)
+    return sum(w[i] * v for i, v in x.items()) >= cut
+
+
+@lru_cache(maxsize=16)
+def _context_range(w: tuple[float, ...]) -> tuple[float, float]:
+    """The least and the most the text features can add to the score (each in [0, 1])."""
+    return sum(min(0.0, w[i]) for i in CONTEXT), sum(max(0.0, w[i]) for i in CONTEXT)
+
+
+def active(model: dict, typ: str, dropped: bool = False) -> bool:
+    """Whether the model can reject an emitted candidate of ``typ`` (threshold above 0) or, with
+    ``dropped``, admit a dropped one (``admit`` at most 1); candidates of other types are not scored.
+
+    >>> m = {"types": {"Method": {"threshold": 0.25, "admit": 1.01}, "Task": {"threshold": 0.0, "admit": 1.01}}}
+    >>> active(m, "Method"), active(m, "Task"), active(m, "Method", dropped=True)
+    (True, False, False)
+    """
+    t = model["types"][typ]
+    return t["admit"] <= 1.0 if dropped else t["threshold"] > 0.0
 
 
 def keep(c: Candidate, x: list[float], model: dict | None = None) -> bool:

@@ -147,3 +147,21 @@ def test_training_on_a_toy_set_is_deterministic():
     w = np.array(m1["types"]["Method"]["weights"])
     assert w[FEATURES.index("known")] > 0  # the only signal in the toy data is learnt
     assert all(te.prf(te.tally(ps, te.learned(m1))[t])[0] == 1.0 for ps in groups.values() for t in TYPES)
+
+
+def test_the_early_exit_gives_the_dense_answer():
+    """keeps() skips the text features only when they cannot change the answer: same decisions as the dense
+    vector, for the shipped Method weights and for random weights at several thresholds."""
+    sents = {"abstract": pipe.split_sentences(TEXT), "title": [(0, len(PAPER.title))]}
+    texts = {"title": PAPER.title, "abstract": TEXT}
+    words = ("GlimmerNet", "PlantVillage", "ResNet-50", "MobileNetV3", "accuracy", "leaf disease detection")
+    cands = [Candidate("Method", w, frozenset({src}), conf, role, _ms(TEXT, w), known, None)
+             for w in words for src, conf, role, known in (("name", 0.5, "used", False), ("catalog", 0.9, "proposed", True))]
+    rng = np.random.default_rng(3)
+    models = [load_scorer()["types"]["Method"]] + [
+        {"weights": list(rng.normal(0, 1.5, len(FEATURES))), "threshold": th, "admit": 1.01} for th in (0.2, 0.5, 0.8)]
+    for t in models:
+        for c in cands:
+            dense = entscore.score(entity_features(c, texts, sents), t["weights"]) >= t["threshold"]
+            assert entscore.keeps(c, texts, sents, t) == dense
+    assert entscore.active(load_scorer(), "Method") and not entscore.active(load_scorer(), "Dataset")
