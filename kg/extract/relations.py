@@ -848,8 +848,9 @@ def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], propo
         if _NOVEL_BEFORE.search(low, max(s, y[0] - 40), y[0]) or _TOOL_AFTER.match(text, y[1], e) or \
                 _NOVEL_AFTER.match(low, y[1], e):
             return False
+        z = next((z for z in methods if z[3] == y[3] and z[1] < y[0] and _BRACKETED.fullmatch(text, z[1], y[0])), y)
         if " " in y[3] and sum(w[:1].isupper() for w in y[3].split()) >= 2 and (
-                _COMPONENT_AFTER.match(text, y[1], e) or _ACRONYM_AFTER.match(text, y[1], e) and not known(y)):
+                _COMPONENT_AFTER.match(text, y[1], e) or _ACRONYM_AFTER.match(text, z[1], e) and not known(y)):
             return False  # "a Per-Instance Multi-View Fusion module", "the Target-aware Learning Mechanism (TLM)": its own part
         gap = text[x[1]:y[0]]
         if gap.lstrip().startswith("(") and ")" not in gap:

@@ -123,6 +123,14 @@ def test_uses_basis_not_for_a_family_taken_as_the_paper_method() -> None:
     assert based(t.replace("a Large Language Model", "ZedNet, an"), ["ZedNet", "BERT", "Whisper"]) == {"BERT", "Whisper"}
 
 
+def test_own_part_named_by_its_acronym_too() -> None:
+    t = "We propose ZedNet. We adopt a Target Aware Gating Mechanism (TAGM) for ranking."
+    ms = _mentions(t, ["ZedNet", "Target Aware Gating Mechanism"])
+    i = t.index("TAGM")
+    ms = sorted([*ms, (i, i + 4, "Method", "Target Aware Gating Mechanism")])  # the acronym carries the long name
+    assert not [r for r in find_relations(t, _sentences(t), ms, proposed="ZedNet") if r.type == "BASED_ON"]
+
+
 def test_uses_basis_pure_function() -> None:
     t = "ZedNet combines a frozen CLIP encoder with BERT."
     got = uses_basis(t, t.lower(), 0, len(t), _mentions(t, ["ZedNet", "CLIP", "BERT"]), "ZedNet", False)
