@@ -1073,6 +1073,36 @@ def _task_cue(text: str, s: int, e: int, tasks: list[tuple[int, int]]) -> bool:
 _TITLE_HEAD_END = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:")
 
 
+_INTRO_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study)\s+(?:propose|introduce|present|proposes|introduces|presents)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _frequent_names() -> frozenset[str]:
+    """Names of the mined ``catalog_frequent_*.jsonl`` rows (scripts/pwc_frequent.py), not hand-written rows."""
+    import json
+    from importlib import resources
+
+    data = resources.files("kg.extract").joinpath("data")
+    out = set()
+    for f in data.iterdir():
+        if f.name.startswith("catalog_frequent_") and f.name.endswith(".jsonl"):
+            out |= {json.loads(line).get("name") for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return frozenset(out - {None})
+
+
+def _introduced(text: str, s: int, name: str) -> bool:
+    """A mined frequent name right after "we propose/introduce/present" is the paper's own: such names are
+    recent, and the paper that introduces one is in the corpus ("We introduce GenAI-Bench, a benchmark ...");
+    "we propose a DQN controller" (an article between) and hand-written catalog names stay used.
+
+    >>> _introduced("We introduce GenAI-Bench, a benchmark.", 13, "GenAI-Bench")
+    True
+    >>> _introduced("We propose a GenAI-Bench variant.", 13, "GenAI-Bench"), _introduced("We propose DQN.", 11, "DQN")
+    (False, False)
+    """
+    return name in _frequent_names() and bool(_INTRO_BEFORE.search(text, max(0, s - 40), s))
+
+
 def _known(name: str, source: str) -> bool:
     """Whether a name is a catalog name: a well-known method or dataset is used, not proposed, even after
     "we propose a ..." ("we propose a DQN controller"), except as the title's head ("BERT: ...")."""
@@ -1219,7 +1249,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                     # a name spelled out with its acronym in the abstract and standing in the title
                     field == "abstract" and sources[(s, e)] == "definition" and " " in name
                     and _title_opens_with(title_low, name.lower()))) and (
-                    not _known(name, sources[(s, e)]) or (field == "title" and s == 0 and _TITLE_HEAD_END.match(text, e))):
+                    not _known(name, sources[(s, e)]) or (field == "title" and s == 0 and _TITLE_HEAD_END.match(text, e))
+                    or ((s, e) in prop and _introduced(text, s, name))):
                 rec["role"] = "proposed"
     if not any(t == "Method" and r["role"] == "proposed" for (t, _), r in ents.items()):
         # no proposal cue: an unknown name that opens a result clause ("X reaches 91%") is the paper's own

@@ -82,3 +82,13 @@ def test_lower_case_aliases_of_names_with_capitals_are_found():
     got = {(e.type, e.name) for e in extract_paper(Paper(id="t", title="", abstract=text)).entities}
     assert {("Method", "LoRA"), ("Method", "OpenAI o1")} <= got, got
     assert not any(n == "ReCoRD" for _, n in got)
+
+
+def test_a_mined_name_right_after_we_introduce_is_the_papers_own():
+    x = extract_paper(Paper(id="t", title="Evaluating text-to-image models",
+                            abstract="We introduce GenAI-Bench, a benchmark of compositional prompts. Models such "
+                                     "as SANA are evaluated on it."))
+    roles = {(e.type, e.name): e.role for e in x.entities}
+    assert roles.get(("Dataset", "GenAI-Bench")) == "proposed" and roles.get(("Method", "SANA")) == "used", roles
+    y = extract_paper(Paper(id="t", title="", abstract="We propose a DQN controller for drones."))
+    assert {e.name: e.role for e in y.entities if e.type == "Method"} == {"deep Q-network": "used"}
