@@ -64,6 +64,13 @@ EXTRAS = {"examples": [GOLD / "examples_gold.jsonl"],
 KEYS = {"Method": "methods", "Dataset": "datasets", "Metric": "metrics", "Task": "tasks"}
 GRID = [round(0.05 * i, 2) for i in range(0, 16)]  # 0.0: the type is not scored
 ADMIT_GRID = [0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
+#: with --sources: only candidates found by these sources alone are scored (the others are kept as the rules say)
+GATE: frozenset[str] | None = None
+
+
+def gated(c) -> bool:
+    """Whether the scorer decides candidate ``c`` (see ``--sources``)."""
+    return c.dropped is not None or GATE is None or c.sources <= GATE
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -150,8 +157,8 @@ def fit(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
 
 
 def fit_weights(papers: list[Paper_], l2: float) -> dict[str, np.ndarray]:
-    rows = [(c.type, x) for p in papers for c, x, _, y in p.cands if y is not None]
-    y = np.array([y for p in papers for _, _, _, y in p.cands if y is not None], dtype=float)
+    rows = [(c.type, x) for p in papers for c, x, _, y in p.cands if y is not None and gated(c)]
+    y = np.array([y for p in papers for c, _, _, y in p.cands if y is not None and gated(c)], dtype=float)
     k = len(FEATURES)
     w = fit(design(rows), y, l2)
     return {t: w[:k] + w[(1 + i) * k:(2 + i) * k] for i, t in enumerate(TYPES)}
@@ -201,7 +208,7 @@ def choose_thresholds(groups: dict[str, list[Paper_]], l2: float, admit: bool) -
         for th in GRID:
             def dec(p, i, th=th):
                 c = p.cands[i][0]
-                return c.dropped is None and (c.type != t or oof[id(p)][i] >= th)
+                return c.dropped is None and (c.type != t or not gated(c) or oof[id(p)][i] >= th)
             f = prf(tally(allp, dec)[t])[2]
             if best is None or f > best[0] + 1e-9:
                 best = (f, th)
@@ -210,7 +217,7 @@ def choose_thresholds(groups: dict[str, list[Paper_]], l2: float, admit: bool) -
         for ad in (ADMIT_GRID if admit else []):
             def dec(p, i, ad=ad):
                 c = p.cands[i][0]
-                if c.type != t:
+                if c.type != t or not gated(c):
                     return c.dropped is None
                 return oof[id(p)][i] >= (ad if c.dropped else th)
             f = prf(tally(allp, dec)[t])[2]
@@ -233,6 +240,8 @@ def learned(model: dict):
 
     def dec(p: Paper_, i: int) -> bool:
         c, x, _, _ = p.cands[i]
+        if not gated(c):
+            return c.dropped is None
         m = model["types"][c.type]
         pr = float(1 / (1 + np.exp(-np.clip(x @ ws[c.type], -30, 30))))
         return pr >= (m["admit"] if c.dropped else m["threshold"])
@@ -279,11 +288,17 @@ def main() -> None:
     ap.add_argument("--types", default="Method",
                     help="types the written model scores (the others get threshold 0 and admit 1.01, i.e. untouched); "
                          "Method only by default: in the leave-one-set-out table Task lost on three of four sets")
+    ap.add_argument("--sources", default="",
+                    help="score only candidates found by these sources alone (comma-separated, e.g. 'name'); "
+                         "default: every candidate")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)} (trained on every set)")
     a = ap.parse_args()
     extras = [e for e in a.extra.split(",") if e]
+    global GATE
+    GATE = frozenset(a.sources.split(",")) if a.sources else None
     groups = load_groups(list(FOLDS), extras, a.scirex_train)
-    print(f"\nleave-one-set-out (l2={a.l2}, extra={extras}, scirex={a.scirex_train}, admit={not a.no_admit}); "
+    print(f"\nleave-one-set-out (l2={a.l2}, extra={extras}, scirex={a.scirex_train}, admit={not a.no_admit}, "
+          f"sources={a.sources or 'all'}); "
           "cells P / R / F1 on the left-out set\n")
     print("| left out | scorer | " + " | ".join(TYPES) + " |")
     print("|---|---|" + "---|" * len(TYPES))
@@ -309,6 +324,7 @@ def main() -> None:
         for t, m in model["types"].items():
             if t not in a.types.split(","):
                 m["threshold"], m["admit"] = 0.0, 1.01
+        model["scored_sources"] = sorted(GATE) if GATE else None
         model["scored_types"] = [t for t in TYPES if t in a.types.split(",")]
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
         model["head"] = head

@@ -1330,10 +1330,12 @@ def _learned_filter(paper: Paper, ents: dict[tuple[str, str], dict], per_field: 
     sentences = {f: ss for f, _, ss, *_ in per_field}
     cands: list[tuple[tuple[str, str], entscore.Candidate, dict | None]] = []
     for (t, k), r in ents.items():
-        if wanted(t, False):
-            cands.append(((t, k), entscore.Candidate(t, r["name"], frozenset(r.get("src") or {"task"}), r["conf"],
-                                                     r["role"] if t in ("Method", "Dataset") else None,
-                                                     tuple(r["mentions"]), _lookup(r["name"]) is not None, None), None))
+        if not wanted(t, False):
+            continue
+        c = entscore.Candidate(t, r["name"], frozenset(r.get("src") or {"task"}), r["conf"],
+                               r["role"] if t in ("Method", "Dataset") else None, tuple(r["mentions"]), False, None)
+        if capture or entscore.gated(model, c):
+            cands.append(((t, k), c._replace(known=_lookup(r["name"]) is not None), None))
     extra: dict[tuple[str, str], dict] = {}
     for _, m, typ, name, src, reason in dropped:
         key = (typ, name.lower())

@@ -342,6 +342,18 @@ def active(model: dict, typ: str, dropped: bool = False) -> bool:
     return t["admit"] <= 1.0 if dropped else t["threshold"] > 0.0
 
 
+def gated(model: dict, c: Candidate) -> bool:
+    """Whether the model decides ``c``: a dropped candidate, or (``"scored_sources"`` in the model) one found
+    by those sources alone; the other candidates stay as the rules decided.
+
+    >>> c = Candidate("Method", "X", frozenset({"catalog"}), 0.9, None, (), True, None)
+    >>> gated({"scored_sources": ["name"]}, c), gated({"scored_sources": None}, c)
+    (False, True)
+    """
+    src = model.get("scored_sources")
+    return c.dropped is not None or not src or c.sources <= frozenset(src)
+
+
 def keep(c: Candidate, x: list[float], model: dict | None = None) -> bool:
     """Whether the scorer keeps candidate ``c`` (features ``x``): its keep-probability reaches its type's
     threshold (``admit`` for a candidate the rules drop).
