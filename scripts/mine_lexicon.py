@@ -127,7 +127,7 @@ NOT_TASK_LAST = frozenset("""
 motion distribution function information position condition conditions question questions solution caption
 population interaction collection vision imaging deployment environment development experiment treatment
 forgetting accumulation setting thing string ring king spring sensing monitoring equation equations
-observation consuming preprocessing
+observation consuming preprocessing fusion scaling degradation
 """.split())
 # first words of a measure phrase that name a hyperparameter or no measure ("batch size", "evaluation scores")
 BAD_METRIC_FIRST = frozenset("batch learning dataset data parameter pruning performance evaluation confidence overall "
@@ -150,6 +150,8 @@ map bleu rouge meteor reward return utility coverage diversity entropy gap uncer
 BAD_FIRST = frozenset("challenges challenge issues issue limitations limitation problem problems lack need needs "
                       "task tasks question questions way ways evaluating detecting generating answering predicting "
                       "improving using building making".split())
+# first words of a method named like a task ("preference optimization", "policy optimization")
+METHOD_FIRST = frozenset("preference policy prompt gradient".split())
 # adverbs ("significantly"), not "anomaly" or "assembly"
 ADVERB_ENDS = ("ally", "ely", "ily", "ously", "ively", "ently", "antly", "ctly", "arly", "tly", "ably", "ibly", "fully",
                "ssly", "ngly")
@@ -281,7 +283,7 @@ def clean_phrase(words: list[str], typ: str) -> list[str] | None:
         return None
     if any(any(c.isdigit() for c in w) and not (typ == "Metric" or w.upper() in ("2D", "3D")) for w in words):
         return None  # "WMT21 news translation", "SemEval-2020 task": a named event, not a task
-    if typ == "Task" and (last in METHOD_LAST or "shared" in (w.lower() for w in words)
+    if typ == "Task" and (last in METHOD_LAST or words[0].lower() in METHOD_FIRST or "shared" in (w.lower() for w in words)
                           or last in NOT_TASK_LAST or not (last in TASK_LAST or last.endswith(TASK_SUFFIXES))):
         return None
     if typ == "Metric" and (last not in METRIC_LAST or words[0][0].isdigit() or words[0].lower() in BAD_METRIC_FIRST):

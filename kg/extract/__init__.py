@@ -696,7 +696,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     for (cs, ce), (typ, canon) in catalog.items():
         # a modifier before a catalog task whose head task_phrases does not know ("no-reference [image quality
         # assessment]", "unsupervised [domain adaptation]"): the qualified task, folded into the catalog one
-        if (typ == "Task" and text[cs - 1:cs] == " " and " " in canon and " " in text[cs:ce]
+        # (a curated task: a mined one is a gap filler only)
+        if (typ == "Task" and text[cs - 1:cs] == " " and " " in canon and " " in text[cs:ce] and (typ, canon) not in mined
                 and canon.rsplit(" ", 1)[-1].lower() not in task_heads):
             nxt = _NEXT_WORD_AT.match(text, ce)
             ms = catalog_task_modifier(text, cs) if not (nxt and nxt[0][1:].lower() in COMPONENT_NEXT) else None
@@ -1212,16 +1213,15 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                     and _lookup(name) is None):
                 typ = "Dataset"
             if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
-                    and (sources[(s, e)] == "mined" or (
-                        (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
-                        and _task_core(name.lower(), set(task_count) - {name.lower()}) is None
-                        and not _task_cue(text, s, e, task_spans)))):
-                # a mined task phrase (catalog_mined_tasks.jsonl, the lower tier) counts only in the title or
-                # named twice: once in the abstract it is mostly a passing mention ("for clinical diagnosis")
+                    and (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
+                    and _task_core(name.lower(), set(task_count) - {name.lower()}) is None
+                    and not _task_cue(text, s, e, task_spans)):
                 if learned:
                     dropped.append((field, Mention(text[s:e], s, e, field, _sent_index(sents, s)), typ, name,
                                     sources[(s, e)], "passing_task"))
                 continue
+            if typ == "Task" and field == "abstract" and sources[(s, e)] == "mined" and name.lower() not in title_low:
+                continue  # a mined task phrase (the lower tier) names the paper's task only when the title has it too
             if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
                     and name.lower() not in title_low and _in_application_list(text, s)):
                 if learned:

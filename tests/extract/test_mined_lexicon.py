@@ -160,11 +160,15 @@ def test_mined_task_and_metric_found_in_abstract():
     task = _pick("Task", {"model", "data"})
     metric = _pick("Metric", {"model", "data"})
     assert (("Task", task) in mined_names()) and (("Metric", metric) in mined_names())
-    paper = Paper(id="x1", title="A Toy Study",
-                  abstract=(f"We study {task} with a small recurrent model. On two in-house sets of {task} our model "
+    paper = Paper(id="x1", title=f"A Toy Study of {task.title()}",
+                  abstract=(f"We study {task} with a small recurrent model. On two in-house sets our model "
                             f"improves {metric} by 4.1 points over a linear baseline."))
-    ents = {(e.type, e.name.lower()) for e in extract_paper(paper).entities}
+    ents = {(e.type, e.name.lower()): e for e in extract_paper(paper).entities}
     assert ("Task", task.lower()) in ents and ("Metric", metric.lower()) in ents
+    assert {m.field for m in ents[("Task", task.lower())].mentions} == {"title", "abstract"}
+    # not in the title: a mined task phrase of the abstract alone is no task of the paper (the lower tier)
+    other = Paper(id="x2", title="A Toy Study", abstract=paper.abstract)
+    assert ("Task", task.lower()) not in {(e.type, e.name.lower()) for e in extract_paper(other).entities}
 
 
 def test_mined_metric_needs_a_measuring_context():
