@@ -1203,7 +1203,9 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     dropped: list[tuple[str, Mention, str, str, str, str]] = []  # borderline candidates for the learned scorer
     for i, (field, text, sents, mentions, prop, sources) in enumerate(per_field):
         retyped = []
-        task_spans = [(s, e) for s, e, typ, _ in mentions if typ == "Task"]
+        # (a mined task phrase of the abstract that the title lacks is dropped below: it is no partner either)
+        task_spans = [(s, e) for s, e, typ, name in mentions if typ == "Task" and not (
+            field == "abstract" and sources[(s, e)] == "mined" and name.lower() not in title_low)]
         for s, e, typ, name in mentions:
             if sources[(s, e)] == "name" and text[s:e].lower() in strong:
                 typ, name = strong[text[s:e].lower()]
