@@ -47,3 +47,8 @@ def test_glued_to_formula_edges():
 def test_braced_name_and_identifier_with_underscore_are_kept():
     names = _names("QZ", "We tune {QuxLM-4B-Instruct} with BazDB_Purify and report GN$_k$ for QZNet.")
     assert {"QuxLM-4B-Instruct", "BazDB_Purify", "QZNet"} <= names and "GN" not in names
+
+
+def test_benchmark_fold_superscript_stays_with_its_name():
+    names = _names("QZ", "QZNet is evaluated on FooCOCO-20$^i$ and BarVOC-5$^i$ folds.")
+    assert {"FooCOCO-20^i", "BarVOC-5^i"} <= names and not names & {"FooCOCO-20", "BarVOC-5"}
