@@ -866,7 +866,7 @@ _PAREN_SPAN = re.compile(r"\([^()]*\)")
 
 
 def glued_to_formula(text: str, s: int, e: int) -> bool:
-    """Whether ``text[s:e]`` is a piece of a formula token: glued to ``^``, ``_`` or ``{`` at either end.
+    """Whether ``text[s:e]`` is a piece of a formula token: glued to ``^`` or ``_`` at either end (or ``_{``).
 
     Cleaning keeps the inside of LaTeX math (``$MH^3K^E$`` -> ``MH^3K^E``, ``$\\mathrm{MOD}_{YOLO}$`` ->
     ``MOD_{YOLO}``); a word cut out of such a token at a super- or subscript is a symbol, not a name
