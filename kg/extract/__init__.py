@@ -742,9 +742,12 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             continue
         if scripts and glued_to_formula(orig, s, e):
             e2 = script_end(orig, e)
-            if e2 is None or _glued_before(orig, s) or taken.find(1, e, e2) != -1:
+            if (e2 is None and _MEASURE_SUBSCRIPT.match(orig, e) and not _glued_before(orig, s)
+                    and (typ == "Metric" or (_lookup(text[s:e]) or ("",))[0] == "Metric")):
+                e2 = e  # "AP_{50}", "mAP_{50-95}", "AP_{L}": the measure with its threshold or size: still the measure
+            elif e2 is None or _glued_before(orig, s) or taken.find(1, e, e2) != -1:
                 continue  # "MH" of "MH^3K^E", "RF" of "RF^2SA", "YOLO" of "MOD_{YOLO}": a symbol cut out of a formula
-            if name == text[s:e]:  # "UniCode^2", "PyCSP^3", "ACE-M^3", "Zoo3D_0": the name holds its script
+            elif name == text[s:e]:  # "UniCode^2", "PyCSP^3", "ACE-M^3", "Zoo3D_0": the name holds its script
                 name = orig[s:e2]
             e = e2
         if src in ("proposal", "apposition") and (text.startswith(_ARTICLES, s) or "  " in text[s:e]):
@@ -881,6 +884,10 @@ def glued_to_formula(text: str, s: int, e: int) -> bool:
     if after in _SCRIPTS or (after == ")" and text[e + 1:e + 2] in _SCRIPTS and text[s - 1:s] == "("):
         return True
     return _glued_before(text, s)
+
+
+#: a measure's subscript: its threshold or object size ("_{50}", "_{50:95}", "_{50-95}", "_{L}", "_{S}")
+_MEASURE_SUBSCRIPT = re.compile(r"_\{(?:\d{1,3}(?:[:-]\d{1,3})?|[SMLsml])\}")
 
 
 def _glued_before(text: str, s: int) -> bool:

@@ -52,3 +52,11 @@ def test_braced_name_and_identifier_with_underscore_are_kept():
 def test_benchmark_fold_superscript_stays_with_its_name():
     names = _names("QZ", "QZNet is evaluated on FooCOCO-20$^i$ and BarVOC-5$^i$ folds.")
     assert {"FooCOCO-20^i", "BarVOC-5^i"} <= names and not names & {"FooCOCO-20", "BarVOC-5"}
+
+
+def test_measure_with_a_braced_threshold_subscript_is_still_the_measure():
+    x = extract_paper(Paper(id="t", title="QZ", abstract=clean(
+        "QZNet reaches 84.3% AP$_{50}$ and 50.1 mAP$_{50:95}$ on FooSet, while $\\mathrm{MOD}_{YOLO}$ lags.")))
+    metrics = {e.name for e in x.entities if e.type == "Metric"}
+    assert {"average precision", "mean average precision"} <= metrics
+    assert not {e.name for e in x.entities} & {"MOD", "YOLO"}
