@@ -1,7 +1,7 @@
 """Which unseen arXiv abstracts change their Method/Dataset entities between two snapshots of ``kg``.
 
-Draws ``--n`` random records of ``../shared/data/arxiv`` (seeded; every id in ``/work/notes/gold_ids.txt``,
-blind sets included, is excluded), runs ``kg.extract.extract_papers`` once with each snapshot on
+Draws ``--n`` random records of ``../shared/data/arxiv`` (seeded; every id of every gold file,
+blind sets included, is excluded: ``scripts/gold_ids.py``), runs ``kg.extract.extract_papers`` once with each snapshot on
 ``PYTHONPATH`` (each in its own process), and prints how many papers gain only, lose only, or otherwise
 change (retyped, renamed, role) their Method/Dataset ``(type, name, role)`` entries, then the changes in a
 seeded random order, for reading by hand.
@@ -26,7 +26,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ARXIV = ROOT.parent / "shared" / "data" / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz"
-GOLD_IDS = Path("/work/notes/gold_ids.txt")
 TYPES = ("Method", "Dataset")
 
 _RUN = """
@@ -43,7 +42,10 @@ with open(sys.argv[2], "w") as f:
 
 def sample(n: int, seed: int) -> list[dict]:
     """``n`` random arXiv records (id, title, abstract), gold ids excluded."""
-    gold = set(GOLD_IDS.read_text().split()) if GOLD_IDS.exists() else set()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from gold_ids import gold_ids
+
+    gold = gold_ids(ROOT)
     recs = []
     with gzip.open(ARXIV, "rt", encoding="utf-8") as f:
         for line in f:

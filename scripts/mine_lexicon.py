@@ -1,7 +1,7 @@
 """Mine a lexicon of Task and Metric names from unlabelled abstracts (``catalog_mined_*.jsonl``).
 
-Reads the arXiv and ACL abstracts in ``../shared/data`` (every gold id excluded: ``/work/notes/gold_ids.txt``
-and the ids of the development gold files), finds noun phrases in *typed cue contexts* and keeps a phrase
+Reads the arXiv and ACL abstracts in ``../shared/data`` (every id of every gold file excluded, blind sets
+included: ``scripts/gold_ids.py``), finds noun phrases in *typed cue contexts* and keeps a phrase
 for a type when enough distinct papers use it in that type's cues and hardly any in the other type's:
 
 - Task cues: "the task/problem of X", "X task(s)", "tasks/applications such as X, Y and Z",
@@ -44,10 +44,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "kg" / "extract" / "data"
 SHARED = ROOT.parent / "shared" / "data"
 CORPORA = (SHARED / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz", SHARED / "acl" / "acl-anthology.jsonl.gz")
-GOLD_IDS = Path("/work/notes/gold_ids.txt")
-# development gold files whose ids are excluded too (the blind sets are listed in GOLD_IDS; never opened here)
-DEV_GOLD = ("tests/gold/arxiv_gold.jsonl", "tests/gold/examples_gold.jsonl", "tests/gold/heldout_nov30_gold.jsonl",
-            "tests/gold/heldout_nov30b_gold.jsonl", "tests/gold/heldout_nov30c_gold.jsonl")
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|\S")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -405,18 +401,12 @@ def read_records(paths: Iterable[Path], exclude: set[str], limit: int | None = N
                 yield pid, (d.get("title") or "") + ". " + (d.get("abstract") or "")
 
 
-def gold_ids(root: Path = ROOT, gold_ids_file: Path = GOLD_IDS) -> set[str]:
-    """Every gold id: the shared list (blind sets included) and the ids of the development gold files."""
-    ids = set(gold_ids_file.read_text().split()) if gold_ids_file.exists() else set()
-    files = [root / f for f in DEV_GOLD] + sorted((root / "tests" / "extract_results").glob("*_gold.jsonl"))
-    for f in files:
-        if f.exists():
-            for line in f.read_text().splitlines():
-                if line.strip():
-                    d = json.loads(line)
-                    if "id" in d:
-                        ids.add(str(d["id"]))
-    return ids
+def gold_ids(root: Path = ROOT) -> frozenset[str]:
+    """Every gold id (development and blind sets: ``scripts/gold_ids.py``); those abstracts are never mined."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gold_ids import gold_ids as repo_gold_ids
+
+    return repo_gold_ids(root)
 
 
 def count(records: Iterable[tuple[str, str]]) -> tuple[Counter, dict[tuple[str, str], Counter]]:

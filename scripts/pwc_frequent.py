@@ -3,7 +3,7 @@
 Candidates are the name-like strings (CamelCase, acronyms, letters with digits, Capitalised word runs) of the
 unlabelled corpora ``../shared/data/arxiv`` and ``../shared/data/acl`` and the dataset names of the Papers
 with Code archive (``../shared/data/pwc-catalog``, "Common Datasets" and "Benchmarks" columns; CC BY-SA 4.0).
-Every id listed in ``/work/notes/gold_ids.txt`` (all gold sets, blind ones included) is skipped.
+Every id of every gold file (``scripts/gold_ids.py``; blind sets included) is skipped.
 
 A name counts for a type in a paper when it stands in a typed cue context:
 
@@ -51,7 +51,6 @@ from kg.extract.text import find_definitions  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data"
 CORPORA = (SHARED / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz", SHARED / "acl" / "acl-anthology.jsonl.gz")
 PWC = SHARED / "pwc-catalog"
-GOLD_IDS = Path("/work/notes/gold_ids.txt")
 DATA = ROOT / "kg" / "extract" / "data"
 REVIEW = Path(__file__).with_name("pwc_frequent_review.json")
 OUT = {"Method": DATA / "catalog_frequent_methods.jsonl", "Dataset": DATA / "catalog_frequent_datasets.jsonl"}
@@ -81,9 +80,12 @@ _VARIANT = re.compile(r"(?:[\-\s]?(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK]|[A
 _MOD_PART = re.compile(r"-(?:[a-z]+)(?=-|$)")
 
 
-def read_gold_ids(path: Path = GOLD_IDS) -> frozenset[str]:
-    """Every gold id (blind sets included), one per line."""
-    return frozenset(x.strip() for x in path.read_text().split() if x.strip())
+def read_gold_ids() -> frozenset[str]:
+    """Every gold id (development and blind sets: ``scripts/gold_ids.py``); those abstracts are never mined."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gold_ids import gold_ids
+
+    return gold_ids(ROOT)
 
 
 def texts(gold: frozenset[str], limit: int = 0):

@@ -1,7 +1,9 @@
 """Gold files are well-formed, contain no pasted abstract text, and work with the shared scorer."""
 from __future__ import annotations
 
+import doctest
 import gzip
+import importlib.util
 import json
 import subprocess
 import sys
@@ -272,3 +274,21 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
             "heldout_nov30e_gold.jsonl", "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
         <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_F}
     assert "heldout_dec1f_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_F}
+
+
+def test_mining_tools_exclude_every_gold_id():
+    """The corpus miners skip the abstracts of every gold file (blind ones too), read from the repository itself."""
+    spec = importlib.util.spec_from_file_location("gold_ids_tool", ROOT / "scripts" / "gold_ids.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert doctest.testmod(tool).failed == 0
+    ids = tool.gold_ids(ROOT)
+    files = tool.gold_files(ROOT)
+    assert ROOT / "tests" / "gold" / "heldout_dec1f_gold.jsonl" in files
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                assert str(json.loads(line)["id"]) in ids
+    for script in ("scripts/mine_lexicon.py", "scripts/pwc_frequent.py", "benchmarks/unseen_diff.py"):
+        text = (ROOT / script).read_text(encoding="utf-8")
+        assert "gold_ids" in text and "/work/notes" not in text, script
