@@ -40,6 +40,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import logreg  # noqa: E402  (scripts/logreg.py)
 
 import kg.extract as pipe  # noqa: E402
 from kg.evaluate import norm as NORM  # noqa: E402  (the shared scorer's norm(); tests/test_evaluate.py checks)
@@ -155,24 +158,13 @@ def design(rows: list[tuple[str, np.ndarray]]) -> np.ndarray:
 
 
 def fit(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    """L2-regularised logistic regression by Newton's method (the two bias columns barely penalised).
+    """L2-regularised logistic regression by Newton's method (``scripts/logreg.py``; the bias barely penalised).
 
     >>> w = fit(np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 1.0], [1.0, 0.0]]), np.array([0.0, 1.0, 1.0, 0.0]), 1.0)
     >>> bool(w[1] > 0)
     True
     """
-    w = np.zeros(X.shape[1])
-    pen = np.full(X.shape[1], l2)
-    pen[0] = 1e-6
-    for _ in range(60):
-        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
-        g = X.T @ (p - y) + pen * w
-        H = X.T @ (X * (p * (1 - p))[:, None]) + np.diag(pen)
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    return w
+    return logreg.fit(X, y, l2, iters=60, tol=1e-9)
 
 
 def fit_weights(papers: list[Paper_], l2: float) -> dict[str, np.ndarray]:

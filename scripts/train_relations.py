@@ -35,9 +35,12 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 spec = importlib.util.spec_from_file_location("eval_results", ROOT / "benchmarks" / "eval_results.py")
 ev = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(ev)
+
+import logreg  # noqa: E402  (scripts/logreg.py)
 
 import kg.extract as pipe  # noqa: E402
 from kg.extract import relations as rel  # noqa: E402
@@ -92,19 +95,8 @@ def rows_of(paper: dict) -> list[tuple[str, Relation, list[float], int]]:
 
 
 def fit(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    """L2-regularised logistic regression by Newton's method (the bias is not penalised)."""
-    w = np.zeros(X.shape[1])
-    pen = np.full(X.shape[1], l2)
-    pen[0] = 1e-6
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
-        g = X.T @ (p - y) + pen * w
-        H = X.T @ (X * (p * (1 - p))[:, None]) + np.diag(pen)
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
+    """L2-regularised logistic regression by Newton's method (``scripts/logreg.py``; the bias is not penalised)."""
+    return logreg.fit(X, y, l2, iters=50, tol=1e-8)
 
 
 def fit_pooled(rows: list, l2: float) -> dict[str, np.ndarray]:

@@ -98,3 +98,19 @@ def test_fit_recovers_a_separating_weight_deterministically():
     w1, w2 = tr.fit(X, y, 1.0), tr.fit(X, y, 1.0)
     assert np.array_equal(w1, w2)
     assert w1[1] > 2 and w1[2] < -2 and abs(w1[0]) < 1
+
+
+def test_shared_logreg_doctest_and_stopping():
+    """scripts/logreg.py (shared by both training scripts): its doctest, and more Newton steps never move a
+    converged fit."""
+    import doctest
+
+    spec = importlib.util.spec_from_file_location("logreg", ROOT / "scripts" / "logreg.py")
+    lr = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lr)
+    assert doctest.testmod(lr).failed == 0
+    rng = np.random.default_rng(1)
+    X = np.c_[np.ones(200), rng.normal(size=(200, 1))]
+    y = (X[:, 1] + rng.normal(scale=0.5, size=200) > 0).astype(float)
+    assert np.allclose(lr.fit(X, y, 1.0, iters=50), lr.fit(X, y, 1.0, iters=200), atol=1e-7)
+    assert not np.allclose(lr.fit(X, y, 1.0, iters=1), lr.fit(X, y, 1.0, iters=50), atol=1e-3)
