@@ -7,8 +7,10 @@ it is absent, as it is in a user's fresh clone.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -23,6 +25,15 @@ def shared_path(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"shared data not available: {p} is missing (set KG_SHARED_DATA or place ../shared/data beside the repo)")
     return p
+
+
+def load_script(relpath: str) -> ModuleType:
+    """Import a script of the repository that is not in a package (``"scripts/mine_lexicon.py"``) as a module."""
+    path = ROOT / relpath
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

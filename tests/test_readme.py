@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from kg import models
 from kg.cli import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 from tests.test_cli import _all_commands
 
 README = ROOT / "README.md"
@@ -294,10 +294,7 @@ def test_script_option_check_can_fail():
 
 def test_make_readme_doctests():
     import doctest
-    import importlib.util
 
-    spec = importlib.util.spec_from_file_location("make_readme", ROOT / "scripts" / "make_readme.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("scripts/make_readme.py")
     result = doctest.testmod(module)
     assert result.attempted >= 1 and result.failed == 0

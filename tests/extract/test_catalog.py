@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -15,12 +14,10 @@ from kg.errors import InputError
 from kg.extract import build_nlp, extract_paper
 from kg.extract.catalog import TYPES, catalog_forms, form_variants, is_exact, load_catalog, parse_catalog_lines
 from kg.models import Paper
-from tests.conftest import ROOT, shared_path
+from tests.conftest import ROOT, load_script, shared_path
 
 DATA = ROOT / "kg" / "extract" / "data"
-spec = importlib.util.spec_from_file_location("build_catalog", ROOT / "scripts" / "build_catalog.py")
-build_catalog = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(build_catalog)
+build_catalog = load_script("scripts/build_catalog.py")
 norm = build_catalog.norm
 
 # words and phrases too generic to ever be a catalog form

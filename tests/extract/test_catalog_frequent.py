@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 
 from kg.extract import extract_paper
 from kg.extract.catalog import load_catalog, parse_catalog_lines
 from kg.models import Paper
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 DATA = ROOT / "kg" / "extract" / "data"
 FILES = {"Method": DATA / "catalog_frequent_methods.jsonl", "Dataset": DATA / "catalog_frequent_datasets.jsonl"}
 REVIEW = json.loads((ROOT / "scripts" / "pwc_frequent_review.json").read_text(encoding="utf-8"))
-spec = importlib.util.spec_from_file_location("pwc_frequent", ROOT / "scripts" / "pwc_frequent.py")
-pwc_frequent = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(pwc_frequent)
+pwc_frequent = load_script("scripts/pwc_frequent.py")
 
 
 def _rows(typ):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,8 +11,8 @@ import kg.extract as pipe
 from kg.extract import entscore
 from kg.extract.entscore import FEATURES, TYPES, Candidate, entity_features, keep, load_scorer, name_shape
 from kg.models import Mention, Paper
+from tests.conftest import load_script
 
-ROOT = Path(__file__).resolve().parents[2]
 TEXT = ("We propose GlimmerNet, a lightweight network for leaf disease detection. GlimmerNet reaches 93.1% "
         "accuracy on the PlantVillage dataset, beating ResNet-50 and MobileNetV3. Applications in domains such "
         "as speech recognition and robotics are discussed.")
@@ -116,10 +114,7 @@ def test_keep_uses_admit_for_dropped_candidates():
 
 
 def _trainer():
-    spec = importlib.util.spec_from_file_location("train_entities", ROOT / "scripts" / "train_entities.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("scripts/train_entities.py")
 
 
 def test_training_on_a_toy_set_is_deterministic():

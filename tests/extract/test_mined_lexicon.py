@@ -4,7 +4,6 @@ shape of the packaged catalog_mined_*.jsonl files, and mined phrases found in a 
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from collections import Counter
 
@@ -14,11 +13,9 @@ from kg.errors import InputError
 from kg.extract import extract_paper, field_mentions
 from kg.extract.catalog import catalog_lookup, load_catalog, mined_names, parse_catalog_lines
 from kg.models import Paper
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
-spec = importlib.util.spec_from_file_location("mine_lexicon", ROOT / "scripts" / "mine_lexicon.py")
-ml = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(ml)
+ml = load_script("scripts/mine_lexicon.py")
 
 DATA = ROOT / "kg" / "extract" / "data"
 MINED = {"Task": DATA / "catalog_mined_tasks.jsonl", "Metric": DATA / "catalog_mined_metrics.jsonl"}

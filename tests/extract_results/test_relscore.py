@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from kg.extract import relations as rel
 from kg.extract.relscore import FEATURES, REL_TYPES, _cues, candidates, load_scorer, score
+from tests.conftest import load_script
 
-ROOT = Path(__file__).resolve().parents[2]
 F = {f: i for i, f in enumerate(FEATURES)}
 
 
@@ -84,10 +82,7 @@ def test_learned_mode_scores_candidates_and_is_off_by_default():
 
 
 def _train_module():
-    spec = importlib.util.spec_from_file_location("train_relations", ROOT / "scripts" / "train_relations.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("scripts/train_relations.py")
 
 
 def test_fit_recovers_a_separating_weight_deterministically():
@@ -105,9 +100,7 @@ def test_shared_logreg_doctest_and_stopping():
     converged fit."""
     import doctest
 
-    spec = importlib.util.spec_from_file_location("logreg", ROOT / "scripts" / "logreg.py")
-    lr = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(lr)
+    lr = load_script("scripts/logreg.py")
     assert doctest.testmod(lr).failed == 0
     rng = np.random.default_rng(1)
     X = np.c_[np.ones(200), rng.normal(size=(200, 1))]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import doctest
 import gzip
-import importlib.util
 import json
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, shared_path
+from tests.conftest import ROOT, load_script, shared_path
 
 GOLD = ROOT / "tests" / "gold"
 FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl", "heldout_nov30b_gold.jsonl",
@@ -278,9 +277,7 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
 
 def test_mining_tools_exclude_every_gold_id():
     """The corpus miners skip the abstracts of every gold file (blind ones too), read from the repository itself."""
-    spec = importlib.util.spec_from_file_location("gold_ids_tool", ROOT / "scripts" / "gold_ids.py")
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = load_script("scripts/gold_ids.py")
     assert doctest.testmod(tool).failed == 0
     ids = tool.gold_ids(ROOT)
     files = tool.gold_files(ROOT)
