@@ -1,7 +1,7 @@
 """Seeded, reproducible draws of the held-out gold sets ``tests/gold/heldout_nov30_gold.jsonl`` (set a),
 ``tests/gold/heldout_nov30b_gold.jsonl`` (set b), ``tests/gold/heldout_nov30c_gold.jsonl`` (set c),
 ``tests/gold/heldout_nov30d_gold.jsonl`` (set d), ``tests/gold/heldout_nov30e_gold.jsonl`` (set e) and
-``tests/gold/heldout_dec1f_gold.jsonl`` (set f).
+``tests/gold/heldout_dec1f_gold.jsonl`` (set f) and ``tests/gold/heldout_dec1g_gold.jsonl`` (set g).
 
 40 abstracts nobody developing the extractor has looked at:
 
@@ -36,8 +36,11 @@ drawn (``EXCLUDE_FILES_E``: set d's list plus set d itself); the draws of sets a
 Set f (seed ``SEED_F``) follows the same recipe again and excludes every id of the gold files present when it was
 drawn (``EXCLUDE_FILES_F``: set e's list plus set e itself); the draws of sets a to e are unchanged.
 
+Set g (seed ``SEED_G``) follows the same recipe again and excludes every id of the gold files present when it was
+drawn (``EXCLUDE_FILES_G``: set f's list plus set f itself); the draws of sets a to f are unchanged.
+
 Usage: ``.venv/bin/python scripts/select_heldout.py`` (set a) or ``.venv/bin/python scripts/select_heldout.py
---set b`` (or ``--set c``, ``--set d``, ``--set e``, ``--set f``) prints ``source<TAB>id`` lines, arXiv first.
+--set b`` (or ``--set c``, ``--set d``, ``--set e``, ``--set f``, ``--set g``) prints ``source<TAB>id`` lines, arXiv first.
 """
 from __future__ import annotations
 
@@ -56,6 +59,7 @@ SEED_C = 20261201
 SEED_D = 20261202
 SEED_E = 20261203
 SEED_F = 20261204
+SEED_G = 20261205
 N_ARXIV, N_HF = 25, 15
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("KG_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -95,8 +99,13 @@ EXCLUDE_FILES_F = [
     *EXCLUDE_FILES_E,
     "tests/gold/heldout_nov30e_gold.jsonl",
 ]
+EXCLUDE_FILES_G = [
+    *EXCLUDE_FILES_F,
+    "tests/gold/heldout_dec1f_gold.jsonl",
+]
 SETS = {"a": (SEED, EXCLUDE_FILES), "b": (SEED_B, EXCLUDE_FILES_B), "c": (SEED_C, EXCLUDE_FILES_C),
-        "d": (SEED_D, EXCLUDE_FILES_D), "e": (SEED_E, EXCLUDE_FILES_E), "f": (SEED_F, EXCLUDE_FILES_F)}
+        "d": (SEED_D, EXCLUDE_FILES_D), "e": (SEED_E, EXCLUDE_FILES_E), "f": (SEED_F, EXCLUDE_FILES_F),
+        "g": (SEED_G, EXCLUDE_FILES_G)}
 ALSO_SEEN = {
     "2502.01692", "2509.00827", "2509.07300", "2509.12168", "2510.00394", "2510.03997", "2510.13281",
     "2510.15148", "2511.00812", "2511.18792", "2601.05495", "2601.22275", "2604.17886", "2605.15467",
@@ -154,7 +163,7 @@ def hf_records() -> list[dict]:
 
 
 def select(seed: int | None = None, set_name: str = "a") -> list[tuple[str, str]]:
-    """``(source, id)`` pairs of the held-out draw ``set_name`` (``"a"`` to ``"f"``); ``seed`` overrides its seed."""
+    """``(source, id)`` pairs of the held-out draw ``set_name`` (``"a"`` to ``"g"``); ``seed`` overrides its seed."""
     set_seed, files = SETS[set_name]
     seed = set_seed if seed is None else seed
     skip = excluded_ids(files)

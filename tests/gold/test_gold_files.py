@@ -253,7 +253,8 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
                 select_heldout.SEED_E, select_heldout.SEED_F}) == 6
     assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B) \
         < set(select_heldout.EXCLUDE_FILES_C) < set(select_heldout.EXCLUDE_FILES_D) \
-        < set(select_heldout.EXCLUDE_FILES_E) < set(select_heldout.EXCLUDE_FILES_F)
+        < set(select_heldout.EXCLUDE_FILES_E) < set(select_heldout.EXCLUDE_FILES_F) \
+        < set(select_heldout.EXCLUDE_FILES_G)
     assert {HELDOUT, "unseen_nov30_gold.jsonl"} <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_B}
     # set c excludes sets a and b and every gold file that existed when it was drawn
     assert {HELDOUT, "heldout_nov30b_gold.jsonl", "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
@@ -273,6 +274,11 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
             "heldout_nov30e_gold.jsonl", "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
         <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_F}
     assert "heldout_dec1f_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_F}
+    # set g excludes sets a to f and every gold file that existed when it was drawn
+    assert {HELDOUT, "heldout_nov30b_gold.jsonl", "heldout_nov30c_gold.jsonl", "heldout_nov30d_gold.jsonl",
+            "heldout_nov30e_gold.jsonl", "heldout_dec1f_gold.jsonl", "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl",
+            "examples_gold.jsonl"} <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_G}
+    assert "heldout_dec1g_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_G}
 
 
 def test_mining_tools_exclude_every_gold_id():
