@@ -86,6 +86,53 @@ def paper_level(gold: list[dict], preds: dict[str, dict]) -> dict[str, list[int]
     return rows
 
 
+def report(gold_path: Path, gold: list[dict], pred_path: Path, thresholds: list[float]) -> None:
+    """Print the whole report for predictions ``pred_path`` (``kg extract`` output) against ``gold``: score.py seeds,
+    results, method-level relations per confidence threshold, paper-level relations."""
+    print(f"## Entities, repos, result values, roles: score.py seeds {gold_path.name} (papers: {len(gold)})\n")
+    print(subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "seeds", str(gold_path), str(pred_path)],
+                         capture_output=True, text=True, check=True).stdout)
+    preds = {r["id"]: r for r in map(json.loads, open(pred_path, encoding="utf-8"))}
+    tallies = {th: er.Tally() for th in thresholds}
+    for g in gold:
+        p = preds.get(g["id"], {})
+        names, forms = er.GoldNames(g), _pred_forms(p)
+        res = [SimpleNamespace(**{k: r.get(k) for k in ("value", "metric", "dataset", "method")}) for r in p.get("results", [])]
+        for th, t in tallies.items():
+            rels = [SimpleNamespace(head=r["head"], tail=r["tail"], type=r["type"], confidence=r.get("confidence", 1.0))
+                    for r in p.get("relations", []) if r.get("confidence", 1.0) >= th]
+            t.n += 1
+            t.pid = g["id"]
+            if th == thresholds[0]:
+                t.results(g.get("results") or [], res, names, forms)
+            t.relations(g.get("relations") or [], rels, names, g["id"], forms)
+    t = tallies[thresholds[0]]
+    print("## Results\n\n| abstracts | value recall | right metric | right dataset (when stated) | right method (when stated) "
+          "| value precision |\n|---|---|---|---|---|---|")
+    print(f"| {t.n} | {er._f(t.recalled, t.gold)} | {er._f(t.metric_ok, t.recalled)} | {er._f(t.ds_ok, t.ds_gold)} "
+          f"| {er._f(t.m_ok, t.m_gold)} | {er._f(t.pred_ok, t.pred)} |")
+    print("\n## Relations: precision / recall per type, relations kept at confidence >= t\n")
+    print("| relation | " + " | ".join(f"t={th}" for th in thresholds) + " |")
+    print("|---|" + "---|" * len(thresholds))
+    for typ in [*er.REL_TYPES, "ALL (method-level)"]:
+        cells = []
+        for th in thresholds:
+            rel = tallies[th].rel
+            tp, npred, ngold = (rel[typ] if typ in rel else [sum(v[i] for k, v in rel.items() if k in er.REL_TYPES)
+                                                              for i in range(3)])
+            cells.append(f"{er._f(tp, npred)} / {er._f(tp, ngold)}")
+        print(f"| {typ} | " + " | ".join(cells) + " |")
+    rows = paper_level(gold, preds)
+    repo_tp = sum(len({_repo_key(u) for u in g["repos"]} & {_repo_key(r["url"]) for r in preds[g["id"]].get("repos", [])})
+                  for g in gold)
+    rows["HAS_CODE"] = [repo_tp, sum(len(preds[g["id"]].get("repos", [])) for g in gold), sum(len(g["repos"]) for g in gold)]
+    print("\n## Paper-level relations (from entity roles and repos; core gold entities)\n\n| relation | precision | recall |\n|---|---|---|")
+    for typ, (tp, npred, ngold) in rows.items():
+        print(f"| Paper {typ} | {er._f(tp, npred)} | {er._f(tp, ngold)} |")
+    tp, npred, ngold = (sum(v[i] for v in rows.values()) for i in range(3))
+    print(f"| ALL (paper-level) | {er._f(tp, npred)} | {er._f(tp, ngold)} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
@@ -101,48 +148,7 @@ def main() -> None:
     pred_path = work / "pred.jsonl"
     papers.write_text("".join(json.dumps(p) + "\n" for p in papers_for(gold)), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "kg", "extract", str(papers), "-o", str(pred_path)], check=True, cwd=ROOT)
-    print(f"## Entities, repos, result values, roles: score.py seeds {a.gold.name} (papers: {len(gold)})\n")
-    print(subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "seeds", str(a.gold), str(pred_path)],
-                         capture_output=True, text=True, check=True).stdout)
-    preds = {r["id"]: r for r in map(json.loads, open(pred_path, encoding="utf-8"))}
-    tallies = {th: er.Tally() for th in a.min_confidence}
-    for g in gold:
-        p = preds.get(g["id"], {})
-        names, forms = er.GoldNames(g), _pred_forms(p)
-        res = [SimpleNamespace(**{k: r.get(k) for k in ("value", "metric", "dataset", "method")}) for r in p.get("results", [])]
-        for th, t in tallies.items():
-            rels = [SimpleNamespace(head=r["head"], tail=r["tail"], type=r["type"], confidence=r.get("confidence", 1.0))
-                    for r in p.get("relations", []) if r.get("confidence", 1.0) >= th]
-            t.n += 1
-            t.pid = g["id"]
-            if th == a.min_confidence[0]:
-                t.results(g.get("results") or [], res, names, forms)
-            t.relations(g.get("relations") or [], rels, names, g["id"], forms)
-    t = tallies[a.min_confidence[0]]
-    print("## Results\n\n| abstracts | value recall | right metric | right dataset (when stated) | right method (when stated) "
-          "| value precision |\n|---|---|---|---|---|---|")
-    print(f"| {t.n} | {er._f(t.recalled, t.gold)} | {er._f(t.metric_ok, t.recalled)} | {er._f(t.ds_ok, t.ds_gold)} "
-          f"| {er._f(t.m_ok, t.m_gold)} | {er._f(t.pred_ok, t.pred)} |")
-    print("\n## Relations: precision / recall per type, relations kept at confidence >= t\n")
-    print("| relation | " + " | ".join(f"t={th}" for th in a.min_confidence) + " |")
-    print("|---|" + "---|" * len(a.min_confidence))
-    for typ in [*er.REL_TYPES, "ALL (method-level)"]:
-        cells = []
-        for th in a.min_confidence:
-            rel = tallies[th].rel
-            tp, npred, ngold = (rel[typ] if typ in rel else [sum(v[i] for k, v in rel.items() if k in er.REL_TYPES)
-                                                              for i in range(3)])
-            cells.append(f"{er._f(tp, npred)} / {er._f(tp, ngold)}")
-        print(f"| {typ} | " + " | ".join(cells) + " |")
-    rows = paper_level(gold, preds)
-    repo_tp = sum(len({_repo_key(u) for u in g["repos"]} & {_repo_key(r["url"]) for r in preds[g["id"]].get("repos", [])})
-                  for g in gold)
-    rows["HAS_CODE"] = [repo_tp, sum(len(preds[g["id"]].get("repos", [])) for g in gold), sum(len(g["repos"]) for g in gold)]
-    print("\n## Paper-level relations (from entity roles and repos; core gold entities)\n\n| relation | precision | recall |\n|---|---|---|")
-    for typ, (tp, npred, ngold) in rows.items():
-        print(f"| Paper {typ} | {er._f(tp, npred)} | {er._f(tp, ngold)} |")
-    tp, npred, ngold = (sum(v[i] for v in rows.values()) for i in range(3))
-    print(f"| ALL (paper-level) | {er._f(tp, npred)} | {er._f(tp, ngold)} |")
+    report(a.gold, gold, pred_path, a.min_confidence)
     print(f"\npredictions kept in {pred_path}" if a.keep else "")
 
 

@@ -1,0 +1,51 @@
+"""benchmarks/agreement.py: two annotations of the same abstracts scored with the extractor's scorers."""
+import doctest
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, load_script
+
+FIX = ROOT / "tests" / "fixtures" / "agreement"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+pytestmark = pytest.mark.skipif(not SCORER.exists(), reason=f"the judge's scorer {SCORER} is absent (../shared/eval)")
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "benchmarks" / "agreement.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_doctests():
+    assert doctest.testmod(load_script("benchmarks/agreement.py")).failed == 0
+
+
+def test_a_file_agrees_with_itself():
+    out = run(FIX / "a.jsonl", FIX / "a.jsonl")
+    assert out.returncode == 0, out.stderr
+    assert "seeds Method=1.000 Dataset=1.000 Metric=1.000 Task=1.000 Repo=1.000" in out.stdout
+    assert "| ALL (method-level) | 1.000 (2/2) / 1.000 (2/2) |" in out.stdout
+
+
+def test_disagreements_are_counted_both_ways():
+    out = run(FIX / "a.jsonl", FIX / "b.jsonl", "--both")
+    assert out.returncode == 0, out.stderr
+    first, second = out.stdout.split("# a.jsonl scored against b.jsonl")
+    # B leaves BERT optional (A: core) -> B misses it; B's core "transformer" is optional in A -> not wrong
+    assert "Method   P=1.000 R=0.500" in first
+    # "accuracy" vs "top-1 accuracy" are different names for score.py
+    assert "Metric   P=0.000 R=0.000" in first
+    # the acronym/long form swap still matches, and so does the relation written with the acronym
+    assert "| EVALUATED_ON | 1.000 (1/1) / 1.000 (1/1) |" in first
+    assert "| BASED_ON | n/a / 0.000 (0/1) |" in first and "| APPLIED_TO | 0.000 (0/1) / n/a |" in first
+    assert "| BASED_ON | 0.000 (0/1) / n/a |" in second and "| APPLIED_TO | n/a / 0.000 (0/1) |" in second
+
+
+@pytest.mark.parametrize("line, message", [("not json", "not JSON"), ('{"source": "x"}', 'needs an "id"')])
+def test_bad_gold_line_names_file_and_line(tmp_path, line, message):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(FIX.joinpath("a.jsonl").read_text() + line + "\n")
+    out = run(FIX / "a.jsonl", bad)
+    assert out.returncode != 0
+    assert f"{bad}:2:" in out.stderr and message in out.stderr
