@@ -15,11 +15,13 @@ from tests.conftest import ROOT, load_script, shared_path
 GOLD = ROOT / "tests" / "gold"
 FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl", "heldout_nov30b_gold.jsonl",
          "heldout_nov30c_gold.jsonl", "heldout_nov30d_gold.jsonl", "heldout_nov30e_gold.jsonl",
-         "heldout_dec1f_gold.jsonl", "heldout_dec1g_gold.jsonl"]
+         "heldout_dec1f_gold.jsonl", "heldout_dec1g_gold.jsonl", "heldout_dec1g_second.jsonl"]
 HELDOUT = "heldout_nov30_gold.jsonl"
 HELDOUTS = {"heldout_nov30_gold.jsonl": "a", "heldout_nov30b_gold.jsonl": "b",  # file -> select_heldout.py --set
             "heldout_nov30c_gold.jsonl": "c", "heldout_nov30d_gold.jsonl": "d", "heldout_nov30e_gold.jsonl": "e",
             "heldout_dec1f_gold.jsonl": "f", "heldout_dec1g_gold.jsonl": "g"}
+# second, independent annotations of a held-out set (benchmarks/agreement.py): file -> the set's gold file
+SECOND = {"heldout_dec1g_second.jsonl": "heldout_dec1g_gold.jsonl"}
 KEYS = {"id", "source", "methods", "datasets", "metrics", "tasks", "repos", "results", "relations"}
 ENTITY_KEYS = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
 REL_TYPES = {"OUTPERFORMS", "BASED_ON", "EVALUATED_ON", "APPLIED_TO"}
@@ -166,7 +168,7 @@ def heldout_texts(gold: list[dict]) -> dict[str, str]:
     return texts
 
 
-@pytest.mark.parametrize("name", HELDOUTS)
+@pytest.mark.parametrize("name", [*HELDOUTS, *SECOND])
 def test_heldout_shape_and_sources(name):
     gold = rows(name)
     assert len(gold) == 40
@@ -200,7 +202,7 @@ def test_heldout_ids_unseen_by_other_gold_files(name):
         assert not gold_ids & ids, f"held-out ids also in {p.name}: {sorted(gold_ids & ids)}"
 
 
-@pytest.mark.parametrize("name", HELDOUTS)
+@pytest.mark.parametrize("name", [*HELDOUTS, *SECOND])
 def test_heldout_names_values_repos_occur_in_text_and_no_pasted_text(name):
     gold = rows(name)
     texts = heldout_texts(gold)
@@ -218,6 +220,11 @@ def test_heldout_names_values_repos_occur_in_text_and_no_pasted_text(name):
         for s in strings(g):
             if len(s) > 60 and not s.startswith(("http", "title:")):
                 assert s.lower() not in text, (g["id"], s)
+
+
+@pytest.mark.parametrize("name", SECOND)
+def test_second_annotation_covers_the_same_abstracts(name):
+    assert [(g["source"], g["id"]) for g in rows(name)] == [(g["source"], g["id"]) for g in rows(SECOND[name])]
 
 
 @pytest.mark.parametrize("name", HELDOUTS)
