@@ -67,9 +67,11 @@ def _pred_forms(rec: dict) -> dict[str, set[str]]:
 
 
 def paper_level(gold: list[dict], preds: dict[str, dict]) -> dict[str, list[int]]:
-    """tp / predicted / gold per paper-level relation type (core gold entities only; predicted entities that
-    match an optional gold entity are neither counted right nor wrong, as score.py does for entities)."""
-    rows = {t: [0, 0, 0] for t, *_ in PAPER_LEVEL}
+    """Right predicted / predicted / found gold / gold per paper-level relation type (core gold entities only;
+    predicted entities that match an optional gold entity are neither counted right nor wrong, as score.py does for
+    entities). Precision counts predictions and recall gold entities, so one prediction matching two gold entities
+    (a name and its acronym annotated apart) cannot lift precision above 1."""
+    rows = {t: [0, 0, 0, 0] for t, *_ in PAPER_LEVEL}
     for g in gold:
         p = preds.get(g["id"], {})
         ents = [(e, _forms(e)) for e in p.get("entities", [])]
@@ -80,9 +82,10 @@ def paper_level(gold: list[dict], preds: dict[str, dict]) -> dict[str, list[int]
             optional = [f for ge, f in gold_all if not ge.get("core", True)]
             pred = [f for e, f in ents if e["type"] in types and (role is None or (e.get("role") or "used") == role)]
             pred = [f for f in pred if not (any(f & o for o in optional) and not any(f & c for _, c in core))]
+            rows[typ][0] += sum(1 for f in pred if any(f & c for _, c in core))
             rows[typ][1] += len(pred)
-            rows[typ][2] += len(core)
-            rows[typ][0] += sum(1 for _, c in core if any(f & c for f in pred))
+            rows[typ][2] += sum(1 for _, c in core if any(f & c for f in pred))
+            rows[typ][3] += len(core)
     return rows
 
 
@@ -125,12 +128,13 @@ def report(gold_path: Path, gold: list[dict], pred_path: Path, thresholds: list[
     rows = paper_level(gold, preds)
     repo_tp = sum(len({_repo_key(u) for u in g["repos"]} & {_repo_key(r["url"]) for r in preds[g["id"]].get("repos", [])})
                   for g in gold)
-    rows["HAS_CODE"] = [repo_tp, sum(len(preds[g["id"]].get("repos", [])) for g in gold), sum(len(g["repos"]) for g in gold)]
+    rows["HAS_CODE"] = [repo_tp, sum(len(preds[g["id"]].get("repos", [])) for g in gold), repo_tp,
+                        sum(len(g["repos"]) for g in gold)]
     print("\n## Paper-level relations (from entity roles and repos; core gold entities)\n\n| relation | precision | recall |\n|---|---|---|")
-    for typ, (tp, npred, ngold) in rows.items():
-        print(f"| Paper {typ} | {er._f(tp, npred)} | {er._f(tp, ngold)} |")
-    tp, npred, ngold = (sum(v[i] for v in rows.values()) for i in range(3))
-    print(f"| ALL (paper-level) | {er._f(tp, npred)} | {er._f(tp, ngold)} |")
+    for typ, (tp_p, npred, tp_g, ngold) in rows.items():
+        print(f"| Paper {typ} | {er._f(tp_p, npred)} | {er._f(tp_g, ngold)} |")
+    tp_p, npred, tp_g, ngold = (sum(v[i] for v in rows.values()) for i in range(4))
+    print(f"| ALL (paper-level) | {er._f(tp_p, npred)} | {er._f(tp_g, ngold)} |")
 
 
 def main() -> None:

@@ -49,3 +49,17 @@ def test_bad_gold_line_names_file_and_line(tmp_path, line, message):
     out = run(FIX / "a.jsonl", bad)
     assert out.returncode != 0
     assert f"{bad}:2:" in out.stderr and message in out.stderr
+
+
+def test_paper_level_precision_counts_predictions_not_gold_entities():
+    """One predicted entity matching two core gold entities (a name and its acronym annotated apart) is one right
+    prediction: precision 1/1, not 2/1; recall counts both gold entities."""
+    eh = load_script("benchmarks/eval_heldout.py")
+    gold = [{"id": "p", "methods": [{"name": "GraphMixer", "aliases": [], "core": True, "role": "proposed"},
+                                    {"name": "GM", "aliases": [], "core": True, "role": "proposed"}],
+             "datasets": [], "metrics": [], "tasks": [], "repos": []}]
+    pred = {"p": {"entities": [{"type": "Method", "name": "GraphMixer", "aliases": ["GM"], "role": "proposed",
+                                "mentions": []}]}}
+    assert eh.paper_level(gold, pred)["PROPOSES"] == [1, 1, 2, 2]
+    pred["p"]["entities"][0]["aliases"] = []
+    assert eh.paper_level(gold, pred)["PROPOSES"] == [1, 1, 1, 2]
