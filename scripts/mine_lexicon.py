@@ -514,6 +514,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out-dir", type=Path, default=DATA)
     ap.add_argument("--counts", type=Path, default=None, help="also write every counted phrase (TSV) here")
     a = ap.parse_args(argv)
+    a.out_dir.mkdir(parents=True, exist_ok=True)  # before the long count, not after it
+    if a.counts:
+        a.counts.parent.mkdir(parents=True, exist_ok=True)
     exclude = gold_ids()
     papers, spellings = count(read_records(CORPORA, exclude, a.limit))
     if a.counts:

@@ -13,7 +13,7 @@ from kg.errors import InputError
 from kg.extract import extract_paper, field_mentions
 from kg.extract.catalog import catalog_lookup, load_catalog, mined_names, parse_catalog_lines
 from kg.models import Paper
-from tests.conftest import ROOT, load_script
+from tests.conftest import ROOT, load_script, shared_path
 
 ml = load_script("scripts/mine_lexicon.py")
 
@@ -190,3 +190,12 @@ def test_mined_phrase_only_fills_gaps():
     assert src[(9, 23)] == "task" and ms == [(9, 23, "Task", "lane detection")]
     ms, _, src = field_mentions(text, {(14, 23): ("Task", task)})  # overlaps the task phrase: dropped
     assert src.get((14, 23)) is None
+
+
+def test_main_creates_the_output_folder(tmp_path):
+    """--out-dir need not exist (it used to fail at the very end, after the whole count)."""
+    shared_path("arxiv", "arxiv-cs-2024-2026.jsonl.gz")
+    out = tmp_path / "new" / "dir"
+    assert ml.main(["--limit", "50", "--out-dir", str(out), "--counts", str(tmp_path / "c" / "counts.tsv")]) == 0
+    assert (out / "catalog_mined_tasks.jsonl").exists() and (out / "catalog_mined_metrics.jsonl").exists()
+    assert (tmp_path / "c" / "counts.tsv").exists()
