@@ -22,7 +22,7 @@ from kg.errors import ExtractError
 from kg.extract.affixes import plain_word_affixes
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mined_names
 from kg.extract import entscore
-from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
@@ -265,6 +265,21 @@ _COMPARED_BEFORE = re.compile(r"\b(?:higher|lower|improved|better|superior|compa
                               r"(?:[a-z][\w\-]*\s+)?$")
 _COMPARED_AFTER = re.compile(r"s?\s+(?:than|compared\s+(?:to|with)|relative\s+to|over)\b")
 _ARTICLES = ("a ", "an ", "the ")
+# a measure named where the text says what is measured, with or without a value: after "in terms of", "measured
+# by", "metrics such as" (through the list it opens), before "... metrics"/"scores", or "outperforms X in precision"
+_MEASURE_CUE = re.compile(r"(?:\bin\s+terms\s+of|\bwith\s+respect\s+to|\bw\.r\.t\.|\b(?:measured|evaluated|assessed|"
+                          r"quantified|benchmarked|compared)\s+(?:by|with|using|via|in\s+terms\s+of|on)|\b(?:metrics?|"
+                          r"measures?|criteria)\s*(?:\(|,\s*)?(?:such\s+as|including|like|namely|e\.g\.,?|:))\s+"
+                          r"(?:the\s+|both\s+)?")
+_OUTPERFORMS_IN = re.compile(r"\b(?:outperform|surpass|exceed|beat)\w*\s+[^.;:!?()]{0,80}?\s+in\s+(?:both\s+)?")
+# "higher accuracy and lower latency than": a compared measure in a list that the comparison closes
+_ITEMS_THEN_COMPARED = re.compile(r"s?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-@]+(?:\s+[\w\-@]+){0,3}){1,3}"
+                                  r"\s+(?:than|compared\s+(?:to|with)|relative\s+to)\b")
+# the items of a list before the measure: "accuracy, inference time and" (each at most four words)
+_MEASURE_ITEMS = re.compile(r"(?:[\w\-@]+(?:\s+[\w\-@]+){0,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
+                          r"(?:the\s+)?){0,4}")
+_ITEMS_THEN_CUE = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-@]+(?:\s+[\w\-@]+){0,3}){0,4}"
+                            r"\s+(?:metrics|measures|scores)\b")
 # catalog measures whose word is common in other senses ("sensitivity to noise", "a sensitivity analysis"): a
 # measure only next to its value ("a sensitivity of 97.6%", "98.1% sensitivity") or beside its pair ("specificity")
 _VALUE_BOUND = {"sensitivity": "specificity"}
@@ -314,6 +329,46 @@ _GENERIC_QUAL_END = ("-efficient", "-free", "-agnostic", "-world", "-written", "
                      "-shot", "-time", "-answering", "-safe", "-sized", "-specific", "-purpose", "-tuned", "-trained")
 _QUAL_STOP = frozenset("Using Via With For From And Or The A An In On Of To By As At Our Its Their This That "
                        "These Those We It Based".split())
+
+
+def _catalog_head(text: str, s: int, e: int) -> int | None:
+    """Start of the longest catalog Metric that ends the discovered measure ``text[s:e]`` after one or more of its
+    words ("detection accuracy" -> "accuracy", "average response length" -> none, "token-level F1 score" -> "F1
+    score").
+
+    >>> t = "the detection accuracy, token-level F1 score and response length"
+    >>> t[_catalog_head(t, 4, 22):22], t[_catalog_head(t, 24, 44):44], _catalog_head(t, 49, 64)
+    ('accuracy', 'F1 score', None)
+    """
+    for m in re.finditer(r" (?=\S)", text[s:e]):
+        h = s + m.end()
+        hit = _lookup(text[h:e])
+        if hit is not None and hit[0] == "Metric" and (hit[0], hit[1]) not in mined_names():
+            return h
+    return None
+
+
+def _measuring_context(text: str, s: int, e: int, a: int = 0) -> bool:
+    """Whether the measure ``text[s:e]`` stands where the text says what is measured (see ``_MEASURE_CUE``), the
+    sentence starting at ``a``.
+
+    >>> t = "We compare them in terms of accuracy and latency. Its accuracy and F1 scores rise. It is accurate."
+    >>> [_measuring_context(t, i, i + n) for i, n in ((28, 8), (41, 7), (54, 8))]
+    [True, True, True]
+    >>> t = "It outperforms prior methods in precision. Accuracy matters. It has higher accuracy and speed than X."
+    >>> _measuring_context(t, 32, 41), _measuring_context(t, 43, 51, 43), _measuring_context(t, 75, 83, 61)
+    (True, False, True)
+    """
+    q = metric_qualifier(text, s)
+    q = s if q is None else q
+    if _ITEMS_THEN_CUE.match(text, e) or (_COMPARED_BEFORE.search(text, max(a, q - 30), q)
+                                          and _ITEMS_THEN_COMPARED.match(text, e)):
+        return True
+    for cue in (_MEASURE_CUE, _OUTPERFORMS_IN):
+        for m in cue.finditer(text, max(a, s - 160), q):
+            if _MEASURE_ITEMS.fullmatch(text, m.end(), q):
+                return True
+    return False
 
 
 def _qualified(text: str, s: int, caps: bool = True) -> int | None:
@@ -804,7 +859,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             if not _number_in(text, a, b) and not any(
                     a <= c[0] < b and c[2] == "Metric" and text[c[0]:c[1]].lower() not in _VAGUE_METRIC
                     and c[3] not in _CONTEXT_METRIC and c[3] not in _VALUE_BOUND for c in cat_cands) and not (
-                    _COMPARED_BEFORE.search(text, max(0, s - 30), s) and _COMPARED_AFTER.match(text, e)):
+                    _COMPARED_BEFORE.search(text, max(0, s - 30), s) and _COMPARED_AFTER.match(text, e)) and not (
+                    _measuring_context(text, s, e, a)):
                 continue
         taken[s:e] = b"\x01" * (e - s)
         out[(s, e)] = (s, e, typ, name)
@@ -1246,9 +1302,14 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         per_field[i] = (field, text, sents, retyped, prop, sources)
         ends = {e for _, e, _, _ in retyped}
         for s, e, typ, name in retyped:
-            q = _qualified(text, s, field == "abstract") if typ == "Method" and sources[(s, e)] == "catalog" else None
+            q = _qualified(text, s, field == "abstract") if typ == "Method" and sources[(s, e)] == "catalog" else (
+                metric_qualifier(text, s) if typ == "Metric" and field == "abstract" else None)
             if q is not None and not any(q < x < s for x in ends):
                 quals.setdefault((typ, name.lower()), set()).add(text[q:e])
+            if typ == "Metric" and sources[(s, e)] == "metric" and " " in text[s:e]:
+                h = _catalog_head(text, s, e)  # "detection accuracy of 91%": the measure it qualifies, "accuracy"
+                if h is not None:
+                    quals.setdefault((typ, name.lower()), set()).add(text[h:e])
             rec = ents.setdefault((typ, name.lower()), {"name": name, "mentions": [], "aliases": set(), "role": "used",
                                                         "conf": 0.0})
             rec["mentions"].append(Mention(text=text[s:e], start=s, end=e, field=field, sentence=_sent_index(sents, s)))

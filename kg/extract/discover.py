@@ -28,7 +28,7 @@ from importlib import resources
 
 from kg.extract.scan import WordStarts, finditer_at, matches_at, starts_of
 
-__all__ = ["capitalised_dataset_names", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
+__all__ = ["capitalised_dataset_names", "metric_qualifier", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
 
 
@@ -606,6 +606,77 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
     if "in terms of" in text:
         found += _IN_TERMS.finditer(text)
     return sorted({m.span(1) for m in found})
+
+
+# a word that qualifies the measure written after it ("detection accuracy", "token-level F1", "macro F1", "top-3
+# accuracy"): lower case, not a function word, a comparison or praise ("higher", "superior"), nor a verb form
+_QUAL_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_QUAL_NOT = frozenset(
+    "the a an and or but nor of in on for with to by as at from into over than via per its their our his her this "
+    "that these those which whose who we it they both all each every any some no not more less most least much many "
+    "few other same such only also very up down out off new novel own high higher highest low lower lowest good "
+    "better best poor poorer worse worst great greater greatest strong stronger weak weaker superior inferior "
+    "competitive comparable similar significant substantial considerable notable remarkable impressive excellent "
+    "outstanding exceptional promising satisfactory sufficient insufficient acceptable reasonable decent favorable "
+    "favourable preferable unprecedented modest marginal minimal negligible additional overall-best large small "
+    "state-of-the-art sota leading reliable robust fast faster slow slower full improve enhance achieve reduce "
+    "increase boost maintain preserve retain recover sacrifice trade balance mitigate maximize maximise optimize "
+    "optimise minimize minimise hurt harm degrade affect raise yield attain report compare measure evaluate assess "
+    "estimate ensure keep gain give provide offer deliver show exhibit demonstrate have obtain limit compromise "
+    "drop match lack favor favour refine enrich involve lose get reach attain outperform surpass exceed beat "
+    "can could may might will would should must is are was were be been being has had do does did "
+    "nearly roughly approximately about around almost like unlike while whereas when where if although though "
+    "because since until after before during under within without across between among against toward towards "
+    "including include includes employ use uses adopt utilize introduce propose further define named called "
+    "percent fewer fewest equal maximum minimum total entire whole overall final different various several multiple "
+    "meaningful complementary severe interpretable one two three four five six seven eight nine ten eleven twelve "
+    "half double potential establish decrease guide visualize alongside impact efficient consistent perfect "
+    "smallest largest biggest fastest slowest strongest weakest greatest superfast aggressive specific initial "
+    "official uniform distinct raw just beyond empirical theoretical typical zero baseline".split())
+# "-ing" and "-ed" words that name a kind of measure, not a verb form ("ranking accuracy", "weighted F1")
+_QUAL_ING = frozenset("reasoning forecasting positioning modeling modelling matching denoising tracking decoding "
+                      "rendering tagging labeling labelling linking ranking counting clustering grounding editing "
+                      "planning parsing captioning retrieving reading driving grasping routing scheduling "
+                      "programming coding".split())
+_QUAL_ED = frozenset("weighted unweighted balanced averaged normalized normalised expected cross-validated "
+                     "macro-averaged micro-averaged discounted calibrated".split())
+
+
+def _qual_word(w: str) -> bool:
+    if (w in _QUAL_NOT or w.isdigit() or w.endswith(("ly", "able", "ible")) or "fold" in w or "-to-" in w
+            or "-than-" in w or w.startswith(("near-", "sub-", "non-", "order-of"))):
+        return False
+    if w.endswith("ing"):
+        return w in _QUAL_ING
+    if w.endswith("ed"):
+        return w in _QUAL_ED
+    return not (w.endswith("s") and not w.endswith(("ss", "us", "sis")))
+
+
+def metric_qualifier(text: str, s: int, words: int = 2) -> int | None:
+    """Start of the qualifier written right before the measure at ``s`` (up to ``words`` words), if any:
+    "detection accuracy", "token-level F1", "average classification accuracy", "top-3 accuracy"; not a function
+    word, a comparison, praise or a verb form ("higher accuracy", "improves accuracy", "improved accuracy"), nor
+    before a capitalised name ("include Perplexity").
+
+    >>> t = "higher object detection accuracy, improves accuracy, token-level F1 and the mean accuracy"
+    >>> [None if q is None else t[q:i] for i in (24, 43, 65, 81) for q in [metric_qualifier(t, i)]]
+    ['object detection ', None, 'token-level ', 'mean ']
+    """
+    if text[s:s + 1].isupper() and text[s + 1:s + 2].islower():
+        return None  # "include Perplexity", "we propose Attack Severity Curve": a capitalised name stands alone
+    q, pos = None, s
+    for _ in range(words):
+        if pos < 2 or text[pos - 1] != " ":
+            break
+        j = pos - 1
+        while j and (text[j - 1].isalnum() or text[j - 1] == "-"):
+            j -= 1
+        w = text[j:pos - 1]
+        if not (_QUAL_WORD.fullmatch(w) and _qual_word(w)) or (j and text[j - 1] in "-/@"):
+            break
+        q = pos = j
+    return q
 
 
 def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

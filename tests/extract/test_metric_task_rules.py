@@ -177,3 +177,34 @@ def test_a_vague_measure_compared_without_a_value_counts():
     assert "accuracy" in _ents("FooNet achieves significantly higher accuracy than BarNet.", typ="Metric")
     assert "detection rate" in _ents("FooIDS has higher detection rates compared to its rivals.", typ="Metric")
     assert _ents("FooNet keeps its accuracy while BarNet does not.", typ="Metric") == {}
+
+
+def _metric_aliases(abstract: str) -> dict[str, set[str]]:
+    x = extract_paper(Paper(id="t", title="", abstract=abstract))
+    return {e.name: set(e.aliases) for e in x.entities if e.type == "Metric"}
+
+
+def test_a_qualified_measure_keeps_its_qualified_form_as_an_alias():
+    got = _metric_aliases("FooNet improves diagnostic accuracy and token-level F1 on 3 sets.")
+    assert "diagnostic accuracy" in got["accuracy"] and "token-level F1" in got["F1 score"]
+    # and a measure read from its value keeps the catalog measure it ends in
+    assert "accuracy" in _metric_aliases("FooNet reaches a detection accuracy of 91.2% on BarSet.")["detection accuracy"]
+    got = _metric_aliases("FooNet cuts the average response length by 50% on BarSet.")
+    assert "average response length" in got["response length"]
+
+
+def test_no_comparison_praise_or_verb_is_a_qualifier():
+    got = _metric_aliases("FooNet gives higher accuracy, improves accuracy and shows superior accuracy (3 runs).")
+    assert got == {"accuracy": set()}
+
+
+def test_a_generic_measure_counts_where_the_text_says_what_is_measured():
+    for t in ("We compare the models in terms of accuracy and latency.",
+              "We evaluate them with metrics such as accuracy and latency.",
+              "FooNet outperforms prior methods in precision while staying small.",
+              "FooNet achieves higher accuracy and lower latency than BarNet.",
+              "We report accuracy and latency metrics."):
+        got = _metric_aliases(t)
+        assert "accuracy" in got or "precision" in got, t
+    assert _metric_aliases("Accuracy and reliability matter in medicine.") == {}
+    assert _metric_aliases("FooNet improves accuracy on hard inputs.") == {}
