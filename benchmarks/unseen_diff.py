@@ -1,14 +1,16 @@
-"""Which unseen arXiv abstracts change their Method/Dataset entities between two snapshots of ``kg``.
+"""Which unseen arXiv abstracts change their entities (Method/Dataset by default) between two snapshots of ``kg``.
 
 Draws ``--n`` random records of ``../shared/data/arxiv`` (seeded; every id of every gold file,
 blind sets included, is excluded: ``scripts/gold_ids.py``), runs ``kg.extract.extract_papers`` once with each snapshot on
 ``PYTHONPATH`` (each in its own process), and prints how many papers gain only, lose only, or otherwise
 change (retyped, renamed, role) their Method/Dataset ``(type, name, role)`` entries, then the changes in a
-seeded random order, for reading by hand.
+seeded random order, for reading by hand. ``--types Metric`` (comma-separated) compares other types; ``--aliases``
+adds each entity's aliases to its entry (a qualified form kept as an alias shows as a change too).
 
 Usage::
 
     python benchmarks/unseen_diff.py /tmp/base /tmp/after --n 2500 --seed 1201 --show 50
+    python benchmarks/unseen_diff.py /tmp/base /tmp/after --types Metric --aliases
 
 where ``/tmp/base`` and ``/tmp/after`` are two copies of the repository (``git archive REV | tar -x``).
 """
@@ -27,17 +29,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ARXIV = ROOT.parent / "shared" / "data" / "arxiv" / "arxiv-cs-2024-2026.jsonl.gz"
 TYPES = ("Method", "Dataset")
+ALL_TYPES = ("Method", "Dataset", "Metric", "Task")
 
 _RUN = """
 import json, sys
+sys.path.insert(0, sys.argv[3])
 from kg.extract import extract_papers
 from kg.models import Paper
+from unseen_diff import entries
 papers = [Paper(id=d["id"], title=d["title"], abstract=d["abstract"]) for d in map(json.loads, open(sys.argv[1]))]
 with open(sys.argv[2], "w") as f:
     for p, x in zip(papers, extract_papers(papers)):
-        ents = sorted([e.type, e.name, e.role or ""] for e in x.entities if e.type in ("Method", "Dataset"))
-        f.write(json.dumps({"id": p.id, "ents": ents}) + "\\n")
+        f.write(json.dumps({"id": p.id, "ents": entries(x.entities, sys.argv[4].split(","), sys.argv[5] == "1")}) + "\\n")
 """
+
+
+def entries(entities, types=TYPES, aliases: bool = False) -> list[list[str]]:
+    """``[type, name, role]`` of the entities of ``types`` (``+ [aliases joined by " | "]`` with ``aliases``), sorted.
+
+    >>> from kg.models import Entity
+    >>> es = [Entity(type="Metric", name="accuracy", aliases=("top-3 accuracy", "edge accuracy")),
+    ...       Entity(type="Method", name="BERT", role="used")]
+    >>> entries(es), entries(es, ["Metric"], aliases=True)
+    ([['Method', 'BERT', 'used']], [['Metric', 'accuracy', '', 'edge accuracy | top-3 accuracy']])
+    """
+    return sorted([e.type, e.name, e.role or "", *([" | ".join(sorted(e.aliases))] if aliases else [])]
+                  for e in entities if e.type in types)
 
 
 def sample(n: int, seed: int) -> list[dict]:
@@ -56,9 +73,11 @@ def sample(n: int, seed: int) -> list[dict]:
     return recs[:n]
 
 
-def extract_with(root: Path, papers: Path, out: Path) -> dict[str, set[tuple[str, str, str]]]:
-    """Entities per paper id, extracted by the ``kg`` of ``root`` in a fresh process."""
-    subprocess.run([sys.executable, "-c", _RUN, str(papers), str(out)], check=True, cwd=tempfile.gettempdir(),
+def extract_with(root: Path, papers: Path, out: Path, types: tuple[str, ...] = TYPES,
+                 aliases: bool = False) -> dict[str, set[tuple[str, ...]]]:
+    """Entities per paper id (see :func:`entries`), extracted by the ``kg`` of ``root`` in a fresh process."""
+    subprocess.run([sys.executable, "-c", _RUN, str(papers), str(out), str(Path(__file__).resolve().parent),
+                    ",".join(types), "1" if aliases else "0"], check=True, cwd=tempfile.gettempdir(),
                    env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
     return {d["id"]: {tuple(e) for e in d["ents"]} for d in map(json.loads, out.open())}
 
@@ -74,8 +93,8 @@ def compare(a: dict, b: dict) -> tuple[dict[str, int], list[tuple[str, list, lis
     for pid in a:
         if a[pid] == b.get(pid, set()):
             continue
-        ka = {(t, n.lower()) for t, n, _ in a[pid]}
-        kb = {(t, n.lower()) for t, n, _ in b.get(pid, set())}
+        ka = {(t, n.lower()) for t, n, *_ in a[pid]}
+        kb = {(t, n.lower()) for t, n, *_ in b.get(pid, set())}
         counts["changed"] += 1
         counts["gain only" if kb > ka else "lose only" if kb < ka else "other"] += 1
         changes.append((pid, sorted(a[pid] - b.get(pid, set())), sorted(b.get(pid, set()) - a[pid])))
@@ -89,12 +108,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=2500)
     ap.add_argument("--seed", type=int, default=1201)
     ap.add_argument("--show", type=int, default=50, help="changes to print, in a seeded random order")
+    ap.add_argument("--types", default=",".join(TYPES), help="entity types to compare, comma-separated "
+                    "(default Method,Dataset)")
+    ap.add_argument("--aliases", action="store_true", help="compare each entity's aliases too")
     a = ap.parse_args(argv)
+    types = tuple(t.strip() for t in a.types.split(",") if t.strip())
+    bad = [t for t in types if t not in ALL_TYPES]
+    if bad or not types:
+        ap.error(f"--types: unknown type(s) {bad or a.types!r}; use one or more of {', '.join(ALL_TYPES)}")
     with tempfile.TemporaryDirectory() as tmp:
         papers = Path(tmp) / "papers.jsonl"
         papers.write_text("".join(json.dumps(d) + "\n" for d in sample(a.n, a.seed)), encoding="utf-8")
-        base = extract_with(a.base, papers, Path(tmp) / "base.jsonl")
-        after = extract_with(a.after, papers, Path(tmp) / "after.jsonl")
+        base = extract_with(a.base, papers, Path(tmp) / "base.jsonl", types, a.aliases)
+        after = extract_with(a.after, papers, Path(tmp) / "after.jsonl", types, a.aliases)
     counts, changes = compare(base, after)
     print(f"papers {len(base)}; " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     random.Random(50).shuffle(changes)
