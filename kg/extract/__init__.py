@@ -23,7 +23,7 @@ from kg.extract.affixes import plain_word_affixes
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mined_names
 from kg.extract import entscore
 from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, proposal_spans,
-                                 result_subjects, task_phrases)
+                                 result_subjects, task_phrases, cued_task_phrases)
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
 from kg.extract.scan import WordStarts, finditer_at, matches_at, starts_of
@@ -736,6 +736,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if hit is None or hit[0] == "Metric":
             cands.append((s, e, "Metric", hit[1] if hit else text[s:e].lower(), "metric"))
     phrases = task_phrases(text, title=field == "title")
+    cued = [sp for sp in cued_task_phrases(text, title=field == "title") if sp not in phrases]
+    if cued:
+        phrases = sorted(phrases + cued)
     method_ends = {ce: cs for (cs, ce), (t, _) in catalog.items() if t == "Method"} if phrases else {}
     for s, e in phrases:
         s0 = s

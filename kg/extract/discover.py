@@ -56,7 +56,7 @@ def load_vague_phrases() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_heads() -> dict[str, frozenset[str]]:
-    """Head-noun lists from ``data/patterns_heads.jsonl``: keys Method, Dataset, Metric, Task, TaskWeak, Stop.
+    """Head-noun lists from ``data/patterns_heads.jsonl``: keys Method, Dataset, Metric, Task, TaskWeak, TaskNotOpen, Stop.
 
     >>> "segmentation" in load_heads()["Task"]
     True
@@ -835,35 +835,7 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
         w = words[i]
         if i + 1 < len(words) and words[i + 1].start() == w.end() + 1 and words[i + 1][0].lower() in _BAD_NEXT:
             continue
-        j = i
-        while j > 0 and i - j < max_mods:
-            prev = words[j - 1]
-            if text[prev.end():words[j].start()] != " ":
-                break
-            tok = prev[0]
-            low = tok.lower()
-            if low.endswith("ly") and j < i and words[j][0].lower().endswith("ed") and low not in stop:
-                j -= 1
-                continue
-            if (low in stop or low in _VERBS or low.endswith("ly") or _BAD_HYPHEN.search(low) or low.isdigit()
-                    or len(low) < 2 or text[prev.start() - 1:prev.start()] in ("'", "\u2019")):
-                break
-            if low.endswith("ed") and not _ED_OK.search(low):
-                break
-            if low.endswith("s") and not low.endswith(("ss", "us", "is", "ics", "news", "ous")) and len(low) > 3:
-                break  # noun-compound modifiers are singular; "discusses", "models" end the phrase
-            if low.endswith("ing") and low not in _ING_OK and low not in task_heads:
-                break
-            if tok in stop_names and tok not in _MODEL_ACRONYMS and _DOMAIN_ACRONYM.fullmatch(tok):
-                j -= 1  # a domain acronym of the stop list opens the phrase: "MRI reconstruction", "COVID-19 detection"
-                break
-            if tok[:1].isupper() and not title and not _DIM.fullmatch(tok):
-                at_start = prev.start() == 0 or _SENT_END.search(text[max(0, prev.start() - 3):prev.start()])
-                if not (at_start and tok[1:].islower()):
-                    break
-            if any(c.isupper() for c in tok[1:]) and not _DIM_OR_CAPS.fullmatch(tok):
-                break
-            j -= 1
+        j = _modifier_start(text, words, i, title, max_mods, stop, stop_names, task_heads)
         if i in weak_at and (j == i or not (words[i + 1:i + 2] and words[i + 1][0] in ("task", "tasks")) and
                              not _WEAK_TITLE_BEFORE.search(text, 0, words[j].start())):
             continue
@@ -879,6 +851,48 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
                 out.append((a, b))
         out.sort()
     return out
+
+# nouns in -ly, no adverbs: "supply chain forecasting", "video anomaly detection", "family history prediction"
+_LY_NOUNS = frozenset({"supply", "anomaly", "family", "assembly", "reply", "monopoly"})
+
+
+def _modifier_start(text: str, words: list[re.Match], i: int, title: bool, max_mods: int, stop: frozenset[str],
+                    stop_names: frozenset[str], task_heads: frozenset[str]) -> int:
+    """Index of the first word of the task phrase headed by ``words[i]``: its modifiers, walked back from the head,
+    stop at function words, generic adjectives, adverbs, verbs in -ed/-ing, plurals and names (``i``: none)."""
+    j = i
+    while j > 0 and i - j < max_mods:
+        prev = words[j - 1]
+        if text[prev.end():words[j].start()] != " ":
+            break
+        tok = prev[0]
+        low = tok.lower()
+        if low.endswith("ly") and j < i and words[j][0].lower().endswith("ed") and low not in stop and low not in _LY_NOUNS:
+            j -= 1
+            continue
+        if (low in stop or low in _VERBS or (low.endswith("ly") and low not in _LY_NOUNS) or _BAD_HYPHEN.search(low)
+                or low.isdigit()
+                or len(low) < 2 or text[prev.start() - 1:prev.start()] in ("'", "\u2019")):
+            break
+        if low.endswith("ed") and not _ED_OK.search(low):
+            break
+        if low.endswith("s") and not low.endswith(("ss", "us", "is", "ics", "news", "ous")) and len(low) > 3:
+            break  # noun-compound modifiers are singular; "discusses", "models" end the phrase
+        if low.endswith("ing") and low not in _ING_OK and low not in task_heads:
+            break
+        if tok in stop_names and tok not in _MODEL_ACRONYMS and _DOMAIN_ACRONYM.fullmatch(tok):
+            j -= 1  # a domain acronym of the stop list opens the phrase: "MRI reconstruction", "COVID-19 detection"
+            break
+        if tok[:1].isupper() and not title and not _DIM.fullmatch(tok):
+            at_start = prev.start() == 0 or _SENT_END.search(text[max(0, prev.start() - 3):prev.start()])
+            if not (at_start and tok[1:].islower()):
+                break
+        if any(c.isupper() for c in tok[1:]) and not _DIM_OR_CAPS.fullmatch(tok):
+            break
+        j -= 1
+    return j
+
+
 
 
 # words that pass the modifier tests but qualify nothing ("either language modeling", "seven spatial reasoning")
@@ -902,7 +916,8 @@ def catalog_task_modifier(text: str, start: int) -> int | None:
         return None
     low = m[1]
     stop = load_heads()["Stop"]
-    if (low in stop or low in _VERBS or low in _NOT_TASK_MOD or low.endswith("ly") or _BAD_HYPHEN.search(low)
+    if (low in stop or low in _VERBS or low in _NOT_TASK_MOD or (low.endswith("ly") and low not in _LY_NOUNS)
+            or _BAD_HYPHEN.search(low)
             or (low.endswith("ed") and not _ED_OK.search(low)) or (low.endswith("ing") and low not in _ING_OK)
             or (low.endswith("s") and not low.endswith(("ss", "us", "is", "ics", "ous")) and len(low) > 3)):
         return None
@@ -1294,4 +1309,107 @@ def headed_names(text: str) -> list[tuple[int, int, int, bool]]:
             continue
         head = text[p + 1:].split(None, 1)[0].rstrip(".,;:)")
         out.append((s, n, p + 1 + len(head), m[1].lower() != "the"))
+    return out
+
+
+# ------------------------------------------------------------------------------------- cued task phrases
+# A task is mostly named by a nominalisation ("scheduling", "geolocation", "conjecturing", "personalization")
+# with noun modifiers. The head lists above know the frequent ones; where the text itself says a task follows
+# ("the task of X", "tasks such as X, Y and Z", "X tasks", a title's "... for X"), any such nominalisation heads one.
+_NOMINAL = re.compile(r"[a-z]{3,}(?:tion|sion|ment|ance|ence|ing|ysis)")
+# a task is expected right after: "the task of", "the problem of", "tasks such as", "tasks including", "tasks:"
+_TASK_OPENS = re.compile(r"\b(?:(?:task|problem)s?\s+of|tasks?\s*(?:,\s*)?(?:such\s+as|including|like|:))\s+", re.I)
+# a task noun right after the phrase and closing it: "X task(s)," "X tasks such as" (not "X problem": "the
+# catastrophic forgetting problem"; not "X task requirements")
+_TASK_NOUN = re.compile(r"\s+tasks?(?=\s*(?:$|[,.;:()])|\s+(?:and|or|in|on|of|for|with|to|that|which|where|while|is|"
+                        r"are|was|were|from|by|such|like|including|as|has|have|using|under|across|show|shows|demonstrate)\b)")
+# in a title, the phrase after "for" ends the title or a part of it
+_TITLE_FOR = re.compile(r"\bfor\s+", re.I)
+_TITLE_PART_END = re.compile(r"\s*(?:$|[:?]|\s-+\s|\s+(?:via|with|using|through|from|in|on|by|under|based|and|or)\b)",
+                             re.I)
+
+
+_NOT_CUED_MOD = _NOT_TASK_MOD | frozenset("fewer automatic concrete verbose actual real relevant run runs execute executes "
+                                          "conduct conducts complete completes ignore ignores".split())
+
+
+def open_task_head(word: str) -> bool:
+    """Whether ``word`` (lower case) can head a task phrase where a task is expected: a task head, or a
+    nominalisation (-tion, -sion, -ment, -ance, -ence, -ing, -ysis) that names an activity, not a thing or a means.
+
+    >>> [open_task_head(w) for w in ["scheduling", "geolocation", "segmentation", "sentiment", "training", "vision"]]
+    [True, True, True, False, False, False]
+    """
+    last = word.rsplit("-", 1)[-1]
+    heads = load_heads()
+    if last in heads["Task"] or last in _weak_task_heads():
+        return True
+    return (_NOMINAL.fullmatch(last) is not None and last not in heads["TaskNotOpen"] and last not in heads["Method"]
+            and last not in heads["Metric"])
+
+
+def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[tuple[int, int]]:
+    """Spans of task phrases with an open head (:func:`open_task_head`) where the text announces a task: after
+    "the task/problem of" or "tasks such as/including" (and the phrases coordinated with it),
+    before "task(s)" closing the phrase, and in a title after "for" when the phrase ends the title or a part of it (not
+    after a verb: "for Mitigating Language Confusion"). At least one
+    modifier, by the modifier tests of :func:`task_phrases`.
+
+    >>> t = "We study the problem of open-pit mine scheduling and tasks such as lemma conjecturing, protein function annotation and reading."
+    >>> [t[s:e] for s, e in cued_task_phrases(t)]
+    ['open-pit mine scheduling', 'lemma conjecturing', 'protein function annotation']
+    >>> t = "A Simulator-Guided Framework for Autonomous Mine Scheduling: the Sentiment Classification Task"
+    >>> [t[s:e] for s, e in cued_task_phrases(t, title=True)]
+    ['Autonomous Mine Scheduling']
+    """
+    low = text.lower()
+    if title:
+        if "for" not in low:
+            return []
+    elif "task" not in low and "problem" not in low:
+        return []
+    heads = load_heads()
+    stop, task_heads, stop_names = heads["Stop"], heads["Task"], load_stoplist()
+    words = list(_WORD.finditer(text))
+    starts = {m.start(): k for k, m in enumerate(words)}
+    out: list[tuple[int, int]] = []
+
+    def phrase_from(k: int) -> tuple[int, int] | None:
+        """The words k..m of one noun phrase opening at word k, if its last word is an open head: (k, m)."""
+        m = k
+        while m + 1 < len(words) and text[words[m].end():words[m + 1].start()] == " " and (
+                words[m + 1][0].lower() not in stop and words[m + 1][0].lower() not in _VERBS) and m - k < max_mods:
+            m += 1
+        return (k, m) if open_task_head(words[m][0].lower()) else None
+
+    def take(k: int, m: int) -> bool:
+        j = _modifier_start(text, words, m, title, max_mods, stop, stop_names, task_heads)
+        while j < m and words[j][0].lower() in _NOT_CUED_MOD:
+            j += 1  # "seven question-answering tasks", "future deduplication tasks": a count or a time, no kind
+        if j >= m or j < k:
+            return False
+        out.append((words[j].start(), words[m].end()))
+        return True
+
+    if title:
+        for cue in _TITLE_FOR.finditer(text):
+            k = starts.get(cue.end())
+            ph = phrase_from(k) if k is not None else None
+            if ph and _TITLE_PART_END.match(text, words[ph[1]].end()) and take(*ph) and out[-1][0] != words[k].start() \
+                    and words[k][0].lower().endswith("ing"):
+                del out[-1]  # "for Mitigating Language Confusion", "for Enhancing X": what the method does to X
+        return out
+    for cue in _TASK_OPENS.finditer(text):
+        k = starts.get(cue.end())
+        while k is not None:
+            ph = phrase_from(k)
+            if ph is None or not take(*ph):
+                break
+            join = _TASK_JOIN.match(text, words[ph[1]].end())
+            k = starts.get(join.end()) if join else None
+    ends = {m.end(): k for k, m in enumerate(words)}
+    for cue in _TASK_NOUN.finditer(text):
+        m = ends.get(cue.start())
+        if m is not None and open_task_head(words[m][0].lower()):
+            take(0, m)
     return out
