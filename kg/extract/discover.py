@@ -1321,7 +1321,7 @@ _NOMINAL = re.compile(r"[a-z]{3,}(?:tion|sion|ment|ance|ence|ing|ysis)")
 _TASK_OPENS = re.compile(r"\b(?:(?:task|problem)s?\s+of|tasks?\s*(?:,\s*)?(?:such\s+as|including|like|:))\s+", re.I)
 # a task noun right after the phrase and closing it: "X task(s)," "X tasks such as" (not "X problem": "the
 # catastrophic forgetting problem"; not "X task requirements")
-_TASK_NOUN = re.compile(r"\s+tasks?(?=\s*(?:$|[,.;:()])|\s+(?:and|or|in|on|of|for|with|to|that|which|where|while|is|"
+_TASK_NOUN = re.compile(r"\s(?:tasks?)(?=\s*(?:$|[,.;:()])|\s+(?:and|or|in|on|of|for|with|to|that|which|where|while|is|"
                         r"are|was|were|from|by|such|like|including|as|has|have|using|under|across|show|shows|demonstrate)\b)")
 # in a title, the phrase after "for" ends the title or a part of it
 _TITLE_FOR = re.compile(r"\bfor\s+", re.I)
@@ -1333,6 +1333,10 @@ _NOT_CUED_MOD = _NOT_TASK_MOD | frozenset("fewer automatic concrete verbose actu
                                           "conduct conducts complete completes ignore ignores".split())
 
 
+_WORD_END = re.compile(r"[A-Za-z0-9][\w\-]*$")
+
+
+@lru_cache(maxsize=8192)
 def open_task_head(word: str) -> bool:
     """Whether ``word`` (lower case) can head a task phrase where a task is expected: a task head, or a
     nominalisation (-tion, -sion, -ment, -ance, -ence, -ing, -ysis) that names an activity, not a thing or a means.
@@ -1364,10 +1368,15 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
     """
     low = text.lower()
     if title:
-        if "for" not in low:
-            return []
-    elif "task" not in low and "problem" not in low:
-        return []
+        cues = finditer_at(_TITLE_FOR, text, ("for",), low=low)
+        opens = nouns = []
+    else:
+        opens = finditer_at(_TASK_OPENS, text, ("task", "problem"), low=low)
+        nouns = [m for m in finditer_at(_TASK_NOUN, text, ("task", "benchmark"), low=low, offset=1)
+                 if (w := _WORD_END.search(text, max(0, m.start() - 40), m.start())) and open_task_head(w[0].lower())]
+        cues = []
+    if not (cues or opens or nouns):
+        return []  # most texts: no word list needed
     heads = load_heads()
     stop, task_heads, stop_names = heads["Stop"], heads["Task"], load_stoplist()
     words = list(_WORD.finditer(text))
@@ -1391,15 +1400,13 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         out.append((words[j].start(), words[m].end()))
         return True
 
-    if title:
-        for cue in _TITLE_FOR.finditer(text):
-            k = starts.get(cue.end())
-            ph = phrase_from(k) if k is not None else None
-            if ph and _TITLE_PART_END.match(text, words[ph[1]].end()) and take(*ph) and out[-1][0] != words[k].start() \
-                    and words[k][0].lower().endswith("ing"):
-                del out[-1]  # "for Mitigating Language Confusion", "for Enhancing X": what the method does to X
-        return out
-    for cue in _TASK_OPENS.finditer(text):
+    for cue in cues:
+        k = starts.get(cue.end())
+        ph = phrase_from(k) if k is not None else None
+        if ph and _TITLE_PART_END.match(text, words[ph[1]].end()) and take(*ph) and out[-1][0] != words[k].start() \
+                and words[k][0].lower().endswith("ing"):
+            del out[-1]  # "for Mitigating Language Confusion", "for Enhancing X": what the method does to X
+    for cue in opens:
         k = starts.get(cue.end())
         while k is not None:
             ph = phrase_from(k)
@@ -1407,9 +1414,10 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
                 break
             join = _TASK_JOIN.match(text, words[ph[1]].end())
             k = starts.get(join.end()) if join else None
-    ends = {m.end(): k for k, m in enumerate(words)}
-    for cue in _TASK_NOUN.finditer(text):
-        m = ends.get(cue.start())
-        if m is not None and open_task_head(words[m][0].lower()):
-            take(0, m)
+    if nouns:
+        ends = {m.end(): k for k, m in enumerate(words)}
+        for cue in nouns:
+            m = ends.get(cue.start())
+            if m is not None:
+                take(0, m)
     return out
