@@ -24,6 +24,7 @@ from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mine
 from kg.extract import entscore
 from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases, cued_task_phrases)
+from kg.extract.discover import is_name_token
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
 from kg.extract.scan import WordStarts, finditer_at, matches_at, starts_of
@@ -611,6 +612,9 @@ _LOWER_FAMILIES = ("gpt", "claude", "llama", "qwen", "mistral", "mixtral", "gemm
 _LOWER_MODEL = re.compile(r"(?<![\w\-/.])(?:" + "|".join(_LOWER_FAMILIES) + r")(?:[\-.]?\d|-[a-z]+-\d)[\w.]*"
                           r"(?:-(?!based|like|style|level|generated|written)[a-z0-9][\w.]*)*(?<![.\-])")
 
+_COINED = re.compile(r"[\-+A-Z]")
+
+
 def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract",
                    sentences: list[tuple[int, int]] | None = None
                    ) -> tuple[list[MentionT], set[tuple[int, int]], dict[tuple[int, int], str]]:
@@ -713,6 +717,11 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands.append((s, s + len(sf), typ, name, "definition"))
     for s, e, typ in proposals:
         cands.append((s, e, known.get((s, e), typ), text[s:e], "proposal"))
+        if " " not in text[s:e] and _COINED.search(text, s + 1, e) and not is_name_token(text[s:e]):
+            # "we propose V-Retrver, a ... V-Retrver enables": the later mentions of a coined word (a hyphen, a "+",
+            # an inner capital) that no other rule reads as a name
+            cands += [(a, a + e - s, known.get((s, e), typ), text[s:e], "proposal")
+                      for a in _whole_word_at(text, text[s:e]) if a != s]
     strong: set[tuple[int, int]] = set()
     stop_names = load_stoplist()
     spans = dataset_lists(text, known=known, strong=strong)

@@ -1114,6 +1114,10 @@ _DS_NAME = re.compile(r"(?:Bench|Arena|Corpus|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$"
 # "we propose Warm Diffusion, a ...", "we introduce 3D Reference Attention, which ..." (not "... Correction Task, which")
 _TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?((?:[23]D|[A-Z][\w\-]*)(?: [A-Z][\w\-]*){1,6})"
                         r"(?=\s*(?:,\s*(?:a|an|the)\s|\(|:)|(?<!Task)(?<!Problem)(?<!Challenge),\s*which\s)")
+# "we present Agent-Arena, a Python framework", "we propose Canon, a ...": one capitalised word (hyphenated parts,
+# a trailing "++") set off as the name by the appositive or an acronym in brackets
+_TITLE_WORD = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\+{0,2})"
+                         r"(?=,\s*(?:a|an)\s|\s\([A-Z]|,\s*which\s)")
 # in a title, "suite" and "collection" name software or model sets as often as datasets ("a Java suite for")
 _DS_WORD_I = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|leaderboards?|treebanks?|testbeds?|databases?)\b", re.I)
 _METHOD_WORD_I = re.compile(r"\b(?:method|model|framework|approach|network|architecture)\b", re.I)
@@ -1135,6 +1139,11 @@ _TITLE_STOP = frozenset("Towards Toward Beyond Rethinking Revisiting Position Su
 _TITLE_DS_REST = re.compile(r":\s*(?:Benchmarking\b|(?:A|An|The)\s+(?:(?!(?:for|of|with|in|on|to|and|or|from|by|via|"
                             r"Framework|Method|Model|Approach|Network|Architecture|System|Pipeline|Agent|Tool)\b)"
                             r"[\w\-]+,?\s+){0,5}?(?:Dataset|Benchmark|Corpus|Testbed)s?\b)")
+# ", a Python framework": the apposition calls a dataset-like name ("Agent-Arena") a method
+_METHOD_APPOS = re.compile(r",\s*(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:framework|method|model|approach|architecture|"
+                           r"toolkit|library|platform|agent)\b")
+_TITLE_METHOD_REST = re.compile(r":\s*(?:A|An)\s+(?:[\w\-]+,?\s+){0,3}?(?:Framework|Method|Model|Approach|Architecture|"
+                                r"Toolkit|Library|Platform|Agent)\b", re.I)
 _PLAIN_TITLE_HEAD = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?=:)")  # "Room Envelopes: A Synthetic Dataset ..."
 
 
@@ -1157,9 +1166,13 @@ def title_dataset_head(title: str, head: tuple[int, int] | None) -> tuple[int, i
         if not m or m[0].split()[0] in _TITLE_STOP or not _TITLE_DS_REST.match(title, m.end()):
             return None
         return m.start(), m.end()
-    if _DS_NAME.search(title, head[0], head[1]) or _TITLE_DS_REST.match(title, head[1]):
-        return head
+    if (_DS_NAME.search(title, head[0], head[1]) and not _TITLE_METHOD_REST.match(title, head[1])
+            or _TITLE_DS_REST.match(title, head[1])):
+        return head  # a dataset-like name, unless the title calls it a framework ("Agent-Arena: A General Framework")
     return None
+
+
+_ONE_WORD_HEAD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*\+{0,2}")
 
 
 def title_head(title: str) -> tuple[int, int] | None:
@@ -1182,8 +1195,8 @@ def title_head(title: str) -> tuple[int, int] | None:
         if len(head.split()) <= 2 or chunks[0][0] == s:
             return s, s + len(head)
         return None
-    if len(head.split()) == 1 and head[:1].isupper() and head.isalpha() and head not in _TITLE_STOP:
-        return s, s + len(head)
+    if len(head.split()) == 1 and _ONE_WORD_HEAD.fullmatch(head) and _ALPHA.search(head) and head not in _TITLE_STOP:
+        return s, s + len(head)  # "Agent-Arena: ...", "Copy-as-Decode: ...", "Elastica++: ...", "inversedMixup: ..."
     return None
 
 
@@ -1204,7 +1217,8 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     def typ_at(s: int, e: int, before: str) -> str:
         if _TASK_AFTER_NAME.match(text, e) or _TASK_NAMED_BEFORE.search(before):
             return "Task"  # "we propose a Case2Code task", "a new task named X"
-        if _DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before) or _DS_NAME.search(text, s, e):
+        if (_DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before)
+                or _DS_NAME.search(text, s, e) and not _METHOD_APPOS.match(text, e)):
             return "Dataset"
         return "Method"
 
@@ -1220,7 +1234,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     if _and_verb(text):  # the coordinated verb found by plain string search before the costly "we ... and" scan
         cues += [m for m in _CUE_AND.finditer(text) if not any(c.start() >= m.start() and c.end() <= m.end() for c in cues)]
     for m in cues:
-        tc = _TITLE_RUN.match(text, m.end())  # "we propose Warm Diffusion, a ..." / "... Grounding (PASG)"
+        tc = _TITLE_RUN.match(text, m.end()) or _TITLE_WORD.match(text, m.end())  # "we propose Warm Diffusion, a"
         if tc and not any(s <= tc.start(1) < e for s, e in chunks):
             out.setdefault((tc.start(1), tc.end(1)), typ_at(tc.start(1), tc.end(1), text[m.start():tc.start(1)]))
             continue

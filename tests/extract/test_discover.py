@@ -263,3 +263,27 @@ def test_sentence_opening_word_before_a_plural_head_is_no_dataset():
 def test_describing_words_are_whole_words_before_the_dataset_head(sentence, typ):
     got = {e.name: e.type for e in extract_paper(Paper(id="w", title="", abstract=sentence)).entities}
     assert got.get(sentence.split()[2].rstrip(",")) == typ, got
+
+
+@pytest.mark.parametrize("title, head", [
+    ("Zorb-Arena: A General Framework for Evaluating Control Algorithms", "Zorb-Arena"),
+    ("Copy-as-Zorb: Grammar-Constrained Parallel Prefill", "Copy-as-Zorb"),
+    ("Zorbica++: A High-Performance Simulator", "Zorbica++"),
+    ("inversedZorb: Data Augmentation via Inverted Embeddings", "inversedZorb"),
+    ("Position: Zorbs Should Be Studied", None),
+    ("Towards-Zorb Learning: A Study", None),
+])
+def test_one_word_coined_title_head(title, head):
+    h = title_head(title)
+    assert (title[h[0]:h[1]] if h else None) == head
+
+
+def test_one_capitalised_word_set_off_after_a_proposal_cue_is_the_papers_method():
+    t = ("To address this, we present Zorb-Arena, a Python framework for testing policies. Unlike others, "
+         "Zorb-Arena supports all control algorithms. We also introduce Quxel, a lightweight planner.")
+    x = extract_paper(Paper(id="z", title="Zorb-Arena: A General Framework for Evaluating Control Algorithms",
+                            abstract=t))
+    got = {e.name: e for e in x.entities}
+    assert got["Zorb-Arena"].type == "Method" and got["Zorb-Arena"].role == "proposed"
+    assert len(got["Zorb-Arena"].mentions) == 3  # title, the cue, and the later mention
+    assert got["Quxel"].type == "Method" and got["Quxel"].role == "proposed"
