@@ -1195,7 +1195,8 @@ def title_head(title: str) -> tuple[int, int] | None:
         if len(head.split()) <= 2 or chunks[0][0] == s:
             return s, s + len(head)
         return None
-    if len(head.split()) == 1 and _ONE_WORD_HEAD.fullmatch(head) and _ALPHA.search(head) and head not in _TITLE_STOP:
+    if len(head.split()) == 1 and (head[:1].isupper() and head.isalpha() or _ONE_WORD_HEAD.fullmatch(head)
+                                   and _ALPHA.search(head)) and head not in _TITLE_STOP:
         return s, s + len(head)  # "Agent-Arena: ...", "Copy-as-Decode: ...", "Elastica++: ...", "inversedMixup: ..."
     return None
 

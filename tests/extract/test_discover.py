@@ -270,6 +270,7 @@ def test_describing_words_are_whole_words_before_the_dataset_head(sentence, typ)
     ("Copy-as-Zorb: Grammar-Constrained Parallel Prefill", "Copy-as-Zorb"),
     ("Zorbica++: A High-Performance Simulator", "Zorbica++"),
     ("inversedZorb: Data Augmentation via Inverted Embeddings", "inversedZorb"),
+    ("Zorbaçade: Editing Objects with a Given Texture", "Zorbaçade"),
     ("Position: Zorbs Should Be Studied", None),
     ("Towards-Zorb Learning: A Study", None),
 ])
