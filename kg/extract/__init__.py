@@ -328,6 +328,11 @@ _GENERIC_QUAL = frozenset("pre-trained fine-tuned fine-tune pre-train state-of-t
 _GENERIC_QUAL_END = ("-efficient", "-free", "-agnostic", "-world", "-written", "-optimized", "-layer", "-friendly",
                      "-intensive", "-consuming", "-scale", "-quality", "-source", "-art", "-known", "-called", "-used",
                      "-shot", "-time", "-answering", "-safe", "-sized", "-specific", "-purpose", "-tuned", "-trained")
+_QUAL_STOP_LOW = frozenset("the our their its this that these those a an and or of for with from by via using on in to "
+                           "as at into over than under across within without between among through toward towards after before "
+                           "during beyond against versus is are was were be can standard vanilla original existing "
+                           "conventional traditional pretrained pre-trained single multiple simple lightweight "
+                           "proposed enhanced improved modified".split())
 _QUAL_STOP = frozenset("Using Via With For From And Or The A An In On Of To By As At Our Its Their This That "
                        "These Those We It Based".split())
 
@@ -406,6 +411,38 @@ def _qualified(text: str, s: int, caps: bool = True) -> int | None:
             # the run is the whole name: not "Backbone PPO" inside "(Shared Backbone PPO)"
             if words and words[-1] not in _QUAL_STOP and not (prev[:1].isupper() and prev not in _QUAL_STOP):
                 return s - len(" ".join(words)) - 1
+    return None
+
+
+_LOW_WORD_BEFORE = re.compile(r"(?<![\w\-/.])([A-Za-z][a-z]{2,}) $")
+_WORD_BEFORE = re.compile(r"(?:[,;:(\[]|([\w\-]+))\s+$")  # the token before a word; group 1 None after punctuation
+
+
+def recurring_qualifier(text: str, s: int, e: int, title_low: str, abstract_low: str) -> int | None:
+    """Start of a one-word qualifier before the catalog method at ``text[s:e]`` when the paper uses the qualified
+    phrase as a term of its own: in the title and the abstract, or twice in the abstract ("a modality dropout
+    strategy" under the title "... and Modality Dropout"; "video diffusion transformers" twice). Function words,
+    verbs and describing words do not recur as one phrase with the name the way a term does; a few that do are
+    excluded (load_heads()["Stop"], "the", numbers).
+
+    >>> t = "We use a modality dropout. With modality dropout and dropout, a standard dropout helps."
+    >>> recurring_qualifier(t, 18, 25, "", t.lower()), recurring_qualifier(t, 75, 82, "", t.lower())
+    (9, None)
+    """
+    m = _LOW_WORD_BEFORE.search(text, max(0, s - 30), s)
+    if m is None or text[e:e + 1] == " " and text[e + 1:e + 2].isupper():
+        return None  # nor when the name goes on ("Dependency Transformer Grammars")
+    word, stop = m[1].lower(), load_heads()["Stop"]
+    if word in stop or word in _QUAL_STOP_LOW or word.endswith(("ing", "ly")):
+        return None
+    # the qualifier opens the noun phrase: not a word cut from a longer name ("Mixed Sample Knowledge Distillation",
+    # "Multi Cost SVM", "short-to-long term knowledge distillation")
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start(1))
+    if before and not (before[1] is None or before[1].lower() in stop or before[1].lower() in _QUAL_STOP_LOW):
+        return None
+    phrase = re.compile(rf"(?<![\w\-]){re.escape(text[m.start(1):e].lower())}(?![\w\-])")
+    if phrase.search(title_low) and phrase.search(abstract_low) or len(phrase.findall(abstract_low)) >= 2:
+        return m.start(1)
     return None
 
 
@@ -1277,6 +1314,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     datasets = {name.lower() for _, _, _, mentions, _, sources in per_field for s, e, typ, name in mentions
                 if typ == "Dataset" and sources[(s, e)] in ("proposal", "apposition")}
     quals: dict[tuple[str, str], set[str]] = {}
+    abstract_low = paper.abstract.lower()
     learned = entscore.USE_LEARNED or entscore.CAPTURE is not None
     dropped: list[tuple[str, Mention, str, str, str, str]] = []  # borderline candidates for the learned scorer
     for i, (field, text, sents, mentions, prop, sources) in enumerate(per_field):
@@ -1314,8 +1352,13 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         per_field[i] = (field, text, sents, retyped, prop, sources)
         ends = {e for _, e, _, _ in retyped}
         for s, e, typ, name in retyped:
-            q = _qualified(text, s, field == "abstract") if typ == "Method" and sources[(s, e)] == "catalog" else (
-                metric_qualifier(text, s) if typ == "Metric" and field == "abstract" else None)
+            q = None
+            if typ == "Method" and sources[(s, e)] == "catalog":
+                q = _qualified(text, s, field == "abstract")
+                if q is None:
+                    q = recurring_qualifier(text, s, e, title_low, abstract_low)
+            elif typ == "Metric" and field == "abstract":
+                q = metric_qualifier(text, s)
             if q is not None and not any(q < x < s for x in ends):
                 quals.setdefault((typ, name.lower()), set()).add(text[q:e])
             if typ == "Metric" and sources[(s, e)] == "metric" and " " in text[s:e]:

@@ -288,3 +288,18 @@ def test_one_capitalised_word_set_off_after_a_proposal_cue_is_the_papers_method(
     assert got["Zorb-Arena"].type == "Method" and got["Zorb-Arena"].role == "proposed"
     assert len(got["Zorb-Arena"].mentions) == 3  # title, the cue, and the later mention
     assert got["Quxel"].type == "Method" and got["Quxel"].role == "proposed"
+
+
+def test_a_qualifier_the_paper_repeats_with_a_catalog_method_is_kept_as_its_alias():
+    t = ("Our network uses a modality dropout strategy and a safe fusion block. Plain dropout is not used; "
+         "a standard dropout layer and an efficient dropout rate are tuned.")
+    x = extract_paper(Paper(id="q", title="A Robust Framework with Zorb Fusion and Modality Dropout", abstract=t))
+    drop = next(e for e in x.entities if e.name.lower() == "dropout")
+    assert "modality dropout" in drop.aliases
+    assert not {"standard dropout", "efficient dropout", "Plain dropout"} & set(drop.aliases)
+    t = ("We train with a mixed sample knowledge distillation; the mixed sample knowledge distillation helps. "
+         "A graph diffusion model and the graph diffusion model Grammar.")
+    x = extract_paper(Paper(id="r", title="", abstract=t))
+    aliases = {a.lower() for e in x.entities for a in e.aliases}
+    assert "sample knowledge distillation" not in aliases  # cut from a longer name
+    assert "graph diffusion model" in aliases
