@@ -24,7 +24,7 @@ from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mine
 from kg.extract import entscore
 from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases, cued_task_phrases)
-from kg.extract.discover import is_name_token
+from kg.extract.discover import _SPLIT_PARTS, _kind, is_name_token
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
 from kg.extract.scan import WordStarts, finditer_at, matches_at, starts_of
@@ -515,7 +515,8 @@ _AT_PHASE = re.compile(r"\b(?:[Aa]t|[Dd]uring)\s+$")
 _MODIFIES = re.compile(r"[\s\-]+(?:scaling|compute|computation|techniques?|methods?|strateg(?:y|ies)|algorithms?|"
                        r"approach(?:es)?|optimi[sz]ation|budgets?|search|augmentation|adaptation|intervention|reasoning|"
                        r"constraints?|bounds?|trade-?offs?|[A-Z][a-z]+)\b")
-_LATEX = re.compile(r"\\[A-Za-z]+\*?|[{}$]")
+# a LaTeX command, with the key of a citation or reference ("\\citep{brown2020language}": no model name)
+_LATEX = re.compile(r"\\(?:cite[a-z]*|ref|eqref|label)\*?\{[^{}]*\}|\\[A-Za-z]+\*?|[{}$]")
 
 
 _TASK_NOUN_AFTER = re.compile(r"\)?[^.;()]{0,40}?\b(?:task|problem|setting|challenge)s?\b")
@@ -1236,6 +1237,21 @@ _AFTER_NAME = frozenset("against over across under without within among amongst 
                         "checkpoint checkpoints baseline baselines variant variants backbone backbones family series".split())
 
 
+def _generic_compound(name: str) -> bool:
+    """Whether a hyphen/slash compound's only name-like parts (acronyms, inner capitals) are the stop list's
+    generic words ("AI-Agent", "Gen-AI", "LLM-Empowered", "Non-IID", "Camera-LiDAR"): a description, no name.
+
+    >>> [_generic_compound(n) for n in ("AI-Agent", "LLM-Empowered", "Non-IID", "ViT-Adapter", "AI-Ops", "FooNet")]
+    [True, True, True, False, True, False]
+    """
+    parts = [p for p in _SPLIT_PARTS.split(name) if p]
+    if len(parts) < 2:
+        return False
+    stop = load_stoplist()
+    strong = [p for p in parts if _kind(p) in ("caps", "alnum", "mixed")]
+    return bool(strong) and all(p in stop or p.rstrip("s") in stop for p in strong)
+
+
 def _modifier_only(texts: dict[str, str], mentions) -> bool:
     """Whether every mention of a name stands as the modifier of a common noun ("LMM robustness", "ATM cash
     logistics", "ROS libraries", "CEM-level"), never as a name of its own: not before a verb, a function word,
@@ -1401,7 +1417,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         # a name typed Method by default only, every time a modifier ("improves LMM robustness", "PPG signal"):
         # an acronym of the domain, a tool or a format, not a method the paper uses
         name = ents[key]["name"]
-        if not _DIGIT_IN.search(name) and _modifier_only(texts, ents[key]["mentions"]) and not _type_of_name(name)[2]:
+        if not _DIGIT_IN.search(name) and (_modifier_only(texts, ents[key]["mentions"]) or _generic_compound(name)) \
+                and not _type_of_name(name)[2]:
             rec = ents.pop(key)
             if learned:
                 dropped += [(m.field, m, key[0], name, "name", "modifier_only") for m in rec["mentions"]]

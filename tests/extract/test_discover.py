@@ -303,3 +303,11 @@ def test_a_qualifier_the_paper_repeats_with_a_catalog_method_is_kept_as_its_alia
     aliases = {a.lower() for e in x.entities for a in e.aliases}
     assert "sample knowledge distillation" not in aliases  # cut from a longer name
     assert "graph diffusion model" in aliases
+
+
+def test_generic_compounds_and_citation_keys_are_no_method_names():
+    t = ("Scaling helps \\citep{zorb2020language}. Prior work ran an AI-Agent in LLM-Empowered Non-IID settings; compare "
+         "with ZorbNet-Adapter and GPT-4.")
+    names = {e.name for e in extract_paper(Paper(id="g", title="", abstract=t)).entities}
+    assert not {"AI-Agent", "LLM-Empowered", "Non-IID", "zorb2020language"} & names, names
+    assert {"ZorbNet-Adapter", "GPT-4"} <= names
