@@ -1172,6 +1172,8 @@ def title_dataset_head(title: str, head: tuple[int, int] | None) -> tuple[int, i
     return None
 
 
+# a name described as new right after it: "X, a novel ...", "X (XX) is a new ..."
+_NEW_APPOS = re.compile(r"(?:\s\([^()]{1,20}\))?(?:,\s*|\s+is\s+)(?:a|an)\s+(?:novel|new)\b")
 _ONE_WORD_HEAD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*\+{0,2}")
 
 
@@ -1257,6 +1259,10 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
                 continue
             e0 = w.end()
         out.setdefault((m.end(), e0), typ_at(m.end(), e0, text[max(0, m.start() - 40):m.end()]))
+    if "new" in text or "novel" in text:
+        for s, e in chunks:  # "GenTrap, a novel RLF prediction framework", "CCELLA is a novel conditioning approach"
+            if _NEW_APPOS.match(text, e):
+                out.setdefault((s, e), typ_at(s, e, ""))
     for m in finditer_at(_OUR, text, ("our", "Our"), ignore_case=False) if "our" in text or "Our" in text else ():
         if m.start() and text[m.start() - 1].isalnum():
             continue

@@ -311,3 +311,12 @@ def test_generic_compounds_and_citation_keys_are_no_method_names():
     names = {e.name for e in extract_paper(Paper(id="g", title="", abstract=t)).entities}
     assert not {"AI-Agent", "LLM-Empowered", "Non-IID", "zorb2020language"} & names, names
     assert {"ZorbNet-Adapter", "GPT-4"} <= names
+
+
+@pytest.mark.parametrize("text", [
+    "Failures are costly. This gap is filled by proposing GenZorb, a novel failure prediction framework for 5G.",
+    "Earlier conditioning is weak. ZORBELLA (ZE) is a new dual-head conditioning approach.",
+])
+def test_a_name_described_as_new_right_after_it_is_the_papers_own(text):
+    got = {e.name: e.role for e in extract_paper(Paper(id="n", title="", abstract=text)).entities}
+    assert "proposed" in {got.get("GenZorb"), got.get("ZORBELLA"), got.get("ZE")}, got
