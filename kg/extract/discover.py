@@ -451,7 +451,7 @@ _APPOS = re.compile(
     r"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){0,6}?"
     r"(dataset|benchmark|corpus|suite|collection|leaderboard|testbed|database|"
     r"method|model|framework|approach|architecture|network|algorithm|technique|system|pipeline|agent|"
-    r"metric|measure|score|task)s?\b", re.I)
+    r"metric|measure|score|task)s?\b(?!-)", re.I)  # not the first part of "a model-agnostic benchmark"
 _APPOS_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
                "collection": "Dataset", "leaderboard": "Dataset", "testbed": "Dataset", "database": "Dataset",
                "metric": "Metric", "measure": "Metric", "score": "Metric", "task": "Task"}
@@ -993,7 +993,7 @@ _DEF_NOUN = (r"(?:module|framework|method|model|strategy|block|mechanism|algorit
              r"dataset|benchmark|corpus|suite|metric|measure|score|diagnostic|indicator|statistic)")
 _DEF_AFTER = re.compile(
     rf"\)\s*(?:(?:,|\s+is|\s+as)\s+(?:a|an|the)\s+(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|"
-    rf"over)\b)[\w\-]+,?\s+){{0,6}}?)?({_DEF_NOUN})s?\b", re.I)
+    rf"over)\b)[\w\-]+,?\s+){{0,6}}?)?({_DEF_NOUN})s?\b(?!-)", re.I)
 _DEF_BEFORE_NEW = re.compile(r"\b(?:a|an|the|our)\s+(?:new|novel|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 _DEF_DS_NAMED = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora)(?:,?\s+(?:called|named|dubbed|termed|namely)\s+|,\s+)"
                            r"(?:the\s+)?[\"'`]*$",
@@ -1105,7 +1105,7 @@ _DS_AFTER = re.compile(
     # whole words only ("instruction-following", "cancer", "systematic" are describing words, not "in"/"can"/"system")
     rf"(?:(?!(?:and\s+(?:a|an|the|our|its)|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over|can|will)\b|"
     rf"(?:method|model|framework|approach|architecture|network|algorithm|technique|system|pipeline|agent|tool|toolkit|"
-    rf"library|platform|solution)s?\b|(?:outperform|achiev|surpass|improv)\w*)[\w\-]+,?\s+){{0,8}}?"
+    rf"library|platform|solution)s?\b(?!-)|(?:outperform|achiev|surpass|improv)\w*)[\w\-]+,?\s+){{0,8}}?"
     rf"{_DS_HEAD}\b(?!-)", re.I)
 _TASK_AFTER_NAME = re.compile(r"\s+task\b(?![\-,])")
 _TASK_NAMED_BEFORE = re.compile(r"\b(?:task|problem)\s*,?\s*(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?:the\s+)?$",

@@ -1,0 +1,17 @@
+"""The type a discovered name gets from the words around it (Method vs Dataset vs Task)."""
+from __future__ import annotations
+
+from kg.extract.discover import appositive_types, definition_context, proposal_spans
+
+
+def spans(t, names):
+    return [(t.index(n), t.index(n) + len(n)) for n in names]
+
+
+def test_a_hyphenated_modifier_is_no_kind_noun():
+    # "model-agnostic", "task-specific", "score-based" describe the head that follows; they are not the head
+    t = "We introduce FooZle, a model-agnostic benchmark of prompts. BarLens, a task-specific network, helps."
+    assert list(appositive_types(t, spans(t, ["FooZle", "BarLens"])).values()) == ["Dataset", "Method"]
+    assert [(t[s:e], ty) for s, e, ty in proposal_spans(t)] == [("FooZle", "Dataset")]
+    t = "We propose Zip Quux (ZQ), a score-based framework for denoising."
+    assert definition_context(t, 11, 23)[0] == "Method"
