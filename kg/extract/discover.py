@@ -964,15 +964,27 @@ _LEARN_TASK = re.compile(r"^(?:continual|lifelong|incremental|[\w]+-incremental|
                          r"class incremental|domain incremental|task incremental)\b", re.I)
 
 
+_HEAD_PREPS = frozenset("for of on in with via from over under".split())
+
+
 def long_form_type(long_form: str) -> str | None:
-    """Type of a long form from its last word, or ``None`` when the head says nothing.
+    """Type of a long form from its head word, or ``None`` when the head says nothing: the last word, or a
+    capitalised dataset head before the first preposition after the second word ("Comprehensive Benchmark for
+    Evaluating Code Generation" is a dataset; a method or task head there is too often a description:
+    "masked latent transformer with ...", "International Classification of Diseases").
 
     >>> [long_form_type(x) for x in ["Vision Transformer", "Mean Absolute Error", "Named Entity Recognition",
-    ...                              "Open LLM Leaderboard", "continual learning", "deep learning", "Dense Conditional Random Field"]]
-    ['Method', 'Metric', 'Task', 'Dataset', 'Task', None, 'Method']
+    ...                              "Open LLM Leaderboard", "continual learning", "deep learning", "Dense Conditional Random Field",
+    ...                              "Bias Benchmark for Generation", "Graph Network for Traffic Forecasting"]]
+    ['Method', 'Metric', 'Task', 'Dataset', 'Task', None, 'Method', 'Dataset', 'Task']
     """
     heads = load_heads()
     words = long_form.split()
+    for i in range(2, len(words) - 1):  # the head of "A B for C" is B: "Bias Benchmark for Generation" is a dataset
+        if words[i] in _HEAD_PREPS:
+            if words[i - 1][:1].isupper() and words[i - 1].lower() in heads["Dataset"]:
+                return "Dataset"
+            break
     head = words[-1].lower() if words else ""
     last = head.split("-")[-1]
     for typ in ("Dataset", "Metric", "Task", "Method"):

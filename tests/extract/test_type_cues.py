@@ -1,7 +1,9 @@
 """The type a discovered name gets from the words around it (Method vs Dataset vs Task)."""
 from __future__ import annotations
 
-from kg.extract.discover import appositive_types, definition_context, proposal_spans
+from kg.extract import extract_paper
+from kg.extract.discover import appositive_types, definition_context, long_form_type, proposal_spans
+from kg.models import Paper
 
 
 def spans(t, names):
@@ -15,3 +17,9 @@ def test_a_hyphenated_modifier_is_no_kind_noun():
     assert [(t[s:e], ty) for s, e, ty in proposal_spans(t)] == [("FooZle", "Dataset")]
     t = "We propose Zip Quux (ZQ), a score-based framework for denoising."
     assert definition_context(t, 11, 23)[0] == "Method"
+
+
+def test_a_dataset_head_before_a_preposition_heads_the_long_form():
+    x = extract_paper(Paper(id="b", title="", abstract="We propose a Zorp Benchmark for Code Repair (ZBCR) with 900 bugs."))
+    assert [(e.type, e.name) for e in x.entities if e.name.startswith("Zorp")] == [("Dataset", "Zorp Benchmark for Code Repair")]
+    assert long_form_type("Graph Network for Traffic Forecasting") == "Task"  # method and task heads there: no change
