@@ -448,7 +448,8 @@ def capitalised_dataset_names(text: str) -> list[tuple[int, int]]:
 
 _APPOS = re.compile(
     r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:which\s+is\s+|namely\s+)?|\s+(?:is|are|was|as)\s+)(?:a|an|the)\s+"
-    r"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+){0,6}?"
+    # a describing word, or an acronym in brackets after one ("a visual question answering (VQA) dataset")
+    r"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+|(?<=\w )\([^()\s]{1,12}\)\s+){0,6}?"
     r"(dataset|benchmark|corpus|suite|collection|leaderboard|testbed|database|"
     r"method|model|framework|approach|architecture|network|algorithm|technique|system|pipeline|agent|"
     r"metric|measure|score|task)s?\b(?!-)", re.I)  # not the first part of "a model-agnostic benchmark"
@@ -1117,7 +1118,7 @@ _DS_AFTER = re.compile(
     # whole words only ("instruction-following", "cancer", "systematic" are describing words, not "in"/"can"/"system")
     rf"(?:(?!(?:and\s+(?:a|an|the|our|its)|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over|can|will)\b|"
     rf"(?:method|model|framework|approach|architecture|network|algorithm|technique|system|pipeline|agent|tool|toolkit|"
-    rf"library|platform|solution)s?\b(?!-)|(?:outperform|achiev|surpass|improv)\w*)[\w\-]+,?\s+){{0,8}}?"
+    rf"library|platform|solution)s?\b(?!-)|(?:outperform|achiev|surpass|improv)\w*)[\w\-]+,?\s+|(?<=\w )\([^()\s]{{1,12}}\)\s+){{0,8}}?"
     rf"{_DS_HEAD}\b(?!-)", re.I)
 _TASK_AFTER_NAME = re.compile(r"\s+task\b(?![\-,])")
 _TASK_NAMED_BEFORE = re.compile(r"\b(?:task|problem)\s*,?\s*(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?:the\s+)?$",

@@ -23,3 +23,9 @@ def test_a_dataset_head_before_a_preposition_heads_the_long_form():
     x = extract_paper(Paper(id="b", title="", abstract="We propose a Zorp Benchmark for Code Repair (ZBCR) with 900 bugs."))
     assert [(e.type, e.name) for e in x.entities if e.name.startswith("Zorp")] == [("Dataset", "Zorp Benchmark for Code Repair")]
     assert long_form_type("Graph Network for Traffic Forecasting") == "Task"  # method and task heads there: no change
+
+
+def test_an_acronym_in_brackets_inside_the_description():
+    t = "We build FooZle-10K, a synthetic visual question answering (VQA) dataset of 10k triples."
+    assert list(appositive_types(t, spans(t, ["FooZle-10K"])).values()) == ["Dataset"]
+    assert [ty for _, _, ty in proposal_spans(t)] == ["Dataset"]
