@@ -289,6 +289,9 @@ _EVAL_TRIGGER = re.compile(
     r"\b(?:experiments?|evaluat\w*|results?|tested|tests?|trained|training|fine-tuned|validated|benchmark\w*|"
     r"performance|accuracy|outperform\w*|state-of-the-art|SOTA|achiev\w+|improv\w+|surpass\w*|gains?|"
     r"experimented|scores?|reach\w*|sets?|\d%|\d)(?:\b[^.;:()]{0,60}?\b\s*|\s+)$", re.I)
+_VALUE_ON = re.compile(r"(?<![\w.])(?:\d+[.,]\d+|\d+(?:[.,]\d+)?\s*\\?%)\s*([^\s.;:()]*)(?:\s+[^\s.;:()]+){0,2}\s+$")
+_TIME_UNIT = re.compile(r"(?:ms|s|sec|secs|seconds|minutes|min|hours|h|fps|FPS|Hz|GB|MB|W|J)$")
+_DECIMAL = re.compile(r"\d[.,]\d")
 _EVAL_MODS = re.compile(
     r"(?:the\s+)?(?:(?:challenging|popular|public|publicly available|standard|widely[- ]used|large-scale|several|"
     r"multiple|two|three|four|five|six|seven|eight|nine|ten|\d+|real-world|benchmark|well-known|various|diverse)\s+)*",
@@ -406,8 +409,17 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
         if not _LIST_START.match(text, o.end()):
             continue
         if not _EVAL_TRIGGER.search(text, max(0, o.start() - 80), o.start()):
-            continue
-        items = _list_after(text, _EVAL_MODS.match(text, o.end()).end())
+            # a score right before "on": "1.86 mm on X", "+20% on the X leaderboard", "0.78 F1 on X" (not a time
+            # measured on hardware, "6.68 ms on NVIDIA 5090", nor a count, "64 cores on x86-64")
+            v = _VALUE_ON.search(text, max(0, o.start() - 40), o.start()) if o[0].startswith("on") else None
+            if v is None or _TIME_UNIT.match(v[1]):
+                continue
+            items = _list_after(text, _EVAL_MODS.match(text, o.end()).end())
+            if any(t != "Dataset" and any(sp[0] <= a < sp[1] for sp in items) for (a, _), t in known.items()):
+                continue  # "87% on Gemma-2-2B, LLaMA-3-8B and Qwen-7B": the models a score was measured with
+            items = [sp for sp in items if not _DECIMAL.search(text, sp[0], sp[1])]
+        else:
+            items = _list_after(text, _EVAL_MODS.match(text, o.end()).end())
         good = [sp for sp in items if known.get(sp) == "Dataset" or
                 any(is_name_token(w, stop) for w in text[sp[0]:sp[1]].split())]
         if good:

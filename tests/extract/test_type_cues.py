@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.extract import extract_paper
-from kg.extract.discover import appositive_types, definition_context, long_form_type, proposal_spans
+from kg.extract.discover import appositive_types, dataset_lists, definition_context, long_form_type, proposal_spans
 from kg.models import Paper
 
 
@@ -29,3 +29,14 @@ def test_an_acronym_in_brackets_inside_the_description():
     t = "We build FooZle-10K, a synthetic visual question answering (VQA) dataset of 10k triples."
     assert list(appositive_types(t, spans(t, ["FooZle-10K"])).values()) == ["Dataset"]
     assert [ty for _, _, ty in proposal_spans(t)] == ["Dataset"]
+
+
+def test_a_score_right_before_on_names_the_dataset_it_was_measured_on():
+    t = ("It reaches 1.68 mm on ZorpBones100k, 87.1 % / 0.840 on QUUX-7 and 92.9% on BlargQ. It runs in 6.68 ms on "
+         "Zeta 5090 and has 64 cores on x99-64.")
+    assert [t[s:e] for s, e in dataset_lists(t)] == ["ZorpBones100k", "QUUX-7", "BlargQ"]
+    # a list holding a catalog model is the models a score was measured with
+    t = "It attains 87% on Gemma-7B and FooLM-3."
+    i = t.index("Gemma")
+    assert [t[s:e] for s, e in dataset_lists(t)] == ["Gemma-7B", "FooLM-3"]
+    assert dataset_lists(t, known={(i, i + 8): "Method"}) == []
