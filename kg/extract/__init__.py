@@ -218,6 +218,7 @@ def _mask_links(text: str) -> str:
 
 
 _SQUASH = re.compile(r"[\s\-_./]+")
+_DATASET_PIECE = re.compile(r"(?:QA|Bench|Eval|Arena|Corpus|Suite|Bank)(?![a-z])")
 _DATASET_NAME = re.compile(r"(?:QA|Bench|Eval|Arena|Set|Corpus|Data|Suite|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")
 
 
@@ -731,6 +732,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             # "a novel X (XR)", "X (XM) module", "X (XS), a training-free strategy", "we propose x y (XY)"
             ctx, new = definition_context(text, ls, se)
             cued = new or role_of(text, ls, field) == "proposed"
+            if ctx == "Dataset" and typ == "Method" and prop_type.get((ss, se)) is None:
+                typ = "Dataset"  # "the Large Engagement Networks (LEN) dataset": the kind noun outweighs the long form's head
             if (cued and typ == "Task" and prop_type.get((ss, se)) is None and _title_cased(lf)
                     and not _TASK_NOUN_AFTER.match(text, se)):
                 # "we introduce Mixture of Reasoning (MoR), a training framework": a capitalised long form the paper
@@ -774,6 +777,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         hit = _lookup(text[s:e])
         if text[s:e] in stop_names or _plural_free(text[s:e]) in stop_names:
             continue  # "multiple NLP benchmarks", "Japanese and English datasets": a field or a language, no name
+        if (hit is None and (s, e) not in strong and not _DATASET_PIECE.search(text, s, e)
+                and _type_of_name(text[s:e])[::2] == ("Method", True)):
+            continue  # "experiments on Qwen3-VL 4B and 8B", "gains over GPT-5.4": a variant of a catalog model
         if text[s:e] not in untyped_sf and (hit is None or hit[0] == "Dataset" or (s, e) in strong and not _generic(hit[1])):
             cands.append((s, e, "Dataset", hit[1] if hit else text[s:e], "dataset"))
     for s, e in metric_spans(text):
@@ -1328,7 +1334,11 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     # a name of the paper's own that is a dataset somewhere ("X: a ... dataset", "X, a large-scale corpus") is
     # that dataset wherever else it got the default type Method ("models trained with our X")
     datasets = {name.lower() for _, _, _, mentions, _, sources in per_field for s, e, typ, name in mentions
-                if typ == "Dataset" and sources[(s, e)] in ("proposal", "apposition")}
+                if typ == "Dataset" and sources[(s, e)] in ("proposal", "apposition", "definition")}
+    # likewise a name the paper presents as a task ("we propose a Case2Code task", "X, a new task") is that task
+    # where it got the default type Method (the title "Case2Code: Learning ...")
+    own_tasks = {name.lower() for _, _, _, mentions, _, sources in per_field for s, e, typ, name in mentions
+                 if typ == "Task" and sources[(s, e)] in ("proposal", "apposition")} - datasets
     quals: dict[tuple[str, str], set[str]] = {}
     abstract_low = paper.abstract.lower()
     learned = entscore.USE_LEARNED or entscore.CAPTURE is not None
@@ -1346,6 +1356,9 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             if (typ == "Method" and name.lower() in datasets and sources[(s, e)] != "catalog"
                     and _lookup(name) is None):
                 typ = "Dataset"
+            elif (typ == "Method" and name.lower() in own_tasks and sources[(s, e)] in ("proposal", "name")
+                    and _lookup(name) is None):
+                typ = "Task"
             if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
                     and (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
                     and _task_core(name.lower(), set(task_count) - {name.lower()}) is None

@@ -1,7 +1,7 @@
 """The type a discovered name gets from the words around it (Method vs Dataset vs Task)."""
 from __future__ import annotations
 
-from kg.extract import extract_paper
+from kg.extract import extract_paper, field_mentions
 from kg.extract.discover import appositive_types, dataset_lists, definition_context, long_form_type, proposal_spans
 from kg.models import Paper
 
@@ -40,3 +40,28 @@ def test_a_score_right_before_on_names_the_dataset_it_was_measured_on():
     i = t.index("Gemma")
     assert [t[s:e] for s, e in dataset_lists(t)] == ["Gemma-7B", "FooLM-3"]
     assert dataset_lists(t, known={(i, i + 8): "Method"}) == []
+
+
+def _types(title, abstract):
+    return [(e.type, e.name, [m.field for m in e.mentions]) for e in extract_paper(Paper(id="t", title=title, abstract=abstract)).entities]
+
+
+def test_a_name_the_abstract_defines_as_a_dataset_is_that_dataset_in_the_title():
+    got = _types("Zorp UNodd: From Odd to Ordinary", "We introduce Zorp UNodd(ZU), a benchmark designed to test models. ZU pairs scenes.")
+    assert got == [("Dataset", "Zorp UNodd", ["title", "abstract", "abstract", "abstract"])]
+
+
+def test_a_name_the_abstract_presents_as_a_task_is_no_method_in_the_title():
+    got = _types("Case9Code: Learning Inductive Reasoning", "We focus on synthesis and propose a Case9Code task by exploiting programs.")
+    assert ("Task", "Case9Code", ["title", "abstract"]) in got and not any(t == "Method" for t, _, _ in got)
+
+
+def test_a_dataset_noun_after_the_short_form_outweighs_the_long_forms_head():
+    got = _types("", "We leverage the recently introduced Large Zorp Networks (LZN) dataset, which contains 300 networks.")
+    assert got == [("Dataset", "Large Zorp Networks", ["abstract", "abstract"])]
+
+
+def test_a_variant_of_a_catalog_model_in_an_evaluation_list_stays_a_method():
+    t = "Gains are 45% on Llama-9-2B and 40% on Llama-9-8B."
+    ms, _, _ = field_mentions(t, {})
+    assert [(t[s:e], ty) for s, e, ty, _ in ms] == [("Llama-9-2B", "Method"), ("Llama-9-8B", "Method")]
