@@ -267,6 +267,13 @@ _COMPARED_BEFORE = re.compile(r"\b(?:higher|lower|improved|better|superior|compa
                               r"(?:[a-z][\w\-]*\s+)?$")
 _COMPARED_AFTER = re.compile(r"s?\s+(?:than|compared\s+(?:to|with)|relative\s+to|over)\b")
 _ARTICLES = ("a ", "an ", "the ")
+# a catalog measure written as an acronym ("HR", "R2", "SER", "MAE"), and another name it can be glued into
+_METRIC_ACRONYM = re.compile(r"[A-Z][A-Z0-9&²³^@]{1,5}s?")
+_NAME_AFTER = re.compile(r"-[A-Z][a-z]{2,}")
+_NAME_BEFORE = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*-$")
+_METRIC_MODIFIES = re.compile(r"-(?:based|guided|driven|aware|regularized|regularised|weighted|style|like|inspired|"
+                              r"constrained|conditioned)\b")
+_TWO_LETTERS = re.compile(r"[A-Z]{2}s?")  # "HR", "AP", "EM", "APs": too short to be the measure without evidence
 # a measure named where the text says what is measured, with or without a value: after "in terms of", "measured
 # by", "metrics such as" (through the list it opens), before "... metrics"/"scores", or "outperforms X in precision"
 _MEASURE_CUE = re.compile(r"(?:\bin\s+terms\s+of|\bwith\s+respect\s+to|\bw\.r\.t\.|\b(?:measured|evaluated|assessed|"
@@ -281,7 +288,7 @@ _ITEMS_THEN_COMPARED = re.compile(r"s?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\
 _MEASURE_ITEMS = re.compile(r"(?:[\w\-@]+(?:\s+[\w\-@]+){0,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
                           r"(?:the\s+)?){0,4}")
 _ITEMS_THEN_CUE = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-@]+(?:\s+[\w\-@]+){0,3}){0,4}"
-                            r"\s+(?:metrics|measures|scores)\b")
+                            r"\s+(?:metrics?|measures?|scores)\b")
 # catalog measures whose word is common in other senses ("sensitivity to noise", "a sensitivity analysis"): a
 # measure only next to its value ("a sensitivity of 97.6%", "98.1% sensitivity") or beside its pair ("specificity")
 _VALUE_BOUND = {"sensitivity": "specificity"}
@@ -905,6 +912,15 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             a, b = _sentence_of(text, sentences, s)
             if _VALUE_BOUND[name] not in text[a:b].lower():
                 continue
+        if typ == "Metric" and _METRIC_MODIFIES.match(text, e):
+            continue  # "a Gini coefficient-based relaxation", "cosine similarity-guided sampling": a part of a method
+        if typ == "Metric" and src in ("catalog", "name") and _METRIC_ACRONYM.fullmatch(text, s, e):
+            if _NAME_AFTER.match(text, e) or _NAME_BEFORE.search(text, max(0, s - 12), s):
+                continue  # "R2-Reasoner", "ViT-MAE": a piece of another name, not the measure
+            a, b = _sentence_of(text, sentences, s) if _TWO_LETTERS.fullmatch(text, s, e) else (s, s)
+            if a < b and not (_number_in(text, a, b) or name.lower() in text.lower() or _measuring_context(text, s, e, a)
+                              or any(a <= c[0] < b and c[2] == "Metric" and (c[0], c[1]) != (s, e) for c in cands)):
+                continue  # "HR training data", "context-aware AP selection": another acronym unless measured here
         if typ == "Metric" and (text[s:e].lower() in _VAGUE_METRIC or name in _CONTEXT_METRIC or src == "mined"):
             if text[s - 1:s] == "-" or text[e:e + 1] == "-":
                 continue  # "high-precision GNSS", "high-throughput phenotyping", "accuracy-preserving"

@@ -208,3 +208,17 @@ def test_a_generic_measure_counts_where_the_text_says_what_is_measured():
         assert "accuracy" in got or "precision" in got, t
     assert _metric_aliases("Accuracy and reliability matter in medicine.") == {}
     assert _metric_aliases("FooNet improves accuracy on hard inputs.") == {}
+
+
+def test_a_two_letter_metric_acronym_needs_evidence_and_no_acronym_is_cut_from_a_name():
+    assert _metric_aliases("Existing methods rely on a large amount of HR training data.") == {}
+    assert _metric_aliases("The agent handles context-aware AP selection.") == {}
+    assert "hit ratio" in _metric_aliases("FooNet raises HR and NDCG on BarSet.")
+    assert "average precision" in _metric_aliases("FooNet reaches 41.2 AP on BarSet.")
+    assert _metric_aliases("We propose R2-Reasoner for collaborative reasoning.") == {}
+    assert "F1 score" in _metric_aliases("FooNet is best in both macro-F1 and hate-F1 on 2 sets.")
+
+
+def test_a_measure_that_modifies_a_method_is_no_measure():
+    assert _metric_aliases("A Gini coefficient-based relaxation is used on 3 sets.") == {}
+    assert "Fréchet Inception Distance" in _metric_aliases("FID-guided sampling reaches an FID of 2.1.")
