@@ -222,3 +222,10 @@ def test_a_two_letter_metric_acronym_needs_evidence_and_no_acronym_is_cut_from_a
 def test_a_measure_that_modifies_a_method_is_no_measure():
     assert _metric_aliases("A Gini coefficient-based relaxation is used on 3 sets.") == {}
     assert "Fréchet Inception Distance" in _metric_aliases("FID-guided sampling reaches an FID of 2.1.")
+
+
+def test_a_form_listed_as_measure_and_method_is_the_measure_with_its_value():
+    x = extract_paper(Paper(id="t", title="", abstract="FooNet reaches an MAE of 0.3 on BarSet, and lowers MAE to 0.2."))
+    assert ("Metric", "mean absolute error") in {(e.type, e.name) for e in x.entities}
+    x = extract_paper(Paper(id="t", title="", abstract="We pretrain an MAE on BarSet and surpass MAE by 1.2 points."))
+    assert ("Metric", "mean absolute error") not in {(e.type, e.name) for e in x.entities}
