@@ -529,7 +529,9 @@ _PRAISE = (r"impressive|remarkable|state-of-the-art|excellent|outstanding|superi
            r"satisfactory|unprecedented|significant|substantial|considerable|minimal|additional|reasonable|"
            r"acceptable|decent|leading|fast|faster|slow|slower|great|greater")
 _MEASURE_HEAD = (r"(?:speed|speedup|time|latency|throughput|cost|usage|consumption|footprint|overhead|memory|error|"
-                 r"accuracy|rate|score|ratio|efficiency|frequency|reliability|agreement)")
+                 r"accuracy|rate|score|ratio|efficiency|frequency|reliability|agreement|loss|coherence|consistency|"
+                 r"fidelity|diversity|similarity|correlation|distance|divergence|utilization|utilisation|perplexity|"
+                 r"precision|recall)")
 _NOT_MOD = (r"(?!(?:the|a|an|our|its|their|this|these|by|of|in|on|and|or|with|to|for|from|at|as|than|up|over|"
             rf"much|more|less|only|also|both|all|each|per|significantly|substantially|overall|average|mean|total|final|"
             rf"{_PRAISE})\b)")
@@ -578,11 +580,14 @@ _CHANGE_VERB_END = re.compile(r"(?:decreas|reduc|increas|improv|drop|fall|fell|r
                               r"lower)\w*$")
 _VALUE_THEN_NP = re.compile(rf"\d\s*\\?%\s+{_VALUE_NP}")
 _IN_TERMS = re.compile(rf"\bin\s+terms\s+of\s+(?:the\s+)?{_MEASURE_NP}")
+# a measure compared without a value: "improved topic coherence compared to", "lower validation loss than"
+_COMPARED_NP = re.compile(rf"\b(?:higher|lower|improved|better|superior|reduced|increased|worse|stronger|greater)\s+"
+                          rf"{_MEASURE_NP}\s+(?:than|compared\s+(?:to|with)|relative\s+to)\b")
 
 
 def measure_spans(text: str) -> list[tuple[int, int]]:
     """Metric noun phrases read from a measuring context: "reduces inference time by 30%", "2x higher decoding
-    throughput", "in terms of reconstruction error". The phrase is one or two modifiers and a measure noun
+    throughput", "in terms of reconstruction error", "lower validation loss than". The phrase is one or two modifiers and a measure noun
     (speed, time, latency, cost, memory, error, accuracy, rate, score, ratio...).
 
     >>> t = "It increases average rendering speed by 3.5x, gives 40% lower peak memory and wins in terms of edit accuracy."
@@ -618,6 +623,8 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
         i = text.find(" of ", i + 4)
     if "in terms of" in text:
         found += _IN_TERMS.finditer(text)
+    if " than " in text or "compared " in text or "relative to" in text:
+        found += _COMPARED_NP.finditer(text)
     return sorted({m.span(1) for m in found})
 
 

@@ -155,3 +155,11 @@ def test_kl_divergence_is_a_measure_only_where_a_value_is_given():
 def test_a_measure_head_before_function_analysis_or_model_is_no_measure():
     assert _metrics("Closer error analysis shows gaps, and a Bayesian reward function guides FooNet to 91%.") == set()
     assert _metrics("FooNet lowers the Hausdorff distance to 3.1 mm.") == {"Hausdorff distance"}
+
+
+def test_more_measure_heads_and_a_compared_measure_without_value():
+    from kg.extract.discover import measure_spans
+    t = "FooNet shows improved caption coherence compared to BarNet and lower reconstruction loss than BazNet."
+    assert [t[s:e] for s, e in measure_spans(t)] == ["caption coherence", "reconstruction loss"]
+    t = "It increases memory similarity by 12.6% on BarSet."
+    assert [t[s:e] for s, e in measure_spans(t)] == ["memory similarity"]
