@@ -189,8 +189,8 @@ def test_a_qualified_measure_keeps_its_qualified_form_as_an_alias():
     assert "diagnostic accuracy" in got["accuracy"] and "token-level F1" in got["F1 score"]
     # and a measure read from its value keeps the catalog measure it ends in
     assert "accuracy" in _metric_aliases("FooNet reaches a detection accuracy of 91.2% on BarSet.")["detection accuracy"]
-    got = _metric_aliases("FooNet cuts the average response length by 50% on BarSet.")
-    assert "average response length" in got["response length"]
+    got = _metric_aliases("FooNet cuts the average answer length by 50% on BarSet.")
+    assert "average answer length" in got["answer length"]
 
 
 def test_no_comparison_praise_or_verb_is_a_qualifier():
