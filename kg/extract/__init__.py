@@ -1431,7 +1431,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                 q = _qualified(text, s, field == "abstract")
                 if q is None:
                     q = recurring_qualifier(text, s, e, title_low, abstract_low)
-            elif typ == "Metric" and field == "abstract":
+            elif typ == "Metric" and field == "abstract" and sources[(s, e)] != "name":
                 q = metric_qualifier(text, s)
             if q is not None and not any(q < x < s for x in ends):
                 quals.setdefault((typ, name.lower()), set()).add(text[q:e])

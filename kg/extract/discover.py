@@ -652,7 +652,8 @@ _QUAL_NOT = frozenset(
     "meaningful complementary severe interpretable one two three four five six seven eight nine ten eleven twelve "
     "half double potential establish decrease guide visualize alongside impact efficient consistent perfect "
     "smallest largest biggest fastest slowest strongest weakest greatest superfast aggressive specific initial "
-    "official uniform distinct raw just beyond empirical theoretical typical zero baseline".split())
+    "official uniform distinct raw just beyond empirical theoretical typical zero baseline larger smaller bigger "
+    "longer shorter wider deeper simple simplistic comparative track dataset benchmark".split())
 # "-ing" and "-ed" words that name a kind of measure, not a verb form ("ranking accuracy", "weighted F1")
 _QUAL_ING = frozenset("reasoning forecasting positioning modeling modelling matching denoising tracking decoding "
                       "rendering tagging labeling labelling linking ranking counting clustering grounding editing "
