@@ -1,5 +1,7 @@
-"""benchmarks/unseen_diff.py: the entries it compares, per type and with aliases, and its --types check."""
+"""benchmarks/unseen_diff.py: the entries it compares, per type and with aliases, and its --types check; --relations."""
 import doctest
+import json
+from pathlib import Path
 
 import pytest
 
@@ -26,3 +28,29 @@ def test_unknown_type_is_a_clear_error(capsys):
     with pytest.raises(SystemExit):
         ud.main(["/tmp/a", "/tmp/b", "--types", "Metric,Model"])
     assert "unknown type(s) ['Model']" in capsys.readouterr().err
+
+
+def test_compare_relations_key_is_type_head_tail():
+    ud = load_script("benchmarks/unseen_diff.py")
+    r = ("BASED_ON", "XNet", "ResNet-50", "0.7", "XNet is built on ResNet-50.")
+    same_rel_new_conf = ("BASED_ON", "XNet", "resnet-50", "0.85", "XNet is built on ResNet-50.")
+    counts, changes = ud.compare({"1": {r}, "2": {r}}, {"1": {same_rel_new_conf}, "2": set()}, key=3)
+    assert counts == {"changed": 2, "gain only": 0, "lose only": 1, "other": 1}
+    assert changes[0] == ("1", [r], [same_rel_new_conf])
+    # with the entity key (two fields) two relations of one type and head would count as one entry
+    assert ud.compare({"1": {r}}, {"1": {r, ("BASED_ON", "XNet", "ViT", "0.7", "")}}, key=2)[0]["other"] == 1
+
+
+def test_extract_with_relations_runs_the_snapshot(tmp_path):
+    ud = load_script("benchmarks/unseen_diff.py")
+    root = Path(ud.__file__).resolve().parents[1]
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text(json.dumps({"id": "p1", "title": "ZetaNet",
+                                  "abstract": "We propose ZetaNet. ZetaNet outperforms ResNet-50 on ImageNet."}) + "\n")
+    rels = ud.extract_with(root, papers, tmp_path / "out.jsonl", relations=True)
+    got = {e[:3] for e in rels["p1"]}
+    assert ("OUTPERFORMS", "ZetaNet", "ResNet-50") in got and ("EVALUATED_ON", "ZetaNet", "ImageNet") in got
+    one = next(e for e in rels["p1"] if e[0] == "OUTPERFORMS")
+    assert float(one[3]) >= 0.7 and one[4] == "ZetaNet outperforms ResNet-50 on ImageNet."
+    ents = ud.extract_with(root, papers, tmp_path / "out2.jsonl")
+    assert ("Method", "ZetaNet", "proposed") in ents["p1"]
