@@ -176,6 +176,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "uses_with": 0.65,         # "X first produces a map with / via / through Y" (about 7 in 12 right on unseen abstracts)
     "proposal_any": 0.7,       # the proposal sentence: "we propose X, a loop in which Y reads ..." (a known Y)
     "uses_object": 0.7,        # a known Y further in a strong verb's object: "X integrates pre-trained A and iterative Y tuning"
+    "uses_frozen": 0.7,        # a frozen Y after the paper's method in its sentence: "X predicts features of a frozen Y teacher"
     "uses_family": 0.65,       # any of the five above with an architecture family as Y ("leverages LLMs", "a Transformer
                                # based system"): right by the text, but the older gold sets leave these out (2 of 2 on them)
 }
@@ -303,7 +304,8 @@ _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+t
 _WE_PRESENT = re.compile(r"\s*we\s+(?:further\s+|then\s+|also\s+)?(?:present|propose|introduce|develop|design|build|construct)\s+"
                          r"(?:an?\s+|the\s+)?(?:(?:novel|new)\s+)?")
 #: "CAM is integrated into our HyCAM framework": the name after "into" is built from the one before
-_INTO = re.compile(r"\s*(?:[a-z][\w\-]*\s+){0,2}?(?:is|are|was|were|being|can\s+be)\s+(?:\w+ly\s+)?"
+_INTO = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*(?:(?:an?|the|another|our)\s+[^,;.()]{1,50}?,\s*)?)?"  # "Y, another solver, was"
+                   r"(?:[a-z][\w\-]*\s+){0,2}?(?:is|are|was|were|being|can\s+be)\s+(?:\w+ly\s+)?"
                    r"(?:integrated|incorporated|plugged|embedded|inserted)\s+(?:in)?to\s+(?:our\s+|the\s+|a\s+)?"
                    r"(?:proposed\s+|novel\s+|new\s+|unified\s+)?", re.I)
 _INTO_KEYS = ("integrated into", "incorporated into", "plugged into", "embedded into", "inserted into", "integrated in")
@@ -578,7 +580,14 @@ _AS_BACKBONE = re.compile(r"\s*\)?\s*(?:\([^()]{1,30}\)\s*)?as\s+(?:the\s+|our\s
                           r"foundation\s+models?|encoders?|base\s+networks?|base\s+LLMs?)\b", re.I)
 _USE_BEFORE = re.compile(r"\b(?:we|our\s+\w+)\s+(?:\w+ly\s+)?(?:use|utili[sz]e|adopt|employ|leverage|choose|select|build\s+on)\s+"
                          r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}(?:[\w\-]+\s*\(\s*)?$")
-_BACKBONE_KEYS = ("backbone", "foundation model", "base model", "encoder", "base network", "base llm")
+_BACKBONE_KEYS = ("backbone", "foundation model", "base model", "encoder", "base network", "base llm", "feature extractor")
+#: the passive form after the proposal: "a Swin Transformer is adopted as the backbone", "Y is employed as the feature
+#: extractor" (the sentence names no other subject; lower-cased text after Y)
+_PASSIVE_BACKBONE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:is|are|was|were)\s+(?:first\s+|also\s+|then\s+)?"
+                               r"(?:adopted|employed|used|utili[sz]ed|leveraged|chosen|selected|taken|introduced)\s+as\s+"
+                               r"(?:the\s+|our\s+|its\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?:backbones?|base\s+models?|"
+                               r"foundation\s+models?|(?:image\s+|text\s+|visual\s+)?encoders?|base\s+networks?|"
+                               r"feature\s+extractors?)\b")
 
 
 def _has_backbone_word(seg: str) -> bool:
@@ -798,7 +807,9 @@ _TOOL_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:to\s+(?:generate|annotat
 _USE_KEYS = ("use", "usi", "utili", "employ", "adopt", "leverag", "exploit", "relie", "relying", "integrat", "incorporat",
              "combin", "fuse", "fusing", "equip", "augment", "extend", "buil", "tun", "initiali", "based on", "top of",
              "atop", "distill", "adapt", "instantiat", "powered", "driven", "plug", "conditions", "with", "via", "through",
-             "from")
+             "from", "frozen")
+#: "a frozen Y (encoder)": a model the paper's method keeps fixed and builds on (lower-cased, before Y)
+_FROZEN_BEFORE = re.compile(r"\bfrozen\s+(?:(?:and\s+)?(?:pre-?trained|off-the-shelf|large|open-source)\s+)?$")
 
 
 def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], proposed: str,
@@ -924,6 +935,15 @@ def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], propo
                         seen.add(y[3])
                         out.append((x, y, "uses_object"))
             break
+    if "frozen" in low[s:e]:
+        # "X predicts the features of a frozen Y teacher", "we distil a frozen Y into ...": a fixed model X is built on
+        x = heads[0]
+        if not _EVAL_BEFORE.search(low, max(s, x[0] - 40), x[0]):
+            for y in methods:
+                if y[0] > x[1] and y[3] not in seen and y[0] - x[1] <= 200 and _FROZEN_BEFORE.search(low, max(s, y[0] - 40), y[0]) \
+                        and ok_tail(x, y, x[1]):
+                    seen.add(y[3])
+                    out.append((x, y, "uses_frozen"))
     if is_proposal:
         x = next((m for m in heads if m[0] != m[1] and low[m[0]:m[1]] != "we"), None)
         if x is not None:
@@ -1035,8 +1055,10 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
     if after_proposal and _has_backbone_word(low[s:e]):
         # "we utilize the vanilla ViT (ViT-B) as the pre-trained foundation model": the method is built on it
         for m in methods:
-            if m[3] != proposed and _AS_BACKBONE.match(text, m[1], e) and _USE_BEFORE.search(low, max(s, m[0] - 60), m[0]) \
-                    and subject_free(m[0], whole=True, but=m) and \
+            passive = _PASSIVE_BACKBONE.match(low, m[1], e) is not None
+            if m[3] != proposed and (passive or _AS_BACKBONE.match(text, m[1], e) and
+                                     _USE_BEFORE.search(low, max(s, m[0] - 60), m[0])) \
+                    and subject_free(m[0], whole=not passive, but=m) and \
                     not any(_BRACKETED.fullmatch(text, m[1], x[0]) for x in methods):  # "Y (Y-B)": Y-B is the one
                 out.append((head, "BASED_ON", m, "backbone_basis"))
     if not after_proposal or not any(m[2] in ("Dataset", "Task") for m in ments) or not _has_eval_word(low, s, e):
@@ -1241,7 +1263,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     [('X', 'OUTPERFORMS', 'Alpaca'), ('X', 'BASED_ON', 'LLaMA')]
     """
     out: list[Relation] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: dict[tuple[str, str, str], int] = {}  # key -> index in out
     if not proposed and not any(m[2] == "Method" for m in mentions) and not (field == "title" and ":" in text):
         return out  # every relation needs a Method head
 
@@ -1256,8 +1278,10 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if TRACE is not None:
             TRACE.append((h[3], typ, t[3], rule))
         if k not in seen:
-            seen.add(k)
+            seen[k] = len(out)
             out.append(_rel(h, typ, t, conf, ev))
+        elif conf > out[seen[k]].confidence:  # a stronger rule found it too: its confidence and evidence
+            out[seen[k]] = _rel(h, typ, t, conf, ev)
 
     mentions, low, proposed, families = _prepare(text, mentions, field, proposed)
     ours_all = proposed_spans(text, 0, len(text), proposed, low)

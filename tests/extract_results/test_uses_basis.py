@@ -149,3 +149,54 @@ def test_uses_basis_pure_function() -> None:
 def test_uses_basis_tools_and_parts(text: str) -> None:
     ms = _mentions(text, ["ZedNet", "GPT-4", "Tree Gated Fusion Block"])
     assert uses_basis(text, text.lower(), 0, len(text), ms, "ZedNet", False) == []
+
+
+# --- 1 Dec morning (HREL): a frozen model, the passive backbone, "Y, another solver, was integrated into X" ---
+
+def test_frozen_model_after_the_paper_method_is_its_basis() -> None:
+    t = "We propose ZedNet for dense prediction. Our method, ZedNet, predicts features of a frozen DINOv2 teacher."
+    assert based(t, ["ZedNet", "DINOv2"]) == {"DINOv2"}
+    rels = find_relations(t, _sentences(t), _mentions(t, ["ZedNet", "DINOv2"]), proposed="ZedNet")
+    assert [r.confidence for r in rels if r.tail == "DINOv2"] == [RULE_CONFIDENCE["uses_frozen"]] == [0.7]
+
+
+@pytest.mark.parametrize("text", [
+    "We propose ZedNet for dense prediction. Unlike methods with a frozen DINOv2 encoder, ZedNet trains end to end.",
+    "We propose ZedNet for dense prediction. We evaluate ZedNet against a frozen DINOv2 baseline.",
+    "We propose ZedNet for dense prediction. ZedNet is faster than a frozen DINOv2 encoder.",
+    "We propose ZedNet for dense prediction. ZedNet uses no frozen DINOv2 features.",
+])
+def test_frozen_model_compared_or_before_the_paper_method_is_not(text: str) -> None:
+    assert based(text, ["ZedNet", "DINOv2"]) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We propose ZedNet for crowd counting. A ResNet-50 is adopted as the backbone.", {"ResNet-50"}),
+    ("We propose ZedNet for crowd counting. In ZedNet, a Swin Transformer is employed as the feature extractor.",
+     {"Swin Transformer"}),
+    ("We propose ZedNet for crowd counting. BERT (base) is used as the text encoder.", {"BERT"}),
+    # another method is the subject of the clause: its backbone, not the paper's
+    ("We propose ZedNet for crowd counting. For CSRNet, a ResNet-50 is adopted as the backbone.", set()),
+    ("We propose ZedNet for crowd counting. A ResNet-50 is adopted as the baseline.", set()),
+])
+def test_passive_backbone_after_the_proposal(text: str, expected: set[str]) -> None:
+    assert based(text, ["ZedNet", "ResNet-50", "Swin Transformer", "BERT", "CSRNet"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We propose ZedNet, a parallel framework. A popular open-source solver, SCIP, was integrated into ZedNet as the "
+     "base solver.", {"SCIP"}),
+    ("We propose ZedNet, a parallel framework. HiGHS, another open-source solver, was integrated into ZedNet.", {"HiGHS"}),
+    ("We propose ZedNet, a parallel framework. SCIP, HiGHS, was not integrated into ZedNet.", set()),
+])
+def test_integrated_into_after_an_appositive(text: str, expected: set[str]) -> None:
+    assert based(text, ["ZedNet", "SCIP", "HiGHS"]) == expected
+
+
+def test_a_relation_found_by_two_rules_keeps_the_higher_confidence() -> None:
+    # "ZedNet, a ... for T" in the proposal sentence: proposal_task (0.65) fires before for_task (0.7)
+    t = "We propose ZedNet, a Transformer for machine translation."
+    rels = find_relations(t, _sentences(t), _mentions(t, ["ZedNet", "Transformer"], ("machine translation",)),
+                          proposed="ZedNet", min_confidence=0.0)
+    conf = {r.tail: r.confidence for r in rels if r.type == "APPLIED_TO" and r.head == "ZedNet"}
+    assert conf == {"machine translation": 0.7}
