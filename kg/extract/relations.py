@@ -315,6 +315,10 @@ _TRAINED_ON = re.compile(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned|learn
                          r"annotated)\s+"
                          r"(?:\w+ly\s+|only\s+|solely\s+|jointly\s+|further\s+|directly\s+|both\s+|mainly\s+)*$", re.I)
 _FOR_TRAINING = re.compile(r"\s*(?:dataset|corpus|data)?\s*(?:for|as|during)\s+(?:the\s+)?(?:pre-?)?training\b", re.I)
+#: an appositive after the paper's method: "X (ACR), a novel framework ..." / "X, an approach that ..."
+_APPOS_OPEN = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?,\s*(?:an?|the|our)\s+[^;:()]")
+#: a clause boundary inside that appositive: another relative clause or a new subject
+_REL_INSIDE = re.compile(r",\s*(?:and\s+)?(?:which|that|where|who|while|whereas|but|we|it|they)\b|;", re.I)
 _REL_CLAUSE = re.compile(r",\s*(?:and\s+)?(?:which|that)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?$", re.I)
 _APPOS_TASK_BEFORE = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _APPOS_TASK_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:framework|method|model|approach|system|pipeline|architecture|network|"
@@ -570,12 +574,19 @@ _PURPOSE_OPEN = re.compile(r"\s*(?:To\s+(?:address|tackle|solve|handle|improve|e
 #: "by fine-tuning Y", "we adapt Y", "modifications to Y", "integrates Y" in the proposal sentence
 _BASIS_BEFORE = re.compile(r"\b(?:(?:adds?|adding|inject\w*|insert\w*|integrat\w*|incorporat\w*|plug\w*)\b[^,;.]{0,60}?\b(?:to|into)"
                            r"|(?:framework|model|method|approach|system|architecture|pipeline)\s+(?:that\s+|which\s+)?"
-                           r"(?:leverag(?:es|ing)|utili[sz](?:es|ing)|employ(?:s|ing)|exploit(?:s|ing)|adopt(?:s|ing))"
+                           r"(?:leverag(?:es|ing)|utili[sz](?:es|ing)|employ(?:s|ing)|exploit(?:s|ing)|adopt(?:s|ing)|"
+                           r"integrat(?:es|ing)|incorporat(?:es|ing))"
                            r"|by\s+(?:fine-?\s?tuning|adapting|extending|modifying)|we\s+(?:[a-z]+-)?(?:tune|adapt|extend|modify)|"
                            r"modifications?\s+(?:to|of)|built\s+(?:up)?on|builds?\s+(?:up)?on|based\s+on|on\s+top\s+of|"
                            r"extends|extension\s+of|variant\s+of|inspired\s+by|motivated\s+by|powered\s+by|upgrad(?:e|es|ed|ing)|"
                            r"(?:that\s+|which\s+)combines|combining)"
                            r"\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}$")
+#: list material between two bases of the proposal sentence: "integrating A, clinical B (BB), and C" (lower-case words
+#: and an acronym in brackets only)
+_BASIS_LIST = re.compile(r"\s*\)?\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:an?\s+|the\s+)?"
+                         r"(?:(?!(?:which|that|who|whose|where|while|to|for|in|on|of|with|by|than|over|versus|vs|is|are|was|"
+                         r"were|be|using|via|through|against|compared|outperform\w*|surpass\w*|achiev\w*|beat\w*|exceed\w*|"
+                         r"and|or)\b)[a-z][\w\-]*\s+){0,2}")
 _AS_BACKBONE = re.compile(r"\s*\)?\s*(?:\([^()]{1,30}\)\s*)?as\s+(?:the\s+|our\s+|its\s+|a\s+)?(?:[\w\-]+\s+){0,2}?(?:backbones?|base\s+models?|"
                           r"foundation\s+models?|encoders?|base\s+networks?|base\s+LLMs?)\b", re.I)
 _USE_BEFORE = re.compile(r"\b(?:we|our\s+\w+)\s+(?:\w+ly\s+)?(?:use|utili[sz]e|adopt|employ|leverage|choose|select|build\s+on)\s+"
@@ -1011,16 +1022,22 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
         return out  # the paper's "method" is its dataset/benchmark
 
     def baseline(m: MentionT, cs: int) -> bool:
-        return _is_tail(text, cs, m[0]) or bool(_COMPARED_BEFORE.search(text, max(cs, m[0] - 60), m[0]))
+        if _is_tail(text, cs, m[0]) or _COMPARED_BEFORE.search(text, max(cs, m[0] - 60), m[0]):
+            return True
+        # "outperforms A, B and C": a name listed after a compared one is compared too
+        p = next((p for p in reversed(methods) if p[1] <= m[0]), None)
+        return p is not None and p[0] >= cs and m[0] - p[1] <= 40 and bool(_LIST.match(text[p[1]:m[0]])) and \
+            baseline(p, cs)
 
     own_key = re.sub(r"[\W_]", "", proposed.lower())
 
-    def subject_free(pos: int, whole: bool = False, but: MentionT | None = None) -> bool:
+    def subject_free(pos: int, whole: bool = False, but: MentionT | None = None, also: tuple[MentionT, ...] = ()) -> bool:
         cs, ce = (s, e) if whole else clause(pos)
         # "Y (Y-B)": the bracketed name and the one before it are one method
         pair = [x for x in methods if but is not None and (0 < but[0] - x[1] <= 3 and _BRACKETED.fullmatch(text, x[1], but[0]) or
                                                            0 < x[0] - but[1] <= 3 and _BRACKETED.fullmatch(text, but[1], x[0]))]
-        return not any(cs <= m[0] < ce and m[3] != proposed and m != but and m not in pair and not baseline(m, clause(m[0])[0])
+        return not any(cs <= m[0] < ce and m[3] != proposed and m != but and m not in pair and m not in also and
+                       not baseline(m, clause(m[0])[0])
                        and re.sub(r"[\W_]", "", m[3].lower()) != own_key for m in methods)
 
     head = own[0] if own else (s, s, "Method", proposed)
@@ -1047,11 +1064,21 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
                                                                          re.I)) or \
                     _PURPOSE_OPEN.fullmatch(text, s, t[0]):
                 out.append((head, "APPLIED_TO", t, "proposal_task"))
+        chains: list[list[MentionT]] = []  # a basis cue and the names listed after it: "integrating A, B (BB), and C"
         for m in methods:
-            if m[3] != proposed and (_BASIS_BEFORE.search(low, max(s, m[0] - 80), m[0]) or
-                                     _BACKBONE_AFTER.match(text, m[1], e)) and subject_free(m[0], whole=True, but=m) and \
-                    not any(_BRACKETED.fullmatch(text, m[1], x[0]) for x in methods):
-                out.append((head, "BASED_ON", m, "proposal_basis"))
+            if m[3] == proposed:
+                continue
+            last = chains[-1][-1] if chains else None
+            if last is not None and 0 <= m[0] - last[1] <= 60 and (_BASIS_LIST.fullmatch(text, last[1], m[0]) or
+                                                                 _BRACKETED.fullmatch(text, last[1], m[0])):
+                chains[-1].append(m)
+            elif _BASIS_BEFORE.search(low, max(s, m[0] - 80), m[0]) or _BACKBONE_AFTER.match(text, m[1], e):
+                chains.append([m])
+        for chain in chains:
+            for m in chain:
+                if subject_free(m[0], whole=True, but=m, also=tuple(chain)) and \
+                        not any(_BRACKETED.fullmatch(text, m[1], x[0]) for x in methods):
+                    out.append((head, "BASED_ON", m, "proposal_basis"))
     if after_proposal and _has_backbone_word(low[s:e]):
         # "we utilize the vanilla ViT (ViT-B) as the pre-trained foundation model": the method is built on it
         for m in methods:
@@ -1391,6 +1418,12 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if h is None and _REL_CLAUSE.match(text, cs, pos):
                 # "... our method, which outperforms Y": the relative pronoun stands for the name before the comma
                 prev = [m for m in ments if m[2] == "Method" and s <= m[0] and m[1] <= cs]
+                # "we propose X, a framework integrating A, B and C, which outperforms Y": the relative clause closes
+                # the appositive of the paper's method, and stands for X, not for the last name of its list
+                own = next((m for m in prev if m[3] == proposed and m != prev[-1] and _APPOS_OPEN.match(text, m[1], cs)
+                            and not _REL_INSIDE.search(text, m[1], cs)), None) if proposed else None
+                if own is not None:
+                    return own, "relative_clause"
                 if prev and cs - prev[-1][1] <= 80:
                     return prev[-1], "relative_clause"
             if h is None and subj0 is not None:

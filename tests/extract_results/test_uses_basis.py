@@ -200,3 +200,28 @@ def test_a_relation_found_by_two_rules_keeps_the_higher_confidence() -> None:
                           proposed="ZedNet", min_confidence=0.0)
     conf = {r.tail: r.confidence for r in rels if r.type == "APPLIED_TO" and r.head == "ZedNet"}
     assert conf == {"machine translation": 0.7}
+
+
+def _rels(text: str, names: list[str], proposed: str = "ZedNet") -> set[tuple[str, str, str]]:
+    return {(r.head, r.type, r.tail) for r in find_relations(text, _sentences(text), _mentions(text, names), proposed=proposed)}
+
+
+def test_proposal_sentence_lists_every_part_after_integrating() -> None:
+    t = "We introduce ZedNet, a novel method integrating BERT, ResNet-50 (RN50) and GPT-4 for captioning."
+    got = _rels(t, ["ZedNet", "BERT", "ResNet-50", "RN50", "GPT-4"])
+    assert {("ZedNet", "BASED_ON", "BERT"), ("ZedNet", "BASED_ON", "GPT-4")} <= got
+    assert ("ZedNet", "BASED_ON", "ResNet-50") in got or ("ZedNet", "BASED_ON", "RN50") in got
+    # the list ends at a clause: "and trains on COCO", a compared name
+    t = "We introduce ZedNet, a novel method integrating BERT, which outperforms GPT-4."
+    assert ("ZedNet", "BASED_ON", "GPT-4") not in _rels(t, ["ZedNet", "BERT", "GPT-4"])
+
+
+def test_relative_clause_after_the_appositive_of_the_paper_method() -> None:
+    t = "We introduce ZedNet, a novel framework integrating BERT and GPT-4 for captioning, which outperforms CLIP, BLIP and LLaVA."
+    got = _rels(t, ["ZedNet", "BERT", "GPT-4", "CLIP", "BLIP", "LLaVA"])
+    assert {("ZedNet", "OUTPERFORMS", y) for y in ("CLIP", "BLIP", "LLaVA")} <= got
+    assert not any(h == "GPT-4" for h, _, _ in got)
+    assert {("ZedNet", "BASED_ON", "BERT"), ("ZedNet", "BASED_ON", "GPT-4")} <= got
+    # no appositive of the paper's method: the name before the comma
+    t = "We introduce ZedNet for captioning. It integrates BERT and GPT-4, which outperforms CLIP."
+    assert ("GPT-4", "OUTPERFORMS", "CLIP") in _rels(t, ["ZedNet", "BERT", "GPT-4", "CLIP"])
