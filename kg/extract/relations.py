@@ -1021,23 +1021,24 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
     if any(m[2] == "Dataset" and m[3] == proposed for m in ments):
         return out  # the paper's "method" is its dataset/benchmark
 
-    def baseline(m: MentionT, cs: int) -> bool:
+    def baseline(m: MentionT, cs: int, lists: bool = False) -> bool:
         if _is_tail(text, cs, m[0]) or _COMPARED_BEFORE.search(text, max(cs, m[0] - 60), m[0]):
             return True
-        # "outperforms A, B and C": a name listed after a compared one is compared too
-        p = next((p for p in reversed(methods) if p[1] <= m[0]), None)
+        # ``lists``: "outperforms A, B and C": a name listed after a compared one is compared too
+        p = next((p for p in reversed(methods) if p[1] <= m[0]), None) if lists else None
         return p is not None and p[0] >= cs and m[0] - p[1] <= 40 and bool(_LIST.match(text[p[1]:m[0]])) and \
-            baseline(p, cs)
+            baseline(p, cs, lists)
 
     own_key = re.sub(r"[\W_]", "", proposed.lower())
 
-    def subject_free(pos: int, whole: bool = False, but: MentionT | None = None, also: tuple[MentionT, ...] = ()) -> bool:
+    def subject_free(pos: int, whole: bool = False, but: MentionT | None = None, also: tuple[MentionT, ...] = (),
+                     lists: bool = False) -> bool:
         cs, ce = (s, e) if whole else clause(pos)
         # "Y (Y-B)": the bracketed name and the one before it are one method
         pair = [x for x in methods if but is not None and (0 < but[0] - x[1] <= 3 and _BRACKETED.fullmatch(text, x[1], but[0]) or
                                                            0 < x[0] - but[1] <= 3 and _BRACKETED.fullmatch(text, but[1], x[0]))]
         return not any(cs <= m[0] < ce and m[3] != proposed and m != but and m not in pair and m not in also and
-                       not baseline(m, clause(m[0])[0])
+                       not baseline(m, clause(m[0])[0], lists)
                        and re.sub(r"[\W_]", "", m[3].lower()) != own_key for m in methods)
 
     head = own[0] if own else (s, s, "Method", proposed)
@@ -1076,7 +1077,7 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
                 chains.append([m])
         for chain in chains:
             for m in chain:
-                if subject_free(m[0], whole=True, but=m, also=tuple(chain)) and \
+                if subject_free(m[0], whole=True, but=m, also=tuple(chain), lists=True) and \
                         not any(_BRACKETED.fullmatch(text, m[1], x[0]) for x in methods):
                     out.append((head, "BASED_ON", m, "proposal_basis"))
     if after_proposal and _has_backbone_word(low[s:e]):
@@ -1379,12 +1380,14 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
             _A_DIGIT.search(text, s, e) is not None
         # "X / our framework / we (, which) use(s) / fine-tune(s) / build(s) on Y" at or after the proposal (:func:`uses_basis`)
+        it = _it_head(text, s, e, proposed, sentences, mentions, ours_all) \
+            if own_method and start_at is not None and s > start_at and field == "abstract" else None
         if own_method and field == "abstract" and start_at is not None and s >= start_at and not proposed_family and \
-                any(m[3] == proposed for m in methods) and any(m[3] != proposed for m in methods) and \
+                (it is not None or any(m[3] == proposed for m in methods)) and any(m[3] != proposed for m in methods) and \
                 (s == start_at or any(k in low[s:e] for k in _USE_KEYS)):
             if earlier_names is None:
                 earlier_names = frozenset(m[3] for m in mentions if m[2] == "Method" and m[0] < start_at)
-            uses = uses_basis(text, low, s, e, ments, proposed, s == start_at, earlier_names)
+            uses = uses_basis(text, low, s, e, sorted([*ments, it]) if it else ments, proposed, s == start_at, earlier_names)
         else:
             uses = []
         if not (has_cue or combines or into or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
@@ -1866,6 +1869,34 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             not any(h == r.head and t.endswith(" " + r.tail.lower()) for h, t in applied)]
 
 
+_IT_OPEN = re.compile(r"(?:(?:In\s+particular|Specifically|Moreover|Furthermore|Additionally|Concretely|Technically|"
+                      r"First(?:ly)?|Then|Finally|In\s+addition),\s+)?(It)\s+(?!is\s|was\s|has\s+been\s|remains\s|"
+                      r"seems\s|appears\s|should\s|would\s)")
+
+
+def _it_head(text: str, s: int, e: int, proposed: str, sentences: list[tuple[int, int]], mentions: list[MentionT],
+             ours: list[MentionT]) -> MentionT | None:
+    """A sentence opening with "It" (after an optional discourse marker) right after a sentence that names the
+    paper's method: "We propose X. It integrates Y with ..." -> a pseudo-mention of ``proposed`` on "It" (for
+    :func:`uses_basis`; not "It is", "It has been": an expletive or background).
+
+    >>> t = "We propose ZNet. It integrates CLIP with a decoder."
+    >>> _it_head(t, 17, len(t), "ZNet", [(0, 16), (17, len(t))], [(11, 15, "Method", "ZNet")], [])
+    (17, 19, 'Method', 'ZNet')
+    >>> _it_head("We propose ZNet. It is known.", 17, 29, "ZNet", [(0, 16), (17, 29)], [(11, 15, "Method", "ZNet")], [])
+    """
+    m = _IT_OPEN.match(text, s, e)
+    if m is None:
+        return None
+    i = bisect_left(sentences, (s, s)) - 1
+    if i < 0:
+        return None
+    ps, pe = sentences[i]
+    if not any(ps <= x[0] < pe and x[2] == "Method" and x[3] == proposed for x in (*mentions, *ours)):
+        return None
+    return (m.start(1), m.end(1), "Method", proposed)
+
+
 _DS_INTRO = re.compile(r"\b(?:present|introduc|propos|releas|construct|build|buil|creat|curat|develop)\w*\s+(?:\w[\w\-]*\s+){0,6}?"
                        r"(?:dataset|benchmark|corpus)\s*(?:,\s*|\(\s*|called\s+|named\s+|dubbed\s+|:\s*)?$")
 
@@ -1892,7 +1923,7 @@ _DS_MAKE = re.compile(r"\b(?:annotat\w*|label\w*|generat\w*|construct\w*|collect
                       r"translat\w*|produc\w*|writ\w*|verified\s+by|validated\s+by)\b")
 _TITLE_USING = re.compile(r"\s+(?:[Uu]sing|[Vv]ia|[Ww]ith)\s+(?:an?\s+|the\s+)?")
 #: "Extensive experiments on image classification ...", "We conduct experiments for T on D": right before the task
-_EXP_TASK = re.compile(r"\b(?:experiments?|evaluations?)\s+(?:(?:are|were)\s+(?:conducted|performed)\s+)?(?:on|for)\s+(?:the\s+)?$", re.I)
+_EXP_TASK = re.compile(r"\b(?:experiments?|evaluations?|(?:experimental|empirical)\s+(?:results|studies|evaluations?))\s+(?:(?:are|were)\s+(?:conducted|performed)\s+)?(?:on|for)\s+(?:the\s+)?$", re.I)
 _ITS = re.compile(r"\b(?:its|their)\b", re.I)
 _BRACKETED = re.compile(r"\s*\(\s*")
 _TASK_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")

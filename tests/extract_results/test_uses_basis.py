@@ -225,3 +225,27 @@ def test_relative_clause_after_the_appositive_of_the_paper_method() -> None:
     # no appositive of the paper's method: the name before the comma
     t = "We introduce ZedNet for captioning. It integrates BERT and GPT-4, which outperforms CLIP."
     assert ("GPT-4", "OUTPERFORMS", "CLIP") in _rels(t, ["ZedNet", "BERT", "GPT-4", "CLIP"])
+
+
+def test_it_after_the_proposal_sentence_stands_for_the_paper_method() -> None:
+    t = "We propose ZedNet for captioning. It fine-tunes LLaMA-2 with a new loss."
+    assert based(t, ["ZedNet", "LLaMA-2"]) == {"LLaMA-2"}
+    # an expletive "It is", or a previous sentence that does not name the paper's method
+    assert based("We propose ZedNet for captioning. It is common to fine-tune LLaMA-2.", ["ZedNet", "LLaMA-2"]) == set()
+    t = "We propose ZedNet for captioning. BLIP is a strong model. It fine-tunes LLaMA-2 with a new loss."
+    assert based(t, ["ZedNet", "LLaMA-2", "BLIP"]) == set()
+
+
+def test_compared_list_does_not_free_a_dataset_clause() -> None:
+    # the names after "against A" stay other subjects for the evaluation rules: no S5 EVALUATED_ON from this sentence
+    t = "We propose ZedNet for detection. We evaluate six settings (S0-S5) against three detectors (RoBERTa, DetectX and BinoY)."
+    ms = sorted(_mentions(t, ["ZedNet", "RoBERTa", "DetectX", "BinoY"]) + [(t.index("S5"), t.index("S5") + 2, "Dataset", "S5")])
+    rels = find_relations(t, _sentences(t), ms, proposed="ZedNet")
+    assert not any(r.type == "EVALUATED_ON" for r in rels)
+
+
+def test_experimental_results_on_a_task() -> None:
+    t = "We propose ZedNet, a model. Experimental results on perturbation prediction show our model achieves the best accuracy."
+    rels = find_relations(t, _sentences(t), _mentions(t, ["ZedNet"], ("perturbation prediction",)), proposed="ZedNet")
+    assert [(r.head, r.type, r.tail, r.confidence) for r in rels] == [
+        ("ZedNet", "APPLIED_TO", "perturbation prediction", RULE_CONFIDENCE["experiments_task"])]
