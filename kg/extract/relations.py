@@ -538,7 +538,7 @@ _BACKGROUND_L = re.compile(r"\b(?:existing|prior|previous|current|conventional|t
 #: data, not an evaluation: "trained/collected/built on|from D", "images from D"
 _DS_DATA_BEFORE = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|learn\w*|distill\w*|supervis\w*|"
                              r"collect\w*|annotat\w*|curat\w*|construct\w*|built|build\w*|creat\w*|deriv\w*|extract\w*|"
-                             r"sampl\w*|augment\w*|from|relies|rely|relying)\b[^,;:]{0,40}$", re.I)
+                             r"sampl\w*|(?<!-)augment\w*|from|relies|rely|relying)\b[^,;:]{0,40}$", re.I)
 #: a dataset being built, not evaluated on: "we introduce D", "refine existing benchmarks (D)" (no "on" in between)
 _DS_BUILT_BEFORE = re.compile(r"\b(?:introduc\w*|refin\w*|releas\w*|propos\w*|present\w*|construct\w*|curat\w*|"
                               r"build\w*|creat\w*)\b(?:(?!\b(?:on|across|against)\b)[^,;:]){0,40}$", re.I)

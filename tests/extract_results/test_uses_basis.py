@@ -249,3 +249,15 @@ def test_experimental_results_on_a_task() -> None:
     rels = find_relations(t, _sentences(t), _mentions(t, ["ZedNet"], ("perturbation prediction",)), proposed="ZedNet")
     assert [(r.head, r.type, r.tail, r.confidence) for r in rels] == [
         ("ZedNet", "APPLIED_TO", "perturbation prediction", RULE_CONFIDENCE["experiments_task"])]
+
+
+def test_retrieval_augmented_benchmark_is_no_data_making_word() -> None:
+    t = ("We propose ZedNet, a model. ZedNet achieves the best average score, including strong results on "
+         "grammar-focused MadQA, safety-oriented AraSafe, and retrieval-augmented RagBench.")
+    ms = sorted(_mentions(t, ["ZedNet"]) + [(t.index(n), t.index(n) + len(n), "Dataset", n)
+                                            for n in ("MadQA", "AraSafe", "RagBench")])
+    rels = find_relations(t, _sentences(t), ms, proposed="ZedNet")
+    assert {r.tail for r in rels if r.type == "EVALUATED_ON"} == {"MadQA", "AraSafe", "RagBench"}
+    t = "We propose ZedNet, a model. ZedNet achieves the best score on RagBench when trained on data augmented from SynSet."
+    ms = sorted(_mentions(t, ["ZedNet"]) + [(t.index(n), t.index(n) + len(n), "Dataset", n) for n in ("RagBench", "SynSet")])
+    assert {r.tail for r in find_relations(t, _sentences(t), ms, proposed="ZedNet") if r.type == "EVALUATED_ON"} == {"RagBench"}
