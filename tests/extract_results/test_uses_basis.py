@@ -261,3 +261,15 @@ def test_retrieval_augmented_benchmark_is_no_data_making_word() -> None:
     t = "We propose ZedNet, a model. ZedNet achieves the best score on RagBench when trained on data augmented from SynSet."
     ms = sorted(_mentions(t, ["ZedNet"]) + [(t.index(n), t.index(n) + len(n), "Dataset", n) for n in ("RagBench", "SynSet")])
     assert {r.tail for r in find_relations(t, _sentences(t), ms, proposed="ZedNet") if r.type == "EVALUATED_ON"} == {"RagBench"}
+
+
+def test_lower_case_catalog_method_sits_below_the_default_threshold() -> None:
+    t = "We propose ZedNet for robust graphs. It integrates randomized smoothing with two new components."
+    ms = _mentions(t, ["ZedNet", "randomized smoothing"])
+    rels = find_relations(t, _sentences(t), ms, proposed="ZedNet", min_confidence=0.0)
+    assert [(r.tail, r.confidence) for r in rels if r.type == "BASED_ON"] == [("randomized smoothing", 0.65)]
+    assert based(t, ["ZedNet", "randomized smoothing"]) == set()
+    # a plural family phrase is no basis at all, a name with capitals keeps 0.7
+    t = "We propose ZedNet for robust graphs. It integrates graph neural networks with two new components."
+    assert not find_relations(t, _sentences(t), _mentions(t, ["ZedNet", "graph neural networks"]), proposed="ZedNet",
+                              min_confidence=0.0)
