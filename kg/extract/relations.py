@@ -1337,6 +1337,11 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         ours = [o for o in ours_all if s <= o[0] and o[1] <= e] if ours_all else []
         if ours:
             ments = sorted(ments + [o for o in ours if not any(m[0] < o[1] and o[0] < m[1] for m in ments)])
+        if own_method and start_at is not None and s > start_at and field == "abstract" and low.startswith("the ", s):
+            # "The model was also evaluated on D", "The framework integrates A with B" after the proposal: the paper's method
+            tm = _THE_MODEL.match(text, s, e)
+            if tm and not any(m[0] < tm.end(1) and tm.start(1) < m[1] for m in ments):
+                ments = sorted([*ments, (tm.start(1), tm.end(1), "Method", proposed)])
         methods = [m for m in ments if m[2] == "Method"]
         if methods and any(k in low[s:e] for k in _INNER_KEYS):  # "a Transformer-based point network (PNet)"
             if known_forms is None:
@@ -1874,6 +1879,10 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             not any(h == r.head and t.endswith(" " + r.tail.lower()) for h, t in applied)]
 
 
+#: a sentence opening with "The model / framework / proposed method ..." (the subject; not "The model of ...", "The
+#: model is a ...": a definition, which may be about another model)
+_THE_MODEL = re.compile(r"(The\s+(?:proposed\s+|resulting\s+|final\s+|overall\s+|whole\s+)?(?:model|framework|method|approach|"
+                        r"system|network|architecture|algorithm|pipeline))\s+(?!of\b|for\b|in\b|(?:is|was)\s+(?:an?|the)\b)")
 _IT_OPEN = re.compile(r"(?:(?:In\s+particular|Specifically|Moreover|Furthermore|Additionally|Concretely|Technically|"
                       r"First(?:ly)?|Then|Finally|In\s+addition),\s+)?(It)\s+(?!is\s|was\s|has\s+been\s|remains\s|"
                       r"seems\s|appears\s|should\s|would\s)")

@@ -273,3 +273,18 @@ def test_lower_case_catalog_method_sits_below_the_default_threshold() -> None:
     t = "We propose ZedNet for robust graphs. It integrates graph neural networks with two new components."
     assert not find_relations(t, _sentences(t), _mentions(t, ["ZedNet", "graph neural networks"]), proposed="ZedNet",
                               min_confidence=0.0)
+
+
+def test_the_model_opening_a_later_sentence_is_the_paper_method() -> None:
+    t = "We propose ZedNet for depression detection. The model was also evaluated on the DepCorpus dataset."
+    ms = sorted(_mentions(t, ["ZedNet"]) + [(t.index("DepCorpus"), t.index("DepCorpus") + 9, "Dataset", "DepCorpus")])
+    rels = find_relations(t, _sentences(t), ms, proposed="ZedNet")
+    # named by "The model": paper_eval (0.8), not the nameless paper_eval_bare (0.7)
+    assert [(r.head, r.type, r.tail, r.confidence) for r in rels] == [("ZedNet", "EVALUATED_ON", "DepCorpus", 0.8)]
+    assert based("We propose ZedNet for captioning. The framework fine-tunes LLaMA-2 with a new loss.",
+                 ["ZedNet", "LLaMA-2"]) == {"LLaMA-2"}
+    # before the proposal, or "The model of ...", "The model is a ...": no reference to the paper's method
+    assert based("The framework fine-tunes LLaMA-2 with a new loss. We propose ZedNet for captioning.",
+                 ["ZedNet", "LLaMA-2"]) == set()
+    assert based("We propose ZedNet for captioning. The model of prior work fine-tunes LLaMA-2 with a new loss.",
+                 ["ZedNet", "LLaMA-2"]) == set()
