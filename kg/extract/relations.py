@@ -1464,6 +1464,12 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     if x is None:
                         break
                     h = x
+                if h is not None and rule == "cue_subject" and _COORD_VERB.search(text, max(lo, m.start() - 30), m.start()):
+                    # "X fine-tunes Y and outperforms Z": the coordinated verb shares the subject X, not the object Y
+                    f = next((x for x in methods if lo <= x[0] < h[0]), None)
+                    if f is not None and f[3] != h[3] and f[0] - lo <= 40 and _SUBJECT_VERB.match(text, f[1], h[0]) and \
+                            not _REL_INSIDE.search(text, f[1], h[0]):
+                        h = f
                 if h is None and own_method and start_at is not None and s > start_at and \
                         not any(cs <= x[0] < m.start() for x in methods):
                     # "Experiments show an improvement of 8% over Y": the paper's own method after its proposal
@@ -1883,6 +1889,11 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
 #: model is a ...": a definition, which may be about another model)
 _THE_MODEL = re.compile(r"(The\s+(?:proposed\s+|resulting\s+|final\s+|overall\s+|whole\s+)?(?:model|framework|method|approach|"
                         r"system|network|architecture|algorithm|pipeline))\s+(?!of\b|for\b|in\b|(?:is|was)\s+(?:an?|the)\b)")
+#: a verb coordinated with the one before: "... and (also / consistently) outperforms"
+_COORD_VERB = re.compile(r"\band\s+(?:(?:also|further|even|then|\w+ly)\s+)*$")
+#: a name followed by its verb (so the name is a subject): "X (ACR) fine-tunes", "X first integrates"
+_SUBJECT_VERB = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:first|also|further|\w+ly)\s+)?(?!is\b|was\b|has\b|as\b|"
+                           r"this\b|its\b|us\b|across\b|address\b|process\b|access\b|class\b|less\b)[a-z][a-z\-]*(?:s|ed)\s")
 _IT_OPEN = re.compile(r"(?:(?:In\s+particular|Specifically|Moreover|Furthermore|Additionally|Concretely|Technically|"
                       r"First(?:ly)?|Then|Finally|In\s+addition),\s+)?(It)\s+(?!is\s|was\s|has\s+been\s|remains\s|"
                       r"seems\s|appears\s|should\s|would\s)")

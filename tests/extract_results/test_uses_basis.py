@@ -288,3 +288,15 @@ def test_the_model_opening_a_later_sentence_is_the_paper_method() -> None:
                  ["ZedNet", "LLaMA-2"]) == set()
     assert based("We propose ZedNet for captioning. The model of prior work fine-tunes LLaMA-2 with a new loss.",
                  ["ZedNet", "LLaMA-2"]) == set()
+
+
+@pytest.mark.parametrize("text, head", [
+    ("We propose ZedNet. ZedNet integrates BLIP-2 with a new decoder and outperforms Flamingo on COCO.", "ZedNet"),
+    ("We propose ZedNet. ZedNet fine-tunes BLIP-2 and consistently outperforms Flamingo.", "ZedNet"),
+    ("We propose ZedNet. The framework fine-tunes BLIP-2 and surpasses Flamingo.", "ZedNet"),
+    # BLIP-2 is the subject of its own clause
+    ("We propose ZedNet. ZedNet is compared with BLIP-2 and Flamingo; BLIP-2 is fast and outperforms Flamingo.", "BLIP-2"),
+])
+def test_coordinated_verb_shares_the_subject(text: str, head: str) -> None:
+    rels = find_relations(text, _sentences(text), _mentions(text, ["ZedNet", "BLIP-2", "Flamingo"]), proposed="ZedNet")
+    assert {r.head for r in rels if r.type == "OUTPERFORMS" and r.tail == "Flamingo"} == {head}
