@@ -1667,9 +1667,13 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     h, rule = subj0, "previous_subject"
             if h is None:
                 em = _EXP_ON.search(text, max(s, on_at - 40), on_at + 4)
-                if em and _EXP_SHOW.search(text, d[1], e):
+                sm = _EXP_SHOW.search(text, d[1], e) if em else None
+                if sm:
                     after = [x for x in methods if x[0] > d[1] and not _THAN.search(text[d[1]:x[0]])
                              and not _OUTPERF.search(text[d[1]:x[0]])]
+                    # "Experiments on D with A and B backbones show that X ...": the subject after the verb, not the
+                    # backbones or base models of the experiments' phrase
+                    after = [x for x in after if x[0] > sm.end()] or after
                     h, rule = (after[0] if after else None), "experiments_show"
             if h is None and proposed and _PAPER_EVAL.search(text, max(s, on_at - 60), on_at) and \
                     not any(x[3] != proposed for x in methods):

@@ -300,3 +300,11 @@ def test_the_model_opening_a_later_sentence_is_the_paper_method() -> None:
 def test_coordinated_verb_shares_the_subject(text: str, head: str) -> None:
     rels = find_relations(text, _sentences(text), _mentions(text, ["ZedNet", "BLIP-2", "Flamingo"]), proposed="ZedNet")
     assert {r.head for r in rels if r.type == "OUTPERFORMS" and r.tail == "Flamingo"} == {head}
+
+
+def test_experiments_show_takes_the_subject_after_the_verb() -> None:
+    t = ("We propose ZedNet, a detector. Extensive experiments on COCO with both ResNet-50 and ViT-B backbones show that "
+         "ZedNet is effective.")
+    ms = sorted(_mentions(t, ["ZedNet", "ResNet-50", "ViT-B"]) + [(t.index("COCO"), t.index("COCO") + 4, "Dataset", "COCO")])
+    rels = find_relations(t, _sentences(t), ms, proposed="ZedNet")
+    assert {(r.head, r.tail) for r in rels if r.type == "EVALUATED_ON"} == {("ZedNet", "COCO")}
