@@ -440,6 +440,9 @@ def recurring_qualifier(text: str, s: int, e: int, title_low: str, abstract_low:
     m = _LOW_WORD_BEFORE.search(text, max(0, s - 30), s)
     if m is None or text[e:e + 1] == " " and text[e + 1:e + 2].isupper():
         return None  # nor when the name goes on ("Dependency Transformer Grammars")
+    low = text[m.start(1):e].lower()
+    if not (abstract_low.count(low) >= 2 or low in title_low and low in abstract_low):
+        return None  # (plain substring counts first: most qualified phrases stand once)
     word, stop = m[1].lower(), load_heads()["Stop"]
     if word in stop or word in _QUAL_STOP_LOW or word.endswith(("ing", "ly")):
         return None
@@ -448,7 +451,7 @@ def recurring_qualifier(text: str, s: int, e: int, title_low: str, abstract_low:
     before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start(1))
     if before and not (before[1] is None or before[1].lower() in stop or before[1].lower() in _QUAL_STOP_LOW):
         return None
-    phrase = re.compile(rf"(?<![\w\-]){re.escape(text[m.start(1):e].lower())}(?![\w\-])")
+    phrase = re.compile(rf"(?<![\w\-]){re.escape(low)}(?![\w\-])")
     if phrase.search(title_low) and phrase.search(abstract_low) or len(phrase.findall(abstract_low)) >= 2:
         return m.start(1)
     return None
