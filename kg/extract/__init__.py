@@ -218,6 +218,8 @@ def _mask_links(text: str) -> str:
 
 
 _SQUASH = re.compile(r"[\s\-_./]+")
+_DS_NOUN_AFTER = re.compile(r"\)\s*(?:datasets?|benchmarks?|corpus|corpora)\b(?!-)", re.I)  # right after the bracket
+_MODEL_VARIANT = re.compile(r"\d(?![\d.]*[kK]\b)")  # a digit, not of a count of examples ("57k")
 _DATASET_PIECE = re.compile(r"(?:QA|Bench|Eval|Arena|Corpus|Suite|Bank)(?![a-z])")
 _DATASET_NAME = re.compile(r"(?:QA|Bench|Eval|Arena|Set|Corpus|Data|Suite|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")
 
@@ -742,7 +744,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             # "a novel X (XR)", "X (XM) module", "X (XS), a training-free strategy", "we propose x y (XY)"
             ctx, new = definition_context(text, ls, se)
             cued = new or role_of(text, ls, field) == "proposed"
-            if ctx == "Dataset" and typ == "Method" and prop_type.get((ss, se)) is None:
+            if ctx == "Dataset" and typ == "Method" and prop_type.get((ss, se)) is None and _DS_NOUN_AFTER.match(text, se):
                 typ = "Dataset"  # "the Large Engagement Networks (LEN) dataset": the kind noun outweighs the long form's head
             if (cued and typ == "Task" and prop_type.get((ss, se)) is None and _title_cased(lf)
                     and not _TASK_NOUN_AFTER.match(text, se)):
@@ -788,8 +790,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if text[s:e] in stop_names or _plural_free(text[s:e]) in stop_names:
             continue  # "multiple NLP benchmarks", "Japanese and English datasets": a field or a language, no name
         if (hit is None and (s, e) not in strong and not _DATASET_PIECE.search(text, s, e)
-                and _type_of_name(text[s:e])[::2] == ("Method", True)):
-            continue  # "experiments on Qwen3-VL 4B and 8B", "gains over GPT-5.4": a variant of a catalog model
+                and _MODEL_VARIANT.search(text, s, e) and _type_of_name(text[s:e])[::2] == ("Method", True)):
+            # "experiments on Qwen3-VL 4B and 8B", "gains over GPT-5.4": a size or version of a catalog model (not
+            # "NeRF-DS", "ICL-NUIM", "Alpaca-57k": datasets named after a method, without a version or with a count)
+            continue
         if text[s:e] not in untyped_sf and (hit is None or hit[0] == "Dataset" or (s, e) in strong and not _generic(hit[1])):
             cands.append((s, e, "Dataset", hit[1] if hit else text[s:e], "dataset"))
     for s, e in metric_spans(text):

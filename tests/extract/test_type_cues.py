@@ -59,9 +59,17 @@ def test_a_name_the_abstract_presents_as_a_task_is_no_method_in_the_title():
 def test_a_dataset_noun_after_the_short_form_outweighs_the_long_forms_head():
     got = _types("", "We leverage the recently introduced Large Zorp Networks (LZN) dataset, which contains 300 networks.")
     assert got == [("Dataset", "Large Zorp Networks", ["abstract", "abstract"])]
+    # a dataset noun further on, in an apposition, does not: "large language models (LLMs) is a growing research
+    # priority, yet existing benchmarks ..."
+    got = _types("", "We use a large language model (LLM) as a generative operator, termed the LLM-driven evolutionary benchmark generator.")
+    assert [t for t, n, _ in got if n == "large language model"] == ["Method"]
 
 
 def test_a_variant_of_a_catalog_model_in_an_evaluation_list_stays_a_method():
     t = "Gains are 45% on Llama-9-2B and 40% on Llama-9-8B."
     ms, _, _ = field_mentions(t, {})
     assert [(t[s:e], ty) for s, e, ty, _ in ms] == [("Llama-9-2B", "Method"), ("Llama-9-8B", "Method")]
+    # a dataset named after a method, without a version or with a count of examples, stays a dataset
+    t = "Results on Llama-Zed and Llama-57k improve."
+    ms, _, _ = field_mentions(t, {})
+    assert [(t[s:e], ty) for s, e, ty, _ in ms] == [("Llama-Zed", "Dataset"), ("Llama-57k", "Dataset")]
