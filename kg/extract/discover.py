@@ -290,7 +290,7 @@ _EVAL_TRIGGER = re.compile(
     r"performance|accuracy|outperform\w*|state-of-the-art|SOTA|achiev\w+|improv\w+|surpass\w*|gains?|"
     r"experimented|scores?|reach\w*|sets?|\d%|\d)(?:\b[^.;:()]{0,60}?\b\s*|\s+)$", re.I)
 _VALUE_ON = re.compile(r"(?<![\w.])(?:\d+[.,]\d+|\d+(?:[.,]\d+)?\s*\\?%)\s*([^\s.;:()]*)(?:\s+[^\s.;:()]+){0,2}\s+$")
-_TIME_UNIT = re.compile(r"(?:ms|s|sec|secs|seconds|minutes|min|hours|h|fps|FPS|Hz|GB|MB|W|J)$")
+_TIME_UNIT = re.compile(r"(?:ms|s|sec|secs|seconds|minutes|min|hours|h|fps|FPS|Hz|GB|MB|W|J|x|X|×|times|fold|-fold)$")  # a time, a size or a speed-up factor: measured on hardware or a model
 _DECIMAL = re.compile(r"\d[.,]\d")
 _EVAL_MODS = re.compile(
     r"(?:the\s+)?(?:(?:challenging|popular|public|publicly available|standard|widely[- ]used|large-scale|several|"

@@ -32,7 +32,8 @@ def test_an_acronym_in_brackets_inside_the_description():
 
 
 def test_a_score_right_before_on_names_the_dataset_it_was_measured_on():
-    t = ("It reaches 1.68 mm on ZorpBones100k, 87.1 % / 0.840 on QUUX-7 and 92.9% on BlargQ. It runs in 6.68 ms on "
+    t = ("It reaches 1.68 mm on ZorpBones100k, 87.1 % / 0.840 on QUUX-7 and 92.9% on BlargQ. It is 2.95x faster on "
+         "ZedLM-7. It runs in 6.68 ms on "
          "Zeta 5090 and has 64 cores on x99-64.")
     assert [t[s:e] for s, e in dataset_lists(t)] == ["ZorpBones100k", "QUUX-7", "BlargQ"]
     # a list holding a catalog model is the models a score was measured with
