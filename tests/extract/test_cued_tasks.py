@@ -59,3 +59,8 @@ def test_a_noun_in_ly_is_a_modifier_of_a_task_phrase():
     t = "We study supply chain forecasting, video anomaly detection and weakly supervised crowd counting."
     assert [t[s:e] for s, e in task_phrases(t)] == ["supply chain forecasting", "video anomaly detection",
                                                    "weakly supervised crowd counting"]
+
+
+def test_a_count_word_is_no_modifier():
+    t = "Across a dozen visual manipulation tasks and six out-of-distribution reasoning tasks, and twelve crowd counting sets."
+    assert [t[s:e] for s, e in task_phrases(t)] == ["visual manipulation", "out-of-distribution reasoning", "crowd counting"]
