@@ -1415,12 +1415,12 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
     after a verb: "for Mitigating Language Confusion"). At least one
     modifier, by the modifier tests of :func:`task_phrases`.
 
-    >>> t = "We study the problem of open-pit mine scheduling and tasks such as lemma conjecturing, protein function annotation and reading."
+    >>> t = "We study the problem of crop-rotation field scheduling and tasks such as loop invariant conjecturing, protein function annotation and reading."
     >>> [t[s:e] for s, e in cued_task_phrases(t)]
-    ['open-pit mine scheduling', 'lemma conjecturing', 'protein function annotation']
-    >>> t = "A Simulator-Guided Framework for Autonomous Mine Scheduling: the Sentiment Classification Task"
+    ['crop-rotation field scheduling', 'loop invariant conjecturing', 'protein function annotation']
+    >>> t = "A Simulator-Guided Framework for Autonomous Field Scheduling: the Sentiment Classification Task"
     >>> [t[s:e] for s, e in cued_task_phrases(t, title=True)]
-    ['Autonomous Mine Scheduling']
+    ['Autonomous Field Scheduling']
     """
     low = text.lower()
     if title:

@@ -42,17 +42,17 @@ def test_before_tasks_only_when_the_task_noun_closes_the_phrase():
 
 def test_in_a_title_after_for_when_the_phrase_ends_a_part_of_the_title():
     assert _spans("Deep Learning for Breast Cancer Subtyping", title=True) == ["Breast Cancer Subtyping"]
-    assert _spans("A Framework for Open-Pit Mine Scheduling: a Study", title=True) == ["Open-Pit Mine Scheduling"]
+    assert _spans("A Framework for Crop-Rotation Field Scheduling: a Study", title=True) == ["Crop-Rotation Field Scheduling"]
     assert _spans("Rewards for Lift Regulation in Disturbed Flows", title=True) == ["Lift Regulation"]
     assert _spans("Foundation Models for Remote Sensing", title=True) == []  # a field
     assert _spans("Policy Optimization for Mitigating Language Confusion in LLMs", title=True) == []  # after a verb
-    assert _spans("Tokens for Mine Scheduling Agents", title=True) == []  # no end of the phrase: a modifier
-    assert _spans("We use FooNet for mine scheduling.") == []  # "for" is a title cue only
+    assert _spans("Tokens for Field Scheduling Agents", title=True) == []  # no end of the phrase: a modifier
+    assert _spans("We use FooNet for field scheduling.") == []  # "for" is a title cue only
 
 
 def test_cued_phrases_reach_the_entities():
-    got = _tasks("FooNet for Open-Pit Mine Scheduling", "We propose FooNet. It beats BarNet on lemma conjecturing tasks.")
-    assert {"open-pit mine scheduling", "lemma conjecturing"} <= got
+    got = _tasks("FooNet for Crop-Rotation Field Scheduling", "We propose FooNet. It beats BarNet on loop invariant conjecturing tasks.")
+    assert {"crop-rotation field scheduling", "loop invariant conjecturing"} <= got
 
 
 def test_a_noun_in_ly_is_a_modifier_of_a_task_phrase():
