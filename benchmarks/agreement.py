@@ -52,25 +52,9 @@ def as_prediction(rec: dict) -> dict:
             "relations": [{**r, "confidence": 1.0} for r in rec.get("relations") or []]}
 
 
-def read_gold(path: Path) -> list[dict]:
-    """The records of a gold file; a line that is not a JSON object with an ``id`` stops with file and line."""
-    out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            sys.exit(f"agreement: {path}:{n}: not JSON ({exc.msg}); each line must be one gold record")
-        if not isinstance(rec, dict) or "id" not in rec:
-            sys.exit(f"agreement: {path}:{n}: a gold record needs an \"id\" field")
-        out.append(rec)
-    return out
-
-
 def compare(gold_path: Path, other_path: Path) -> None:
     """Print eval_heldout's report for ``other_path`` (as predictions) against ``gold_path``."""
-    gold, other = read_gold(gold_path), read_gold(other_path)
+    gold, other = eval_heldout.read_gold(gold_path, "agreement"), eval_heldout.read_gold(other_path, "agreement")
     missing = {g["id"] for g in gold} - {o["id"] for o in other}
     if missing:
         sys.exit(f"agreement: {other_path} lacks {len(missing)} ids of {gold_path}, e.g. {sorted(missing)[0]}")

@@ -40,6 +40,22 @@ PAPER_LEVEL = (("PROPOSES", ("methods", "datasets"), ("Method", "Dataset"), "pro
                ("ADDRESSES", ("tasks",), ("Task",), None))
 
 
+def read_gold(path: Path, prog: str = "eval_heldout") -> list[dict]:
+    """The records of a gold file; a line that is not a JSON object with an ``id`` stops with file and line."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            sys.exit(f"{prog}: {path}:{n}: not JSON ({exc.msg}); each line must be one gold record")
+        if not isinstance(rec, dict) or "id" not in rec:
+            sys.exit(f"{prog}: {path}:{n}: a gold record needs an \"id\" field")
+        out.append(rec)
+    return out
+
+
 def papers_for(gold: list[dict]) -> list[dict]:
     """The input records of the gold ids, in gold order (arXiv snapshot lines; hf-papers via ``kg ingest``)."""
     want = {g["id"] for g in gold}
@@ -145,7 +161,7 @@ def main() -> None:
     a = ap.parse_args()
     if not (SHARED / "data").exists():
         sys.exit("eval_heldout: ../shared/data is absent (the texts are read from there)")
-    gold = [json.loads(x) for x in open(a.gold, encoding="utf-8") if x.strip()]
+    gold = read_gold(a.gold)
     work = a.keep or Path(tempfile.mkdtemp(prefix="kg-heldout-"))
     work.mkdir(parents=True, exist_ok=True)
     papers = work / "papers.jsonl"

@@ -1,5 +1,6 @@
 """benchmarks/agreement.py: two annotations of the same abstracts scored with the extractor's scorers."""
 import doctest
+import re
 import subprocess
 import sys
 
@@ -63,3 +64,12 @@ def test_paper_level_precision_counts_predictions_not_gold_entities():
     assert eh.paper_level(gold, pred)["PROPOSES"] == [1, 1, 2, 2]
     pred["p"]["entities"][0]["aliases"] = []
     assert eh.paper_level(gold, pred)["PROPOSES"] == [1, 1, 1, 2]
+
+
+def test_eval_heldout_names_file_and_line_of_a_bad_gold_line(tmp_path):
+    """eval_heldout reads its --gold file with the same reader (it used to stop with a JSON traceback)."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "p1"}\n[1, 2]\n')
+    eh = load_script("benchmarks/eval_heldout.py")
+    with pytest.raises(SystemExit, match=rf"eval_heldout: {re.escape(str(bad))}:2: a gold record needs an \"id\""):
+        eh.read_gold(bad)
