@@ -55,6 +55,8 @@ def as_prediction(rec: dict) -> dict:
 def compare(gold_path: Path, other_path: Path) -> None:
     """Print eval_heldout's report for ``other_path`` (as predictions) against ``gold_path``."""
     gold, other = eval_heldout.read_gold(gold_path, "agreement"), eval_heldout.read_gold(other_path, "agreement")
+    if not gold:
+        sys.exit(f"agreement: {gold_path} holds no gold records (one JSON object per line)")
     missing = {g["id"] for g in gold} - {o["id"] for o in other}
     if missing:
         sys.exit(f"agreement: {other_path} lacks {len(missing)} ids of {gold_path}, e.g. {sorted(missing)[0]}")

@@ -73,3 +73,12 @@ def test_eval_heldout_names_file_and_line_of_a_bad_gold_line(tmp_path):
     eh = load_script("benchmarks/eval_heldout.py")
     with pytest.raises(SystemExit, match=rf"eval_heldout: {re.escape(str(bad))}:2: a gold record needs an \"id\""):
         eh.read_gold(bad)
+
+
+def test_an_empty_file_is_an_error_not_a_zero_score(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    out = run(empty, FIX / "a.jsonl")
+    assert out.returncode != 0 and f"{empty} holds no gold records" in out.stderr
+    out = run(FIX / "a.jsonl", empty)
+    assert out.returncode != 0 and "lacks 1 ids" in out.stderr
