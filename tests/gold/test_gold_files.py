@@ -257,12 +257,17 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
     assert select_heldout.SETS["d"] == (select_heldout.SEED_D, select_heldout.EXCLUDE_FILES_D)
     assert select_heldout.SETS["e"] == (select_heldout.SEED_E, select_heldout.EXCLUDE_FILES_E)
     assert select_heldout.SETS["f"] == (select_heldout.SEED_F, select_heldout.EXCLUDE_FILES_F)
+    assert select_heldout.SETS["g"] == (select_heldout.SEED_G, select_heldout.EXCLUDE_FILES_G)
+    assert select_heldout.SETS["h"] == (select_heldout.SEED_H, select_heldout.EXCLUDE_FILES_H)
     assert len({select_heldout.SEED, select_heldout.SEED_B, select_heldout.SEED_C, select_heldout.SEED_D,
-                select_heldout.SEED_E, select_heldout.SEED_F}) == 6
+                select_heldout.SEED_E, select_heldout.SEED_F, select_heldout.SEED_G, select_heldout.SEED_H}) == 8
     assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B) \
         < set(select_heldout.EXCLUDE_FILES_C) < set(select_heldout.EXCLUDE_FILES_D) \
         < set(select_heldout.EXCLUDE_FILES_E) < set(select_heldout.EXCLUDE_FILES_F) \
-        < set(select_heldout.EXCLUDE_FILES_G)
+        < set(select_heldout.EXCLUDE_FILES_G) < set(select_heldout.EXCLUDE_FILES_H)
+    # set h excludes set g (both annotations carry the same ids)
+    assert "heldout_dec1g_gold.jsonl" in {Path(f).name for f in select_heldout.EXCLUDE_FILES_H}
+    assert "heldout_dec1g_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_G}
     assert {HELDOUT, "unseen_nov30_gold.jsonl"} <= {Path(f).name for f in select_heldout.EXCLUDE_FILES_B}
     # set c excludes sets a and b and every gold file that existed when it was drawn
     assert {HELDOUT, "heldout_nov30b_gold.jsonl", "unseen_nov30_gold.jsonl", "arxiv_gold.jsonl", "examples_gold.jsonl"} \
