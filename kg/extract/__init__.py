@@ -666,6 +666,28 @@ _LOWER_MODEL = re.compile(r"(?<![\w\-/.])(?:" + "|".join(_LOWER_FAMILIES) + r")(
 _COINED = re.compile(r"[\-+A-Z]")
 
 
+_WORD_BEFORE_HYPHEN = re.compile(r"(?<![\w\-])[A-Za-z0-9]+-$")
+
+
+def _glued_catalog(text: str, s: int, e: int, catalog: dict[tuple[int, int], tuple[str, str]]
+                   ) -> tuple[int, int, str, str, str] | tuple[()] | None:
+    """A catalog Method at ``text[s:e]`` glued by a hyphen to the word before it: ``None`` when another catalog
+    match covers the hyphen (the compound is that name: "self-attention mechanism"), the candidate of the whole
+    compound when it is a catalog Method spelled with a space ("Vision-Transformer"), else ``()``.
+
+    >>> t = "a Vision-Transformer and a self-attention mechanism"
+    >>> _glued_catalog(t, 9, 20, {(9, 20): ("Method", "Transformer")})
+    (2, 20, 'Method', 'Vision Transformer', 'catalog')
+    >>> _glued_catalog(t, 32, 51, {(27, 41): ("Method", "self-attention"), (32, 51): ("Method", "attention mechanism")})
+    """
+    if any(cs < s - 1 < ce for cs, ce in catalog):
+        return None
+    w = _WORD_BEFORE_HYPHEN.search(text, max(0, s - 30), s)
+    hit = catalog_lookup(f"{text[w.start():s - 1]} {text[s:e]}") if w else None
+    # the catalog name itself has the space ("Meta-GPT" is no "MetaGPT")
+    return (w.start(), e, "Method", hit[1], "catalog") if hit and hit[0] == "Method" and " " in hit[1] else ()
+
+
 def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], field: str = "abstract",
                    sentences: list[tuple[int, int]] | None = None
                    ) -> tuple[list[MentionT], set[tuple[int, int]], dict[tuple[int, int], str]]:
@@ -721,6 +743,12 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if (typ, canon) in mined:
             mined_cands.append((s, e, typ, canon, "mined"))  # added last, where no other rule found anything
             continue
+        if typ == "Method" and s > 1 and text[s - 1] == "-" and text[s - 2].isalnum():
+            glued = _glued_catalog(text, s, e, catalog)
+            if glued is None:
+                continue  # "attention mechanism" of "self-attention mechanism": the hyphenated catalog name holds it
+            if glued:
+                cands.append(glued)  # "Swin-Transformer": the catalog's "Swin Transformer" spelled with a hyphen
         cands.append((s, e, typ, canon, "catalog"))
     known = {sp: t for sp, (t, _) in catalog.items()}
     untyped_sf: set[str] = set()

@@ -166,6 +166,9 @@ _ADJ_SUFFIX = frozenset("based driven guided aware oriented enhanced powered ins
                         "like free specific level wise agnostic centric style".split())
 
 
+_SIZE_WORDS = frozenset("large base small tiny mini medium huge giant xl xxl instruct chat".split())
+
+
 def _strip_low(tok: str) -> tuple[int, int]:
     """Offsets inside ``tok`` after dropping leading/trailing lowercase word parts ("BERT-based" -> "BERT")."""
     if "-" not in tok and "/" not in tok:
@@ -174,6 +177,8 @@ def _strip_low(tok: str) -> tuple[int, int]:
     words = parts[0::2]
     i, j = 0, len(words)
     while j - i > 1 and (_LOW_SUFFIX.match(words[j - 1]) or words[j - 1].lower() in _ADJ_SUFFIX):
+        if words[j - 1] in _SIZE_WORDS and not _LOW_SUFFIX.match(words[j - 2]):
+            break  # "ELECTRA-large", "T5-base", "DeiT-tiny": the size variant of the name, kept whole
         j -= 1
     while j - i > 1 and _LOW_SUFFIX.match(words[i]):
         i += 1
@@ -1156,7 +1161,10 @@ _TITLE_WORD = re.compile(r"(?:(?:a|an|the)\s+)?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]
 # in a title, "suite" and "collection" name software or model sets as often as datasets ("a Java suite for")
 _DS_WORD_I = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|leaderboards?|treebanks?|testbeds?|databases?)\b", re.I)
 _METHOD_WORD_I = re.compile(r"\b(?:method|model|framework|approach|network|architecture)\b", re.I)
-_CAP_RUN = re.compile(r"[A-Z][A-Za-z0-9]+(?:[\- ][A-Z][A-Za-z0-9]+){0,6}")
+# "called Look-and-Listen", "namely Chain-of-Confirmation", "Event-Model-F": lower-case joining words and one-letter
+# parts inside a hyphenated name
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z0-9]+(?:(?:-(?:of|and|as|to|for|in|on|by|with|the|or|from|via))*-[A-Z0-9][A-Za-z0-9]*"
+                      r"| [A-Z][A-Za-z0-9]+){0,6}")
 _DS_BEFORE = re.compile(rf"{_DS_HEAD},?\s+(?:(?:called|named|dubbed|termed|namely)\s+)?(?:\w+\s+)?$", re.I)
 _HEAD_COMMA = re.compile(r"[^.;:()]{0,80}\b(?:framework|method|model|approach|architecture|network|algorithm|"
                          r"technique|system|pipeline|agent|dataset|benchmark|corpus|suite|schema|scheme|strategy|"

@@ -1,0 +1,44 @@
+"""Where a Method name starts and ends (round of 1 Dec, late morning); self-written sentences with made-up names."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_paper
+from kg.extract.discover import name_chunks
+from kg.models import Paper
+
+
+def methods(title: str, abstract: str) -> dict[str, tuple[str, ...]]:
+    x = extract_paper(Paper(id="m", title=title, abstract=abstract))
+    return {e.name: e.aliases for e in x.entities if e.type == "Method"}
+
+
+@pytest.mark.parametrize("tok", ["ELECTRA-large", "ZorbLM-base", "DeiT-tiny", "Quxlm3-instruct"])
+def test_a_lower_case_size_word_stays_with_the_name(tok):
+    t = f"We fine-tune {tok} on two corpora."
+    assert [t[s:e] for s, e in name_chunks(t)] == [tok]
+
+
+def test_an_adjective_end_is_still_cut_from_the_name():
+    t = "We use ZORB-based encoders and a QuxLM-large-based decoder."
+    assert [t[s:e] for s, e in name_chunks(t)] == ["ZORB", "QuxLM-large"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("To reduce errors we add a defense, namely Chain-of-Verifying, to the agent.", "Chain-of-Verifying"),
+    ("The proposed approach, called Look-and-Zorb, improves recall.", "Look-and-Zorb"),
+    ("We give a formal model of events, called Event-Zorb-F. It extends older work.", "Event-Zorb-F"),
+])
+def test_a_name_after_called_or_namely_keeps_its_hyphenated_parts(text, name):
+    got = methods("", text)
+    assert name in got, got
+
+
+def test_a_catalog_method_glued_by_a_hyphen_is_read_with_its_compound():
+    got = methods("", "We pretrain a Vision-Transformer and replace the self-attention mechanism of a Swin-Transformer.")
+    assert "Transformer" not in got and "attention mechanism" not in got, got
+    assert "Vision-Transformer" in got["Vision Transformer"] and "Swin-Transformer" in got["Swin Transformer"]
+    assert "self-attention" in got
+    # a catalog name without the space is another name: "Meta-GPT" stays the paper's own
+    assert "Meta-GPT" in methods("", "We develop Meta-GPT, a foundation model of surfaces.")
+
