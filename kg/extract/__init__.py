@@ -1510,8 +1510,11 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         # a name typed Method by default only, every time a modifier ("improves LMM robustness", "PPG signal"):
         # an acronym of the domain, a tool or a format, not a method the paper uses
         name = ents[key]["name"]
-        if not _DIGIT_IN.search(name) and (_modifier_only(texts, ents[key]["mentions"]) or _generic_compound(name)) \
-                and not _type_of_name(name)[2]:
+        ms = ents[key]["mentions"]
+        if (paper.abstract and all(m.field == "title" for m in ms)) or not _DIGIT_IN.search(name) and (
+                _modifier_only(texts, ms) or _generic_compound(name)) and not _type_of_name(name)[2]:
+            # also: a name by default in the title only, which the abstract never uses as a name ("... for Robust RF
+            # Device Fingerprinting", "Quantized MIMO ISAC", "Stumps System-1 Thinkers"): a domain term in passing
             rec = ents.pop(key)
             if learned:
                 dropped += [(m.field, m, key[0], name, "name", "modifier_only") for m in rec["mentions"]]

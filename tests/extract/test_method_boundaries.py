@@ -1,4 +1,5 @@
-"""Where a Method name starts and ends (round of 1 Dec, late morning); self-written sentences with made-up names."""
+"""Where a Method name starts and ends, and names typed Method only by default in a title (round of 1 Dec, late
+morning); self-written sentences with made-up names."""
 from __future__ import annotations
 
 import pytest
@@ -42,3 +43,11 @@ def test_a_catalog_method_glued_by_a_hyphen_is_read_with_its_compound():
     # a catalog name without the space is another name: "Meta-GPT" stays the paper's own
     assert "Meta-GPT" in methods("", "We develop Meta-GPT, a foundation model of surfaces.")
 
+
+def test_a_name_by_default_only_in_the_title_is_no_method():
+    title = "Robust ZQ Device Fingerprinting with Graph Sampling"
+    got = methods(title, "We fingerprint radio devices under shift with ZorbNet and graph sampling.")
+    assert "ZQ" not in got and "ZorbNet" in got, got
+    # the same name used in the abstract is kept, and so is a title name without an abstract
+    assert "ZQ" in methods(title, "ZQ fingerprints are matched by ZorbNet.")
+    assert "ZQ" in methods(title, "")
