@@ -221,7 +221,9 @@ _SQUASH = re.compile(r"[\s\-_./]+")
 _DS_NOUN_AFTER = re.compile(r"\)\s*(?:datasets?|benchmarks?|corpus|corpora)\b(?!-)", re.I)  # right after the bracket
 _MODEL_VARIANT = re.compile(r"\d(?![\d.]*[kK]\b)")  # a digit, not of a count of examples ("57k")
 _DATASET_PIECE = re.compile(r"(?:QA|Bench|Eval|Arena|Corpus|Suite|Bank)(?![a-z])")
-_DATASET_NAME = re.compile(r"(?:QA|Bench|Eval|Arena|Set|Corpus|Data|Suite|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")
+# "...QA", "...Bench", "FooEval-2"; a count of thousands of items ("FooCase-200K", "Bar-E-1.5k"; not "-600M": parameters)
+_DATASET_NAME = re.compile(r"(?:QA|Bench|Benchmark|Dataset|Eval|Arena|Set|Corpus|Data|Suite|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$"
+                           r"|[A-Za-z][\-_]\d+(?:\.\d+)?[Kk]$")
 
 
 def _lookup(name: str) -> tuple[str, str] | None:
@@ -857,7 +859,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             if ms is not None:
                 cands.append((ms, ce, "Task", _task_name(text[ms:ce]), "task"))
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
-    for (s, e), typ in appositive_types(text, chunks).items():
+    for (s, e), typ in appositive_types(text, chunks, colon=field != "title").items():
         if text[s:e] not in untyped_sf:  # "emergency department (ED)" ... "in the ED, the ... measure": no metric
             cands.append((s, e, typ, text[s:e], "apposition"))
     for s, e in chunks:

@@ -464,30 +464,48 @@ def capitalised_dataset_names(text: str) -> list[tuple[int, int]]:
 
 
 _APPOS = re.compile(
-    r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:which\s+is\s+|namely\s+)?|\s+(?:is|are|was|as)\s+)(?:a|an|the)\s+"
-    # a describing word, or an acronym in brackets after one ("a visual question answering (VQA) dataset")
-    r"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+,?\s+|(?<=\w )\([^()\s]{1,12}\)\s+){0,6}?"
+    r"\s*(?:\([^()]{0,80}\)\s*)?(?:[,:]\s*(?:which\s+is\s+|namely\s+)?|\s+(?:is|are|was|as)\s+)(?:a|an|the)\s+"
+    # a describing word ("C++" too), or an acronym in brackets after one ("a visual question answering (VQA) dataset")
+    r"(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over)\b)[\w\-]+\+*,?\s+|(?<=\w )\([^()\s]{1,12}\)\s+){0,6}?"
     r"(dataset|benchmark|corpus|suite|collection|leaderboard|testbed|database|"
     r"method|model|framework|approach|architecture|network|algorithm|technique|system|pipeline|agent|"
-    r"metric|measure|score|task)s?\b(?!-)", re.I)  # not the first part of "a model-agnostic benchmark"
+    r"metric|measure|score|task)s?\b(?!-)"  # not the first part of "a model-agnostic benchmark"
+    # nor a describing word before the head: "a real-world network traffic dataset", "a system log corpus"
+    r"(?!\s+(?:(?!(?:and|or|that|which|to|on|for|of|with|in|by|from|over|a|an|the)\b)[\w\-]+\s+)?"
+    r"(?:datasets?|benchmarks?|corpus|corpora)\b)", re.I)
+# "X contains 3,658 QA pairs", "X comprises over 12K annotated images": a count of data items describes a dataset
+_DATA_COUNT = re.compile(
+    r"\s+(?:contains|comprises|consists\s+of|includes|encompasses|spans|totals)\s+(?:a\s+total\s+of\s+|over\s+|"
+    r"more\s+than\s+|about\s+|approximately\s+|nearly\s+|around\s+|roughly\s+|up\s+to\s+)?\d[\d,.]*\s*"
+    r"(?:[KkM]|million|thousand)?\+?\s+(?:(?!(?:of|for|with|in|and|or|to|from|by)\b)[\w\-]+\s+){0,3}?"
+    r"(?:images|photos|videos|video\s+clips|clips|frames|samples|examples|instances|questions|(?:QA\s+)?pairs|records|"
+    r"documents|articles|sentences|utterances|dialogues|dialogs|conversations|hours|scenes|identities|subjects|"
+    r"patients|annotations|prompts|queries|tokens|entries|cases|scans|recordings|trajectories|episodes|"
+    r"molecules|tables|texts|posts|tweets|reviews|problems|items|words|objects|speakers|participants|"
+    r"programs|repositories|charts|triples|claims|passages|captions|labels|volumes|sequences|"
+    r"proteins|matches|games|tasks)\b")
 _APPOS_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
                "collection": "Dataset", "leaderboard": "Dataset", "testbed": "Dataset", "database": "Dataset",
                "metric": "Metric", "measure": "Metric", "score": "Metric", "task": "Task"}
 
 
-def appositive_types(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+def appositive_types(text: str, spans: list[tuple[int, int]], colon: bool = True) -> dict[tuple[int, int], str]:
     """Type of a name from the noun phrase that describes it right after it: "X, a new benchmark for ...",
-    "X (long form) is a dataset of ...", "X, a lightweight framework ...".
+    "X (long form) is a dataset of ...", "X: a labelled corpus", "X, a lightweight framework ..."; or from a count of
+    data items right after it ("X contains 3,000 annotated images"). ``colon=False`` (a title): no apposition after
+    a colon ("Team at X-2024: A Two-Stage Pipeline": the colon ends the title's opening, not a name).
 
-    >>> t = "We build FooSet, a large-scale, curated dataset. BarNet is a simple model."
-    >>> appositive_types(t, [(9, 15), (49, 55)])
-    {(9, 15): 'Dataset', (49, 55): 'Method'}
+    >>> t = "We build FooSet, a large-scale, curated dataset. BarNet is a simple model. QuxZ contains 1,200 images."
+    >>> appositive_types(t, [(9, 15), (49, 55), (75, 79)])
+    {(9, 15): 'Dataset', (49, 55): 'Method', (75, 79): 'Dataset'}
     """
     out = {}
     for s, e in spans:
         m = _APPOS.match(text, e)
-        if m:
+        if m and (colon or ":" not in text[e:m.start(1)]):
             out[(s, e)] = _APPOS_TYPE.get(m[1].lower(), "Method")
+        elif _DATA_COUNT.match(text, e):
+            out[(s, e)] = "Dataset"
     return out
 
 
@@ -1141,16 +1159,22 @@ _OUR_NEW = re.compile(r"[Oo]ur\s+(?:new|novel|proposed)\s")
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z]+)*){1,6}(?![\w-])")
 _GAP_STOP = re.compile(r"\b(?:that|which|to|for|by|on|with|using|use|of|from|than|where|whose|in)\b|[,;:.(]")
 _DS_AFTER = re.compile(
-    rf"^[\s,\-]*(?:\([^()]{{0,120}}\)[\s,]*){{0,2}}"
+    rf"^[\s,:\-]*(?:\([^()]{{0,120}}\)[\s,]*){{0,2}}"
     # whole words only ("instruction-following", "cancer", "systematic" are describing words, not "in"/"can"/"system")
     rf"(?:(?!(?:and\s+(?:a|an|the|our|its)|or|we|which|that|to|is|are|on|for|of|with|in|by|from|over|can|will)\b|"
     rf"(?:method|model|framework|approach|architecture|network|algorithm|technique|system|pipeline|agent|tool|toolkit|"
-    rf"library|platform|solution)s?\b(?!-)|(?:outperform|achiev|surpass|improv)\w*)[\w\-]+,?\s+|(?<=\w )\([^()\s]{{1,12}}\)\s+){{0,8}}?"
+    # (one before a dataset head describes it: "a network traffic dataset", "a system log corpus")
+    rf"library|platform|solution)s?\b(?!-|\s+(?:(?!(?:and|or|for|of|with|on|in)\b)[\w\-]+\s+)?{_DS_HEAD}\b)|"
+    rf"(?:outperform|achiev|surpass|improv)\w*)"
+    rf"[\w\-]+\+*,?\s+|(?<=\w )\([^()\s]{{1,12}}\)\s+){{0,8}}?"
     rf"{_DS_HEAD}\b(?!-)", re.I)
+# "we introduce FUB (Foo detection Unified Benchmark)": the long form in brackets after the name ends in a dataset head
+_DS_BRACKET = re.compile(rf"\s*\([^()]{{0,100}}\b{_DS_HEAD}\)", re.I)
 _TASK_AFTER_NAME = re.compile(r"\s+task\b(?![\-,])")
 _TASK_NAMED_BEFORE = re.compile(r"\b(?:task|problem)\s*,?\s*(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?:the\s+)?$",
                                 re.I)
-_DS_NAME = re.compile(r"(?:Bench|Arena|Corpus|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$")  # "FooBench", "BarArena-2"
+# "FooBench", "BarArena-2", "Visual Foo Benchmark", "Foo-AI-Benchmark", "FooCase-200K" (a count of thousands)
+_DS_NAME = re.compile(r"(?:Bench|Benchmark|Dataset|Arena|Corpus|Bank)(?:[\-\s]?v?\d+(?:\.\d+)?)?$|[A-Za-z][\-_]\d+(?:\.\d+)?[Kk]$")
 # "we propose Warm Diffusion, a ...", "we introduce 3D Reference Attention, which ..." (not "... Correction Task, which")
 _TITLE_RUN = re.compile(r"(?:(?:a|an|the)\s+)?((?:[23]D|[A-Z][\w\-]*)(?: [A-Z][\w\-]*){1,6})"
                         r"(?=\s*(?:,\s*(?:a|an|the)\s|\(|:)|(?<!Task)(?<!Problem)(?<!Challenge),\s*which\s)")
@@ -1263,7 +1287,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     def typ_at(s: int, e: int, before: str) -> str:
         if _TASK_AFTER_NAME.match(text, e) or _TASK_NAMED_BEFORE.search(before):
             return "Task"  # "we propose a Case2Code task", "a new task named X"
-        if (_DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before)
+        if (_DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before) or _DS_BRACKET.match(text, e)
                 or _DS_NAME.search(text, s, e) and not _METHOD_APPOS.match(text, e)):
             return "Dataset"
         return "Method"
