@@ -277,6 +277,10 @@ _NAME_AFTER = re.compile(r"-[A-Z][a-z]{2,}")
 _NAME_BEFORE = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*-$")
 _METRIC_MODIFIES = re.compile(r"-(?:based|guided|driven|aware|regularized|regularised|weighted|style|like|inspired|"
                               r"constrained|conditioned)\b")
+# a measure naming the kind of data, model or study it modifies: "energy consumption datasets", "perplexity analysis",
+# "accuracy estimation errors" - no value of the measure is reported there
+_METRIC_NOUN_AFTER = re.compile(r"\s+(?:data|datasets?|corpus|corpora|analysis|analyses|models|modell?ing|"
+                                r"estimation|estimators?|forecasting|predictors?)\b(?!-)")
 _TWO_LETTERS = re.compile(r"[A-Z]{2}s?")  # "HR", "AP", "EM", "APs": too short to be the measure without evidence
 # a measure named where the text says what is measured, with or without a value: after "in terms of", "measured
 # by", "metrics such as" (through the list it opens), before "... metrics"/"scores", or "outperforms X in precision"
@@ -949,8 +953,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             a, b = _sentence_of(text, sentences, s)
             if _VALUE_BOUND[name] not in text[a:b].lower():
                 continue
-        if typ == "Metric" and _METRIC_MODIFIES.match(text, e):
-            continue  # "a Gini coefficient-based relaxation", "cosine similarity-guided sampling": a part of a method
+        if typ == "Metric" and (_METRIC_MODIFIES.match(text, e) or _METRIC_NOUN_AFTER.match(text, e)):
+            # "a Gini coefficient-based relaxation", "cosine similarity-guided sampling": a part of a method;
+            # "energy consumption datasets", "perplexity analysis": the data or study it names
+            continue
         if typ == "Metric" and src in ("catalog", "name") and _METRIC_ACRONYM.fullmatch(text, s, e):
             if _NAME_AFTER.match(text, e) or _NAME_BEFORE.search(text, max(0, s - 12), s):
                 continue  # "R2-Reasoner", "ViT-MAE": a piece of another name, not the measure

@@ -59,6 +59,15 @@ def test_a_dataset_long_form_in_brackets_after_a_proposed_name():
     assert got["QUB"] == ("Dataset", "proposed")
 
 
+def test_a_measure_naming_the_data_or_study_it_modifies_is_no_metric():
+    def metrics(t):
+        return {n for n, (ty, _) in _typed(t).items() if ty == "Metric"}
+    assert "energy consumption" not in metrics("Through evaluations on energy consumption datasets, FooNet is 15% better.")
+    assert "perplexity" not in metrics("Baselines such as perplexity analysis fail on 3 of 5 sets.")
+    assert "energy consumption" in metrics("FooNet cuts energy consumption by 40% on 3 sets.")
+    assert "latency" in metrics("FooNet gives a 30% latency reduction on 3 sets.")
+
+
 def test_no_apposition_after_a_title_colon_and_no_dataset_from_a_framework_and_dataset():
     x = extract_paper(Paper(id="t", title="Team Quux at ZorpEval-2031: A Two-Stage Pipeline for Argument Mining",
                             abstract="ZorpEval-2031 is a shared task on argument mining."))
