@@ -1170,6 +1170,12 @@ _DS_AFTER = re.compile(
     rf"{_DS_HEAD}\b(?!-)", re.I)
 # "we introduce FUB (Foo detection Unified Benchmark)": the long form in brackets after the name ends in a dataset head
 _DS_BRACKET = re.compile(rf"\s*\([^()]{{0,100}}\b{_DS_HEAD}\)", re.I)
+# "a ... dataset covering X, called", "a dataset of HEA in the world, called": the dataset head ends its noun phrase
+# (then a preposition or participle phrase without a comma), and no method noun comes after it
+_DS_THEN_CALLED = re.compile(rf".*\b{_DS_HEAD}(?:\s+(?:of|for|with|from|in|on|covering|containing|spanning|"
+                             rf"collected|built|constructed|curated)\b[^.;:(),]*)?,?\s*$", re.I | re.S)
+_METHOD_NOUN = re.compile(r"\b(?:method|model|framework|approach|architecture|network|algorithm|technique|system|"
+                          r"pipeline|agent|tool|toolkit|library|platform|module|strategy)s?\b", re.I)
 _TASK_AFTER_NAME = re.compile(r"\s+task\b(?![\-,])")
 _TASK_NAMED_BEFORE = re.compile(r"\b(?:task|problem)\s*,?\s*(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?:the\s+)?$",
                                 re.I)
@@ -1317,15 +1323,22 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
             out.setdefault((s, e), typ_at(s, e, text[m.start():s]))
             break
     for m in finditer_at(_NAMED, text, _NAMED_WORDS, ignore_case=False) if any(w in text for w in _NAMED_STEMS) else ():
-        if m.start() and text[m.start() - 1].isalnum():
-            continue
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue  # "so-called Foo-like problems": no name given here
         e0 = starts.get(m.end())
         if e0 is None:
             w = _CAP_RUN.match(text, m.end())
             if not w:
                 continue
             e0 = w.end()
-        out.setdefault((m.end(), e0), typ_at(m.end(), e0, text[max(0, m.start() - 40):m.end()]))
+        typ = typ_at(m.end(), e0, text[max(0, m.start() - 40):m.end()])
+        if typ == "Method":
+            # "a ... restoration dataset covering laparoscopic scenes, called X": the dataset noun farther back
+            # than the words next to "called" names what X is
+            a = max(0, m.start() - 120)
+            if _DS_THEN_CALLED.match(text, a, m.start()) and not _METHOD_NOUN.search(text, a, m.start()):
+                typ = "Dataset"
+        out.setdefault((m.end(), e0), typ)
     if "new" in text or "novel" in text:
         for s, e in chunks:  # "GenTrap, a novel RLF prediction framework", "CCELLA is a novel conditioning approach"
             if _NEW_APPOS.match(text, e):

@@ -74,3 +74,15 @@ def test_no_apposition_after_a_title_colon_and_no_dataset_from_a_framework_and_d
     assert not any(e.type == "Method" and e.name == "ZorpEval-2031" for e in x.entities)
     t = "We propose ZorpSpatial, a learning framework and benchmark for location encoding."
     assert [ty for _, _, ty in proposal_spans(t)] == ["Method"]
+
+
+def test_a_dataset_noun_farther_before_called_names_what_the_name_is():
+    t = "We introduce a real-world surgical image restoration dataset covering laparoscopic scenes, called ZorpClean, for it."
+    assert [(t[s:e], ty) for s, e, ty in proposal_spans(t)] == [("ZorpClean", "Dataset")]
+    t = "We collect a dataset of images in the wild, named QuuxWild. It helps."
+    assert [ty for _, _, ty in proposal_spans(t)] == ["Dataset"]
+    # a method noun after it, a compound ("dataset distillation") or a comma clause in between: no dataset
+    for t in ("We collect a dataset and train a model on it, called FooM.", "We propose a method for dataset distillation, "
+              "called DistFoo.", "Given a dataset of images, we design a new detector for crowded scenes, dubbed FooDet."):
+        assert [ty for _, _, ty in proposal_spans(t)] == ["Method"]
+    assert proposal_spans("We study so-called Zorp-like problems in games.") == []
