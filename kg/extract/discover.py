@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract.catalog import load_catalog
 from kg.extract.scan import WordStarts, finditer_at, matches_at, starts_of
 
 __all__ = ["capitalised_dataset_names", "metric_qualifier", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
@@ -791,6 +792,7 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
 # ----------------------------------------------------------------------------------------------- tasks
 
 _WORD = re.compile(r"[A-Za-z0-9][\w\-]*")
+_WORD_AT = re.compile(r"[a-z0-9][\w\-]*")
 _DIM = re.compile(r"\d+D")
 _DOMAIN_ACRONYM = re.compile(r"[A-Z]{2,5}(?:-\d{1,2})?")
 _MODEL_ACRONYMS = frozenset("LLM LLMs VLM VLMs MLLM MLLMs LVLM LM LMs PLM NN DNN CNN RNN GNN GAN VAE AI ML DL RL DRL "
@@ -1426,6 +1428,12 @@ _TASK_NOUN = re.compile(r"\s(?:tasks?)(?=\s*(?:$|[,.;:()])|\s+(?:and|or|in|on|of
                         r"are|was|were|from|by|such|like|including|as|has|have|using|under|across|show|shows|demonstrate)\b)")
 # in a title, the phrase after "for" ends the title or a part of it
 _TITLE_FOR = re.compile(r"\bfor\s+", re.I)
+# in an abstract, a phrase after "for", "address(es)" or "tackle(s)" that ends a clause is a task when the
+# abstract names it again ("a framework for robot manipulation ... robot manipulation"): once, it is as often a
+# purpose ("for correct interpretation", "for due diligence")
+_ABSTRACT_FOR = re.compile(r"\b(?:for|address(?:es|ing)?|tackl(?:e|es|ing))\s+(?=[a-z0-9])", re.I)
+_ABSTRACT_PART_END = re.compile(r"\s*(?:[.,;:?()]|\s+(?:via|with|using|through|from|by|under|based|where|which|that|"
+                                r"while|and|or|in|on)\b)")
 _TITLE_PART_END = re.compile(r"\s*(?:$|[:?]|\s-+\s|\s+(?:via|with|using|through|from|in|on|by|under|based|and|or)\b)",
                              re.I)
 
@@ -1453,16 +1461,43 @@ def open_task_head(word: str) -> bool:
             and last not in heads["Metric"])
 
 
+@lru_cache(maxsize=1)
+def catalog_task_heads() -> frozenset[str]:
+    """Last words of two or more catalog Task names (name or alias; after a hyphen: "decision-making" -> "making")
+    that are open task heads (:func:`open_task_head`): the heads known tasks have ("reasoning", "planning",
+    "analysis", "alignment"), not every nominalisation.
+
+    >>> {"reasoning", "planning", "analysis"} <= catalog_task_heads(), "steering" in catalog_task_heads()
+    (True, False)
+    """
+    count: dict[str, int] = {}
+    for row in load_catalog():
+        if row["type"] == "Task":
+            for name in {row["name"].lower(), *(a.lower() for a in row.get("aliases", ()))}:
+                last = name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+                count[last] = count.get(last, 0) + 1
+    return frozenset(w for w, n in count.items() if n >= 2 and open_task_head(w)) - _ABILITY_HEADS
+
+
+# heads of abilities and ways of working rather than problems a method is scored on ("decision-making",
+# "problem-solving", "multi-agent collaboration", "knowledge integration"), though catalog names end in them
+_ABILITY_HEADS = frozenset({"making", "solving", "collaboration", "integration"})
+
+
 def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[tuple[int, int]]:
     """Spans of task phrases with an open head (:func:`open_task_head`) where the text announces a task: after
     "the task/problem of" or "tasks such as/including" (and the phrases coordinated with it),
     before "task(s)" closing the phrase, and in a title after "for" when the phrase ends the title or a part of it (not
-    after a verb: "for Mitigating Language Confusion"). At least one
-    modifier, by the modifier tests of :func:`task_phrases`.
+    after a verb: "for Mitigating Language Confusion"). In an abstract also after "for", "address(es)" or
+    "tackle(s)" when the phrase ends a clause, its head is one that known tasks have (:func:`catalog_task_heads`)
+    and the abstract names the phrase again. At least one modifier, by the modifier tests of :func:`task_phrases`.
 
     >>> t = "We study the problem of crop-rotation field scheduling and tasks such as loop invariant conjecturing, protein function annotation and reading."
     >>> [t[s:e] for s, e in cued_task_phrases(t)]
     ['crop-rotation field scheduling', 'loop invariant conjecturing', 'protein function annotation']
+    >>> t = "A model for contact-rich robotic planning. Contact-rich robotic planning is hard; it is for fleet planning."
+    >>> [t[s:e] for s, e in cued_task_phrases(t)]
+    ['contact-rich robotic planning']
     >>> t = "A Simulator-Guided Framework for Autonomous Field Scheduling: the Sentiment Classification Task"
     >>> [t[s:e] for s, e in cued_task_phrases(t, title=True)]
     ['Autonomous Field Scheduling']
@@ -1475,16 +1510,17 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         opens = finditer_at(_TASK_OPENS, text, ("task", "problem"), low=low)
         nouns = [m for m in finditer_at(_TASK_NOUN, text, ("task", "benchmark"), low=low, offset=1)
                  if (w := _WORD_END.search(text, max(0, m.start() - 40), m.start())) and open_task_head(w[0].lower())]
-        cues = []
+        # (the first word after the cue must come again in the text, or the phrase cannot)
+        stop_words = load_heads()["Stop"]
+        cues = [m for m in finditer_at(_ABSTRACT_FOR, text, ("for", "address", "tackl"), low=low)
+                if (w := _WORD_AT.match(low, m.end())) and w[0] not in stop_words and low.find(w[0], m.end() + 1) != -1]
     if not (cues or opens or nouns):
         return []  # most texts: no word list needed
     heads = load_heads()
     stop, task_heads, stop_names = heads["Stop"], heads["Task"], load_stoplist()
-    words = list(_WORD.finditer(text))
-    starts = {m.start(): k for k, m in enumerate(words)}
     out: list[tuple[int, int]] = []
 
-    def phrase_from(k: int) -> tuple[int, int] | None:
+    def phrase_from(words: list[re.Match], k: int) -> tuple[int, int] | None:
         """The words k..m of one noun phrase opening at word k, if its last word is an open head: (k, m)."""
         m = k
         while m + 1 < len(words) and text[words[m].end():words[m + 1].start()] == " " and (
@@ -1492,7 +1528,7 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
             m += 1
         return (k, m) if open_task_head(words[m][0].lower()) else None
 
-    def take(k: int, m: int) -> bool:
+    def take(words: list[re.Match], k: int, m: int) -> bool:
         j = _modifier_start(text, words, m, title, max_mods, stop, stop_names, task_heads)
         while j < m and words[j][0].lower() in _NOT_CUED_MOD:
             j += 1  # "seven question-answering tasks", "future deduplication tasks": a count or a time, no kind
@@ -1501,17 +1537,28 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         out.append((words[j].start(), words[m].end()))
         return True
 
-    for cue in cues:
-        k = starts.get(cue.end())
-        ph = phrase_from(k) if k is not None else None
-        if ph and _TITLE_PART_END.match(text, words[ph[1]].end()) and take(*ph) and out[-1][0] != words[k].start() \
-                and words[k][0].lower().endswith("ing"):
-            del out[-1]  # "for Mitigating Language Confusion", "for Enhancing X": what the method does to X
+    part_end = _TITLE_PART_END if title else _ABSTRACT_PART_END
+    known = catalog_task_heads()
+    for cue in cues:  # the words of a short window after the cue are enough (a phrase opens right after it)
+        words = list(_WORD.finditer(text, cue.end(), cue.end() + 120))
+        ph = phrase_from(words, 0) if words and words[0].start() == cue.end() else None
+        if not (ph and part_end.match(text, words[ph[1]].end())
+                and (title or words[ph[1]][0].lower().rsplit("-", 1)[-1] in known) and take(words, *ph)):
+            continue
+        s, e = out[-1]
+        if (s != cue.end() and words[0][0].lower().endswith("ing")) or not (
+                title or low.find(low[s:e], e) != -1 or low.rfind(low[s:e], 0, s) != -1):
+            del out[-1]  # "for Mitigating Language Confusion", "for Enhancing X": what the method does to X;
+            # in an abstract, a phrase named once after "for"
+    if not (opens or nouns):
+        return out
+    words = list(_WORD.finditer(text))
+    starts = {m.start(): k for k, m in enumerate(words)}
     for cue in opens:
         k = starts.get(cue.end())
         while k is not None:
-            ph = phrase_from(k)
-            if ph is None or not take(*ph):
+            ph = phrase_from(words, k)
+            if ph is None or not take(words, *ph):
                 break
             join = _TASK_JOIN.match(text, words[ph[1]].end())
             k = starts.get(join.end()) if join else None
@@ -1520,5 +1567,5 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         for cue in nouns:
             m = ends.get(cue.start())
             if m is not None:
-                take(0, m)
+                take(words, 0, m)
     return out

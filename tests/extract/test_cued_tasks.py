@@ -1,7 +1,7 @@
 """Task phrases with an open head where the text announces a task (kg.extract.discover.cued_task_phrases)."""
 
 from kg.extract import extract_paper
-from kg.extract.discover import cued_task_phrases, open_task_head, task_phrases
+from kg.extract.discover import catalog_task_heads, cued_task_phrases, open_task_head, task_phrases
 from kg.models import Paper
 
 
@@ -47,7 +47,27 @@ def test_in_a_title_after_for_when_the_phrase_ends_a_part_of_the_title():
     assert _spans("Foundation Models for Remote Sensing", title=True) == []  # a field
     assert _spans("Policy Optimization for Mitigating Language Confusion in LLMs", title=True) == []  # after a verb
     assert _spans("Tokens for Field Scheduling Agents", title=True) == []  # no end of the phrase: a modifier
-    assert _spans("We use FooNet for field scheduling.") == []  # "for" is a title cue only
+    assert _spans("We use FooNet for field scheduling.") == []  # in an abstract only for a phrase named again
+
+
+def test_in_an_abstract_after_for_or_address_when_the_phrase_is_named_again():
+    t = ("We present FooNet for crop rotation planning. Crop rotation planning matters; BarNet addresses parcel "
+         "label annotation, and parcel label annotation in cities. We also use it for fair queue reasoning.")
+    assert _spans(t) == ["crop rotation planning", "parcel label annotation"]  # the last phrase is named once
+    # a verb after the cue, a phrase that does not end there, a head that names no activity, and a head no
+    # catalog task has ("scheduling": a task after "the task of", not after "for") are no tasks
+    t = ("It is a tool for improving parcel planning, parcel planning matters. It is for parcel planning costs. "
+         "Baselines for data corruption fail, yet data corruption is common. It is for field scheduling; field "
+         "scheduling is hard.")
+    assert _spans(t) == []
+    # named again in the paper, the phrase reaches the entities
+    assert "parcel planning" in _tasks("FooNet", "We propose FooNet for parcel planning. It makes parcel planning fast.")
+
+
+def test_catalog_task_heads_are_heads_of_known_tasks():
+    heads = catalog_task_heads()
+    assert {"reasoning", "planning", "alignment", "segmentation"} <= heads
+    assert not heads & {"steering", "lighting", "coupling", "training", "learning", "sentiment", "making", "solving"}
 
 
 def test_cued_phrases_reach_the_entities():
