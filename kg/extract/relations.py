@@ -73,7 +73,7 @@ _PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|being|be)\s+(?:\w+\s+)?(?:outper
 # "Y is outperformed by X", "Y (still) underperforms X", "Y still lags behind X"
 _BASED = re.compile(
     r"\b(?:built\s+(?:up)?on(?:\s+top\s+of)?|builds?\s+(?:up)?on|building\s+(?:up)?on|extends|extending|extended|"
-    r"(?:an?\s+)?extension\s+of|(?:an?\s+)?variants?\s+of|fine-?\s?tuned\s+(?:from|on\s+top\s+of)|"
+    r"(?:an?\s+)?extension\s+of|(?:an?\s+)?variants?\s+of|an?\s+(?:[a-z\-]+\s+){0,3}?(?:generali[sz]ation\s+of|extension\s+to)|fine-?\s?tuned\s+(?:from|on\s+top\s+of)|"
     r"(?:is|are|was|were|,)?\s*based\s+on|initiali[sz]ed\s+(?:from|with)|on\s+top\s+of|derived\s+from|"
     r"adapted\s+from|(?:a\s+)?modification\s+of|improved\s+version\s+of|(?:an?\s+)?hybrid\s+of|"
     r"(?:an?\s+)?combination\s+of|distilled\s+from|powered\s+by)\b", re.I)
@@ -151,6 +151,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "name_derived": 0.75,      # the paper's "FM-LoRA" / "EmbodiedOcc++" / "FiTv2" named after LoRA / EmbodiedOcc / FiT
     "compound_basis": 0.8,     # "a Transformer-based ... network (X)", "X, a novel CLIP-guided ...", title "X: Y-based ..."
     "appositive_basis": 0.75,
+    "appositive_kind": 0.75,   # "X, a novel query-centric graph RAG framework": the paper's method named as a kind of Y
+    "as_backbone": 0.75,       # "X achieves ... using Y as the backbone"
     "name_contains": 0.75,     # the paper's spelled-out name holds another method's name: "... for 3D Gaussian Splatting"
     "title_with": 0.75,        # a title "X: ... via/with/using Y": X BASED_ON Y
     "appositive_family": 0.75, # the proposal sentence: "we propose X, a fast transformer model": X BASED_ON transformer
@@ -194,7 +196,10 @@ _BEAT_WORD = re.compile(r"outperform|surpass|beat|exceed|than|superior|better|im
 _BARE_ADJ = re.compile(r"\s+(?:(?!(?:in|on|at|by|for|from|with|all|most|many|both|its|their|our|the|a|an|and|or|"
                        r"than|to|of|across|over|under|even|only|also|when|while|as|more|less|previous|prior|existing|"
                        r"several|other|these|those|such)\b)[a-z][a-z\-]*\s+){1,2}")
-_ADJ_LEAD = re.compile(r"\s*(?:an?|the)\s+(?:[a-z0-9][\w\-]*\s+){1,2}")
+#: "built on a frozen Y", "builds on the multimodal reasoning backbone Y": an article, one or two lower-case words, or up
+#: to five ending in a noun naming the model's role
+_ADJ_LEAD = re.compile(r"\s*(?:an?|the)\s+(?:(?:[a-z0-9][\w\-]*\s+){1,2}|(?:[a-z0-9][\w\-]*\s+){0,4}"
+                       r"(?:backbone|base\s+model|foundation\s+model|encoder|teacher|base\s+LLM)\s+)")
 
 
 def _tails(text: str, ments: list[MentionT], pos: int, end: int, typ: str, adjectives: bool = False) -> list[MentionT]:
@@ -251,7 +256,7 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 # cheaper than one regular-expression alternation over the sentence)
 _OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
                  "accurate", "gain", " than")
-_BASED_KEYS = ("buil", "extend", "extension", "variant", "tuned", "based", "initiali", "top of", "derived", "adapted",
+_BASED_KEYS = ("buil", "extend", "extension", "variant", "generali", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
                "modification", "version", "hybrid", "combination", "distilled", "powered")
 _INVERSE_KEYS = ("underperform", " behind")  # "Y underperforms / lags behind X": only the passive-form scan
@@ -286,7 +291,7 @@ def _cue_kinds(seg: str) -> tuple[bool, bool]:
     return any(k in seg for k in _OUTPERF_KEYS), any(k in seg for k in _BASED_KEYS)
 # "On ImageNet, X ...", "Trained with ResNet-50, X ...", "Fine-tuning R on GLUE, X ...": the subject follows the comma
 _INTRO = re.compile(
-    r"\s*(?:(?:[A-Z][a-z]+(?:-[a-z]+)?(?:ing|ed)|On|With|Using|Across|For|In|When|After|Given|Under|Through|By|Beyond|Besides|"
+    r"\s*(?:(?:[A-Z][a-z]+(?:-[a-z]+)?(?:ing|ed)|Built|On|With|Using|Across|For|In|When|After|Given|Under|Through|By|Beyond|Besides|"
     r"Unlike|Like|Against|Without|Via|At|From)\b[^,;:]{0,100}?,\s*)")
 # a finite verb inside the would-be opening phrase means it was the main clause ("With 10 steps X reaches A, ...")
 _INTRO_VERB = re.compile(r"\b(?:achiev|obtain|attain|reach|yield|outperform|surpass|improv|reduc|show|demonstrat|"
@@ -302,7 +307,9 @@ _TRAIN_INTRO = re.compile(r"\s*(?:Pre-?trained|Trained|Fine-?\s?tuned|Learned|Bu
                           r"Supervised|Optimi[sz]ed)\b", re.I)
 _INTRO_BASED = re.compile(r"\s*(?:Fine-?\s?tuned\s+from|Built\s+(?:up)?on(?:\s+top\s+of)?|Initiali[sz]ed\s+(?:from|with)|"
                           r"Distilled\s+from|Derived\s+from|Adapted\s+from|Based\s+on|Leveraging|Building\s+(?:up)?on|"
-                          r"Powered\s+by|Equipped\s+with)\s+(?:an?\s+|the\s+)?(?:(?:novel|new|pre-?trained|frozen|strong)\s+)?", re.I)
+                          r"Powered\s+by|Equipped\s+with)\s+(?:an?\s+|the\s+)?(?:(?:novel|new|pre-?trained|frozen|strong)\s+)?"
+                          # "Built upon the encoder-decoder backbone of Y, X ..."
+                          r"(?:(?:[\w\-]+\s+){0,2}?(?:backbone|architecture|framework|encoder)\s+of\s+(?:the\s+|an?\s+)?)?", re.I)
 _WE_PRESENT = re.compile(r"\s*we\s+(?:further\s+|then\s+|also\s+)?(?:present|propose|introduce|develop|design|build|construct)\s+"
                          r"(?:an?\s+|the\s+)?(?:(?:novel|new)\s+)?")
 #: "CAM is integrated into our HyCAM framework": the name after "into" is built from the one before
@@ -593,7 +600,8 @@ _AS_BACKBONE = re.compile(r"\s*\)?\s*(?:\([^()]{1,30}\)\s*)?as\s+(?:the\s+|our\s
                           r"foundation\s+models?|encoders?|base\s+networks?|base\s+LLMs?)\b", re.I)
 _USE_BEFORE = re.compile(r"\b(?:we|our\s+\w+)\s+(?:\w+ly\s+)?(?:use|utili[sz]e|adopt|employ|leverage|choose|select|build\s+on)\s+"
                          r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}(?:[\w\-]+\s*\(\s*)?$")
-_BACKBONE_KEYS = ("backbone", "foundation model", "base model", "encoder", "base network", "base llm", "feature extractor")
+_BACKBONE_KEYS = ("backbone", "foundation model", "base model", "encoder", "base network", "base llm", "feature extractor",
+                  "teacher")
 #: the passive form after the proposal: "a Swin Transformer is adopted as the backbone", "Y is employed as the feature
 #: extractor" (the sentence names no other subject; lower-cased text after Y)
 _PASSIVE_BACKBONE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:is|are|was|were)\s+(?:first\s+|also\s+|then\s+)?"
@@ -970,6 +978,97 @@ def uses_basis(text: str, low: str, s: int, e: int, ments: list[MentionT], propo
                     out.append((x, y, "proposal_any"))
     return [(x, y, "uses_family" if _ARCH_FAMILY.fullmatch(y[3]) else
              "uses_generic" if generic_phrase(y[3], text) and not specific_name(y[3]) else rule) for x, y, rule in out]
+
+
+#: after a specific method's name in the appositive of the paper's method: "(ACR)", at most one lower-case word that is no
+#: process the name undergoes ("a GRPO post-training framework", not "a KV cache quantization method"), the kind noun
+_PROCESS = (r"(?:[\w\-]+(?:tion|sion|ment|ance|ence|sis)|(?![\w\-]*training\s|fine-tuning\s)[\w\-]+ing|inference|attacks?|"
+            r"defen[cs]es?|security|safety)\s")
+#: the same process word right after a method's name ("Y compression method"): Y is what the method works on
+_PROCESS_AFTER = re.compile(r"\s*(?:\(\s*[^()]{1,30}\)\s*)?" + _PROCESS)
+_KIND_AFTER = re.compile(r"\s*(?:\(\s*[^()]{1,30}\)\s*)?(?:(?!" + _PROCESS + r")"
+                         r"[a-z][\w\-]*\s+)?(?:frameworks?|systems?|pipelines?|approach|algorithms?|solvers?|models?|"
+                         r"architectures?|variants?|networks?|methods?|agents?|techniques?|paradigms?|strateg(?:y|ies))\b")
+#: "using / with Y as the backbone" (lower-cased, right before Y); "When leveraging Y as the teacher, X ..." (the opening)
+_VIA_BEFORE = re.compile(r"\b(?:using|with|employing|adopting|taking|leveraging)\s+(?:the\s+|an?\s+)?(?:[\w\-.]+\s+){0,2}$")
+_VIA_OPEN = re.compile(r"\s*(?:when\s+)?(?:using|with|employing|adopting|taking|leveraging)\s+(?:the\s+|an?\s+)?(?:[\w\-.]+\s+){0,2}$")
+#: Y's role after it: the backbone, base model, encoder or teacher (not a teacher making data: "as a teacher to generate")
+_AS_ROLE = re.compile(r"\s*\)?\s*(?:\([^()]{1,30}\)\s*)?as\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:[\w\-]+\s+){0,2}?"
+                      r"(?:backbones?|base\s+models?|foundation\s+models?|encoders?|base\s+networks?|base\s+LLMs?|"
+                      r"teachers?(?:\s+models?)?(?!\s+to\s+(?:generate|create|annotate|label|synthesi[sz]e|produce|write)))\b", re.I)
+#: "we build / implement X upon Y" (lower-cased): the verb before X, the preposition after it
+_WE_BUILD_BEFORE = re.compile(r"\bwe\s+(?:\w+ly\s+|then\s+|further\s+)?(?:build|built|construct|develop|implement|instantiate)\s+"
+                              r"(?:our\s+)?$")
+_UPON_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:(?:up)?on(?:\s+top\s+of)?|atop)\s+")
+_THEN_SUBJECT = re.compile(r"[^,;.]{0,40},\s*(?:the\s+proposed\s+|our\s+)?")
+
+
+def _catalog_method(name: str) -> bool:
+    hit = catalog_lookup(name)
+    return hit is not None and hit[0] == "Method"
+
+
+def own_kind_basis(text: str, low: str, s: int, e: int, methods: list[MentionT],
+                   proposed: str) -> list[tuple[MentionT, MentionT, str]]:
+    """(X, Y, rule) for the paper's method X named in the sentence ``text[s:e]`` as a kind of another method Y.
+
+    * ``appositive_kind``: X's appositive names a specific method before its kind noun: "X, a novel Gaussian
+      Splatting framework", "X (ACR), an efficient Mixture-of-Experts (MoE) language model" (a family word as Y:
+      ``uses_family``; not "a KV cache quantization method": Y is what X works on);
+    * ``as_backbone``: "X achieves ... using / with Y as the backbone / base model / encoder / teacher" (no comparison
+      between), "Using Y as the teacher, X ..." (not "Y as a teacher to generate data"), "we build X upon Y".
+
+    >>> t = "We introduce ZNet, a novel query-centric graph RAG framework for search, using Qwen-7B as the backbone."
+    >>> ms = [(13, 17, "Method", "ZNet"), (47, 50, "Method", "RAG"), (79, 86, "Method", "Qwen-7B")]
+    >>> [(x[3], y[3], r) for x, y, r in own_kind_basis(t, t.lower(), 0, len(t), ms, "ZNet")]
+    [('ZNet', 'RAG', 'appositive_kind'), ('ZNet', 'Qwen-7B', 'as_backbone')]
+    >>> t = "Using Qwen-7B as the teacher, ZNet matches it."
+    >>> [(x[3], y[3], r) for x, y, r in own_kind_basis(t, t.lower(), 0, len(t), [(6, 13, "Method", "Qwen-7B"),
+    ...                                                                          (30, 34, "Method", "ZNet")], "ZNet")]
+    [('ZNet', 'Qwen-7B', 'as_backbone')]
+    >>> t = "We build ZNet upon Qwen-7B."
+    >>> [(y[3], r) for x, y, r in own_kind_basis(t, t.lower(), 0, len(t), [(9, 13, "Method", "ZNet"), (19, 26, "Method", "Qwen-7B")], "ZNet")]
+    [('Qwen-7B', 'as_backbone')]
+    >>> t = "We present ZNet, an accurate KV cache quantization method."
+    >>> own_kind_basis(t, t.lower(), 0, len(t), [(11, 15, "Method", "ZNet"), (29, 37, "Method", "KV cache")], "ZNet")
+    []
+    """
+    out: list[tuple[MentionT, MentionT, str]] = []
+    heads = [m for m in methods if m[3] == proposed]
+    for x in heads:
+        if x[0] == x[1] or low[x[0]:x[1]] == "we":
+            continue
+        y = next((m for m in methods if m[0] >= x[1] and m[3] != proposed), None)
+        if y is None or y[0] - x[1] > 120 or _COMPOUND.match(text, y[1], e) or not _APPOS_LEAD.fullmatch(text, x[1], y[0]):
+            continue
+        acr = next((m for m in methods if m[3] == y[3] and m[0] > y[1] and _BRACKETED.fullmatch(text, y[1], m[0])), None)
+        if not (specific_name(text[y[0]:y[1]]) or acr is not None and specific_name(text[acr[0]:acr[1]])) or \
+                not (_catalog_method(text[y[0]:y[1]]) or _catalog_method(y[3])) or y[3].lower().endswith("learning"):
+            continue  # only a method the catalog knows ("RAG", "Thompson Sampling"), not a paradigm ("an SSL framework")
+        if _KIND_AFTER.match(text, y[1], e):
+            out.append((x, y, "uses_family" if _ARCH_FAMILY.fullmatch(y[3]) else "appositive_kind"))
+        break
+    for x in heads:
+        um = _UPON_AFTER.match(low, x[1], e) if _WE_BUILD_BEFORE.search(low, max(s, x[0] - 40), x[0]) else None
+        if um is not None:  # "We build X upon Y and Z"
+            out += [(x, y, "as_backbone") for y in _tails(text, methods, um.end(), e, "Method", adjectives=True)
+                    if y[3] != proposed]
+            break
+    if heads and (_has_backbone_word(low[s:e]) or "teacher" in low[s:e]):
+        x = heads[0]
+        for y in methods:
+            rm = _AS_ROLE.match(text, y[1], e) if y[3] != proposed else None
+            if rm is None:
+                continue
+            if y[0] > x[1] and y[0] - x[1] <= 200 and _VIA_BEFORE.search(low, max(s, y[0] - 40), y[0]) and \
+                    not _NOT_BASIS.search(low, x[1], y[0]):
+                out.append((x, y, "as_backbone"))
+            elif y[1] < x[0] and _VIA_OPEN.fullmatch(low, s, y[0]):
+                # "When leveraging Y as the teacher, X matches ...": the opening phrase of X's sentence
+                sm = _THEN_SUBJECT.match(low, rm.end(), e)
+                if sm is not None and any(h[0] == sm.end() for h in heads):
+                    out.append((x, y, "as_backbone"))
+    return out
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*")
@@ -1574,8 +1673,12 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if y is None or y[0] - x[1] > 120 or not specific_name(y[3]) or _COMPOUND.match(text, y[1], e):
                 continue
             am = _APPOS_LEAD.fullmatch(text, x[1], y[0])
-            if am and (am["of"] or _MODEL_NOUN.match(text, y[1], e)):
-                add(x, "BASED_ON", y, "appositive_basis", ev)
+            if am and (am["of"] or _MODEL_NOUN.match(text, y[1], e) and not _PROCESS_AFTER.match(text, y[1], e)):
+                add(x, "BASED_ON", y, "appositive_basis", ev)  # not "X, an accurate KV cache quantization method"
+        if own_method and len(methods) >= 2:
+            # "X, a novel query-centric graph RAG framework", "X achieves ... using Y as the backbone"
+            for x, y, rule in own_kind_basis(text, low, s, e, methods, proposed):
+                add(x, "BASED_ON", y, rule, ev)
         if own_method and s == start_at and any(k in low[s:e] for k in _FAMILY_KEYS):
             # the proposal sentence: "we propose X, a fast transformer model that ..." -> X BASED_ON transformer (a
             # family name the entity stage may not mark)

@@ -308,3 +308,34 @@ def test_experiments_show_takes_the_subject_after_the_verb() -> None:
     ms = sorted(_mentions(t, ["ZedNet", "ResNet-50", "ViT-B"]) + [(t.index("COCO"), t.index("COCO") + 4, "Dataset", "COCO")])
     rels = find_relations(t, _sentences(t), ms, proposed="ZedNet")
     assert {(r.head, r.tail) for r in rels if r.type == "EVALUATED_ON"} == {("ZedNet", "COCO")}
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # the appositive names the paper's method as a kind of a catalog method (with its acronym, one modifier word)
+    ("We present ZedNet, a novel query-centric graph RAG framework for search.", ["ZedNet", "RAG"], {"RAG"}),
+    ("We present ZedNet, an efficient Mixture-of-Experts (MoE) language model.", ["ZedNet", "Mixture-of-Experts"],
+     {"Mixture-of-Experts"}),
+    ("We present ZedNet, a region-aware GRPO post-training framework.", ["ZedNet", "GRPO"], {"GRPO"}),
+    # not a process the method applies to the name, not a paradigm, not a name the catalog does not know
+    ("We present ZedNet, an accurate LoRA routing algorithm.", ["ZedNet", "LoRA"], set()),
+    ("We present ZedNet, a fast KV cache compression method.", ["ZedNet", "KV cache"], set()),
+    ("We present ZedNet, a novel SSL framework for audio.", ["ZedNet", "SSL"], set()),
+    ("We present ZedNet, a novel QRX framework for audio.", ["ZedNet", "QRX"], set()),
+    # "using Y as the backbone / teacher", "we build X upon Y"
+    ("We propose ZedNet. ZedNet sets a new record on MATH, using Qwen-7B as the backbone.", ["ZedNet", "Qwen-7B"],
+     {"Qwen-7B"}),
+    ("We propose ZedNet. When leveraging DINOv2 as the teacher, ZedNet matches larger models.", ["ZedNet", "DINOv2"],
+     {"DINOv2"}),
+    ("We propose ZedNet. We build ZedNet upon LLaMA-2 and Whisper.", ["ZedNet", "LLaMA-2", "Whisper"], {"LLaMA-2", "Whisper"}),
+    ("We propose ZedNet. ZedNet is better than GPT-4 using BERT as the backbone.", ["ZedNet", "GPT-4", "BERT"], set()),
+    ("We propose ZedNet. ZedNet reaches 90% on MATH, with GPT-4 as a teacher to label the data.", ["ZedNet", "GPT-4"], set()),
+    # "a generalization of Y", "an extension to Y", "builds on the ... backbone Y", "Built upon the backbone of Y, X ..."
+    ("We introduce ZedNet, a principled generalization of DPO.", ["ZedNet", "DPO"], {"DPO"}),
+    ("We introduce ZedNet, a lightweight extension to VAR-CLIP.", ["ZedNet", "VAR-CLIP"], {"VAR-CLIP"}),
+    ("We propose ZedNet. ZedNet builds on the scientific multimodal reasoning backbone S1-VL.", ["ZedNet", "S1-VL"], {"S1-VL"}),
+    ("We propose ZedNet. Built upon the encoder-decoder backbone of D-LinkNet, ZedNet adds two modules.",
+     ["ZedNet", "D-LinkNet"], {"D-LinkNet"}),
+    ("We propose ZedNet. ZedNet improves the generalization of BERT.", ["ZedNet", "BERT"], set()),
+])
+def test_kinds_backbones_and_generalizations(text: str, names: list[str], expected: set[str]) -> None:
+    assert based(text, names) == expected
