@@ -34,7 +34,7 @@ def based(text: str, names: list[str], proposed: str = "ZedNet", tasks: tuple[st
 
 def test_rules_have_confidences_at_the_default_threshold() -> None:
     assert all(RULE_CONFIDENCE[r] == 0.7 for r in RULES)
-    assert RULE_CONFIDENCE["uses_family"] < 0.7 and RULE_CONFIDENCE["uses_with"] < 0.7
+    assert RULE_CONFIDENCE["uses_with"] < 0.7
 
 
 def test_weak_cue_sits_below_the_default_threshold() -> None:
@@ -45,12 +45,18 @@ def test_weak_cue_sits_below_the_default_threshold() -> None:
     assert not find_relations(t2, _sentences(t2), _mentions(t2, ["ZedNet", "QuxNet"]), proposed="ZedNet", min_confidence=0.6)
 
 
-def test_family_tails_sit_below_the_default_threshold() -> None:
+def test_family_and_generic_tails_of_a_strong_verb_are_kept() -> None:
+    # GUIDE.md (sets h on): a family or a lower-case technique the sentence names as what X is built from is BASED_ON
     t = "We propose ZedNet. We fine-tune a Transformer and BERT on tables."
-    assert based(t, ["ZedNet", "Transformer", "BERT"]) == {"BERT"}
-    rels = find_relations(t, _sentences(t), _mentions(t, ["ZedNet", "Transformer", "BERT"]), proposed="ZedNet",
-                          min_confidence=0.6)
-    assert {(r.tail, r.confidence) for r in rels if r.type == "BASED_ON"} == {("BERT", 0.7), ("Transformer", 0.65)}
+    assert based(t, ["ZedNet", "Transformer", "BERT"]) == {"BERT", "Transformer"}
+    t = "We propose ZedNet. ZedNet integrates contrastive learning into a graph model."
+    assert based(t, ["ZedNet", "contrastive learning"]) == {"contrastive learning"}
+
+
+def test_family_tails_of_a_weak_cue_sit_below_the_default_threshold() -> None:
+    t = "We propose ZedNet. ZedNet first builds a graph and then runs beam search with a Transformer."
+    rels = find_relations(t, _sentences(t), _mentions(t, ["ZedNet", "Transformer"]), proposed="ZedNet", min_confidence=0.6)
+    assert {(r.tail, r.confidence) for r in rels if r.type == "BASED_ON"} == {("Transformer", 0.65)}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -263,12 +269,11 @@ def test_retrieval_augmented_benchmark_is_no_data_making_word() -> None:
     assert {r.tail for r in find_relations(t, _sentences(t), ms, proposed="ZedNet") if r.type == "EVALUATED_ON"} == {"RagBench"}
 
 
-def test_lower_case_catalog_method_sits_below_the_default_threshold() -> None:
+def test_lower_case_catalog_method_is_a_component() -> None:
     t = "We propose ZedNet for robust graphs. It integrates randomized smoothing with two new components."
     ms = _mentions(t, ["ZedNet", "randomized smoothing"])
     rels = find_relations(t, _sentences(t), ms, proposed="ZedNet", min_confidence=0.0)
-    assert [(r.tail, r.confidence) for r in rels if r.type == "BASED_ON"] == [("randomized smoothing", 0.65)]
-    assert based(t, ["ZedNet", "randomized smoothing"]) == set()
+    assert [(r.tail, r.confidence) for r in rels if r.type == "BASED_ON"] == [("randomized smoothing", 0.7)]
     # a plural family phrase is no basis at all, a name with capitals keeps 0.7
     t = "We propose ZedNet for robust graphs. It integrates graph neural networks with two new components."
     assert not find_relations(t, _sentences(t), _mentions(t, ["ZedNet", "graph neural networks"]), proposed="ZedNet",
@@ -339,3 +344,12 @@ def test_experiments_show_takes_the_subject_after_the_verb() -> None:
 ])
 def test_kinds_backbones_and_generalizations(text: str, names: list[str], expected: set[str]) -> None:
     assert based(text, names) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("We propose ZedNet. ZedNet employs a pseudo-labeling strategy to label the unlabeled images.", ["ZedNet", "pseudo-labeling"]),
+    ("We propose ZedNet. ZedNet adapts via gradient descent to each task.", ["ZedNet", "gradient descent"]),
+    ("We propose ZedNet, a federated algorithm that fundamentally departs from FedAvg.", ["ZedNet", "FedAvg"]),
+])
+def test_data_techniques_and_departures_are_no_basis(text: str, names: list[str]) -> None:
+    assert based(text, names) == set()
