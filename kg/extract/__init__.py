@@ -508,16 +508,16 @@ def titled_heads(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_FORMER = re.compile(r"(?<![\w\-])[A-Z][a-z]{2,}former(?=s?(?![\w\-]))")
+_FORMER = re.compile(r"(?<![\w\-])[A-Z][a-z]+former(?=s?(?![\w\-]))")  # "Emformer", "Hiformer" too
 
 
 def former_names(text: str) -> list[tuple[int, int]]:
     """Spans of one-word names built on "-former" ("Paraformer", "Hyperformer", "Geoformer"): a model's name even
     without the inner capital a name token needs; "Transformer" is the catalog's.
 
-    >>> t = "We compare Paraformer and Hyperformers with a Transformer; the former wins."
+    >>> t = "We compare Paraformer and Hyperformers with a Transformer and Emformer; the former wins."
     >>> [t[s:e] for s, e in former_names(t)]
-    ['Paraformer', 'Hyperformer']
+    ['Paraformer', 'Hyperformer', 'Emformer']
     """
     out = []
     for p in starts_of(text, ("former",)):

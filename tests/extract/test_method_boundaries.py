@@ -51,3 +51,14 @@ def test_a_name_by_default_only_in_the_title_is_no_method():
     # the same name used in the abstract is kept, and so is a title name without an abstract
     assert "ZQ" in methods(title, "ZQ fingerprints are matched by ZorbNet.")
     assert "ZQ" in methods(title, "")
+
+
+def test_a_former_name_with_a_short_stem_and_no_name_after_so_called():
+    got = methods("", "Our recogniser beats Emformer and Zmformer; the so-called Quiet Years ended.")
+    assert {"Emformer", "Zmformer"} <= set(got) and "Quiet Years" not in got, got
+
+
+@pytest.mark.parametrize("word", ["PDE", "GDPR", "SoTA", "MIMO", "ADHD"])
+def test_domain_acronyms_are_no_method_names(word):
+    got = methods("", f"We pair {word} with ZorbNet and compare both with QuxNet on three benchmarks.")
+    assert word not in got and "ZorbNet" in got, got
