@@ -131,7 +131,11 @@ _NOT_CAP_NUM = frozenset(
     "Term Region Zone Area Room Floor Building Site Office Sample Samples Subject Subjects Participant Participants "
     "Patient Patients Condition Conditions Item Items Query Queries Prompt Prompts Scene Scenes Run Runs "
     # tools and releases: "Unreal Engine 5"
-    "Engine Release".split())
+    "Engine Release "
+    # sentence openers and generic words before a count: "Overall 12", "Existing 3", "Industry 4.0", "Apache 2.0" (a
+    # licence), "System 1" (thinking)
+    "Existing Overall Average Through Industry Division System Apache Some Many Most Several Few Almost Total "
+    "Another Additional Two Three Four Five Six Seven Eight Nine Ten".split())
 _LOW_SUFFIX = re.compile(r"^[a-z]{3,}$")
 _SPACE_NUM = re.compile(r" \d+(?:\.\d+)?")
 
@@ -258,7 +262,8 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
         if not named:
             nxt = _SUFFIX.match(text, e)
             if not (cap_num and core[:1].isupper() and core.isalpha() and core not in _NOT_CAP_NUM and nxt
-                    and _SPACE_NUM.fullmatch(nxt[0])):
+                    and _SPACE_NUM.fullmatch(nxt[0]) and not (len(core) > 6 and core.endswith("ing"))):
+                # (a gerund opening a sentence: "Evaluating 12 models", "Covering 30 languages")
                 continue
         # absorb suffixes and directly following name tokens
         while True:
@@ -1252,6 +1257,10 @@ _NEW_APPOS = re.compile(r"(?:\s\([^()]{1,20}\))?(?:,\s*|\s+is\s+)(?:a|an)\s+(?:n
 _ONE_WORD_HEAD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*\+{0,2}")
 
 
+# a title head of two names joined by "and"/"&", or a name with the event it was made for ("... at Zorb 2024")
+_HEAD_PAIR = re.compile(r"([^\s:]+) (?:(?:and|&) ([^\s:]+)|at [A-Z@][^:]*)")
+
+
 def title_head(title: str) -> tuple[int, int] | None:
     """The span of a title's leading name before a colon ("FooNet: ..."), if it looks like a name.
 
@@ -1307,7 +1316,14 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
             out[hd] = "Dataset"
         elif h:
             rest = text[h[1]:h[1] + 80]
-            out[h] = "Dataset" if _DS_WORD_I.search(rest) and not _METHOD_WORD_I.search(rest[:40]) else "Method"
+            typ = "Dataset" if _DS_WORD_I.search(rest) and not _METHOD_WORD_I.search(rest[:40]) else "Method"
+            two = _HEAD_PAIR.fullmatch(text, *h)  # "FooNet and BarNet: ...", "FooNet at Zorb 2024: ..."
+            if two and two[2] and is_name_token(two[1]) and is_name_token(two[2]):
+                out[two.span(1)] = out[two.span(2)] = typ
+            elif two and not two[2]:
+                out[two.span(1)] = typ
+            else:
+                out[h] = typ
     cues = finditer_at(_CUE, text, _CUE_WORDS)  # _CUE.finditer(text), trying only where its opening words stand
     if _and_verb(text):  # the coordinated verb found by plain string search before the costly "we ... and" scan
         cues += [m for m in _CUE_AND.finditer(text) if not any(c.start() >= m.start() and c.end() <= m.end() for c in cues)]

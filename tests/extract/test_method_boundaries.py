@@ -62,3 +62,19 @@ def test_a_former_name_with_a_short_stem_and_no_name_after_so_called():
 def test_domain_acronyms_are_no_method_names(word):
     got = methods("", f"We pair {word} with ZorbNet and compare both with QuxNet on three benchmarks.")
     assert word not in got and "ZorbNet" in got, got
+
+
+@pytest.mark.parametrize("text", ["Evaluating 12 models, we find gaps.", "Overall 3 systems fail.",
+                                  "Industry 4.0 plants need FooNet.", "System 1 thinking is fast."])
+def test_a_capitalised_opener_or_generic_word_before_a_count_is_no_name(text):
+    got = methods("", text)
+    assert not [n for n in got if n.startswith(text.split()[0] + " ")], got
+
+
+def test_two_names_before_a_title_colon_are_two_names_and_a_name_at_an_event_is_the_name():
+    got = methods("ZorbNet and QuxLM: Two Models for Graphs", "We propose ZorbNet and QuxLM for graphs.")
+    assert {"ZorbNet", "QuxLM"} <= set(got) and "ZorbNet and QuxLM" not in got, got
+    got = methods("ZorbGate at FOOSQL 2024: Safer Query Generation", "We describe our system for the shared task.")
+    assert "ZorbGate" in got and not [n for n in got if "FOOSQL" in n], got
+    # a plain word is no second name ("GPT and Prejudice: ..." is a pun, not two methods)
+    assert "Prejudice" not in methods("GPT and Prejudice: Sparse Probes", "We probe GPT with sparse features.")
