@@ -81,6 +81,11 @@ _EVAL_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|attain\w*|reach\w*|set[s]?|establish\w*|yield\w*|scor\w*|perform\w*|"
     r"evaluat\w*|test\w*|report\w*|record\w*|deliver\w*|rank\w*|outperform\w*|surpass\w*|results?|accuracy|"
     r"experiment\w*|benchmark\w*|state-of-the-art|sota)\b", re.I)
+#: an evaluation on items drawn from D: "on scenes from the D1, D2 and D3 datasets", "On generated proofs from D, X ..."
+_EVAL_FROM = re.compile(r"\b(?:on|across)\s+(?:[\w\-]+\s+){1,4}?from\s+(?:the\s+)?$", re.I)
+#: "on two real-world KGQA datasets, D1 and D2", "on four open datasets - D1, D2", "across N scenes and the D dataset"
+_ON_MORE = (r"|\b(?:on|across)\s+(?:[\w\-]+\s+){0,4}?(?:datasets?|benchmarks?|corpora|suites?)\s*(?:[,:(]|\s[\-\u2013\u2014])\s*"
+            r"(?:including\s+|such\s+as\s+|namely\s+|e\.g\.,?\s*)?$|\b(?:on|across)\s+(?:[\w\-]+\s+){1,4}?(?:and|or)\s+(?:the\s+)?$")
 _ON = re.compile(r"(?<!trained )(?<!pretrained )(?<!pre-trained )(?<!fine-tuned )(?<!finetuned )(?<!learned )"
                  r"(?<!built )(?<!based )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!depends )"
                  r"\b(?:on|across)\s+(?:the\s+|both\s+|all\s+|several\s+|three\s+|two\s+|four\s+|"
@@ -88,8 +93,8 @@ _ON = re.compile(r"(?<!trained )(?<!pretrained )(?<!pre-trained )(?<!fine-tuned 
                  r"benchmark\s+|datasets?\s+|benchmarks?\s+|,\s*|including\s+|such\s+as\s+|e\.g\.,?\s*|\(\s*)*$"
                  r"|\b(?:benchmarks?|datasets?)\s*,?\s*(?:such\s+as|including|like|e\.g\.,?|namely)\s+(?:the\s+)?$"
                  r"|\b(?:improvements?|gains?|increases?|boosts?)\b[^,;()]{0,40}?\bin\s+(?:the\s+)?$"
-                 r"|\b(?:on|across)\s+[\d{},.]+\s+(?:[\w\-]+\s+){0,3}?(?:from|of|in)\s+(?:the\s+)?$", re.I)
-_EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s+(?:\w+\s+){0,3}?on\b", re.I)
+                 r"|\b(?:on|across)\s+[\d{},.]+\s+(?:[\w\-]+\s+){0,3}?(?:from|of|in)\s+(?:the\s+)?$|" + _EVAL_FROM.pattern + _ON_MORE, re.I)
+_EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s+(?:\w+\s+){0,3}?(?:on|across)\b", re.I)
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
 _FOR = re.compile(
@@ -418,6 +423,7 @@ _TITLE_VIA = re.compile(r"\b(?:via|with|using|by|through|from|based\s+on)\b", re
 _TITLE_NOUN_AFTER = re.compile(r"\s+(?!(?:For|In|On|And|Or|Of|To|With|Via|Using|Through|From|By|At|As|Models?|Networks?|Blocks?|"
                                r"Architectures?|Frameworks?|Modules?|Layers?|Generation|Regularization|Techniques?|"
                                r"Algorithms?)\b)[A-Z]")
+_TITLE_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
 _TITLE_WITH = re.compile(r"\b(?:via|with|using|through|based\s+on)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
@@ -451,15 +457,20 @@ def _title_tasks(title: str, mentions: list[MentionT], proposed: str) -> list[Me
     end = cut.start() if cut else len(title)
     out = []
     for m in mentions:
-        if m[2] != "Task" or m[1] > end or m[0] < len(title) - len(body):
+        if m[2] != "Task" or m[0] < len(title) - len(body):
             continue
+        if m[1] > end:
+            # "X: A ... Model with Y for T", "X: ... via Y for T": "for" after the method worked through names the purpose
+            fm = _TITLE_FOR.search(title, end, m[0])
+            if fm is None or _TITLE_VIA.search(title, fm.end(), m[0]):
+                continue
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z0-9]+", m[3])).lower()
         if initials == proposed.lower():
             continue
         before = title[len(title) - len(body):m[0]]
         if _TITLE_TASK_CUT_BEFORE.search(before) or _TITLE_TASK_CUT_AFTER.match(title, m[1]):
             continue  # "PET Image Denoising", "AI Music Generation Evaluation": the task named is a longer one
-        if (tm and tm[3] == proposed) or not before.strip() or re.search(r"\bfor\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", before, re.I):
+        if (tm and tm[3] == proposed) or not before.strip() or _TITLE_FOR.search(before):
             out.append(m)
     return out
 
@@ -1215,7 +1226,10 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
             continue
         cs, ce = clause(d[0])
         before = text[max(cs, d[0] - 60):d[0]]
-        if _DS_DATA_BEFORE.search(before) or _FOR_TRAINING.match(text, d[1], min(e, d[1] + 40)) or \
+        data = _DS_DATA_BEFORE.search(before)
+        if data and data.group().startswith("from") and _EVAL_FROM.search(before):
+            data = None  # "on scenes from D": the items of an evaluation, not training data
+        if data or _FOR_TRAINING.match(text, d[1], min(e, d[1] + 40)) or \
                 (d[2] == "Dataset" and _DS_BUILT_BEFORE.search(before)) or \
                 _NEG.search(before[-40:]) or not subject_free(d[0], whole=not named):
             continue
@@ -1750,6 +1764,12 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         add(x, "EVALUATED_ON", d, "evaluated_verb", ev)
             else:
                 verb = _EVAL_VERB.search(text, cs, on_at) or _EVAL_VERB2.search(text, cs, on_at)
+                if verb and verb.group()[:3].lower() in ("exp", "res"):
+                    # "Experiments on A trained with D show that X achieves ... on E": the verb of the reported clause
+                    shown = _EXP_SHOW.search(text, verb.end(), on_at)
+                    later = (_EVAL_VERB.search(text, shown.end(), on_at) or _EVAL_VERB2.search(text, shown.end(), on_at)) \
+                        if shown else None
+                    verb = later or verb
                 if verb:
                     lo = intro_end if any(intro_end <= x[0] < on_at for x in methods) else cs
                     hm = [x for x in methods if max(cs, lo) <= x[0] and x[1] <= on_at and x[0] < verb.start() + 60
@@ -1779,7 +1799,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 elif subj0 is not None and subj0[0] > d[1]:
                     h, rule = subj0, "previous_subject"
             if h is None:
-                em = _EXP_ON.search(text, max(s, on_at - 40), on_at + 4)
+                em = _EXP_ON.search(text, max(s, on_at - 40), on_at + 7)  # "on" or "across"
                 sm = _EXP_SHOW.search(text, d[1], e) if em else None
                 if sm:
                     after = [x for x in methods if x[0] > d[1] and not _THAN.search(text[d[1]:x[0]])
