@@ -462,8 +462,9 @@ def _title_tasks(title: str, mentions: list[MentionT], proposed: str) -> list[Me
         if m[1] > end:
             # "X: A ... Model with Y for T", "X: ... via Y for T": "for" after the method worked through names the purpose
             fm = _TITLE_FOR.search(title, end, m[0])
-            if fm is None or _TITLE_VIA.search(title, fm.end(), m[0]):
-                continue
+            if fm is None or _TITLE_VIA.search(title, fm.end(), m[0]) or not (tm and tm[3] == proposed) and \
+                    any(x[2] == "Method" and end <= x[0] < m[0] for x in mentions):
+                continue  # "T1 with Y Pipeline for T2" in a nameless title: Y is the one for T2
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z0-9]+", m[3])).lower()
         if initials == proposed.lower():
             continue
@@ -1770,6 +1771,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     later = (_EVAL_VERB.search(text, shown.end(), on_at) or _EVAL_VERB2.search(text, shown.end(), on_at)) \
                         if shown else None
                     verb = later or verb
+                    if later:
+                        cs = shown.end()  # the names before "show" belong to the experiments' phrase
                 if verb:
                     lo = intro_end if any(intro_end <= x[0] < on_at for x in methods) else cs
                     hm = [x for x in methods if max(cs, lo) <= x[0] and x[1] <= on_at and x[0] < verb.start() + 60
