@@ -98,7 +98,7 @@ _EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
 _FOR = re.compile(
-    r"^\s*(?:\(\s*[^()]{1,20}\)\s*|\)\s*)?,?\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,5}?)?"
+    r"^\s*(?:\(\s*[^()]{1,20}\)\s*|\)\s*)?,?\s*(?:(?:(?:is|are|serves\s+as)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,5}?)?"
     r"(?:(?:model|method|approach|framework|network|architecture|algorithm|system|technique|tool)s?\s+)?"
     r"(?:(?:(?:is|are|was|were|has\s+been|have\s+been|can\s+be)\s+)?(?:(?:successfully|widely|commonly|"
     r"specifically|particularly|well)\s+)?(?:used|applied|designed|proposed|developed|tailored|employed|adapted|"
@@ -145,6 +145,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "title_task": 0.7,         # a title "X: ... T"
     "proposed_evaluated": 0.6,   # "Experiments on D ...", "evaluated on D": the paper's method, no other named
     "we_address": 0.7,         # "we address/tackle T": the paper's method is applied to T
+    "method_addresses": 0.75,  # "X (effectively) addresses / tackles T": the paper's method as the subject
     "task_in_result": 0.65,    # "X outperforms Y ... in T", "X achieves ... on T": the subject of the cue
     # paper-level fallbacks: the paper's own method where the sentence names no other subject
     "paper_eval": 0.8,         # an evaluation sentence after the proposal naming D (and the method or "our"/"we")
@@ -358,6 +359,11 @@ _EVAL_OBJ_VERB = re.compile(r"(?:evaluat|test|verif|compar|benchmark|assess)\w*"
 _WE_ADDRESS = re.compile(r"\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+ly\s+)?(?:address|tackle|solve|study|"
                          r"investigate|focus\s+on|consider)(?:es|s)?\s+(?:the\s+)?(?:(?:problem|task|challenge)\s+of\s+)?"
                          r"(?:the\s+)?$", re.I)
+#: the paper's method as the subject of addressing a task: "X (effectively) addresses / tackles the problem of T"
+_X_ADDRESS = re.compile(r"\b(?:address|tackle|solve|handle)(?:es|s)?\s+(?:both\s+)?(?:the\s+)?(?:(?:problems?|tasks?|challenges?)\s+of\s+)?"
+                        r"(?:the\s+)?$", re.I)
+_ADDRESS_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:also|further|thus|therefore|effectively|directly|explicitly|"
+                          r"naturally|successfully|can|could|is\s+able\s+to)\s+)*")
 _COMPARED_BEFORE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|vs\.?|versus|compared|"
                               r"against|unlike|relative\s+to)\b[^,;]*$", re.I)
 _TRAINED_WITH = re.compile(r"\s+(?:(?:pre-?trained|trained|fine-?tuned|learned)\s+)?(?:with|using|by)\s+(?:our\s+)?", re.I)
@@ -1841,7 +1847,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         co_evaluated = heads[1:]  # "We verified the proposed A and B on D ...": B shares A's task
                 evaluated_ds.append(d)
         if own_method and field == "abstract":
-            for h, typ, t, rule in paper_relations(text, low, s, e, ments, proposed, s == start_at,
+            # "It achieves 80% on D": the opening "It" after a sentence naming the method names it here
+            for h, typ, t, rule in paper_relations(text, low, s, e, sorted([*ments, it]) if it else ments, proposed, s == start_at,
                                                    start_at is not None and s >= start_at, clause):
                 add(h, typ, t, rule, ev)
         if not own_method and "Dataset" in kinds and len(methods) >= 2:
@@ -1903,7 +1910,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 nxt = [x for x in ments if x[0] >= m[1]][:1]
                 if nxt and nxt[0][2] == "Task" and re.fullmatch(r"\s*(?:to|for)\s+(?:the\s+)?(?:task\s+of\s+)?",
                                                                   text[m[1]:nxt[0][0]]):
-                    add(m, "APPLIED_TO", nxt[0], "apply_to", ev)
+                    for x in [nxt[0]] + _tails(text, ments, nxt[0][1], e, "Task"):  # "we apply X to T1 and T2"
+                        add(m, "APPLIED_TO", x, "apply_to", ev)
         # "X is flexible and can be easily extended to T1, T2 and T3": the subject is applied to each task
         if "Task" in kinds and " to " in low[s:e] and any(k in low[s:e] for k in _EXTEND_KEYS):
             for t in ments:
@@ -1945,6 +1953,15 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             for t in ments:
                 if t[2] == "Task" and _WE_ADDRESS.search(text, max(s, t[0] - 60), t[0]):
                     add((s, s, "Method", proposed), "APPLIED_TO", t, "we_address", ev)
+                elif t[2] == "Task" and own_method and "Method" in {x[2] for x in ments}:
+                    # "X (effectively) addresses / tackles the problem of T1 and T2": the paper's method as the subject
+                    am = _X_ADDRESS.search(text, max(s, t[0] - 60), t[0])
+                    x = next((x for x in reversed(methods) if am and x[1] <= am.start() and x[3] == proposed), None) \
+                        if am else None
+                    if x is not None and _ADDRESS_GAP.fullmatch(text, x[1], am.start()) and \
+                            not _NEG.search(text[max(s, am.start() - 25):am.start()]):
+                        for y in [t] + _tails(text, ments, t[1], e, "Task"):
+                            add(x, "APPLIED_TO", y, "method_addresses", ev)
         # "X, a novel T framework that ...": the appositive names what X is for
         for i, t in enumerate(ments):
             if t[2] != "Task" or not i or ments[i - 1][2] != "Method" or ments[i - 1][0] < s:

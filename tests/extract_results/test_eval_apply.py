@@ -89,3 +89,34 @@ def test_experiments_on_a_base_model_show_that_x():
 def test_title_tasks_after_the_method_worked_through(title, methods, tasks, expected):
     got = rels(title, "QuNet", "title", "APPLIED_TO", Method=methods, Task=tasks)
     assert {(h, t) for h, _, t in got if h == "QuNet"} == {("QuNet", t) for t in expected}
+
+
+@pytest.mark.parametrize("second, expected", [
+    # the paper's method as the subject of addressing a task, with a list of tasks
+    ("ZetaNet addresses the problem of depth estimation.", {"depth estimation"}),
+    ("ZetaNet (ZN) effectively tackles depth estimation and optical flow estimation.",
+     {"depth estimation", "optical flow estimation"}),
+    ("ZetaNet does not address depth estimation.", set()),
+    # another method as the subject: not the paper's
+    ("AlphaB addresses depth estimation, while ZetaNet is faster.", set()),
+    # "X is a model for T"
+    ("ZetaNet is a model for depth estimation.", {"depth estimation"}),
+    # "we apply X to T1 and T2": every listed task
+    ("We apply ZetaNet to depth estimation and optical flow estimation.", {"depth estimation", "optical flow estimation"}),
+    # "It achieves state-of-the-art results on T" after a sentence naming the method
+    ("It achieves state-of-the-art results on depth estimation.", {"depth estimation"}),
+])
+def test_applied_to_of_the_paper_method(second, expected):
+    text = PROPOSAL + second
+    got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB"],
+               Task=["depth estimation", "optical flow estimation"])
+    assert {t for h, _, t in got if h == "ZetaNet"} == expected
+
+
+def test_it_names_the_method_for_its_evaluation():
+    # "It ..." right after the proposal: a named evaluation (0.8), not the bare one (0.7)
+    text = PROPOSAL + "It also achieves 80% accuracy on FooSet and BarSet."
+    got = {(r.tail, r.confidence) for r in find_relations(text, split_sentences(text),
+                                                         mentions(text, Method=["ZetaNet"], Dataset=["FooSet", "BarSet"]),
+                                                         proposed="ZetaNet", min_confidence=0.7) if r.type == EV}
+    assert got == {("FooSet", 0.8), ("BarSet", 0.8)}
