@@ -93,7 +93,7 @@ _ON = re.compile(r"(?<!trained )(?<!pretrained )(?<!pre-trained )(?<!fine-tuned 
                  r"benchmark\s+|datasets?\s+|benchmarks?\s+|,\s*|including\s+|such\s+as\s+|e\.g\.,?\s*|\(\s*)*$"
                  r"|\b(?:benchmarks?|datasets?)\s*,?\s*(?:such\s+as|including|like|e\.g\.,?|namely)\s+(?:the\s+)?$"
                  r"|\b(?:improvements?|gains?|increases?|boosts?)\b[^,;()]{0,40}?\bin\s+(?:the\s+)?$"
-                 r"|\b(?:on|across)\s+[\d{},.]+\s+(?:[\w\-]+\s+){0,3}?(?:from|of|in)\s+(?:the\s+)?$|" + _EVAL_FROM.pattern + _ON_MORE, re.I)
+                 r"|\b(?:on|across)\s+[\d{},.]+\s+(?:[\w\-]+\s+){0,3}?(?:from|of|in)\s+(?:the\s+)?$", re.I)
 _EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s+(?:\w+\s+){0,3}?(?:on|across)\b", re.I)
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
@@ -384,6 +384,9 @@ _OUTPERF_L, _PASSIVE_L, _BASED_L, _CLAUSE_L = (re.compile(rx.pattern) for rx in 
 # the same as _ON on lower-cased text; the look-ahead tries its 13 look-behinds only where "on"/"across" stands
 # (they belong to the first alternative only, as does the look-ahead): 3x faster, same matches
 _ON_L = re.compile("(?=on|across)" + _ON.pattern)
+#: before a dataset (not a task: "across modalities ranging from T", "across architectures and T methods"), also items
+#: drawn from D and the longer list openings of :data:`_ON_MORE`
+_ON_DS_L = re.compile(_ON_L.pattern + "|" + _EVAL_FROM.pattern + _ON_MORE, re.I)
 
 
 def _clause_starts(low: str) -> list[int]:
@@ -1749,7 +1752,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             window = low[w0:d[0]]
             if not ("on " in window or "across" in window or " in " in window or "bench" in window or "data" in window):
                 continue
-            onm = _ON_L.search(window)
+            onm = (_ON_DS_L if d[2] == "Dataset" else _ON_L).search(window)
             if not onm:
                 continue
             on_at = w0 + onm.start()
@@ -1771,18 +1774,18 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         add(x, "EVALUATED_ON", d, "evaluated_verb", ev)
             else:
                 verb = _EVAL_VERB.search(text, cs, on_at) or _EVAL_VERB2.search(text, cs, on_at)
+                phrase = (0, 0)  # "Experiments on A ... show": other names in the experiments' phrase are no head
                 if verb and verb.group()[:3].lower() in ("exp", "res"):
                     # "Experiments on A trained with D show that X achieves ... on E": the verb of the reported clause
                     shown = _EXP_SHOW.search(text, verb.end(), on_at)
                     later = (_EVAL_VERB.search(text, shown.end(), on_at) or _EVAL_VERB2.search(text, shown.end(), on_at)) \
                         if shown else None
-                    verb = later or verb
                     if later:
-                        cs = shown.end()  # the names before "show" belong to the experiments' phrase
+                        phrase, verb = (verb.end(), shown.start()), later
                 if verb:
                     lo = intro_end if any(intro_end <= x[0] < on_at for x in methods) else cs
                     hm = [x for x in methods if max(cs, lo) <= x[0] and x[1] <= on_at and x[0] < verb.start() + 60
-                          and not _is_tail(text, cs, x[0])]
+                          and not _is_tail(text, cs, x[0]) and not (phrase[0] <= x[0] < phrase[1] and x[3] != proposed)]
                     # "a ViT-L pretrained with OurNet achieves ...": the paper's method in the subject is the one
                     # evaluated, unless it is a compared baseline ("than OurNet")
                     own = [x for x in methods if x[3] == proposed and max(cs, lo) <= x[0] and x[1] <= verb.start()

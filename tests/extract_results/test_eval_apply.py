@@ -120,3 +120,17 @@ def test_it_names_the_method_for_its_evaluation():
                                                          mentions(text, Method=["ZetaNet"], Dataset=["FooSet", "BarSet"]),
                                                          proposed="ZetaNet", min_confidence=0.7) if r.type == EV}
     assert got == {("FooSet", 0.8), ("BarSet", 0.8)}
+
+
+def test_experiments_phrase_keeps_we_as_subject():
+    # "In experiments, we demonstrate the performance of A with X across T tasks": "we" (the paper's method) stays the
+    # head; A is only run with it
+    text = PROPOSAL + "In experiments, we demonstrate the strong performance of AlphaB with ZetaNet across depth estimation tasks."
+    got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB"], Task=["depth estimation"])
+    assert got == {("ZetaNet", "APPLIED_TO", "depth estimation")}
+
+
+def test_task_after_ranging_from_is_no_evaluation():
+    # items drawn from D are read for datasets only: "across modalities ranging from T1 to T2" is background
+    text = PROPOSAL + "Sequence models power results across diverse modalities ranging from depth estimation to flow."
+    assert rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet"], Task=["depth estimation"]) == set()
