@@ -359,6 +359,7 @@ _EVAL_OBJ_VERB = re.compile(r"(?:evaluat|test|verif|compar|benchmark|assess)\w*"
 _WE_ADDRESS = re.compile(r"\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+ly\s+)?(?:address|tackle|solve|study|"
                          r"investigate|focus\s+on|consider)(?:es|s)?\s+(?:the\s+)?(?:(?:problem|task|challenge)\s+of\s+)?"
                          r"(?:the\s+)?$", re.I)
+_IS_A = re.compile(r"\s*(?:is|are|serves\s+as)\s")
 #: the paper's method as the subject of addressing a task: "X (effectively) addresses / tackles the problem of T"
 _X_ADDRESS = re.compile(r"\b(?:address|tackle|solve|handle)(?:es|s)?\s+(?:both\s+)?(?:the\s+)?(?:(?:problems?|tasks?|challenges?)\s+of\s+)?"
                         r"(?:the\s+)?$", re.I)
@@ -1827,7 +1828,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 h, rule = (on_at, on_at, "Method", proposed), "proposed_evaluated"
             if h is not None and d[2] == "Task":
                 # "We evaluated X on benchmarks including T1, T2 and T3": tasks of an evaluation
-                if rule in ("evaluated_verb", "proposed_evaluated"):
+                if rule in ("evaluated_verb", "proposed_evaluated", "experiments_show"):
                     for x in [d] + _tails(text, ments, d[1], ce, "Task"):
                         add(h, "APPLIED_TO", x, "evaluated_task", ev)
                 continue
@@ -1904,6 +1905,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 if _PART_BEFORE.search(text, max(s, lead - 80), lead):
                     continue  # "X, which employs beam search for T", "leverages the states of LLMs for T": a part of X
                 h = _appositive_head(text, methods, h, s)
+                if h[3] != proposed and _IS_A.match(text, h[1], t[0]):
+                    continue  # "Diffusion models are a strong backbone for T": background, unless the paper's method
                 if field == "title" and proposed and h[3] != proposed:
                     continue  # "Streaming Conformers for ASR": a title's family name, the paper's method is another
                 for x in [t] + _tails(text, ments, t[1], e, "Task"):

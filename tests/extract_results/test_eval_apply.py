@@ -134,3 +134,15 @@ def test_task_after_ranging_from_is_no_evaluation():
     # items drawn from D are read for datasets only: "across modalities ranging from T1 to T2" is background
     text = PROPOSAL + "Sequence models power results across diverse modalities ranging from depth estimation to flow."
     assert rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet"], Task=["depth estimation"]) == set()
+
+
+def test_experiments_across_tasks_show_that_x():
+    text = PROPOSAL + "Our experiments across depth estimation and optical flow estimation tasks demonstrate that ZetaNet gains accuracy."
+    got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet"], Task=["depth estimation", "optical flow estimation"])
+    assert got == {("ZetaNet", "APPLIED_TO", t) for t in ("depth estimation", "optical flow estimation")}
+
+
+def test_is_a_model_for_needs_the_paper_method():
+    # "Y is a strong backbone for T" in the background: Y is not the paper's method
+    text = "AlphaB is a strong backbone for depth estimation, but slow. " + PROPOSAL
+    assert rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB"], Task=["depth estimation"]) == set()
