@@ -1828,7 +1828,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 h, rule = (on_at, on_at, "Method", proposed), "proposed_evaluated"
             if h is not None and d[2] == "Task":
                 # "We evaluated X on benchmarks including T1, T2 and T3": tasks of an evaluation
-                if rule in ("evaluated_verb", "proposed_evaluated", "experiments_show"):
+                if rule in ("evaluated_verb", "proposed_evaluated") or rule == "experiments_show" and h[3] == proposed:
                     for x in [d] + _tails(text, ments, d[1], ce, "Task"):
                         add(h, "APPLIED_TO", x, "evaluated_task", ev)
                 continue

@@ -146,3 +146,9 @@ def test_is_a_model_for_needs_the_paper_method():
     # "Y is a strong backbone for T" in the background: Y is not the paper's method
     text = "AlphaB is a strong backbone for depth estimation, but slow. " + PROPOSAL
     assert rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB"], Task=["depth estimation"]) == set()
+
+
+def test_experiments_across_tasks_need_the_paper_method():
+    # "... show that this recipe narrows the gap between A and B": A is compared, not the one applied
+    text = PROPOSAL + "Experiments on depth estimation benchmarks show that this recipe narrows the gap between AlphaB and BetaB."
+    assert rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB", "BetaB"], Task=["depth estimation"]) == set()
