@@ -3,21 +3,11 @@ tests: evaluation lists the rules did not read, the head of "Experiments on A ..
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from kg.extract.relations import find_relations
 from kg.extract.text import split_sentences
-
-
-def mentions(text: str, **kinds: list[str]) -> list[tuple[int, int, str, str]]:
-    out = []
-    for typ, names in kinds.items():
-        for n in names:
-            for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text):
-                out.append((m.start(), m.end(), typ, n))
-    return sorted(out)
+from tests.extract_results.test_relations import mentions
 
 
 def rels(text: str, proposed: str | None, field: str = "abstract", typ: str | None = None, **kinds: list[str]):
