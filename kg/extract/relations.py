@@ -359,7 +359,7 @@ _EVAL_OBJ_VERB = re.compile(r"(?:evaluat|test|verif|compar|benchmark|assess)\w*"
 _WE_ADDRESS = re.compile(r"\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+ly\s+)?(?:address|tackle|solve|study|"
                          r"investigate|focus\s+on|consider)(?:es|s)?\s+(?:the\s+)?(?:(?:problem|task|challenge)\s+of\s+)?"
                          r"(?:the\s+)?$", re.I)
-_IS_A = re.compile(r"\s*(?:is|are|serves\s+as)\s")
+_IS_A = re.compile(r"\s*(?:is|are|serves\s+as)\s+(?:an?|the)\s")  # "Y is a ... for T" (not "Y is designed for T")
 #: the paper's method as the subject of addressing a task: "X (effectively) addresses / tackles the problem of T"
 _X_ADDRESS = re.compile(r"\b(?:address|tackle|solve|handle)(?:es|s)?\s+(?:both\s+)?(?:the\s+)?(?:(?:problems?|tasks?|challenges?)\s+of\s+)?"
                         r"(?:the\s+)?$", re.I)
@@ -1828,7 +1828,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 h, rule = (on_at, on_at, "Method", proposed), "proposed_evaluated"
             if h is not None and d[2] == "Task":
                 # "We evaluated X on benchmarks including T1, T2 and T3": tasks of an evaluation
-                if rule in ("evaluated_verb", "proposed_evaluated") or rule == "experiments_show" and h[3] == proposed:
+                if rule in ("evaluated_verb", "proposed_evaluated") or \
+                        rule == "experiments_show" and h[3] == proposed and not _COUNT_IN.search(text, on_at, d[1]):
                     for x in [d] + _tails(text, ments, d[1], ce, "Task"):
                         add(h, "APPLIED_TO", x, "evaluated_task", ev)
                 continue
@@ -2117,6 +2118,7 @@ _BRACKETED = re.compile(r"\s*\(\s*")
 _TASK_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|public|"
                          r"standard|popular|challenging|diverse|widely)\b", re.I)  # "five public T benchmarks": a cut name
+_COUNT_IN = re.compile(r"\b" + _COUNT_WORD.pattern, re.I)  # "experiments on five T benchmarks": T's name is cut
 _EXTEND_KEYS = ("extended to", "extends to", "generalized to", "generalised to", "extensible to", "transferred to")
 #: "X can be easily extended to T", "X also extends to T", "X is readily generalized to T" (lower-cased text; the cue
 #: ends right before the task)
