@@ -8,13 +8,15 @@ seeded random order, for reading by hand. ``--types Metric`` (comma-separated) c
 adds each entity's aliases to its entry (a qualified form kept as an alias shows as a change too). ``--relations``
 compares the method-level relations as ``kg extract`` writes them, ``(type, head, tail, confidence, evidence
 sentence)`` entries (:func:`rel_entries`); a relation is the same one when its type, head and tail are (a changed
-confidence or evidence is an "other" change).
+confidence or evidence is an "other" change). ``--results`` compares the results, ``(value, metric, dataset, unit,
+evidence sentence)`` entries (:func:`res_entries`); a result is the same one when its value, metric and dataset are.
 
 Usage::
 
     python benchmarks/unseen_diff.py /tmp/base /tmp/after --n 2500 --seed 1201 --show 50
     python benchmarks/unseen_diff.py /tmp/base /tmp/after --types Metric --aliases
     python benchmarks/unseen_diff.py /tmp/base /tmp/after --relations
+    python benchmarks/unseen_diff.py /tmp/base /tmp/after --results
 
 where ``/tmp/base`` and ``/tmp/after`` are two copies of the repository (``git archive REV | tar -x``).
 """
@@ -40,12 +42,12 @@ import json, sys
 sys.path.insert(0, sys.argv[3])
 from kg.extract import extract_papers
 from kg.models import Paper
-from unseen_diff import entries, rel_entries
+from unseen_diff import entries, rel_entries, res_entries
 papers = [Paper(id=d["id"], title=d["title"], abstract=d["abstract"]) for d in map(json.loads, open(sys.argv[1]))]
 with open(sys.argv[2], "w") as f:
     for p, x in zip(papers, extract_papers(papers)):
-        ents = rel_entries(x.relations) if sys.argv[4] == "relations" else \\
-            entries(x.entities, sys.argv[4].split(","), sys.argv[5] == "1")
+        ents = rel_entries(x.relations) if sys.argv[4] == "relations" else res_entries(x.results) \\
+            if sys.argv[4] == "results" else entries(x.entities, sys.argv[4].split(","), sys.argv[5] == "1")
         f.write(json.dumps({"id": p.id, "ents": ents}) + "\\n")
 """
 
@@ -75,6 +77,18 @@ def rel_entries(relations) -> list[list[str]]:
                   for r in relations)
 
 
+def res_entries(results) -> list[list[str]]:
+    """``[value, metric, dataset, unit, evidence sentence]`` of every result (``""`` for a missing field), sorted.
+
+    >>> from kg.models import Evidence, Result
+    >>> r = Result(metric="F1", value="84.1", unit="%", dataset=None, evidence=Evidence("F1 of 84.1%.", 0, 12))
+    >>> res_entries([r])
+    [['84.1', 'F1', '', '%', 'F1 of 84.1%.']]
+    """
+    return sorted([r.value, r.metric or "", r.dataset or "", r.unit or "", r.evidence.sentence if r.evidence else ""]
+                  for r in results)
+
+
 def sample(n: int, seed: int) -> list[dict]:
     """``n`` random arXiv records (id, title, abstract), gold ids excluded."""
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -92,11 +106,13 @@ def sample(n: int, seed: int) -> list[dict]:
 
 
 def extract_with(root: Path, papers: Path, out: Path, types: tuple[str, ...] = TYPES,
-                 aliases: bool = False, relations: bool = False) -> dict[str, set[tuple[str, ...]]]:
-    """Entities (see :func:`entries`; with ``relations``, the relations, :func:`rel_entries`) per paper id,
-    extracted by the ``kg`` of ``root`` in a fresh process."""
+                 aliases: bool = False, relations: bool = False,
+                 results: bool = False) -> dict[str, set[tuple[str, ...]]]:
+    """Entities (see :func:`entries`; with ``relations``, the relations, :func:`rel_entries`; with ``results``, the
+    results, :func:`res_entries`) per paper id, extracted by the ``kg`` of ``root`` in a fresh process."""
+    what = "relations" if relations else "results" if results else ",".join(types)
     subprocess.run([sys.executable, "-c", _RUN, str(papers), str(out), str(Path(__file__).resolve().parent),
-                    "relations" if relations else ",".join(types), "1" if aliases else "0"], check=True,
+                    what, "1" if aliases else "0"], check=True,
                    cwd=tempfile.gettempdir(),
                    env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
     return {d["id"]: {tuple(e) for e in d["ents"]} for d in map(json.loads, out.open())}
@@ -138,6 +154,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--aliases", action="store_true", help="compare each entity's aliases too")
     ap.add_argument("--relations", action="store_true",
                     help="compare the method-level relations (type, head, tail, confidence, evidence), not entities")
+    ap.add_argument("--results", action="store_true",
+                    help="compare the results (value, metric, dataset, unit, evidence), not entities")
     a = ap.parse_args(argv)
     types = tuple(t.strip() for t in a.types.split(",") if t.strip())
     bad = [t for t in types if t not in ALL_TYPES]
@@ -146,9 +164,9 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         papers = Path(tmp) / "papers.jsonl"
         papers.write_text("".join(json.dumps(d) + "\n" for d in sample(a.n, a.seed)), encoding="utf-8")
-        base = extract_with(a.base, papers, Path(tmp) / "base.jsonl", types, a.aliases, a.relations)
-        after = extract_with(a.after, papers, Path(tmp) / "after.jsonl", types, a.aliases, a.relations)
-    counts, changes = compare(base, after, key=3 if a.relations else 2)
+        base = extract_with(a.base, papers, Path(tmp) / "base.jsonl", types, a.aliases, a.relations, a.results)
+        after = extract_with(a.after, papers, Path(tmp) / "after.jsonl", types, a.aliases, a.relations, a.results)
+    counts, changes = compare(base, after, key=3 if a.relations or a.results else 2)
     print(f"papers {len(base)}; " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     random.Random(50).shuffle(changes)
     for pid, lost, got in changes[:a.show]:

@@ -54,3 +54,19 @@ def test_extract_with_relations_runs_the_snapshot(tmp_path):
     assert float(one[3]) >= 0.7 and one[4] == "ZetaNet outperforms ResNet-50 on ImageNet."
     ents = ud.extract_with(root, papers, tmp_path / "out2.jsonl")
     assert ("Method", "ZetaNet", "proposed") in ents["p1"]
+
+
+def test_extract_with_results_and_their_key(tmp_path):
+    ud = load_script("benchmarks/unseen_diff.py")
+    root = Path(ud.__file__).resolve().parents[1]
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text(json.dumps({"id": "p1", "title": "ZetaNet",
+                                  "abstract": "We propose ZetaNet. ZetaNet reaches an F1 of 84.1% on SQuAD."}) + "\n")
+    res = ud.extract_with(root, papers, tmp_path / "out.jsonl", results=True)
+    assert ("84.1", "F1 score", "SQuAD", "%", "ZetaNet reaches an F1 of 84.1% on SQuAD.") in res["p1"]
+    # a result is the same one when value, metric and dataset are: another metric is a lost and a gained entry
+    a = {"1": {("84.1", "F1", "SQuAD", "%", "s")}, "2": {("3", "", "", "points", "s")}}
+    b = {"1": {("84.1", "accuracy", "SQuAD", "%", "s")}, "2": {("3", "", "", "%", "s")}}
+    counts, changes = ud.compare(a, b, key=3)
+    assert counts == {"changed": 2, "gain only": 0, "lose only": 0, "other": 2}
+    assert changes[0] == ("1", [("84.1", "F1", "SQuAD", "%", "s")], [("84.1", "accuracy", "SQuAD", "%", "s")])
