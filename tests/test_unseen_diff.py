@@ -41,12 +41,16 @@ def test_compare_relations_key_is_type_head_tail():
     assert ud.compare({"1": {r}}, {"1": {r, ("BASED_ON", "XNet", "ViT", "0.7", "")}}, key=2)[0]["other"] == 1
 
 
-def test_extract_with_relations_runs_the_snapshot(tmp_path):
+def _one_paper(tmp_path, abstract: str):
+    """The script, the repository root and a papers file of one paper "p1" titled ZetaNet."""
     ud = load_script("benchmarks/unseen_diff.py")
-    root = Path(ud.__file__).resolve().parents[1]
     papers = tmp_path / "papers.jsonl"
-    papers.write_text(json.dumps({"id": "p1", "title": "ZetaNet",
-                                  "abstract": "We propose ZetaNet. ZetaNet outperforms ResNet-50 on ImageNet."}) + "\n")
+    papers.write_text(json.dumps({"id": "p1", "title": "ZetaNet", "abstract": abstract}) + "\n")
+    return ud, Path(ud.__file__).resolve().parents[1], papers
+
+
+def test_extract_with_relations_runs_the_snapshot(tmp_path):
+    ud, root, papers = _one_paper(tmp_path, "We propose ZetaNet. ZetaNet outperforms ResNet-50 on ImageNet.")
     rels = ud.extract_with(root, papers, tmp_path / "out.jsonl", relations=True)
     got = {e[:3] for e in rels["p1"]}
     assert ("OUTPERFORMS", "ZetaNet", "ResNet-50") in got and ("EVALUATED_ON", "ZetaNet", "ImageNet") in got
@@ -57,11 +61,7 @@ def test_extract_with_relations_runs_the_snapshot(tmp_path):
 
 
 def test_extract_with_results_and_their_key(tmp_path):
-    ud = load_script("benchmarks/unseen_diff.py")
-    root = Path(ud.__file__).resolve().parents[1]
-    papers = tmp_path / "papers.jsonl"
-    papers.write_text(json.dumps({"id": "p1", "title": "ZetaNet",
-                                  "abstract": "We propose ZetaNet. ZetaNet reaches an F1 of 84.1% on SQuAD."}) + "\n")
+    ud, root, papers = _one_paper(tmp_path, "We propose ZetaNet. ZetaNet reaches an F1 of 84.1% on SQuAD.")
     res = ud.extract_with(root, papers, tmp_path / "out.jsonl", results=True)
     assert ("84.1", "F1 score", "SQuAD", "%", "ZetaNet reaches an F1 of 84.1% on SQuAD.") in res["p1"]
     # a result is the same one when value, metric and dataset are: another metric is a lost and a gained entry

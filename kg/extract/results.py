@@ -105,7 +105,8 @@ _X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|imp
 #: a share removed or kept is a measure, not a setting
 _CUT_BEFORE = re.compile(r"\b(?:eliminat|prun|remov|discard)\w*\b[^.;]{0,60}?$"
                          r"|\b(?:reduc|cut|lower|decreas|compress|shrink)\w*\s+(?:[\w\-]+\s+){0,3}?to\s+(?:only\s+|just\s+)?$", re.I)
-_UNIT_NOUN = re.compile(r"\s*\$?\s*(?:([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+(?:improvements?|gains?|reductions?|boosts?)\b"
+_UNIT_NOUN = re.compile(r"\s*\$?\s*(?:((?!(?:and|or|with|of|in|on|for|to|at|by|while|absolute|relative)\b)[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+"
+                        r"(?:improvements?|gains?|reductions?|boosts?)\b"
                         r"|of\s+(?:the\s+)?((?!and\b|or\b)[a-z][\w\-]*(?:\s+(?!and\b|or\b|in\b|on\b|for\b|of\b)[a-z][\w\-]*){0,2})"
                         r"(?=\s*(?:[,;.)]|and\b|in\b|on\b|of\b|for\b|while\b|required\b|needed\b|$))"
                         r"|((?:[a-z][\w\-]*\s+)?(?:speed|throughput)\b))")
@@ -148,6 +149,8 @@ _OURS_L = re.compile(_OURS.pattern)  # for lower-cased text
 _OURS_WORDS = ("our", "the", "this", "we")  # every _OURS_L match opens with one
 _VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+|only\s+|just\s+)?"
                      r"(?:[\w\-.]+(?:'s|\u2019s)\s+)?$", re.I)
+#: the gap of a value and the compared one: "66.5% compared to SOTA accuracy of 63.2%", "0.87 vs. an F1 of 0.79"
+_VS_OPEN = re.compile(r"\s*\\?%?\s*,?\s*(?:compared\s+(?:with|to)|against|versus|vs\.?)\s[^\d;]*$", re.I)
 #: "achieving 0.730", "attains an average of 0.91": a bare decimal as the object of a result verb
 _PLURAL_DS = re.compile(r"\s+(?:datasets|benchmarks|corpora|collections)\b")  # "three public D datasets": not one
 #: "... and replicates on D (0.03 PPL gap)": a side result; the next sentences go back to the main setting
@@ -556,11 +559,16 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
     >>> _metric_near(t, cs[1], 0, len(t), ms, [], cs[0].end)[0], _metric_near(t, cs[1], 0, len(t), ms, [])[0]
     ('latency', 'energy efficiency')
     """
+    m = _CHANGE_NOUN_OBJ.match(text, c.end, ce) if c.unit else None
+    # "51.7% gain in R2 and 7.3% improvement in cross-validated AUC": with a Metric in its changed quantity, a metric
+    # before the value is not c's (not "pixel-AP")
+    own_q = m is not None and any(m.start("q") <= x[0] and x[1] <= m.end("q") and text[x[0] - 1] != "-" and
+                                  text[x[1]:x[1] + 1] != "-" for x in metrics)
     for pool, is_mention in ((metrics, True), (fallback, False)):
         best = None
         for ms, me, *rest in pool:
             name = rest[-1]
-            if me <= c.anchor and ms >= cs and c.anchor - me <= 45 and _LINK_BEFORE.match(text[me:c.anchor]) and \
+            if me <= c.anchor and ms >= cs and not own_q and c.anchor - me <= 45 and _LINK_BEFORE.match(text[me:c.anchor]) and \
                     not (_VALUE_BEFORE.search(text, max(cs, ms - 8), ms) and _NEW_PREDICATE.search(text, me, c.anchor)):
                 best = (c.anchor - me, name, 0 <= ms - owned <= 3)
             elif ms >= c.end and me <= ce and ms - c.end <= 30 and _LINK_AFTER.match(text[c.end:ms]) and \
@@ -632,14 +640,37 @@ def _metric_near(text: str, c: _Cand, cs: int, ce: int, metrics: list[MentionT],
     return None, False, False
 
 
+#: "... by 80%" with no quantity of its own, after a comparison: "improving over the baseline by", "surpassing Y by"
+_CMP_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|over|than|compared|relative\s+to)\b", re.I)
+_CMP_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*\s+(?:over|upon|on))\b", re.I)
+_OTHER_MEASURE = re.compile(r"\b(?:faster|slower|smaller|larger|cheaper|shorter|longer|fewer|lighter|quicker)\b", re.I)
 _BY_APPROX = r"(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|around\s+|more\s+than\s+|an?\s+average\s+of\s+)?"
 _BY_VALUE = re.compile(r"\s+by\s+" + _BY_APPROX + r"\$?[+\-]?\d[\d.,]*", re.I)
+_BARE_BY = re.compile(r"\bby\s+" + _BY_APPROX + r"\$?$", re.I)
+#: a value whose quantity is stated after it: "by 22% reduction of bits", "by 15 points in adequacy", "by 3.7% FLOPs"
+_STATED_AFTER = re.compile(r"\s*\$?\s*(?:(?:points?|pp)\s+)?(?:(?:reduction|improvement|increase|decrease|gain|drop)s?\s+)?"
+                           r"(?:(?:of|in)\s+(?:the\s+)?)?(?!(?:on|in|over|across|than|compared|relative|against|while|when|"
+                           r"and|or|with|for|at|from|to|respectively|as|which|using|under|after)\b)[A-Za-z]")
 #: "3.7% FLOPs computational overhead": a value with a unit and at most two words (no function word) before a metric
 _UNIT_VALUE_BEFORE = re.compile(r"(\d[\d.,]*)(?:\s?\\?%|\s?[x×])\s*\$?\s*"
                                 r"(?:(?!(?:in|on|of|for|at|to|and|or|with|by|over)\b)[A-Za-z][\w\-]*\s+){0,2}$")
 #: "improves the performance by 4%", "accelerate inference by up to 57 times": a value with its own change verb and object
 _OWN_CHANGE = re.compile(r"\b(?:improv|reduc|increas|decreas|lower|boost|rais|accelerat|enhanc|cut|shorten|speed|sav)\w*\s+"
-                         r"(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,3}?by\s+" + _BY_APPROX + r"\$?$", re.I)
+                         r"(?:the\s+|its\s+|their\s+)?(?:[\w\-'\u2019]+\s+){0,4}?by\s+" + _BY_APPROX + r"\$?$", re.I)
+
+
+def _own_object(text: str, c: "_Cand", cs: int) -> bool:
+    """Whether ``c`` follows a change verb with an object of its own ("accelerates backward by 1.3x"), not a compared
+    one ("improving over the baseline by 80%").
+
+    >>> t = "It accelerates backward by 1.3x, improving over Y by 8%, and is faster than Z by 5%."
+    >>> [_own_object(t, c, 0) for c in _candidates(t, 0, len(t), [])]
+    [True, False, True]
+    """
+    if _OTHER_MEASURE.search(text, max(cs, c.start - 70), c.start):
+        return True  # "faster than Y by 8%": the comparative names another measure
+    m = _OWN_CHANGE.search(text, max(cs, c.start - 70), c.start)
+    return m is not None and not _CMP_BEFORE.search(text, m.start(), c.start)
 
 
 def _owned_later(text: str, c: "_Cand", ms: int) -> bool:
@@ -706,12 +737,23 @@ def _changed_quantity(text: str, c: _Cand, cs: int, ce: int) -> str | None:
     >>> t = "It improves energy-delay-product by up to 83% and gives a 37.6% reduction in token usage for QA."
     >>> [_changed_quantity(t, c, 0, len(t)) for c in _candidates(t, 0, len(t), [])]
     ['energy-delay-product', 'token usage']
+    >>> t = "It improves detection recall by 2%, robustness by 7%, the ranking of YNet by 3% and shortens outputs by 4%."
+    >>> [_changed_quantity(t, c, 0, len(t)) for c in _candidates(t, 0, len(t), [])]
+    ['detection recall', 'robustness', None, None]
     """
     m = _CHANGE_VERB_OBJ.search(text, max(cs, c.start - 70), c.start)
+    if m is None:
+        m = _GAPPED_OBJ.search(text, max(cs, c.start - 50), c.start)  # "improves A by 1% and robustness by 7%"
+        if m is not None and not (all(w[0].islower() and w not in ("and", "or") for w in m["q"].split()) and
+                                  not any(_VERB_FIRST.match(w) for w in m["q"].split()) and _PREV_BY_END.search(text, max(cs, m.start() - 40), m.start())
+                                  and _EARLIER_BY.search(text, max(cs, m.start() - 120), m.start())):
+            m = None
     if m is None:
         m = _CHANGE_NOUN_OBJ.match(text, c.end, ce)
     if m is None:
         return None
+    if text[m.end("q"):m.end("q") + 1].isalnum():
+        return None  # cut inside a word
     words = m["q"].split()
     while words and words[-1].lower() in _Q_STOP:
         words.pop()
@@ -722,6 +764,14 @@ def _changed_quantity(text: str, c: _Cand, cs: int, ce: int) -> str | None:
     return " ".join(words)
 
 
+#: a quantity coordinated after an earlier change verb's "by <value>": "improves A by 1% and robustness by 7%"
+_GAPPED_OBJ = re.compile(r"(?:,|\band)\s+(?:the\s+|its\s+|their\s+)?" + _Q + r"\s+by\s+" + _BY_APPROX + r"\$?$")
+_VERB_FIRST = re.compile(r"(?:improv|reduc|increas|decreas|lower|boost|rais|cut|enhanc|shorten|accelerat|speed|sav|shrink|"
+                         r"drop)\w*\b|\w+ed\b")  # ", and shortens outputs by 44%": a verb's object, not a coordinated quantity
+_PREV_BY_END = re.compile(r"\bby\s+" + _BY_APPROX + r"\$?[+\-]?\d[\d.,]*(?:\s*-{1,2}\s*\$?\d[\d.,]*)?\s*\$?\s*"
+                          r"(?:\\?%|percent|points?|pp|x|×|\\times|-?folds?|times)?\s*\$?\s*$", re.I)
+_EARLIER_BY = re.compile(r"\b(?:improv|reduc|increas|decreas|lower|boost|rais|cut|enhanc)\w*\s+[^;]*?\bby\s+" + _BY_APPROX +
+                         r"\$?[+\-]?\d", re.I)
 #: "Annotation time drops by 60%", "the privacy leakage risk is reduced by 23.3%": the subject of an intransitive
 #: or passive change verb right before "by <value>", opened by the clause start, a comma or a determiner
 _SUBJ_CHANGE = re.compile(
@@ -846,8 +896,10 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     carry_val: tuple[str, set[str]] | None = None  # a dataset with values in its sentence, and their metrics
     prev_ments: list[MentionT] = []  # the previous sentence's mentions ("on the respective datasets")
     noun_named: set[str] = set()  # metrics named by a measure noun after the value ("76% scaling efficiency")
+    last_named: set[str | None] = set()  # the metrics of the previous sentence's values
     for s, e, ments in iter_sentences(text, sentences, mentions):
         here, here_val = carry, carry_val
+        prev_named, last_named = last_named, set()
         before_ments, prev_ments = prev_ments, ments
         names = {m[3] for m in ments if m[2] == "Dataset"}
         if names:
@@ -884,6 +936,19 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             if metric and not from_mention and any(c.end <= m[0] <= c.end + 2 and text[m[0]:m[1]] == metric
                                                    for m in ments if m[2] == "Dataset"):
                 metric, adjacent = None, False  # "+5% CUB": a dataset named after the value, not a metric
+            if not adjacent and rows and rows[-1][0].start >= cs and _BARE_BY.search(text, max(cs, c.start - 25), c.start) \
+                    and _CMP_BEFORE.search(text, rows[-1][0].end, c.start) and not _STATED_AFTER.match(text, c.end, ce) \
+                    and not _own_object(text, c, cs):
+                # "attains an overall score of 0.63, improving over the baseline by 80%": a bare "by <value>" of a
+                # comparison measures the one metric of the clause's values; with two or more it is not stated
+                named = {r.metric for x, r in rows if x.start >= cs and (x.unit or "." in x.value)} - {None}
+                if named:
+                    metric = next(iter(named)) if len(named) == 1 else None
+            elif metric is None and not rows and not metrics and not fallback and len(prev_named) == 1 and \
+                    None not in prev_named and _BARE_BY.search(text, max(cs, c.start - 25), c.start) and \
+                    _CMP_VERB.search(text, cs, c.start) and not _STATED_AFTER.match(text, c.end, ce) and \
+                    not _own_object(text, c, cs):
+                metric = next(iter(prev_named))  # "... an LAS of 91.2. This surpasses the best parser by 1.3 points."
             if metric and not from_mention and metric.endswith(_MEASURE_HEADS):
                 noun_named.add(metric)  # "90% resolution efficiency": not carried to the next sentence
             baseline = False
@@ -958,6 +1023,12 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             if c.phys and metric:
                 by_phys[c.phys] = metric
         _share_metric_backwards(text, rows)
+        last_named = {r.metric for _, r in rows}
+        for i in range(len(rows) - 1):
+            (c1, r1), (c2, r2) = rows[i], rows[i + 1]
+            if r1.metric is None and r2.metric and c1.unit == c2.unit and not is_baseline[i] and \
+                    c2.start - c1.end <= 60 and _VS_OPEN.match(text, c1.end, c2.start):
+                rows[i] = (c1, _replace(r1, metric=r2.metric))  # "66.5% compared to SOTA accuracy of 63.2%"
         # "Results replicate on Y: chains reach 72.3% vs. 37.6%" right after "... achieve 68.8% accuracy vs. 46.8% ...":
         # absolute percentages without a metric take the previous sentence's one metric, when this sentence names none
         pct = [r for _, r in rows if r.unit == "%" and r.kind == "absolute"]
@@ -1085,6 +1156,7 @@ def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT
     if len(rows) < 2:
         return
     if not _RESPECTIVELY.search(text, s, e):
+        _paired_metrics(text, rows, metrics)
         _paired_lists(text, rows, datasets)
         return
     # "accuracy, precision, and recall were around 95%, 99%, and 98%, respectively": one metric per value, in order
@@ -1117,6 +1189,39 @@ def _respectively(text: str, s: int, e: int, rows: list, datasets: list[MentionT
         return
     for i, (c, r) in enumerate(rows):
         rows[i] = (c, _replace(r, dataset=names[i]))
+
+
+_METRICS_THEN_VALUES = re.compile(r"\s*(?:scores?\s+|values?\s+|rates?\s+)?(?:of|were|are|was|is|=|:|at|reach(?:ed|es|ing)?)\s*"
+                                  r"(?:about\s+|around\s+|approximately\s+|nearly\s+)?\$?")
+_METRIC_JOIN = re.compile(r"\s*(?:,|and|or|/|,\s*and)\s*")
+
+
+def _paired_metrics(text: str, rows: list, metrics: list[MentionT]) -> None:
+    """"precision and recall of 84.1% and 90.2%": k Metric mentions joined as a list right before ("of", "were", ":")
+    k values joined as a list; each value takes the metric in its place (another count or gap: nothing).
+
+    >>> t = "It reaches precision and recall of 84.1% and 90.2%, and an F1 of 0.87."
+    >>> ms = [(11, 20, "Metric", "precision"), (25, 31, "Metric", "recall"), (58, 60, "Metric", "F1")]
+    >>> [(r.value, r.metric) for r in find_results(t, [(0, len(t))], ms)]
+    [('84.1', 'precision'), ('90.2', 'recall'), ('0.87', 'F1')]
+    """
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and _LIST_GAP.match(text[rows[j][0].end:rows[j + 1][0].start]):
+            j += 1
+        k, start = j - i + 1, rows[i][0].start
+        last = next((n for n in range(len(metrics) - 1, -1, -1) if metrics[n][1] <= start), None)
+        if k >= 2 and last is not None and last + 1 >= k and _METRICS_THEN_VALUES.fullmatch(text, metrics[last][1], start):
+            run = metrics[last + 1 - k:last + 1]
+            before = metrics[last - k] if last >= k else None
+            if len({m[3] for m in run}) == k and \
+                    all(_METRIC_JOIN.fullmatch(text, a[1], b[0]) for a, b in zip(run, run[1:])) and \
+                    not (before and _METRIC_JOIN.fullmatch(text, before[1], run[0][0])):
+                for n in range(k):
+                    c, r = rows[i + n]
+                    rows[i + n] = (c, _replace(r, metric=run[n][3]))
+        i = j + 1
 
 
 def _paired_lists(text: str, rows: list, datasets: list[MentionT]) -> None:
