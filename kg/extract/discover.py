@@ -520,6 +520,8 @@ def appositive_types(text: str, spans: list[tuple[int, int]], colon: bool = True
 _METRIC_AT = re.compile(r"(?<![\w@])((?:[A-Za-z][\w\-]*)@(?:\d+(?:\.\d+)?|k))(?![\w@])")
 _METRIC_VALUE = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9\-]{1,9})\s*(?:[:=]|of)\s*\d")
 _VALUE_AT = re.compile(r"[:=o](?:(?<=o)f)?\s*\d")  # a cheap trigger; _METRIC_VALUE checks the form
+#: any digit (``\d``, as the patterns read it): the scans for a number-led pattern are skipped in a text without one
+_ANY_DIGIT = re.compile(r"\d")
 _METRIC_HEADS = r"(?:score|distance|rate|error|accuracy|similarity|return|reward|ratio|coefficient|divergence|index|AUC)"
 _METRIC_MODS = (r"(?:mean|average|averaged|top-\d|top-k|word|character|exact|absolute|squared|relative|root|cosine|success|"
                 r"win|false|true|positive|negative|equal|hit|classification|pass|attack|match|matching|"
@@ -639,7 +641,8 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
                 m = _MEASURE_BY_AFTER.search(text, max(0, b - 90), b)
                 if m:
                     found.append(m)
-    found += _MEASURE_CHANGE.finditer(text)
+    if _ANY_DIGIT.search(text):  # every _MEASURE_CHANGE match opens with a digit (half the abstracts have none)
+        found += _MEASURE_CHANGE.finditer(text)
     if "%" in text:
         found += _VALUE_THEN_NP.finditer(text)
     i = text.find(" of ")
@@ -781,10 +784,11 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
                 out.append(it.span(1))
                 pos = it.end()
     stop = load_stoplist()
-    for m in _GAIN_AFTER.finditer(text) if "improvement" in text or "gain" in text or "increase" in text else ():
+    digit = _ANY_DIGIT.search(text) is not None  # _GAIN_AFTER and _VALUE_AT match only with a digit
+    for m in _GAIN_AFTER.finditer(text) if digit and ("improvement" in text or "gain" in text or "increase" in text) else ():
         if is_name_token(m[1], stop):  # "35% MAP improvements", "+2.1 BLEU gain"
             out.append((m.start(1), m.end(1)))
-    for v in _VALUE_AT.finditer(text):
+    for v in _VALUE_AT.finditer(text) if digit else ():
         m = _METRIC_VALUE.search(text, max(0, v.start() - 12), v.end())
         if not m or m.end() < v.end():
             continue

@@ -48,3 +48,27 @@ def test_token_matches_is_token_finditer():
     texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(20000)]
     for t in texts:
         assert [(m.span(), m[0]) for m in _token_matches(t)] == [(m.span(), m[0]) for m in _TOKEN.finditer(t)], t
+
+
+@pytest.mark.parametrize("name", ["discover._MEASURE_CHANGE", "discover._GAIN_AFTER", "discover._VALUE_AT",
+                                  "_LOWER_MODEL"])
+def test_digit_gated_patterns_need_a_digit(name):
+    """The scans skipped in a text without a digit (``_ANY_DIGIT``) cannot match there: each match holds one."""
+    import kg.extract as K
+    from kg.extract.discover import _ANY_DIGIT
+
+    obj = K
+    for part in name.split("."):
+        obj = getattr(obj, part)
+    rnd = random.Random(23)
+    pieces = ["40", "2", "%", "x", " ", "-", ".", ":", "=", "of", "lower", "peak memory", "higher", "decoding throughput",
+              "times", "fold", "F1", "BLEU", "gain", "improvements", "gpt", "llama", "-chat-", "4o", "mini", "ten"]
+    texts = ["40% lower peak memory", "2x higher decoding throughput", "ten times lower peak memory",
+             "+2.1 BLEU gain", "F1: 0.9 and F1 of ninety", "gpt-4o-mini and llama-chat-7b", "gpt-four, llama-chat-b"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10))) for _ in range(5000)]
+    hits = 0
+    for t in texts:
+        for m in obj.finditer(t):
+            hits += 1
+            assert _ANY_DIGIT.search(m[0]), (t, m[0])
+    assert hits  # the texts do reach the pattern
