@@ -50,6 +50,21 @@ def test_token_matches_is_token_finditer():
         assert [(m.span(), m[0]) for m in _token_matches(t)] == [(m.span(), m[0]) for m in _TOKEN.finditer(t)], t
 
 
+def test_number_word_keys_find_every_number_word():
+    """``_word_number_in`` scans for the shorter keys ("tw", "fif", "four"...): the same number words as the regex."""
+    from kg.extract.results import _NUMBER_WORD_KEYS, _NUMBER_WORDS, _WORD_NUM_KEY
+    from kg.extract.scan import finditer_at
+
+    assert all(any(w.startswith(k) for k in _NUMBER_WORD_KEYS) for w in _NUMBER_WORDS)
+    rnd = random.Random(17)
+    pieces = list(_NUMBER_WORDS) + ["Twelve", "FIFTY", "-", " ", ".", "s", "network", "x", "een", "ty"]
+    texts = ["", "Two-fold, twelve and Twenty; fourteen points vs forty; a fifth of fifteen", "between networks often"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))) for _ in range(5000)]
+    for t in texts:
+        assert [m.span() for m in finditer_at(_WORD_NUM_KEY, t, _NUMBER_WORD_KEYS)] == \
+            [m.span() for m in _WORD_NUM_KEY.finditer(t)], t
+
+
 @pytest.mark.parametrize("name", ["discover._MEASURE_CHANGE", "discover._GAIN_AFTER", "discover._VALUE_AT",
                                   "_LOWER_MODEL"])
 def test_digit_gated_patterns_need_a_digit(name):
