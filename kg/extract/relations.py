@@ -1467,6 +1467,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     proposed_family = bool(proposed) and _ARCH_FAMILY.fullmatch(proposed) is not None  # "Large Language Model": no name
     deferred: list[tuple[MentionT, MentionT, str, int, int]] = []  # uses_basis, added last (other rules' confidence wins)
     for s, e, ments in iter_sentences(text, sentences, mentions):
+        seg = low[s:e]  # the lower-cased sentence, for the key-word tests below (one slice, not one per key)
         ours = [o for o in ours_all if s <= o[0] and o[1] <= e] if ours_all else []
         if ours:
             ments = sorted(ments + [o for o in ours if not any(m[0] < o[1] and o[0] < m[1] for m in ments)])
@@ -1476,7 +1477,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if tm and not any(m[0] < tm.end(1) and tm.start(1) < m[1] for m in ments):
                 ments = sorted([*ments, (tm.start(1), tm.end(1), "Method", proposed)])
         methods = [m for m in ments if m[2] == "Method"]
-        if methods and any(k in low[s:e] for k in _INNER_KEYS):  # "a Transformer-based point network (PNet)"
+        if methods and any(k in seg for k in _INNER_KEYS):  # "a Transformer-based point network (PNet)"
             if known_forms is None:
                 known_forms = compound_forms(text, [m for m in mentions if m[2] == "Method"])
             for x, y in name_compound_bases(text, methods, known_forms):
@@ -1512,29 +1513,29 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             continue
         kinds = {m[2] for m in ments}
         # a comparison or basis needs a named tail other than the paper's own method
-        cue_o, cue_b = _cue_kinds(low[s:e]) if any(m[3] != proposed for m in methods) else (False, False)
-        cue_inv = not cue_o and any(m[3] != proposed for m in methods) and any(k in low[s:e] for k in _INVERSE_KEYS)
+        cue_o, cue_b = _cue_kinds(seg) if any(m[3] != proposed for m in methods) else (False, False)
+        cue_inv = not cue_o and any(m[3] != proposed for m in methods) and any(k in seg for k in _INVERSE_KEYS)
         has_cue = cue_o or cue_b or cue_inv or _OPEN_BASIS.match(low, s) is not None
         # "X combines A with B": the paper's method named here with one of the verbs that list its parts
         combines = own_method and len(methods) >= 2 and any(m[3] == proposed for m in methods) and \
-            any(k in low[s:e] for k in _COMBINE_KEYS)
-        into = len(methods) >= 2 and any(k in low[s:e] for k in _INTO_KEYS)
+            any(k in seg for k in _COMBINE_KEYS)
+        into = len(methods) >= 2 and any(k in seg for k in _INTO_KEYS)
         # two methods, a comparison word and a digit: the values may say which one is better
-        by_values = len({m[3] for m in methods}) >= 2 and any(k in low[s:e] for k in _VS_KEYS) and \
+        by_values = len({m[3] for m in methods}) >= 2 and any(k in seg for k in _VS_KEYS) and \
             _A_DIGIT.search(text, s, e) is not None
         # "X / our framework / we (, which) use(s) / fine-tune(s) / build(s) on Y" at or after the proposal (:func:`uses_basis`)
         it = _it_head(text, s, e, proposed, sentences, mentions, ours_all) \
             if own_method and start_at is not None and s > start_at and field == "abstract" else None
         if own_method and field == "abstract" and start_at is not None and s >= start_at and not proposed_family and \
                 (it is not None or any(m[3] == proposed for m in methods)) and any(m[3] != proposed for m in methods) and \
-                (s == start_at or any(k in low[s:e] for k in _USE_KEYS)):
+                (s == start_at or any(k in seg for k in _USE_KEYS)):
             if earlier_names is None:
                 earlier_names = frozenset(m[3] for m in mentions if m[2] == "Method" and m[0] < start_at)
             uses = uses_basis(text, low, s, e, sorted([*ments, it]) if it else ments, proposed, s == start_at, earlier_names)
         else:
             uses = []
         if not (has_cue or combines or into or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
-                _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(low[s:e])) or
+                _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(seg)) or
                 (own_dataset is not None and s >= own_dataset and _DS_ANAPHOR.search(low, s, e))):
             deferred += [(x, y, rule, s, e) for x, y, rule in uses]
             continue  # nothing below can fire without a cue word, a dataset or a task
@@ -1714,7 +1715,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             # "X, a novel query-centric graph RAG framework", "X achieves ... using Y as the backbone"
             for x, y, rule in own_kind_basis(text, low, s, e, methods, proposed):
                 add(x, "BASED_ON", y, rule, ev)
-        if own_method and s == start_at and any(k in low[s:e] for k in _FAMILY_KEYS):
+        if own_method and s == start_at and any(k in seg for k in _FAMILY_KEYS):
             # the proposal sentence: "we propose X, a fast transformer model that ..." -> X BASED_ON transformer (a
             # family name the entity stage may not mark)
             for x in methods:
@@ -1920,7 +1921,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     for x in [nxt[0]] + _tails(text, ments, nxt[0][1], e, "Task"):  # "we apply X to T1 and T2"
                         add(m, "APPLIED_TO", x, "apply_to", ev)
         # "X is flexible and can be easily extended to T1, T2 and T3": the subject is applied to each task
-        if "Task" in kinds and " to " in low[s:e] and any(k in low[s:e] for k in _EXTEND_KEYS):
+        if "Task" in kinds and " to " in seg and any(k in seg for k in _EXTEND_KEYS):
             for t in ments:
                 if t[2] != "Task":
                     continue
@@ -1990,7 +1991,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         add(hh, "APPLIED_TO", t, "evaluated_task", ev)
         # "evaluations across three tasks, including T1, T2 and T3, show that X ...", "We evaluated X across ...
         # task families: T1, T2": the evaluated method is applied to each listed task
-        if "Task" in kinds and "task" in low[s:e] and _has_eval_word(low, s, e):
+        if "Task" in kinds and "task" in seg and _has_eval_word(low, s, e):
             t = next((t for t in ments if t[2] == "Task" and _TASK_LIST_BEFORE.search(text, max(s, t[0] - 150), t[0])), None)
             if t is not None:
                 h = evaluated[0] if evaluated else next((x for x in methods if x[3] == proposed), None) or \
