@@ -146,7 +146,7 @@ _OURS = re.compile(
     r"(?:method|model|approach|framework|system|network|architecture|algorithm|technique|pipeline|agent)s?\b"
     r"|\b(?:[Ww]e|[Oo]urs)\b", re.I)
 _OURS_L = re.compile(_OURS.pattern)  # for lower-cased text
-_OURS_WORDS = ("our", "the", "this", "we")  # every _OURS_L match opens with one
+_OURS_WORDS = ("our", "the", "this", "we")  # every _OURS_L match opens with one (with "the": "the proposed")
 _VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+|only\s+|just\s+)?"
                      r"(?:[\w\-.]+(?:'s|\u2019s)\s+)?$", re.I)
 #: the gap of a value and the compared one: "66.5% compared to SOTA accuracy of 63.2%", "0.87 vs. an F1 of 0.79"
@@ -414,8 +414,10 @@ def proposed_spans(text: str, s: int, e: int, proposed: str | None, low: str | N
         return []
     last = _LAST_OURS  # one scan per field: results (per sentence) and relations (whole text) share it
     if last is None or last[0] is not text and last[0] != text or last[1] != proposed:
+        low = low or lower_same_length(text)
+        words = _OURS_WORDS if "proposed" in low else _OURS_WORDS[:1] + _OURS_WORDS[2:]  # "the" only as "the proposed"
         spans = [(m.start(), m.end(), "Method", proposed)  # _OURS_L.finditer(low), tried where its words stand
-                 for m in finditer_at(_OURS_L, low or lower_same_length(text), _OURS_WORDS, ignore_case=False)]
+                 for m in finditer_at(_OURS_L, low, words, ignore_case=False)]
         last = _LAST_OURS = (text, proposed, spans)
     if s == 0 and e == len(text):
         return list(last[2])

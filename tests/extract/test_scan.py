@@ -87,3 +87,19 @@ def test_digit_gated_patterns_need_a_digit(name):
             hits += 1
             assert _ANY_DIGIT.search(m[0]), (t, m[0])
     assert hits  # the texts do reach the pattern
+
+
+def test_proposed_spans_is_ours_finditer():
+    """proposed_spans looks for "the" only in a text with "proposed" (its one form): the spans of _OURS_L.finditer."""
+    from kg.extract.results import _OURS_L, lower_same_length, proposed_spans
+
+    rnd = random.Random(29)
+    pieces = ["the", "The", " ", "  ", "\n", "proposed", "Proposed", "new", "model", "method", "our", "Our", "ours",
+              "this", "This", "we", "We", "other", "lower", "s", ",", "."]
+    texts = ["The proposed model and our method beat theirs; we win.", "The  proposed\nnetworks. This model.",
+             "the model we use", "Others propose theory."]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(5000)]
+    for i, t in enumerate(texts):
+        t = t + " " * (i % 2)  # a new object each time (the last text's spans are kept)
+        want = [(m.start(), m.end(), "Method", "P") for m in _OURS_L.finditer(lower_same_length(t))]
+        assert proposed_spans(t, 0, len(t), "P") == want, t
