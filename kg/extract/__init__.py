@@ -24,10 +24,10 @@ from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mine
 from kg.extract import entscore
 from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, proposal_spans,
                                  result_subjects, task_phrases, cued_task_phrases)
-from kg.extract.discover import _ANY_DIGIT, _SPLIT_PARTS, _kind, is_name_token
+from kg.extract.discover import _SPLIT_PARTS, _kind, is_name_token
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
-from kg.extract.scan import WordStarts, finditer_at, matches_at, starts_of
+from kg.extract.scan import WordStarts, finditer_at, has_digit, matches_at, starts_of
 from kg.extract.text import find_definitions, find_links, role_of, split_sentences
 from kg.models import Entity, Mention, Paper, PaperExtraction
 
@@ -870,7 +870,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if text[s:e] not in untyped_sf and not _measure_then_value(text, s, e, catalog):
             cands.append((s, e, "Method", text[s:e], "name"))
     for m in finditer_at(_LOWER_MODEL, text, _LOWER_FAMILIES, ignore_case=False) \
-            if field == "abstract" and _ANY_DIGIT.search(text) else ():  # every id has a digit; half the abstracts none
+            if field == "abstract" and has_digit(text) else ():  # every id has a digit; half the abstracts none
         # "gpt-4-1106-preview", "claude-3.7-sonnet", "llama-3-8b": a model id written in lower case
         cands.append((m.start(), m.end(), "Method", m[0], "name"))
     for s, n, e, new in headed_names(text) if field == "abstract" else ():

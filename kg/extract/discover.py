@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract.catalog import load_catalog
-from kg.extract.scan import WordStarts, finditer_at, matches_at, starts_of
+from kg.extract.scan import WordStarts, finditer_at, has_digit, matches_at, starts_of
 
 __all__ = ["capitalised_dataset_names", "metric_qualifier", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
@@ -520,8 +520,6 @@ def appositive_types(text: str, spans: list[tuple[int, int]], colon: bool = True
 _METRIC_AT = re.compile(r"(?<![\w@])((?:[A-Za-z][\w\-]*)@(?:\d+(?:\.\d+)?|k))(?![\w@])")
 _METRIC_VALUE = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9\-]{1,9})\s*(?:[:=]|of)\s*\d")
 _VALUE_AT = re.compile(r"[:=o](?:(?<=o)f)?\s*\d")  # a cheap trigger; _METRIC_VALUE checks the form
-#: any digit (``\d``, as the patterns read it): the scans for a number-led pattern are skipped in a text without one
-_ANY_DIGIT = re.compile(r"\d")
 _METRIC_HEADS = r"(?:score|distance|rate|error|accuracy|similarity|return|reward|ratio|coefficient|divergence|index|AUC)"
 _METRIC_MODS = (r"(?:mean|average|averaged|top-\d|top-k|word|character|exact|absolute|squared|relative|root|cosine|success|"
                 r"win|false|true|positive|negative|equal|hit|classification|pass|attack|match|matching|"
@@ -641,7 +639,7 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
                 m = _MEASURE_BY_AFTER.search(text, max(0, b - 90), b)
                 if m:
                     found.append(m)
-    if _ANY_DIGIT.search(text):  # every _MEASURE_CHANGE match opens with a digit (half the abstracts have none)
+    if has_digit(text):  # every _MEASURE_CHANGE match opens with a digit (half the abstracts have none)
         found += _MEASURE_CHANGE.finditer(text)
     if "%" in text:
         found += _VALUE_THEN_NP.finditer(text)
@@ -784,7 +782,7 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
                 out.append(it.span(1))
                 pos = it.end()
     stop = load_stoplist()
-    digit = _ANY_DIGIT.search(text) is not None  # _GAIN_AFTER and _VALUE_AT match only with a digit
+    digit = has_digit(text)  # _GAIN_AFTER and _VALUE_AT match only with a digit
     for m in _GAIN_AFTER.finditer(text) if digit and ("improvement" in text or "gain" in text or "increase" in text) else ():
         if is_name_token(m[1], stop):  # "35% MAP improvements", "+2.1 BLEU gain"
             out.append((m.start(1), m.end(1)))

@@ -44,7 +44,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from kg.extract.scan import finditer_at, matches_at
+from kg.extract.scan import finditer_at, has_digit, matches_at
 from kg.models import Evidence, Result
 
 __all__ = ["find_results", "iter_sentences", "metric_words", "proposed_spans", "clause_bounds", "expand_mentions",
@@ -889,7 +889,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     out: list[Result] = []
     low = lower_same_length(text)
     hint = _word_unit_hint(low)  # spelled-out values are rare: one test for the whole text
-    if not hint and not _DIGIT.search(text):
+    if not hint and not has_digit(text):  # = _DIGIT.search(text)
         return out
     mentions = [_without_value(text, m) for m in expand_mentions(text, mentions)]  # same cache key as relations
     if proposed is None:

@@ -16,12 +16,34 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["WordStarts", "finditer_at", "matches_at", "search_at", "starts_of"]
+__all__ = ["WordStarts", "finditer_at", "has_digit", "matches_at", "search_at", "starts_of"]
 
 # characters that a case-insensitive pattern of ASCII letters matches although their ``lower()`` is no ASCII
 # letter (dotless i, long s, dotted capital I, Kelvin sign; U+0130 also lowers to two characters): a text with
 # one of them is scanned by the pattern itself
 _ODD = ("\u0131", "\u017f", "\u0130", "\u212a")
+
+
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = "0123456789"
+
+
+def has_digit(text: str, start: int = 0, end: int | None = None) -> bool:
+    """``re.search(r"\\d", text[start:end]) is not None`` (a decimal digit in any script), cheaper.
+
+    The regular expression tests every character for a Unicode digit (~20 ns each: ~25 us for an abstract without
+    one); an ASCII text (``str.isascii`` is known without a look) can hold only the ten ASCII digits, found with
+    ``str.find`` (~1 us for all ten).
+
+    >>> has_digit("GPT-4 wins"), has_digit("no number"), has_digit("GPT-4 wins", 5), has_digit("\u0663 items")
+    (True, False, False, True)
+    """
+    if end is None:
+        end = len(text)
+    if text.isascii():
+        find = text.find
+        return any(find(d, start, end) != -1 for d in _ASCII_DIGITS)
+    return _DIGIT.search(text, start, end) is not None
 
 
 def starts_of(low: str, words: tuple[str, ...]) -> list[int]:

@@ -68,9 +68,9 @@ def test_number_word_keys_find_every_number_word():
 @pytest.mark.parametrize("name", ["discover._MEASURE_CHANGE", "discover._GAIN_AFTER", "discover._VALUE_AT",
                                   "_LOWER_MODEL"])
 def test_digit_gated_patterns_need_a_digit(name):
-    """The scans skipped in a text without a digit (``_ANY_DIGIT``) cannot match there: each match holds one."""
+    """The scans skipped in a text without a digit (``has_digit``) cannot match there: each match holds one."""
     import kg.extract as K
-    from kg.extract.discover import _ANY_DIGIT
+    from kg.extract.scan import has_digit
 
     obj = K
     for part in name.split("."):
@@ -85,7 +85,7 @@ def test_digit_gated_patterns_need_a_digit(name):
     for t in texts:
         for m in obj.finditer(t):
             hits += 1
-            assert _ANY_DIGIT.search(m[0]), (t, m[0])
+            assert has_digit(m[0]), (t, m[0])
     assert hits  # the texts do reach the pattern
 
 
@@ -103,3 +103,21 @@ def test_proposed_spans_is_ours_finditer():
         t = t + " " * (i % 2)  # a new object each time (the last text's spans are kept)
         want = [(m.start(), m.end(), "Method", "P") for m in _OURS_L.finditer(lower_same_length(t))]
         assert proposed_spans(t, 0, len(t), "P") == want, t
+
+
+def test_has_digit_is_digit_search():
+    import re
+
+    from kg.extract.scan import has_digit
+
+    digit = re.compile(r"\d")
+    rnd = random.Random(31)
+    alphabet = "ab 0915.-\u0663\uff17\u00b2\u2167x"  # Arabic-Indic 3, fullwidth 7 are digits; superscript 2, Roman 8 not
+    texts = ["", "GPT-4", "no digits here", "\u0663 items", "x\u00b2", "\uff17B"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(5000)]
+    texts += ["".join(rnd.choice("ab 09") for _ in range(rnd.randint(0, 12))) for _ in range(2000)]  # ASCII only
+    for t in texts:
+        assert has_digit(t) == (digit.search(t) is not None), t
+        a, b = sorted((rnd.randint(0, len(t)), rnd.randint(0, len(t))))
+        assert has_digit(t, a, b) == (digit.search(t, a, b) is not None), (t, a, b)
+        assert has_digit(t, a) == (digit.search(t, a) is not None), (t, a)
