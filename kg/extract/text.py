@@ -28,7 +28,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['Smith et al. show it.', 'See Fig. 2 vs. U.S. data at example.com/x.', 'Done.']
     """
     spans, start = [], 0
-    for m in _BOUNDARY.finditer(text):
+    for m in finditer_at(_BOUNDARY, text, (".", "!", "?"), ignore_case=False):  # = _BOUNDARY.finditer(text)
         end = m.end()
         if _NO_BREAK.search(text[max(start, end - 8):end]):
             continue

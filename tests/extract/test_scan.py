@@ -121,3 +121,17 @@ def test_has_digit_is_digit_search():
         a, b = sorted((rnd.randint(0, len(t)), rnd.randint(0, len(t))))
         assert has_digit(t, a, b) == (digit.search(t, a, b) is not None), (t, a, b)
         assert has_digit(t, a) == (digit.search(t, a) is not None), (t, a)
+
+
+def test_sentence_boundaries_from_their_marks():
+    """split_sentences tries _BOUNDARY only at '.', '!' and '?' (str.find): the boundaries of _BOUNDARY.finditer."""
+    from kg.extract.scan import finditer_at
+    from kg.extract.text import _BOUNDARY
+
+    rnd = random.Random(37)
+    alphabet = "aB1 .!?\n\t(\"'x\u00a0"
+    texts = ["", "It works. See Fig. 2 vs. U.S. data!  (Done) 'Yes'? 3 more.", "a.b. C"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 20))) for _ in range(5000)]
+    for t in texts:
+        assert [m.span() for m in finditer_at(_BOUNDARY, t, (".", "!", "?"), ignore_case=False)] == \
+            [m.span() for m in _BOUNDARY.finditer(t)], t
