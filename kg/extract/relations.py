@@ -1535,7 +1535,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         else:
             uses = []
         if not (has_cue or combines or into or by_values or "Dataset" in kinds or "Task" in kinds or s == start_at or
-                _COMPARED_KEY.search(low, s, e) or (own_method and _has_backbone_word(seg)) or
+                "compar" in seg or "relative" in seg and _COMPARED_KEY.search(low, s, e) or
+                (own_method and _has_backbone_word(seg)) or
                 (own_dataset is not None and s >= own_dataset and _DS_ANAPHOR.search(low, s, e))):
             deferred += [(x, y, rule, s, e) for x, y, rule in uses]
             continue  # nothing below can fire without a cue word, a dataset or a task
@@ -2126,5 +2127,5 @@ _EXTEND_KEYS = ("extended to", "extends to", "generalized to", "generalised to",
 _EXTENDED_TO = re.compile(r"\b(?:(?:can|could|may)\s+(?:also\s+)?be|is|are|(?:is|are)\s+also)\s+(?:\w+ly\s+|also\s+)*"
                           r"(?:extended|generali[sz]ed|transferred|extensible)\s+to\s+(?:the\s+)?(?:task\s+of\s+)?$|"
                           r"\b(?:also\s+|further\s+|naturally\s+|readily\s+)*extends\s+to\s+(?:the\s+)?$")
-_COMPARED_KEY = re.compile(r"compar|relative\s+to")
+_COMPARED_KEY = re.compile(r"compar|relative\s+to")  # tried only in a sentence with "relative" (substring tests first)
 _COMPARED = re.compile(r"\s*(?:When\s+)?(?:compared\s+(?:to|with)|[Rr]elative\s+to|[Ii]n\s+comparison\s+(?:to|with))\s+", re.I)

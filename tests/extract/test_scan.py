@@ -135,3 +135,16 @@ def test_sentence_boundaries_from_their_marks():
     for t in texts:
         assert [m.span() for m in finditer_at(_BOUNDARY, t, (".", "!", "?"), ignore_case=False)] == \
             [m.span() for m in _BOUNDARY.finditer(t)], t
+
+
+def test_compared_key_substring_test_first():
+    """rule_relations asks _COMPARED_KEY only of a sentence with "relative" ("compar" answers by itself)."""
+    from kg.extract.relations import _COMPARED_KEY
+
+    rnd = random.Random(41)
+    pieces = ["compar", "compare", "relative", " ", "  ", "\n", "to", "ly", "x", "rel"]
+    texts = ["", "relative to y", "relatively good", "compared with", "relative\nto", "relative  to"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) for _ in range(5000)]
+    for seg in texts:
+        fast = "compar" in seg or "relative" in seg and _COMPARED_KEY.search(seg, 0, len(seg))
+        assert bool(fast) == bool(_COMPARED_KEY.search(seg)), seg
