@@ -50,6 +50,11 @@ def test_token_matches_is_token_finditer():
         assert [(m.span(), m[0]) for m in _token_matches(t)] == [(m.span(), m[0]) for m in _TOKEN.finditer(t)], t
 
 
+def _fuzz(rnd: random.Random, pieces, most: int, n: int) -> list[str]:
+    """``n`` strings of up to ``most`` random picks from ``pieces`` (characters or words)."""
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, most))) for _ in range(n)]
+
+
 def test_number_word_keys_find_every_number_word():
     """``_word_number_in`` scans for the shorter keys ("tw", "fif", "four"...): the same number words as the regex."""
     from kg.extract.results import _NUMBER_WORD_KEYS, _NUMBER_WORDS, _WORD_NUM_KEY
@@ -59,7 +64,7 @@ def test_number_word_keys_find_every_number_word():
     rnd = random.Random(17)
     pieces = list(_NUMBER_WORDS) + ["Twelve", "FIFTY", "-", " ", ".", "s", "network", "x", "een", "ty"]
     texts = ["", "Two-fold, twelve and Twenty; fourteen points vs forty; a fifth of fifteen", "between networks often"]
-    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))) for _ in range(5000)]
+    texts += _fuzz(rnd, pieces, 8, 5000)
     for t in texts:
         assert [m.span() for m in finditer_at(_WORD_NUM_KEY, t, _NUMBER_WORD_KEYS)] == \
             [m.span() for m in _WORD_NUM_KEY.finditer(t)], t
@@ -80,7 +85,7 @@ def test_digit_gated_patterns_need_a_digit(name):
               "times", "fold", "F1", "BLEU", "gain", "improvements", "gpt", "llama", "-chat-", "4o", "mini", "ten"]
     texts = ["40% lower peak memory", "2x higher decoding throughput", "ten times lower peak memory",
              "+2.1 BLEU gain", "F1: 0.9 and F1 of ninety", "gpt-4o-mini and llama-chat-7b", "gpt-four, llama-chat-b"]
-    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10))) for _ in range(5000)]
+    texts += _fuzz(rnd, pieces, 10, 5000)
     hits = 0
     for t in texts:
         for m in obj.finditer(t):
@@ -98,7 +103,7 @@ def test_proposed_spans_is_ours_finditer():
               "this", "This", "we", "We", "other", "lower", "s", ",", "."]
     texts = ["The proposed model and our method beat theirs; we win.", "The  proposed\nnetworks. This model.",
              "the model we use", "Others propose theory."]
-    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(5000)]
+    texts += _fuzz(rnd, pieces, 12, 5000)
     for i, t in enumerate(texts):
         t = t + " " * (i % 2)  # a new object each time (the last text's spans are kept)
         want = [(m.start(), m.end(), "Method", "P") for m in _OURS_L.finditer(lower_same_length(t))]
@@ -114,8 +119,8 @@ def test_has_digit_is_digit_search():
     rnd = random.Random(31)
     alphabet = "ab 0915.-\u0663\uff17\u00b2\u2167x"  # Arabic-Indic 3, fullwidth 7 are digits; superscript 2, Roman 8 not
     texts = ["", "GPT-4", "no digits here", "\u0663 items", "x\u00b2", "\uff17B"]
-    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(5000)]
-    texts += ["".join(rnd.choice("ab 09") for _ in range(rnd.randint(0, 12))) for _ in range(2000)]  # ASCII only
+    texts += _fuzz(rnd, alphabet, 12, 5000)
+    texts += _fuzz(rnd, "ab 09", 12, 2000)  # ASCII only
     for t in texts:
         assert has_digit(t) == (digit.search(t) is not None), t
         a, b = sorted((rnd.randint(0, len(t)), rnd.randint(0, len(t))))
@@ -131,7 +136,7 @@ def test_sentence_boundaries_from_their_marks():
     rnd = random.Random(37)
     alphabet = "aB1 .!?\n\t(\"'x\u00a0"
     texts = ["", "It works. See Fig. 2 vs. U.S. data!  (Done) 'Yes'? 3 more.", "a.b. C"]
-    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 20))) for _ in range(5000)]
+    texts += _fuzz(rnd, alphabet, 20, 5000)
     for t in texts:
         assert [m.span() for m in finditer_at(_BOUNDARY, t, (".", "!", "?"), ignore_case=False)] == \
             [m.span() for m in _BOUNDARY.finditer(t)], t
@@ -144,7 +149,7 @@ def test_compared_key_substring_test_first():
     rnd = random.Random(41)
     pieces = ["compar", "compare", "relative", " ", "  ", "\n", "to", "ly", "x", "rel"]
     texts = ["", "relative to y", "relatively good", "compared with", "relative\nto", "relative  to"]
-    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) for _ in range(5000)]
+    texts += _fuzz(rnd, pieces, 6, 5000)
     for seg in texts:
         fast = "compar" in seg or "relative" in seg and _COMPARED_KEY.search(seg, 0, len(seg))
         assert bool(fast) == bool(_COMPARED_KEY.search(seg)), seg
