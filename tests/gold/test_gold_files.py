@@ -262,12 +262,18 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
     assert select_heldout.SETS["f"] == (select_heldout.SEED_F, select_heldout.EXCLUDE_FILES_F)
     assert select_heldout.SETS["g"] == (select_heldout.SEED_G, select_heldout.EXCLUDE_FILES_G)
     assert select_heldout.SETS["h"] == (select_heldout.SEED_H, select_heldout.EXCLUDE_FILES_H)
+    assert select_heldout.SETS["i"] == (select_heldout.SEED_I, select_heldout.EXCLUDE_FILES_I)
     assert len({select_heldout.SEED, select_heldout.SEED_B, select_heldout.SEED_C, select_heldout.SEED_D,
-                select_heldout.SEED_E, select_heldout.SEED_F, select_heldout.SEED_G, select_heldout.SEED_H}) == 8
+                select_heldout.SEED_E, select_heldout.SEED_F, select_heldout.SEED_G, select_heldout.SEED_H,
+                select_heldout.SEED_I}) == 9
     assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B) \
         < set(select_heldout.EXCLUDE_FILES_C) < set(select_heldout.EXCLUDE_FILES_D) \
         < set(select_heldout.EXCLUDE_FILES_E) < set(select_heldout.EXCLUDE_FILES_F) \
-        < set(select_heldout.EXCLUDE_FILES_G) < set(select_heldout.EXCLUDE_FILES_H)
+        < set(select_heldout.EXCLUDE_FILES_G) < set(select_heldout.EXCLUDE_FILES_H) \
+        < set(select_heldout.EXCLUDE_FILES_I)
+    # set i excludes set h
+    assert "heldout_dec1h_gold.jsonl" in {Path(f).name for f in select_heldout.EXCLUDE_FILES_I}
+    assert "heldout_dec1h_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_H}
     # set h excludes set g (both annotations carry the same ids)
     assert "heldout_dec1g_gold.jsonl" in {Path(f).name for f in select_heldout.EXCLUDE_FILES_H}
     assert "heldout_dec1g_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_G}
@@ -308,6 +314,11 @@ def test_mining_tools_exclude_every_gold_id():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 assert str(json.loads(line)["id"]) in ids
+    for path in (ROOT / "tests" / "gold").glob("*_drawn.txt"):  # a drawn set not yet annotated is reserved too
+        drawn = [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and x[0] != "#"]
+        assert drawn and set(drawn) <= ids, path.name
+        assert not (ROOT / "tests" / "gold" / path.name.replace("_drawn.txt", "_gold.jsonl")).exists(), \
+            f"{path.name}: its gold file has landed; remove the reservation"
     for script in ("scripts/mine_lexicon.py", "scripts/pwc_frequent.py", "benchmarks/unseen_diff.py"):
         text = (ROOT / script).read_text(encoding="utf-8")
         assert "gold_ids" in text and "/work/notes" not in text, script
