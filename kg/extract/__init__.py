@@ -1538,6 +1538,11 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         ms = ents[key]["mentions"]
         if len(ms) == 1 and ms[0].field == "abstract" and paper.abstract.startswith(_AS_MODIFIER, ms[0].end):
             del ents[key]  # once, as "Transformer-based X": the family qualifies another name in passing
+        elif paper.abstract and all(m.field == "title" for m in ms) and not quals.get(key):
+            # a family named in the title only ("A 5M-Parameter Transformer for ...", "Adapting Pre-trained
+            # Transformers to Video"): the kind of the paper's model, which the abstract never uses as a name (kept
+            # with a qualifier the abstract repeats: "the Looped Transformer" ... "a looped transformer")
+            del ents[key]
     for key in [k for k in ents if k[0] == "Metric" and ents[k]["name"] in _COST_METRICS]:
         del ents[key]  # a cost is the price of a method, no named measure (results still read it as their metric)
     removed: set[tuple[str, str]] = set()
