@@ -479,9 +479,12 @@ _APPOS = re.compile(
     # nor a describing word before the head: "a real-world network traffic dataset", "a system log corpus"
     r"(?!\s+(?:(?!(?:and|or|that|which|to|on|for|of|with|in|by|from|over|a|an|the)\b)[\w\-]+\s+)?"
     r"(?:datasets?|benchmarks?|corpus|corpora)\b)", re.I)
-# "X contains 3,658 QA pairs", "X comprises over 12K annotated images": a count of data items describes a dataset
+# "X contains 3,658 QA pairs", "X comprises over 12K annotated images", "X, which contains 10k dialogues", "X,
+# consisting of 5k images": a count of data items describes a dataset
 _DATA_COUNT = re.compile(
-    r"\s+(?:contains|comprises|consists\s+of|includes|encompasses|spans|totals)\s+(?:a\s+total\s+of\s+|over\s+|"
+    r"(?:(?:,?\s+(?:which|that))?\s+(?:contains|comprises|consists\s+of|includes|encompasses|spans|totals)|"
+    r",\s+(?:containing|comprising|consisting\s+of|spanning))\s+"
+    r"(?:a\s+total\s+of\s+|over\s+|"
     r"more\s+than\s+|about\s+|approximately\s+|nearly\s+|around\s+|roughly\s+|up\s+to\s+)?\d[\d,.]*\s*"
     r"(?:[KkM]|million|thousand)?\+?\s+(?:(?!(?:of|for|with|in|and|or|to|from|by)\b)[\w\-]+\s+){0,3}?"
     r"(?:images|photos|videos|video\s+clips|clips|frames|samples|examples|instances|questions|(?:QA\s+)?pairs|records|"
@@ -1211,6 +1214,15 @@ _HEAD_COMMA = re.compile(r"[^.;:()]{0,80}\b(?:framework|method|model|approach|ar
                          r"regularizer|classifier|layer|block|recipe|procedure|policy|estimator|optimizer|operator),"
                          r"\s*(?:(?:called|named|"
                          r"dubbed|termed|namely)\s+)?")
+# "a large-scale dataset of annotated recipes (", "a novel framework for video retrieval (": a noun phrase with a
+# dataset or method head (no preposition before it), then at most six lower-case words, none of them another head
+# or a clause ("a framework for optimizing Spectral Risk Measures (SRM)": the bracket spells out the last words)
+_PAREN_HEADS = (r"framework|method|model|approach|architecture|network|algorithm|technique|system|pipeline|agent|"
+                r"toolkit|library|platform|module|strategy")
+_HEAD_PAREN = re.compile(
+    rf"(?:a|an|the)\s+(?:(?!(?:of|for|on|in|with|based|and|or|to|from|by)\b)[\w\-]+\s+){{0,5}}?"
+    rf"(?:({_DS_HEAD})|(?:{_PAREN_HEADS})s?)(?-i:(?:\s+(?!(?:and|or|which|that|we|to|is|are|using|based|"
+    rf"{_DS_HEAD[3:-1]}|{_PAREN_HEADS})\b)[a-z][\w\-]*){{0,6}})\s*\(", re.I)
 _TITLE_STOP = frozenset("Towards Toward Beyond Rethinking Revisiting Position Survey Review Tutorial Introduction "
                         "Overview Perspective Perspectives Editorial Report Benchmarking Evaluating Understanding "
                         "Learning Scaling Improving On In Why How What When Where".split())
@@ -1307,7 +1319,7 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
         if _TASK_AFTER_NAME.match(text, e) or _TASK_NAMED_BEFORE.search(before):
             return "Task"  # "we propose a Case2Code task", "a new task named X"
         if (_DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before) or _DS_BRACKET.match(text, e)
-                or _DS_NAME.search(text, s, e) and not _METHOD_APPOS.match(text, e)):
+                or _DS_NAME.search(text, s, e) and not _METHOD_APPOS.match(text, e) or _DATA_COUNT.match(text, e)):
             return "Dataset"
         return "Method"
 
@@ -1339,6 +1351,9 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
                 continue
             gap = text[m.end():s]
             if _GAP_STOP.search(gap) and not _HEAD_COMMA.fullmatch(gap):
+                hp = _HEAD_PAREN.fullmatch(gap) if gap.endswith("(") and text.startswith(")", e) else None
+                if hp:  # "we build a corpus of annotated recipes (FooSet)": the bracket names the noun phrase
+                    out.setdefault((s, e), "Dataset" if hp[1] else typ_at(s, e, ""))
                 break
             out.setdefault((s, e), typ_at(s, e, text[m.start():s]))
             break

@@ -28,3 +28,26 @@ def test_a_family_in_the_title_stays_with_a_qualifier_the_abstract_repeats():
 def test_a_family_in_the_title_and_the_abstract_stays():
     got = ents("A Transformer for Zorbs", "We train a Transformer on zorb sequences and compare it with an LSTM.")
     assert got.get("Transformer", ("",))[0] == "Method", got
+
+
+@pytest.mark.parametrize("text", [
+    "To this end we build ZorbQA, which contains 12k question-answer pairs over tables.",
+    "We release ZorbQA, consisting of 5,000 annotated images of birds.",
+    "We curate ZorbQA that comprises over 800 dialogues with tutors.",
+])
+def test_a_new_name_described_by_a_count_of_data_items_is_a_dataset(text):
+    assert ents("", text + " Ten detectors are tested.").get("ZorbQA") == ("Dataset", "proposed")
+
+
+def test_a_new_name_with_a_count_of_parts_stays_a_method():
+    assert ents("", "We propose ZorbNet, which contains 3 modules for denoising.").get("ZorbNet", ("",))[0] == "Method"
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("We construct a large-scale dataset of annotated recipes (ZorbSet) and train models on it.", "Dataset"),
+    ("We introduce a benchmark for code repair (ZorbFix) and test agents on it.", "Dataset"),
+    ("We propose a novel retrieval framework for long videos (ZorbRet) and test it.", "Method"),
+])
+def test_a_bracketed_name_after_a_headed_noun_phrase_is_the_papers_own_of_that_kind(text, typ):
+    name = text.split("(")[1].split(")")[0]
+    assert ents("", text).get(name) == (typ, "proposed")
