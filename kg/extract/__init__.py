@@ -430,6 +430,32 @@ def _qualified(text: str, s: int, caps: bool = True) -> int | None:
     return None
 
 
+_SENT_START = re.compile(r"[.!?]\s+$")
+_WORD_AT_END = re.compile(r"(?<![\w\-])([A-Za-z][\w\-]*[a-z0-9]) $")
+
+
+def _noun_qualifier(text: str, s: int) -> int | None:
+    """Start of one word written right before the lower-case catalog method at ``s`` that names a variant of it by
+    its kind of data, modality or setting (``load_heads()["MethodQualifier"]``): "the video diffusion transformer",
+    "Visual instruction tuning of ...", "graph prompt learning"; not one of several describing words ("a deep video
+    diffusion transformer").
+
+    >>> t = "we adapt the video diffusion transformer, a standard diffusion transformer and a deep video diffusion transformer"
+    >>> [_noun_qualifier(t, t.find("diffusion", i)) for i in (0, 50, 80)]
+    [13, None, None]
+    """
+    m = _WORD_AT_END.search(text, max(0, s - 30), s)
+    if m is None or m[1].lower() not in load_heads()["MethodQualifier"]:
+        return None
+    q = m.start(1)
+    before = _WORD_BEFORE.search(text, max(0, q - 30), q)
+    if m[1][0].isupper() and not (q == 0 or _SENT_START.search(text, max(0, q - 3), q)):
+        return None  # "Graph Prompt ..." inside a capitalised name; a capital only at a sentence start
+    if before and before[1] and before[1].lower() not in load_heads()["Stop"] and before[1].lower() not in _QUAL_STOP_LOW:
+        return None  # another word before it: the qualifier is one of several ("a deep video diffusion ...")
+    return q
+
+
 _LOW_WORD_BEFORE = re.compile(r"(?<![\w\-/.])([A-Za-z][a-z]{2,}) $")
 _WORD_BEFORE = re.compile(r"(?:[,;:(\[]|([\w\-]+))\s+$")  # the token before a word; group 1 None after punctuation
 
@@ -1475,6 +1501,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                 q = _qualified(text, s, field == "abstract")
                 if q is None:
                     q = recurring_qualifier(text, s, e, title_low, abstract_low)
+                if q is None and field == "abstract" and text[s:s + 1].islower():
+                    q = _noun_qualifier(text, s)
             elif typ == "Metric" and field == "abstract" and sources[(s, e)] != "name":
                 q = metric_qualifier(text, s)
             if q is not None and not any(q < x < s for x in ends):

@@ -57,7 +57,7 @@ def load_vague_phrases() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_heads() -> dict[str, frozenset[str]]:
-    """Head-noun lists from ``data/patterns_heads.jsonl``: keys Method, Dataset, Metric, Task, TaskWeak, TaskNotOpen, Stop.
+    """Head-noun lists from ``data/patterns_heads.jsonl``: keys Method, Dataset, Metric, Task, TaskWeak, TaskNotOpen, MethodQualifier, Stop.
 
     >>> "segmentation" in load_heads()["Task"]
     True

@@ -51,3 +51,27 @@ def test_a_new_name_with_a_count_of_parts_stays_a_method():
 def test_a_bracketed_name_after_a_headed_noun_phrase_is_the_papers_own_of_that_kind(text, typ):
     name = text.split("(")[1].split(")")[0]
     assert ents("", text).get(name) == (typ, "proposed")
+
+
+def aliases(abstract: str) -> dict[str, tuple[str, ...]]:
+    x = extract_paper(Paper(id="q", title="", abstract=abstract))
+    return {e.name: e.aliases for e in x.entities if e.type == "Method"}
+
+
+@pytest.mark.parametrize("text, alias", [
+    ("We adapt the video diffusion transformer to zorb clips.", "video diffusion transformer"),
+    ("Visual instruction tuning of zorb models helps. We study it.", "Visual instruction tuning"),
+    ("A graph contrastive learning objective is added to ZorbNet.", "graph contrastive learning"),
+])
+def test_a_kind_of_data_before_a_lower_case_catalog_method_is_an_alias(text, alias):
+    assert any(alias in a for a in aliases(text).values()), aliases(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We leverage contrastive learning for zorbs.",           # a verb
+    "A standard diffusion transformer is our baseline.",     # a describing word
+    "We train a deep video diffusion transformer on zorbs.",  # one of several describing words
+])
+def test_no_alias_from_a_verb_or_a_describing_word(text):
+    got = aliases(text)
+    assert not any(" " in a and a.split()[0].lower() in ("leverage", "standard", "video") for v in got.values() for a in v), got
