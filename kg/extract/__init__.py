@@ -168,6 +168,8 @@ def _plural_free(name: str) -> str:
     return name[:-1] if name.endswith("s") and _CAPS_PLURAL.fullmatch(name) else name
 
 
+_GROUP = re.compile(r"S[EOUL]|[GP]L|Sp|U|O|E")  # Lie groups; not "AR(1)", an autoregressive model
+_GROUP_DIM = re.compile(r"\((?:\d{1,2}|[nNdDk])\)")
 _CAPS_PLURAL = re.compile(r"[A-Z][A-Z0-9\-]+s")
 _FAMILY_SPLIT = re.compile(r"[\-\s]")
 _VERSION_END = re.compile(r"[\d.\-\s]+[A-Za-z]?$")
@@ -938,6 +940,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             e = e2
         if src in ("proposal", "apposition") and (text.startswith(_ARTICLES, s) or "  " in text[s:e]):
             continue  # "a research tool": a description; "L arge  L anguage": letters around masked LaTeX
+        if src in ("name", "proposal") and text[e:e + 1] == "(" and _GROUP.fullmatch(text, s, e) and _GROUP_DIM.match(text, e):
+            continue  # "SE(3)", "SO(3)-equivariant", "SU(2)": a symmetry group, no method
 
         if src in ("name", "proposal", "dataset", "apposition"):
             name = _plural_free(name)

@@ -75,3 +75,9 @@ def test_a_kind_of_data_before_a_lower_case_catalog_method_is_an_alias(text, ali
 def test_no_alias_from_a_verb_or_a_describing_word(text):
     got = aliases(text)
     assert not any(" " in a and a.split()[0].lower() in ("leverage", "standard", "video") for v in got.values() for a in v), got
+
+
+def test_a_symmetry_group_and_a_setting_are_no_method_names():
+    got = ents("", "We build SE(3)-equivariant networks and an SO(3) layer for zero-shot sim2real transfer, "
+                   "and compare them with an AR(1) model.")
+    assert not {"SE", "SO", "sim2real"} & set(got) and "AR" in got, got
