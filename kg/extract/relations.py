@@ -177,6 +177,9 @@ RULE_CONFIDENCE: dict[str, float] = {
     "experiments_task": 0.75,  # after the proposal: "Extensive experiments on T1 and T2 confirm that X ..."
     "title_using": 0.7,        # a nameless title "T using/via/with X": X APPLIED_TO T
     "extended_to": 0.75,       # "X can be easily extended to T1, T2 and T3": X APPLIED_TO each
+    "long_form_for": 0.75,     # "we propose X (Long Form Of X) for T": the paper's method, its bracketed long form, "for T"
+    "evaluated_on_tasks": 0.75,  # "we evaluate X on downstream tasks of T1, T2 and T3"
+    "beats_task_methods": 0.75,  # "X outperforms existing T methods": the paper's method is one for T
     "name_compound": 0.75,     # "a Transformer-based point network (PNet)": PNet BASED_ON a Transformer named elsewhere
     # :func:`uses_basis`: the paper's method as the subject of a using/building verb, or the proposal sentence's names
     "uses_named": 0.7,         # "X / our framework (, which) leverages / is built upon / fine-tunes Y"
@@ -1127,6 +1130,65 @@ _DATA_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:\\emph\{)?(?:training\s+
                          re.I)
 
 
+#: "X (Long Form Of X) for T" / "X (Long Form), for T": a long form too long for :data:`_FOR`'s bracket
+_LONG_FOR = re.compile(r"\s*\([^()]{21,90}\)\s*,?\s*for\s+(?:the\s+)?(?:(?:task|problem)\s+of\s+)?(?:[a-z][\w\-]*\s+){0,2}")
+#: "we evaluate X on (the) downstream tasks of / such as T1, T2 and T3"
+_ON_TASKS = re.compile(r"\s+(?:on|across)\s+(?:the\s+|several\s+|various\s+|multiple\s+)?(?:[a-z][\w\-]*\s+){0,2}?tasks?"
+                       r"\s*(?:,\s*)?(?:of|such\s+as|including|like|namely|:)\s+(?:the\s+)?")
+_EVALUATE_BEFORE = re.compile(r"\b(?:we|they)\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:evaluat|test|validat|assess|benchmark)"
+                              r"(?:e|es|ed|ing)?\s+(?:the\s+|our\s+)?$", re.I)
+#: "X (consistently) outperforms existing / state-of-the-art T methods": the compared methods are methods for T
+_BEATS_BEFORE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:also|further|consistently|significantly|substantially|clearly|"
+                           r"greatly|largely|notably|remarkably)\s+)?(?:outperforms?|surpass(?:es)?|beats?)\s+(?:all\s+|the\s+|both\s+)?"
+                           r"(?:existing|prior|previous|current|other|state-of-the-art|sota|leading|strong|recent|mainstream|"
+                           r"conventional|traditional|competing|baseline)\s+(?:[a-z][\w\-]*\s+){0,2}?$", re.I)
+_METHODS_AFTER = re.compile(r"\s+(?:methods?|models?|approaches|baselines|systems|algorithms|techniques|frameworks|"
+                            r"detectors|networks|solutions|pipelines)\b")
+_BEAT_KEYS = ("outperform", "surpass", "beat")
+
+
+def own_task_forms(text: str, low: str, s: int, e: int, ments: list[MentionT],
+                   proposed: str) -> list[tuple[MentionT, MentionT, str]]:
+    """(head, task, rule) where one sentence says the paper's method ``proposed`` is for / applied to a task in
+    one of three written forms the other rules miss:
+
+    * "we propose X (Long Form Of X) for T" (a bracket longer than :data:`_FOR` takes) -> ``long_form_for``;
+    * "we evaluate X on downstream tasks of T1, T2 and T3" (the first task; the caller adds the listed ones)
+      -> ``evaluated_on_tasks``;
+    * "X outperforms existing T methods" -> ``beats_task_methods`` (the compared methods are methods for T, so X is one).
+
+    >>> t = "We evaluate XNet on downstream tasks of parsing and tagging."
+    >>> ms = [(12, 16, "Method", "XNet"), (40, 47, "Task", "parsing"), (52, 59, "Task", "tagging")]
+    >>> [(h[3], x[3], r) for h, x, r in own_task_forms(t, t.lower(), 0, len(t), ms, "XNet")]
+    [('XNet', 'parsing', 'evaluated_on_tasks')]
+    >>> t = "XNet consistently outperforms existing parsing methods."
+    >>> [(h[3], x[3], r) for h, x, r in own_task_forms(t, t.lower(), 0, len(t), [(0, 4, "Method", "XNet"), (39, 46, "Task", "parsing")], "XNet")]
+    [('XNet', 'parsing', 'beats_task_methods')]
+    """
+    out: list[tuple[MentionT, MentionT, str]] = []
+    own = [m for m in ments if m[2] == "Method" and m[3] == proposed]
+    for o in own:
+        nxt = next((m for m in ments if m[0] >= o[1]), None)
+        if nxt is None or nxt[2] != "Task" and "(" not in text[o[1]:o[1] + 3]:
+            continue
+        if text[o[1]:o[1] + 3].lstrip().startswith("("):
+            # the long form may hold names of its own: the first task after the closing bracket
+            close = text.find(")", o[1], min(e, o[1] + 95))
+            t = next((m for m in ments if close > 0 and m[0] > close), None)
+            if t is not None and t[2] == "Task" and _LONG_FOR.fullmatch(text, o[1], t[0]):
+                out.append((o, t, "long_form_for"))
+                continue
+        if nxt[2] != "Task":
+            continue
+        if _ON_TASKS.fullmatch(text, o[1], nxt[0]) and _EVALUATE_BEFORE.search(text, max(s, o[0] - 40), o[0]) and \
+                not _NEG.search(text[max(s, o[0] - 40):o[0]]):
+            out.append((o, nxt, "evaluated_on_tasks"))
+        elif _METHODS_AFTER.match(text, nxt[1], e) and _BEATS_BEFORE.fullmatch(text, o[1], nxt[0]) and \
+                not _NEG.search(text[o[1]:nxt[0]]):
+            out.append((o, nxt, "beats_task_methods"))
+    return out
+
+
 def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], proposed: str,
                     is_proposal: bool, after_proposal: bool,
                     clause: Callable[[int], tuple[int, int]]) -> list[tuple[MentionT, str, MentionT, str]]:
@@ -1971,6 +2033,11 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                             not _NEG.search(text[max(s, am.start() - 25):am.start()]):
                         for y in [t] + _tails(text, ments, t[1], e, "Task"):
                             add(x, "APPLIED_TO", y, "method_addresses", ev)
+        if own_method and "Task" in kinds and ("(" in seg or " task" in seg or any(k in seg for k in _BEAT_KEYS)):
+            for x, t, rule in own_task_forms(text, low, s, e, ments, proposed):
+                # "outperforms existing GCD methods and a strong T2 baseline": only the task of the methods beaten
+                for y in [t] + (_tails(text, ments, t[1], e, "Task") if rule != "beats_task_methods" else []):
+                    add(x, "APPLIED_TO", y, rule, ev)
         # "X, a novel T framework that ...": the appositive names what X is for
         for i, t in enumerate(ments):
             if t[2] != "Task" or not i or ments[i - 1][2] != "Method" or ments[i - 1][0] < s:

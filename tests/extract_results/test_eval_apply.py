@@ -142,3 +142,43 @@ def test_experiments_across_tasks_need_the_paper_method():
     # "... show that this recipe narrows the gap between A and B": A is compared, not the one applied
     text = PROPOSAL + "Experiments on depth estimation benchmarks show that this recipe narrows the gap between AlphaB and BetaB."
     assert rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB", "BetaB"], Task=["depth estimation"]) == set()
+
+
+# round of 1 Dec, evening (RAE): three written forms of "the paper's method is for / applied to T"
+@pytest.mark.parametrize("text, expected", [
+    # a bracketed long form too long for the "X (ACR) for T" rule
+    ("We propose ZetaNet (Zero-shot Efficient Transfer Attention Network) for depth estimation.", {"depth estimation"}),
+    ("We propose a novel training framework, ZetaNet (Zero-shot Efficient Transfer Attention), for depth estimation "
+     "that combines two losses.", {"depth estimation"}),
+    # "we evaluate X on downstream tasks of T1 and T2"
+    (PROPOSAL + "Moreover, we evaluate ZetaNet on downstream tasks of depth estimation and optical flow estimation.",
+     {"depth estimation", "optical flow estimation"}),
+    (PROPOSAL + "We evaluate ZetaNet on three tasks: depth estimation and optical flow estimation.",
+     {"depth estimation", "optical flow estimation"}),
+    # "X outperforms existing T methods": X is a method for T
+    (PROPOSAL + "ZetaNet consistently outperforms state-of-the-art depth estimation methods on indoor scenes.",
+     {"depth estimation"}),
+])
+def test_applied_to_forms_of_the_paper_method(text, expected):
+    got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB"],
+               Task=["depth estimation", "optical flow estimation"])
+    assert {t for h, _, t in got if h == "ZetaNet"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # another method's long form, another method's task methods, a negated evaluation: nothing for ZetaNet
+    PROPOSAL + "AlphaB (Attention Learning Pipeline for Hard Angles) for depth estimation is slow.",
+    PROPOSAL + "AlphaB outperforms existing depth estimation methods.",
+    PROPOSAL + "ZetaNet does not outperform existing depth estimation methods.",
+    PROPOSAL + "We do not evaluate ZetaNet on downstream tasks of depth estimation.",
+])
+def test_applied_to_forms_need_the_paper_method(text):
+    got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB"], Task=["depth estimation"])
+    assert not {t for h, _, t in got if h == "ZetaNet"}
+
+
+def test_beaten_task_methods_give_one_task():
+    # "outperforms existing T1 methods and a strong T2 baseline": T2 is the baseline's task
+    text = PROPOSAL + "ZetaNet outperforms existing depth estimation methods and a strong optical flow estimation baseline."
+    got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet"], Task=["depth estimation", "optical flow estimation"])
+    assert got == {("ZetaNet", "APPLIED_TO", "depth estimation")}
