@@ -109,8 +109,9 @@ _UPPER = re.compile(r"[A-Z]")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]s$")
 _NEXT_TOKEN = re.compile(r" ([A-Za-z0-9][\w.\-]*[\w])")
 _ALPHA = re.compile(r"[A-Za-z]")
+# a number suffix is a version or a size, never a value ("DoRA 87.9%", "Llama 3 88.6% MMLU": a name, then a score)
 _SUFFIX = re.compile(
-    r" (?:\d{1,4}(?:\.\d)?(?!\.\d)[BMKbmk]?|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
+    r" (?:\d{1,4}(?:\.\d)?(?!\.\d)[BMKbmk]?(?! ?(?:\\?%|percent\b))|[vV]\d+(?:\.\d+)?|(?:Large|Base|Small|Tiny|Mini|Medium|XL|XXL|Huge|Giant|Instruct|Chat|"
     r"Pro|Turbo|Plus|Ultra|Lite|Max|Nano|Flash|Preview|Coder|Vision|VL|Bench)\b(?! [A-Z][a-z]))(?![\w\-])")
 _NOT_CAP_NUM = frozenset(
     "Table Tables Figure Fig Figs Section Sec Eq Equation Appendix Chapter Phase Stage Step Steps Level Version Type "
