@@ -1,0 +1,29 @@
+"""Method names on unseen abstracts (round of 1 Dec, evening): a score after a name is no version of it, and
+domain words read as names are stopped; self-written sentences with made-up names."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_paper
+from kg.extract.discover import name_chunks
+from kg.models import Paper
+
+
+def ents(title: str, abstract: str) -> dict[str, tuple[str, str | None]]:
+    x = extract_paper(Paper(id="t", title=title, abstract=abstract))
+    return {e.name: (e.type, e.role) for e in x.entities}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Our zorb tuner beats strong baselines (e.g., QuxLoRA 81.2%).", ["QuxLoRA"]),
+    ("The open Zorbo 3 72.5% on the quiz surpasses ZorbGPT-4 70.1 %.", ["Zorbo 3", "ZorbGPT-4"]),
+    ("Zorbo 2 7B and ZorbGPT 3.5 are compared with a Wilson 95 percent interval.", ["Zorbo 2 7B", "ZorbGPT 3.5"]),
+])
+def test_a_score_after_a_name_is_no_version(text, names):
+    assert [text[s:e] for s, e in name_chunks(text)] == names
+
+
+@pytest.mark.parametrize("word", ["RQ2", "TeV", "YAML", "MATLAB", "TLS", "POI", "SoK"])
+def test_domain_words_read_as_names_are_no_methods(word):
+    got = ents("", f"We answer questions on {word} with QuxNet, a new zorb network trained on ZorbSet.")
+    assert word not in got and got.get("QuxNet", ("",))[0] == "Method", got
