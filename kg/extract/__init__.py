@@ -235,11 +235,11 @@ def _lookup(name: str) -> tuple[str, str] | None:
 
 def _type_of_name(name: str) -> tuple[str, str | None, bool]:
     """Type of an unknown name chunk: the catalog entry of it or of its family ("ResNet-18" -> ResNet, "spBLEU"
-    -> BLEU), a dataset naming convention ("...QA", "...Bench"), else Method. Also the catalog canonical name
-    when it is one, and whether the catalog decided.
+    -> BLEU), a dataset naming convention ("...QA", "...Bench"), a measure's ("...Score"), else Method. Also the
+    catalog canonical name when it is one, and whether the catalog decided.
 
-    >>> _type_of_name("FooQA"), _type_of_name("BarNet-7"), _type_of_name("FOO 2016")
-    (('Dataset', None, False), ('Method', None, False), ('Dataset', None, False))
+    >>> _type_of_name("FooQA"), _type_of_name("BarNet-7"), _type_of_name("FOO 2016"), _type_of_name("BazScore")
+    (('Dataset', None, False), ('Method', None, False), ('Dataset', None, False), ('Metric', None, False))
     """
     hit = _lookup(name)
     if hit:
@@ -254,9 +254,13 @@ def _type_of_name(name: str) -> tuple[str, str | None, bool]:
     tail = _CAPS_END.search(name)
     if tail and tail.start() > 0 and (_lookup(tail[0]) or ("",))[0] == "Metric":
         return "Metric", None, True
+    if name.endswith(("Score", "score")) and _METRIC_NAME.search(name):
+        return "Metric", None, False
     return ("Dataset" if _DATASET_NAME.search(name) or _YEAR_END.search(name) else "Method"), None, False
 
 
+# a name glued to "Score" is a measure: "HarmScore", "AQAScore", "TH-Score", "FooQA-Score" (not "Score-CAM", "Scorer")
+_METRIC_NAME = re.compile(r"[A-Za-z0-9]-?(?:Score|score)$")
 _YEAR_END = re.compile(r"(?<![\d.])(?:19[89]\d|20[0-4]\d)$")
 _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "robustness", "quality", "speed",
                            "latency", "throughput", "error", "performance", "fidelity", "coverage",
@@ -953,6 +957,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 name = canon or name
                 if not decided and typ == "Method":
                     guessed.add((s, e))
+            elif src == "proposal" and typ == "Method" and name.endswith(("Score", "score")) and _METRIC_NAME.search(name):
+                typ = "Metric"  # "we propose ZorbScore, a measure of ...": the paper's own measure
         if typ == "Metric" and (name in _CONTEXT_METRIC or name == "speedup") and (
                 _AT_PHASE.search(text, max(0, s - 8), s) or _MODIFIES.match(text, e)):
             continue  # "at inference time", "inference time scaling", "Speedup Techniques": not a measure

@@ -27,3 +27,16 @@ def test_a_score_after_a_name_is_no_version(text, names):
 def test_domain_words_read_as_names_are_no_methods(word):
     got = ents("", f"We answer questions on {word} with QuxNet, a new zorb network trained on ZorbSet.")
     assert word not in got and got.get("QuxNet", ("",))[0] == "Method", got
+
+
+@pytest.mark.parametrize("title, text, name", [
+    ("", "Adding hints lifts the Zorb-QA-Score by 6.4% and the TH-Score of QuxNet stays high.", "Zorb-QA-Score"),
+    ("", "Ratings agree with ZorbScore more than with plain overlap; QuxNet is tested on ZorbSet.", "ZorbScore"),
+    ("ZorbScore: Rating Zorb Alignment", "We propose ZorbScore, a reference-free measure of zorb alignment.", "ZorbScore"),
+])
+def test_a_name_glued_to_score_is_a_measure(title, text, name):
+    assert ents(title, text).get(name, ("",))[0] == "Metric"
+
+
+def test_a_method_named_score_something_stays_a_method():
+    assert ents("", "We compare Score-CAM with QuxNet on ZorbSet.").get("Score-CAM", ("",))[0] == "Method"
