@@ -40,3 +40,10 @@ def test_a_name_glued_to_score_is_a_measure(title, text, name):
 
 def test_a_method_named_score_something_stays_a_method():
     assert ents("", "We compare Score-CAM with QuxNet on ZorbSet.").get("Score-CAM", ("",))[0] == "Method"
+
+
+@pytest.mark.parametrize("word", ["ISO", "FHIR", "WSI", "RIS", "FAIR"])
+def test_standards_and_modalities_are_no_methods(word):
+    got = ents("", f"Drawing on {word}, we build QuxNet, a new zorb network, and train it on ZorbSet.")
+    assert word not in got and got.get("QuxNet", ("",))[0] == "Method", got
+
