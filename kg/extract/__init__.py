@@ -256,11 +256,22 @@ def _type_of_name(name: str) -> tuple[str, str | None, bool]:
         return "Metric", None, True
     if name.endswith(("Score", "score")) and _METRIC_NAME.search(name):
         return "Metric", None, False
-    return ("Dataset" if _DATASET_NAME.search(name) or _YEAR_END.search(name) else "Method"), None, False
+    return ("Dataset" if _DATASET_NAME.search(name) or _YEAR_END.search(name) or _bench_named(name)
+            else "Method"), None, False
+
+
+def _bench_named(name: str) -> bool:
+    """Whether a benchmark names ``name`` with a part after it ("FooBench-Hard", "Bar-Bench-v2-Lite").
+
+    >>> _bench_named("FooBench-Hard"), _bench_named("Omni3D-Bench"), _bench_named("BenchNet"), _bench_named("Benchy")
+    (True, True, False, False)
+    """
+    return "Bench" in name and _BENCH_PIECE.search(name) is not None
 
 
 # a name glued to "Score" is a measure: "HarmScore", "AQAScore", "TH-Score", "FooQA-Score" (not "Score-CAM", "Scorer")
 _METRIC_NAME = re.compile(r"[A-Za-z0-9]-?(?:Score|score)$")
+_BENCH_PIECE = re.compile(r"[A-Za-z0-9]-?Bench(?![a-z])")  # "FooBench-Hard", "Omni3D-Bench" (not "Benchy", "BenchNet")
 _YEAR_END = re.compile(r"(?<![\d.])(?:19[89]\d|20[0-4]\d)$")
 _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "robustness", "quality", "speed",
                            "latency", "throughput", "error", "performance", "fidelity", "coverage",
