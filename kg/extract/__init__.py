@@ -221,6 +221,10 @@ def _mask_links(text: str) -> str:
 
 _SQUASH = re.compile(r"[\s\-_./]+")
 _DS_NOUN_AFTER = re.compile(r"\)\s*(?:datasets?|benchmarks?|corpus|corpora)\b(?!-)", re.I)  # right after the bracket
+# a part of a method right after the bracket: "a Context-Aware Region Enhancement (CARE) module" (not "model",
+# "system", "network": "a named entity recognition (NER) model" is a model for the task)
+_PART_AFTER = re.compile(r"\)\s*(?:modules?|blocks?|layers?|mechanisms?|components?|units?|heads?|branch(?:es)?|"
+                         r"strateg(?:y|ies)|loss(?:es)?)\b(?!-)", re.I)
 _MODEL_VARIANT = re.compile(r"\d(?![\d.]*[kK]\b)")  # a digit, not of a count of examples ("57k")
 _DATASET_PIECE = re.compile(r"(?:QA|Bench|Eval|Arena|Corpus|Suite|Bank)(?![a-z])")
 # "...QA", "...Bench", "FooEval-2"; a count of thousands of items ("FooCase-200K", "Bar-E-1.5k"; not "-600M": parameters)
@@ -821,6 +825,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             # "a novel X (XR)", "X (XM) module", "X (XS), a training-free strategy", "we propose x y (XY)"
             ctx, new = definition_context(text, ls, se)
             cued = new or role_of(text, ls, field) == "proposed"
+            if typ == "Task" and ctx == "Method" and _PART_AFTER.match(text, se):
+                typ = "Method"  # "a Context-Aware Region Enhancement (CARE) module": a part of the method, not the task
             if ctx == "Dataset" and typ == "Method" and prop_type.get((ss, se)) is None and _DS_NOUN_AFTER.match(text, se):
                 typ = "Dataset"  # "the Large Engagement Networks (LEN) dataset": the kind noun outweighs the long form's head
             if (cued and typ == "Task" and prop_type.get((ss, se)) is None and _title_cased(lf)
