@@ -911,6 +911,11 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
 
 # nouns in -ly, no adverbs: "supply chain forecasting", "video anomaly detection", "family history prediction"
 _LY_NOUNS = frozenset({"supply", "anomaly", "family", "assembly", "reply", "monopoly"})
+# words that say how much, when or how the work is done, not which task ("additional segmentation", "joint
+# localization", "simultaneous generation", "initial coarse segmentation", "explicit factual retrieval"; not
+# "multiple sclerosis segmentation": a disease)
+_NO_KIND = frozenset("multiple additional initial simultaneous subsequent joint explicit primary full complete numerous"
+                     .split())
 # counts are no modifiers ("five long video question-answering benchmarks"; "one" to "four" are in the stop words)
 _NUMBER_WORDS = frozenset("five six seven eight nine ten eleven twelve dozen dozens hundred hundreds".split())
 
@@ -931,6 +936,7 @@ def _modifier_start(text: str, words: list[re.Match], i: int, title: bool, max_m
             continue
         if (low in stop or low in _VERBS or (low.endswith("ly") and low not in _LY_NOUNS) or _BAD_HYPHEN.search(low)
                 or low.isdigit() or low in _NUMBER_WORDS
+                or (low in _NO_KIND and words[j][0].lower() not in ("sclerosis", "myeloma"))
                 or len(low) < 2 or text[prev.start() - 1:prev.start()] in ("'", "\u2019")):
             break
         if low.endswith("ed") and not _ED_OK.search(low):

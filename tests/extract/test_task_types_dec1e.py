@@ -28,3 +28,14 @@ def test_a_task_before_a_model_or_scheme_stays_a_task():
     assert "Task" in got.values() and "Method" not in got.values(), got
     got = ents("", "A joint private zorb retrieval (PZR) scheme was designed for this purpose. PZR needs servers.")
     assert "Method" not in got.values(), got
+
+
+def test_a_word_of_how_much_or_when_opens_no_task_phrase():
+    from kg.extract.discover import task_phrases
+
+    def spans(t):
+        return [t[s:e] for s, e in task_phrases(t)]
+    assert spans("It needs no additional zorb segmentation.") == ["zorb segmentation"]
+    assert spans("The model enables joint zorb localization.") == ["zorb localization"]
+    assert spans("It avoids explicit zorb flow estimation.") == ["zorb flow estimation"]
+    assert spans("We test it on multiple sclerosis segmentation.") == ["multiple sclerosis segmentation"]
