@@ -263,8 +263,10 @@ def _name_chunks(text: str, title_case: bool | None, cap_num: bool) -> tuple[tup
         if not named:
             nxt = _SUFFIX.match(text, e)
             if not (cap_num and core[:1].isupper() and core.isalpha() and core not in _NOT_CAP_NUM and nxt
-                    and _SPACE_NUM.fullmatch(nxt[0]) and not (len(core) > 6 and core.endswith("ing"))):
-                # (a gerund opening a sentence: "Evaluating 12 models", "Covering 30 languages")
+                    and _SPACE_NUM.fullmatch(nxt[0]) and not (len(core) > 6 and core.endswith("ing"))
+                    and core not in stop):
+                # (a gerund opening a sentence: "Evaluating 12 models", "Covering 30 languages"; a stop-listed
+                # venue or place with a year: "published at ICML 2024", "held with NAACL 2021")
                 continue
         # absorb suffixes and directly following name tokens
         while True:
