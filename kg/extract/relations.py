@@ -279,7 +279,10 @@ _COMBINE_KEYS = ("combin", "integrat", "leverag", "incorporat", "unif", "fuses",
 #: method as the subject of a verb that names its parts
 _COMBINES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:\s+(?:framework|model|architecture|method|approach|system|pipeline|"
                        r"network|module|algorithm)\s*)?"
-                       r"(?:,\s*(?:which|that)\s+|\s+(?:that|which)\s+|,\s*(?=\w+ing\b))?"
+                       r"(?:,\s*(?:which|that)\s+|\s+(?:that|which)\s+|,\s*(?=\w+ing\b)|"
+                       # "X, a hybrid framework for BO that combines A with B", "X, a network integrating A and B"
+                       r"(?P<appos>,\s*(?:an?|the)\s+[^,;:()]{1,60}?(?:\s+(?:that|which)\s+|\s+(?=(?:combining|integrating|"
+                       r"incorporating|unifying|fusing)\b))))?"
                        r"(?:(?:first|also|further|then|additionally|effectively|seamlessly|explicitly|jointly|"
                        r"innovatively|uniquely|directly|mainly|primarily)\s+)?"
                        r"(?P<verb>combines|integrates|leverages|incorporates|unifies|fuses|marries|synergizes|"
@@ -289,6 +292,11 @@ _COMBINES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:\s+(?:framework|model|arch
                        r"benefits?|merits?|power|expressiveness|flexibility|efficiency|expertise|knowledge)\s+of\s+)?")
 #: the verbs the old "combines" rule read (the others and the "strengths of" lead are measured apart: ``combines_wide``)
 _COMBINES_OLD = frozenset("combines integrates leverages incorporates unifies fuses marries synergizes".split())
+#: the verbs read after an appositive of the paper's method (not "a framework that uses Y to generate data")
+_COMBINES_APPOS = frozenset("combines integrates incorporates unifies fuses marries synergizes combining integrating "
+                            "incorporating unifying fusing".split())
+#: a purpose phrase opening the sentence: "To improve robustness, X combines A and B" (X is the subject, not in a PP)
+_PURPOSE_LEAD = re.compile(r"\s*(?:To|In\s+order\s+to|For)\s[^,;:()]{1,80},\s*(?:the\s+proposed\s+|our\s+)?$")
 _WITH_OF = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:the\s+|their\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,4}?of\s+(?:an?\s+|the\s+)?")
 _WITH_NEXT = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}")
 
@@ -437,7 +445,8 @@ _TITLE_NOUN_AFTER = re.compile(r"\s+(?!(?:For|In|On|And|Or|Of|To|With|Via|Using|
                                r"Architectures?|Frameworks?|Modules?|Layers?|Generation|Regularization|Techniques?|"
                                r"Algorithms?)\b)[A-Z]")
 _TITLE_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
-_TITLE_WITH = re.compile(r"\b(?:via|with|using|through|based\s+on)\s+(?:an?\s+|the\s+)?$", re.I)
+_TITLE_WITH = re.compile(r"\b(?:via|with|using|through|based\s+on|leveraging|integrating|combining|incorporating|harnessing|"
+                         r"fusing|unifying)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 #: a noun modifier right before a title's task ("PET", "Ego-to-Exo", "3D") or a noun right after it ("... Evaluation")
@@ -1712,7 +1721,9 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 if x[3] != proposed:
                     continue
                 cm4 = _COMBINES.match(text, x[1], e)
-                if not cm4 or (x[0] > s and _PP_BEFORE.search(text, max(s, x[0] - 50), x[0])):
+                if not cm4 or (x[0] > s and _PP_BEFORE.search(text, max(s, x[0] - 50), x[0]) and
+                               not _PURPOSE_LEAD.fullmatch(text, s, x[0])) or \
+                        cm4["appos"] and cm4["verb"] not in _COMBINES_APPOS:
                     continue
                 parts = _tails(text, ments, cm4.end(), e, "Method", adjectives=True)
                 if parts:
@@ -1742,9 +1753,11 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if intro_end > s:
             bm = _INTRO_BASED.match(text, s, intro_end)
             subj = next((m for m in methods if intro_end <= m[0] <= intro_end + 5), None) or subj0
-            wm = _WE_PRESENT.match(text, intro_end, e) if bm and subj is None else None
+            # (the "we" standing for the paper's first method gives way to the one it presents: "Leveraging FaSA, we
+            # present FaViT" with FaSA the paper's)
+            wm = _WE_PRESENT.match(text, intro_end, e) if bm and (subj is None or low[subj[0]:subj[1]] == "we") else None
             if wm:  # "Leveraging FaSA, we present the factorization vision transformer (FaViT)"
-                subj = next((m for m in methods if m[0] == wm.end()), None)
+                subj = next((m for m in methods if m[0] == wm.end()), None) or subj
             if bm and subj is not None:
                 for t in _tails(text, ments, bm.end(), intro_end, "Method"):
                     add(subj, "BASED_ON", t, "opening_basis", ev)
@@ -2105,11 +2118,17 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if own_method and text.startswith(proposed) and text[len(proposed):].lstrip().startswith(":"):
             # "X: 3D Rotation of Radiographs with Diffusion Models", "X: Learning ... Using Programmable Gradient
             # Information": the method the paper's named method works through
+            # ("X: Leveraging / Integrating A and B for T": the list after the verb, each a part of X; not a tool
+            # making data, "Leveraging LLMs to Generate ...")
             for y in mentions:
                 if y[2] == "Method" and y[0] > len(proposed) and y[3] != proposed and \
                         _TITLE_WITH.search(text, max(0, y[0] - 40), y[0]) and not _TITLE_NOUN_AFTER.match(text, y[1]) and \
                         not any(m[2] != "Method" and m[0] < y[1] and y[0] < m[1] for m in mentions):
-                    add((0, len(proposed), "Method", proposed), "BASED_ON", y, "title_with", Evidence(text, 0, len(text), field))
+                    for z in [y] + _tails(text, mentions, y[1], len(text), "Method"):
+                        if z[3] != proposed and not _TOOL_AFTER.match(text, z[1]) and z[3].lower() not in _DATA_TECHNIQUES \
+                                and not _TITLE_NOUN_AFTER.match(text, z[1]):
+                            add((0, len(proposed), "Method", proposed), "BASED_ON", z, "title_with",
+                                Evidence(text, 0, len(text), field))
     for x, y, rule, s, e in deferred:
         add(x, "BASED_ON", y, rule, Evidence(text[s:e], s, e, field))
     # "real-time semantic segmentation" and "semantic segmentation" for one head: keep the specific one

@@ -353,3 +353,43 @@ def test_kinds_backbones_and_generalizations(text: str, names: list[str], expect
 ])
 def test_data_techniques_and_departures_are_no_basis(text: str, names: list[str]) -> None:
     assert based(text, names) == set()
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # an appositive of the paper's method, then one of the verbs that list its parts
+    ("We present ZedNet, a retrieval framework that integrates BM25 with ColBERT via a learned router.",
+     ["ZedNet", "BM25", "ColBERT"], {"BM25", "ColBERT"}),
+    ("We propose ZedNet, a hybrid framework for planning that combines GPT-4 with Gaussian Processes.",
+     ["ZedNet", "GPT-4", "Gaussian Processes"], {"GPT-4", "Gaussian Processes"}),
+    ("We propose ZedNet, a prototypical network integrating BERT and GIN for molecules.",
+     ["ZedNet", "BERT", "GIN"], {"BERT", "GIN"}),
+    # a purpose phrase opens the sentence: the paper's method is still the subject
+    ("We introduce ZedNet. To improve robustness, ZedNet combines BERT and LightGBM in one model.",
+     ["ZedNet", "BERT", "LightGBM"], {"BERT", "LightGBM"}),
+])
+def test_appositive_and_purpose_openings_before_a_combining_verb(text: str, names: list[str], expected: set[str]) -> None:
+    assert based(text, names) == expected
+
+
+def test_a_tool_verb_after_an_appositive_is_no_combination() -> None:
+    text = "We propose ZedNet, a framework that uses GPT-4 to generate training data for BERT."
+    assert based(text, ["ZedNet", "GPT-4", "BERT"]) == set()
+
+
+@pytest.mark.parametrize("title, names, expected", [
+    ("ZedNet: Integrating Transformers and ConvLSTMs for Coastal Forecasting", ["ZedNet", "Transformers", "ConvLSTMs"],
+     {"Transformers", "ConvLSTMs"}),
+    ("ZedNet: Leveraging CLIP for Open-Vocabulary Detection", ["ZedNet", "CLIP"], {"CLIP"}),
+    ("ZedNet: Fast Segmentation via SAM and CLIP", ["ZedNet", "SAM", "CLIP"], {"SAM", "CLIP"}),
+    ("ZedNet: Leveraging GPT-4 to Generate Training Data for NER", ["ZedNet", "GPT-4"], set()),
+])
+def test_title_lists_after_a_combining_verb(title: str, names: list[str], expected: set[str]) -> None:
+    rels = find_relations(title, [(0, len(title))], _mentions(title, names), field="title", proposed="ZedNet")
+    assert {r.tail for r in rels if r.type == "BASED_ON" and r.head == "ZedNet"} == expected
+
+
+def test_opening_basis_names_the_method_we_present() -> None:
+    # the paper's first method is the component; "we" stands for it, the presented model is the head
+    text = "We propose the ZorpAttn mechanism. Leveraging ZorpAttn, we present ZedNet with a hierarchical structure."
+    rels = find_relations(text, _sentences(text), _mentions(text, ["ZorpAttn", "ZedNet"]), proposed="ZorpAttn")
+    assert ("ZedNet", "ZorpAttn") in {(r.head, r.tail) for r in rels if r.type == "BASED_ON"}
