@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 from spacy.lang.en import English
+from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 __all__ = ["plain_word_affixes"]
@@ -102,10 +103,33 @@ class _Infix:
         return self.finditer(s)
 
 
+class _Url:
+    """``match(s)`` of spaCy's URL rule, ``None`` at once for an ``s`` without a ".".
+
+    The tokenizer tries the URL rule on what is left of each new chunk once its affixes are off ("model",
+    "GPT-4"); every URL the rule accepts holds a "." (a host name "x.org" or a dotted IP address, with or
+    without "https://" or "user@" before), and ``"." in s`` costs nothing next to the rule's look-aheads.
+
+    >>> from spacy.lang.tokenizer_exceptions import URL_MATCH
+    >>> u = _Url(URL_MATCH)
+    >>> [bool(u(s)) for s in ("github.com/org/x", "http://localhost", "user@host", "8.8.8.8", "GPT-4")]
+    [True, False, False, True, False]
+    """
+
+    def __init__(self, match) -> None:
+        self.match = match
+        self.__self__ = match.__self__  # spaCy serialises the rule as ``url_match.__self__.pattern``
+
+    def __call__(self, s: str):
+        if "." not in s:
+            return None
+        return self.match(s)
+
+
 def plain_word_affixes(tokenizer) -> bool:
     """Wrap ``tokenizer``'s prefix, suffix and infix rules with the plain-word shortcuts when they are
-    spaCy's English defaults (``spacy.blank("en")``); returns whether it did. Any other rules are left
-    alone: the shortcuts hold only for these.
+    spaCy's English defaults (``spacy.blank("en")``), and its URL rule when it is spaCy's (every match holds
+    a "."); returns whether it did. Any other rules are left alone: the shortcuts hold only for these.
     """
     d = English.Defaults
     rules = (getattr(tokenizer, "prefix_search", None), getattr(tokenizer, "suffix_search", None),
@@ -119,4 +143,7 @@ def plain_word_affixes(tokenizer) -> bool:
     tokenizer.prefix_search = _Prefix(rules[0])
     tokenizer.suffix_search = _Suffix(rules[1], _suffix_width(d.suffixes))
     tokenizer.infix_finditer = _Infix(rules[2])
+    url = getattr(tokenizer, "url_match", None)
+    if getattr(url, "__self__", None) is not None and url.__self__.pattern == URL_MATCH.__self__.pattern:
+        tokenizer.url_match = _Url(url)
     return True
