@@ -1232,6 +1232,9 @@ _VALUE_TO = re.compile(r"\s*(?:\(\s*)?(?:of|=|:|to|from|below|under|reaches?|dro
                        r"up\s+to\s+|over\s+|only\s+|just\s+|nearly\s+|approximately\s+)?[<>~≈]?\s*\d")
 _LOWER_BEFORE = re.compile(r"\b(?:lower|lowest|higher|highest|better|best|worse|reduc\w*|lower\w*|improv\w*|decreas\w*|"
                            r"increas\w*)\s+(?:the\s+)?$")
+# a change stated "in" the measure: "by 12% in MAE", "a 9% improvement in MAE", "reductions in ADE"
+_CHANGE_IN_BEFORE = re.compile(r"(?:\d\s?(?:\\?%|points?|pp)?|\b(?:improvements?|reductions?|gains?|decreases?|increases?|"
+                               r"drops?|decline))\s+in\s+(?:the\s+|terms\s+of\s+(?:the\s+)?)?$")
 
 
 def _metric_reading(text: str, s: int, e: int) -> bool:
@@ -1241,9 +1244,17 @@ def _metric_reading(text: str, s: int, e: int) -> bool:
     >>> t = "FooNet reaches an MAE of 0.3, 12% lower FID and uses an MAE encoder."
     >>> _metric_reading(t, 18, 21), _metric_reading(t, 40, 43), _metric_reading(t, 56, 59)
     (True, True, False)
+
+    A change stated "in" it reads it as the measure too ("by 8% in MAE", "a 5% improvement in MAE"), a value
+    "in" something else does not ("trained for 10 epochs in MAE pre-training" has no change word):
+
+    >>> t = "It beats Bar by 8% in MAE, gives a 5% improvement in the MAE and 3 epochs in MAE pre-training."
+    >>> _metric_reading(t, 22, 25), _metric_reading(t, 57, 60), _metric_reading(t, 77, 80)
+    (True, True, False)
     """
     return bool(_VALUE_TO.match(text, e) or _VALUE_BEFORE.search(text, max(0, s - 16), s)
-                or _LOWER_BEFORE.search(text, max(0, s - 24), s))
+                or _LOWER_BEFORE.search(text, max(0, s - 24), s)
+                or (text[max(0, s - 24):s].find(" in ") != -1 and _CHANGE_IN_BEFORE.search(text, max(0, s - 36), s)))
 
 
 def _learning_type(typ: str, name: str) -> str:

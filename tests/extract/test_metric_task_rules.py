@@ -229,3 +229,17 @@ def test_a_form_listed_as_measure_and_method_is_the_measure_with_its_value():
     assert ("Metric", "mean absolute error") in {(e.type, e.name) for e in x.entities}
     x = extract_paper(Paper(id="t", title="", abstract="We pretrain an MAE on BarSet and surpass MAE by 1.2 points."))
     assert ("Metric", "mean absolute error") not in {(e.type, e.name) for e in x.entities}
+
+
+def test_a_change_stated_in_a_measure_acronym_reads_the_measure():
+    got = _ents("FooNet beats the best baseline by 9.5% in MAE and 7.2% in MSE on the BarSet data.", typ="Metric")
+    assert "mean absolute error" in got and "mean squared error" in got
+    assert "mean absolute error" in _ents("FooNet gives a 6.1% improvement in MAE over Bar.", typ="Metric")
+    assert "mean absolute error" not in _ents("We train for 300 epochs in MAE pre-training.", typ="Metric")
+
+
+def test_written_forms_of_correlation_measures_and_miou():
+    assert "Kendall's tau" in _ents("FooScore has high Kendall correlations with human rankings.", typ="Metric")
+    assert "Pearson correlation" in _ents("The two scores agree closely (Pearson r = 0.91).", typ="Metric")
+    assert "Spearman correlation" in _ents("We report Spearman's rank correlation coefficient with raters.", typ="Metric")
+    assert "mean intersection over union" in _ents("FooSeg reaches MIoU scores of 71.3% on the test split.", typ="Metric")
