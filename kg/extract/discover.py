@@ -610,6 +610,16 @@ _SETTING = (r"(?!(?:learning|sampling|frame|dropout|bit|mask|masking|mutation|de
             rf"attaining|surpassing|outperforming|matching|exceeding|{_PRAISE})\b)")
 _VALUE_NP = rf"((?:{_SETTING}[a-z][a-z\-]*[a-z]\s+){{1,2}}{_VALUE_HEAD})\b(?![\-])"
 _NP_OF_VALUE = re.compile(rf"\b(?:a|an|the)\s+{_VALUE_NP}$")
+# the same with its value after "of" or in brackets, read more widely: after a superlative or "overall" ("the highest
+# detection accuracy of", "an average test score of"), after a verb of reporting without an article ("achieves
+# reconstruction rates of 92%"), plural heads, three more heads (coverage, efficiency, gap) and a score named by
+# its aggregation alone ("an overall score of 67.4", "the best composite score (0.73)")
+_VALUE_NP_WIDE = (rf"((?:(?:{_SETTING}[a-z][a-z\-]*[a-z]\s+){{1,2}}(?:{_VALUE_HEAD[3:-1]}|coverage|efficiency|gap)|"
+                  r"(?:overall|average|composite|aggregate|total|final|mean)\s+score)(?:s|es)?)\b(?![\-])")
+_NP_OF_VALUE_WIDE = re.compile(
+    r"(?:\b(?:a|an|the|its|their)\s+(?:(?:highest|best|lowest|top|overall|average|mean|total)\s+){0,2}|"
+    rf"\b(?:achiev|attain|reach|obtain|yield|report|record|deliver|reveal)\w*\s+|\bwith\s+){_VALUE_NP_WIDE}$")
+_PAREN_VALUE = re.compile(r"\s?\((?:\d+(?:\.\d+)?\s?\\?%|\d*\.\d+)")  # "(3.61", "(84%"; not "(3)", "(5-10%)"
 _OF_NUM = re.compile(r"\sof\s+(?:up\s+to\s+|about\s+|over\s+|only\s+|just\s+|nearly\s+)?\d")
 _CHANGE_VERB_END = re.compile(r"(?:decreas|reduc|increas|improv|drop|fall|fell|ris|rose|grow|grew|shrink|shrank|cut|"
                               r"lower)\w*$")
@@ -653,10 +663,17 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
     while i != -1:  # "a X accuracy of 78%": only where a number (or "up to", "about"...) follows "of"
         nxt = text[i + 4:i + 5]
         if nxt.isdigit() or (nxt in "uaonj" and _OF_NUM.match(text, i)):
-            m = _NP_OF_VALUE.search(text, max(0, i - 60), i)
+            m = _NP_OF_VALUE_WIDE.search(text, max(0, i - 70), i)
             if m:
                 found.append(m)
         i = text.find(" of ", i + 4)
+    i = text.find("(")
+    while i != -1:  # "the highest overall score (3.61)", "semantic conflict rates (5%-10%)"
+        if _PAREN_VALUE.match(text, i):
+            m = _NP_OF_VALUE_WIDE.search(text, max(0, i - 70), i if text[i - 1:i] != " " else i - 1)
+            if m:
+                found.append(m)
+        i = text.find("(", i + 1)
     if "in terms of" in text:
         found += _IN_TERMS.finditer(text)
     if " than " in text or "compared " in text or "relative to" in text:

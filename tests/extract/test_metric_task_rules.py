@@ -243,3 +243,18 @@ def test_written_forms_of_correlation_measures_and_miou():
     assert "Pearson correlation" in _ents("The two scores agree closely (Pearson r = 0.91).", typ="Metric")
     assert "Spearman correlation" in _ents("We report Spearman's rank correlation coefficient with raters.", typ="Metric")
     assert "mean intersection over union" in _ents("FooSeg reaches MIoU scores of 71.3% on the test split.", typ="Metric")
+
+
+def test_a_measure_with_its_value_after_a_superlative_a_verb_or_in_brackets():
+    assert "overall score" in _ents("FooNet gets an overall score of 61.2 on the BarBench suite.", typ="Metric")
+    assert "composite score" in _ents("FooLM has the best composite score (0.71) of all models.", typ="Metric")
+    assert "retrieval coverage" in _ents("It keeps a retrieval coverage of 88.1% on the test split.", typ="Metric")
+    assert "repair rates" in _ents("The agent achieves repair rates of 61% and 47% on the two suites.", typ="Metric")
+    assert "detection accuracy" in _ents("It has the highest detection accuracy of 93.2% on BarSet.", typ="Metric")
+
+
+def test_no_measure_from_a_setting_a_count_in_brackets_or_a_bare_score():
+    got = _ents("We train with a learning rate of 0.01, a sampling rate of 16 kHz and a dropout rate (0.1).", typ="Metric")
+    assert got == {}
+    assert _ents("The model assigns a score of 3 to each item (see Section 2).", typ="Metric") == {}
+    assert _ents("Three criteria matter: the overall score (1), the cost (2) and the delay (3).", typ="Metric") == {}
