@@ -179,6 +179,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "extended_to": 0.75,       # "X can be easily extended to T1, T2 and T3": X APPLIED_TO each
     "long_form_for": 0.75,     # "we propose X (Long Form Of X) for T": the paper's method, its bracketed long form, "for T"
     "evaluated_on_tasks": 0.75,  # "we evaluate X on downstream tasks of T1, T2 and T3"
+    "paper_beats_in_task": 0.75,  # "X outperforms existing methods in T" after the proposal: X named as the subject
     "beats_task_methods": 0.75,  # "X outperforms existing T methods": the paper's method is one for T
     "name_compound": 0.75,     # "a Transformer-based point network (PNet)": PNet BASED_ON a Transformer named elsewhere
     # :func:`uses_basis`: the paper's method as the subject of a using/building verb, or the proposal sentence's names
@@ -1198,6 +1199,15 @@ def own_task_forms(text: str, low: str, s: int, e: int, ments: list[MentionT],
     return out
 
 
+_BEAT_IN_KEYS = ("outperform", "surpass", "superior", "exceed")
+_NOT_WORD = re.compile(r"\b(?:not|never|no|cannot|fails?|failed)\b|n't", re.I)
+#: "X outperforms existing methods in T": the comparison, then "in T" at the end of the phrase (no second clause)
+_BEAT_IN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[\w\-]+\s+){0,2}?(?:outperform\w*|surpass\w*|exceed\w*|"
+                      r"achiev\w*\s+superior)\b[^,;:()]{0,60}?\b(?:methods?|models?|approaches|baselines?|systems|algorithms|"
+                      r"techniques|frameworks|counterparts|competitors|state[\s-]of[\s-]the[\s-]art|sota|results|performance)\b"
+                      r"[^,;:()]{0,40}?\s(?:in|on|for)\s+(?:the\s+)?(?:(?:task|problem)s?\s+of\s+)?(?:the\s+)?$")
+
+
 def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], proposed: str,
                     is_proposal: bool, after_proposal: bool,
                     clause: Callable[[int], tuple[int, int]]) -> list[tuple[MentionT, str, MentionT, str]]:
@@ -1323,6 +1333,12 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
             # "X sets a new state of the art for T", "achieves state-of-the-art results on T": a claim about T itself
             rule = "paper_sota_task" if named and _SOTA_BEFORE.search(before) else \
                 "experiments_task" if _EXP_TASK.search(before) and not _COUNT_WORD.match(d[3]) else "paper_task"
+            if rule == "paper_task" and any(k in low[cs:d[0]] for k in _BEAT_IN_KEYS):
+                # "X outperforms existing methods in T", "X surpasses all promptable models in T": the paper's method,
+                # named as the subject of the comparison in this clause, is the one doing T
+                o = next((o for o in own if cs <= o[0] and o[1] <= d[0]), None)
+                if o is not None and _BEAT_IN.fullmatch(text, o[1], d[0]) and not _NOT_WORD.search(text, o[1], d[0]):
+                    rule, head = "paper_beats_in_task", o
             out.append((head, "APPLIED_TO", d, rule))
             exp_end = d[1] if rule == "experiments_task" else -1
     return out

@@ -182,3 +182,17 @@ def test_beaten_task_methods_give_one_task():
     text = PROPOSAL + "ZetaNet outperforms existing depth estimation methods and a strong optical flow estimation baseline."
     got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet"], Task=["depth estimation", "optical flow estimation"])
     assert got == {("ZetaNet", "APPLIED_TO", "depth estimation")}
+
+
+@pytest.mark.parametrize("second, expected", [
+    # "X outperforms existing methods in T" after the proposal: X, named as the comparison's subject, is applied to T
+    ("ZetaNet outperforms existing methods in depth estimation, delivering sharper maps.", {"depth estimation"}),
+    ("ZetaNet surpasses all promptable models in depth estimation by nearly ten points.", {"depth estimation"}),
+    # negated, or people rather than methods: nothing
+    ("ZetaNet does not outperform existing methods in depth estimation.", set()),
+    ("ZetaNet outperformed clinicians by 10% in depth estimation.", set()),
+])
+def test_paper_method_beats_methods_in_task(second, expected):
+    text = PROPOSAL + second
+    got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet"], Task=["depth estimation"])
+    assert {t for h, _, t in got if h == "ZetaNet"} == expected
