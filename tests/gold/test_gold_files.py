@@ -265,14 +265,18 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
     assert select_heldout.SETS["g"] == (select_heldout.SEED_G, select_heldout.EXCLUDE_FILES_G)
     assert select_heldout.SETS["h"] == (select_heldout.SEED_H, select_heldout.EXCLUDE_FILES_H)
     assert select_heldout.SETS["i"] == (select_heldout.SEED_I, select_heldout.EXCLUDE_FILES_I)
+    assert select_heldout.SETS["j"] == (select_heldout.SEED_J, select_heldout.EXCLUDE_FILES_J)
     assert len({select_heldout.SEED, select_heldout.SEED_B, select_heldout.SEED_C, select_heldout.SEED_D,
                 select_heldout.SEED_E, select_heldout.SEED_F, select_heldout.SEED_G, select_heldout.SEED_H,
-                select_heldout.SEED_I}) == 9
+                select_heldout.SEED_I, select_heldout.SEED_J}) == 10
     assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B) \
         < set(select_heldout.EXCLUDE_FILES_C) < set(select_heldout.EXCLUDE_FILES_D) \
         < set(select_heldout.EXCLUDE_FILES_E) < set(select_heldout.EXCLUDE_FILES_F) \
         < set(select_heldout.EXCLUDE_FILES_G) < set(select_heldout.EXCLUDE_FILES_H) \
-        < set(select_heldout.EXCLUDE_FILES_I)
+        < set(select_heldout.EXCLUDE_FILES_I) < set(select_heldout.EXCLUDE_FILES_J)
+    # set j excludes set i
+    assert "heldout_dec1i_gold.jsonl" in {Path(f).name for f in select_heldout.EXCLUDE_FILES_J}
+    assert "heldout_dec1i_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_I}
     # set i excludes set h
     assert "heldout_dec1h_gold.jsonl" in {Path(f).name for f in select_heldout.EXCLUDE_FILES_I}
     assert "heldout_dec1h_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_H}
