@@ -17,16 +17,18 @@ FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl", 
          "heldout_nov30c_gold.jsonl", "heldout_nov30d_gold.jsonl", "heldout_nov30e_gold.jsonl",
          "heldout_dec1f_gold.jsonl", "heldout_dec1g_gold.jsonl", "heldout_dec1g_second.jsonl",
          "heldout_dec1h_gold.jsonl", "heldout_dec1h_second.jsonl", "heldout_dec1i_gold.jsonl",
-         "heldout_dec1i_second.jsonl"]
+         "heldout_dec1i_second.jsonl", "heldout_dec1j_gold.jsonl", "heldout_dec1j_second.jsonl"]
 HELDOUT = "heldout_nov30_gold.jsonl"
 HELDOUTS = {"heldout_nov30_gold.jsonl": "a", "heldout_nov30b_gold.jsonl": "b",  # file -> select_heldout.py --set
             "heldout_nov30c_gold.jsonl": "c", "heldout_nov30d_gold.jsonl": "d", "heldout_nov30e_gold.jsonl": "e",
             "heldout_dec1f_gold.jsonl": "f", "heldout_dec1g_gold.jsonl": "g",
-            "heldout_dec1h_gold.jsonl": "h", "heldout_dec1i_gold.jsonl": "i"}
+            "heldout_dec1h_gold.jsonl": "h", "heldout_dec1i_gold.jsonl": "i",
+            "heldout_dec1j_gold.jsonl": "j"}
 # second, independent annotations of a held-out set (benchmarks/agreement.py): file -> the set's gold file
 SECOND = {"heldout_dec1g_second.jsonl": "heldout_dec1g_gold.jsonl",
           "heldout_dec1h_second.jsonl": "heldout_dec1h_gold.jsonl",
-          "heldout_dec1i_second.jsonl": "heldout_dec1i_gold.jsonl"}
+          "heldout_dec1i_second.jsonl": "heldout_dec1i_gold.jsonl",
+          "heldout_dec1j_second.jsonl": "heldout_dec1j_gold.jsonl"}
 KEYS = {"id", "source", "methods", "datasets", "metrics", "tasks", "repos", "results", "relations"}
 ENTITY_KEYS = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
 REL_TYPES = {"OUTPERFORMS", "BASED_ON", "EVALUATED_ON", "APPLIED_TO"}
@@ -157,7 +159,7 @@ def test_scorer_gives_perfect_f1_on_gold_made_prediction(name, tmp_path):
 # --- held-out sets (tests/gold/heldout_nov30_gold.jsonl = set a, heldout_nov30b_gold.jsonl = set b,
 # heldout_nov30c_gold.jsonl = set c, heldout_nov30d_gold.jsonl = set d, heldout_nov30e_gold.jsonl = set e,
 # heldout_dec1f_gold.jsonl = set f, heldout_dec1g_gold.jsonl = set g, heldout_dec1h_gold.jsonl = set h,
-# heldout_dec1i_gold.jsonl = set i): drawn by scripts/select_heldout.py [--set b|c|d|e|f|g|h|i], annotated blind ---
+# heldout_dec1i_gold.jsonl = set i, heldout_dec1j_gold.jsonl = set j): drawn by scripts/select_heldout.py [--set b|...|j], annotated blind ---
 
 def heldout_texts(gold: list[dict]) -> dict[str, str]:
     """Title + abstract of every held-out id: arXiv ids from the arXiv file, ``title:`` ids from hf-papers."""
