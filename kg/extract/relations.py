@@ -275,27 +275,34 @@ _INVERSE_KEYS = ("underperform", " behind")  # "Y underperforms / lags behind X"
 _OPEN_BASIS = re.compile(r"\s*(?:leveraging|equipped\s+with)\b")  # lower-cased; "Leveraging Y, we present X"
 _COMBINE_KEYS = ("combin", "integrat", "leverag", "incorporat", "unif", "fuses", "fusing", "marries", "synergizes",
                  "consists of", "comprises", "composed of", "adopts", "employs", "utilizes", "utilises", "exploits", " uses ",
-                 "relies on")
+                 "relies on", "consisting of", "comprising", "includes", "contains")
 #: "X combines A with B", "X, which integrates A and B, ...", "our framework leverages a frozen A": the paper's
 #: method as the subject of a verb that names its parts
 _COMBINES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:\s+(?:framework|model|architecture|method|approach|system|pipeline|"
                        r"network|module|algorithm)\s*)?"
                        r"(?:,\s*(?:which|that)\s+|\s+(?:that|which)\s+|,\s*(?=\w+ing\b)|"
                        # "X, a hybrid framework for BO that combines A with B", "X, a network integrating A and B"
-                       r"(?P<appos>,\s*(?:an?|the)\s+[^,;:()]{1,60}?(?:\s+(?:that|which)\s+|\s+(?=(?:combining|integrating|"
-                       r"incorporating|unifying|fusing)\b))))?"
+                       r"(?P<appos>,\s*(?:an?|the)\s+[^,;:()]{1,60}?(?:\s+(?:that|which)\s+|,?\s+(?=(?:combining|integrating|"
+                       r"incorporating|unifying|fusing|consisting\s+of|comprising|composed\s+of)\b))))?"
                        r"(?:(?:first|also|further|then|additionally|effectively|seamlessly|explicitly|jointly|"
                        r"innovatively|uniquely|directly|mainly|primarily)\s+)?"
                        r"(?P<verb>combines|integrates|leverages|incorporates|unifies|fuses|marries|synergizes|"
                        r"combining|integrating|leveraging|incorporating|unifying|fusing|"
-                       r"consists\s+of|comprises|is\s+composed\s+of|adopts|employs|utili[sz]es|exploits|uses|relies\s+on)\s+"
+                       r"consists\s+of|comprises|is\s+composed\s+of|adopts|employs|utili[sz]es|exploits|uses|relies\s+on|"
+                       # the parts of the paper's method: "X includes A and B", "X, a network consisting of A and B"
+                       r"includes|contains|consisting\s+of|comprising|composed\s+of)\s+"
+                       # "consists of two key modules: A and B", "comprises three components, namely (1) A, (2) B"
+                       r"(?P<count>(?:two|three|four|five|several|multiple|\d)\s+(?:[\w\-]+\s+){0,2}?(?:components?|modules?|"
+                       r"parts|blocks|branches|sub-?networks|subnets|networks|mechanisms|strategies|techniques|elements|"
+                       r"designs|innovations)\s*(?::|,?\s*(?:namely|i\.e\.,?|including))\s*(?:\(?(?:1|i|a)\)\s*)?)?"
                        r"(?P<lead>(?:the\s+|their\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,5}?(?:strengths?|advantages?|capabilit(?:y|ies)|"
                        r"benefits?|merits?|power|expressiveness|flexibility|efficiency|expertise|knowledge)\s+of\s+)?")
 #: the verbs the old "combines" rule read (the others and the "strengths of" lead are measured apart: ``combines_wide``)
 _COMBINES_OLD = frozenset("combines integrates leverages incorporates unifies fuses marries synergizes".split())
 #: the verbs read after an appositive of the paper's method (not "a framework that uses Y to generate data")
 _COMBINES_APPOS = frozenset("combines integrates incorporates unifies fuses marries synergizes combining integrating "
-                            "incorporating unifying fusing".split())
+                            "comprising includes contains "
+                            "incorporating unifying fusing".split()) | {"consisting of", "composed of"}
 #: a purpose phrase opening the sentence: "To improve robustness, X combines A and B" (X is the subject, not in a PP)
 _PURPOSE_LEAD = re.compile(r"\s*(?:To|In\s+order\s+to|For)\s[^,;:()]{1,80},\s*(?:the\s+proposed\s+|our\s+)?$")
 _WITH_OF = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:the\s+|their\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,4}?of\s+(?:an?\s+|the\s+)?")
@@ -1739,7 +1746,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 cm4 = _COMBINES.match(text, x[1], e)
                 if not cm4 or (x[0] > s and _PP_BEFORE.search(text, max(s, x[0] - 50), x[0]) and
                                not _PURPOSE_LEAD.fullmatch(text, s, x[0])) or \
-                        cm4["appos"] and cm4["verb"] not in _COMBINES_APPOS:
+                        cm4["appos"] and " ".join(cm4["verb"].split()) not in _COMBINES_APPOS:
                     continue
                 parts = _tails(text, ments, cm4.end(), e, "Method", adjectives=True)
                 if parts:

@@ -393,3 +393,36 @@ def test_opening_basis_names_the_method_we_present() -> None:
     text = "We propose the ZorpAttn mechanism. Leveraging ZorpAttn, we present ZedNet with a hierarchical structure."
     rels = find_relations(text, _sentences(text), _mentions(text, ["ZorpAttn", "ZedNet"]), proposed="ZorpAttn")
     assert ("ZedNet", "ZorpAttn") in {(r.head, r.tail) for r in rels if r.type == "BASED_ON"}
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # the paper's method named as the subject of a verb that lists its parts
+    ("We propose ZedNet. ZedNet includes a Gap Module (GM) and a Ring Head (RH).",
+     ["ZedNet", "Gap Module", "Ring Head"], {"Gap Module", "Ring Head"}),
+    ("We propose ZedNet. ZedNet contains a frozen CLIP and a Q-Former.",
+     ["ZedNet", "CLIP", "Q-Former"], {"CLIP", "Q-Former"}),
+    # a count of parts and a colon before the list, numbered or not
+    ("We propose ZedNet. ZedNet consists of two key modules: Gap Module and Ring Head.",
+     ["ZedNet", "Gap Module", "Ring Head"], {"Gap Module", "Ring Head"}),
+    ("We propose ZedNet. ZedNet comprises three components: (1) Gap Module, (2) Ring Head and (3) Wave Loss.",
+     ["ZedNet", "Gap Module", "Ring Head", "Wave Loss"], {"Gap Module", "Ring Head", "Wave Loss"}),
+    # an appositive of the paper's method before a participle that lists its parts (with or without a comma)
+    ("We present ZedNet, a novel fusion model consisting of a Gap Module (GM) and a Ring Head (RH).",
+     ["ZedNet", "Gap Module", "Ring Head"], {"Gap Module", "Ring Head"}),
+    ("We present ZedNet, a novel Scale Aligned Fusion Model, comprising a Gap Module (GM) and a Ring Head (RH).",
+     ["ZedNet", "Gap Module", "Ring Head"], {"Gap Module", "Ring Head"}),
+    ("This work presents a hybrid network called ZedNet, consisting of a pretrained ResNet and transformer blocks.",
+     ["ZedNet", "ResNet"], {"ResNet"}),
+])
+def test_parts_listed_after_includes_consists_of_and_comprising(text: str, names: list[str], expected: set[str]) -> None:
+    assert based(text, names) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # the paper's method inside a prepositional phrase: not the subject of "includes"
+    ("We propose ZedNet. Our evaluation of ZedNet includes a study with GPT-4 and Claude.", ["ZedNet", "GPT-4", "Claude"]),
+    # stages of a procedure are no count of parts
+    ("We propose ZedNet. ZedNet consists of two stages: BERT pretraining and GPT-4 labeling.", ["ZedNet", "BERT", "GPT-4"]),
+])
+def test_no_parts_outside_the_subject_or_after_stages(text: str, names: list[str]) -> None:
+    assert based(text, names) == set()
