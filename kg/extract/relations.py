@@ -67,6 +67,11 @@ _OUTPERF = re.compile(
     r"(?:win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:win[\s-]rates?\s+)?"
     r"(?<=rate\s)(?:against|over|vs\.?|versus)|"
     r"win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:against|over|vs\.?|versus))\b", re.I)
+#: a hedged comparison before the cue: "comparable or superior accuracy to Y", "can match or outperform Y" (no claim
+#: that X is better: GUIDE.md leaves out "competitive with" and "comparable to")
+_HEDGE = re.compile(r"\b(?:comparabl[ey]|competitive(?:ly)?|on\s+par|similar|match(?:es|ed|ing)?|rival(?:s|ed|ing)?|"
+                    r"equal(?:s|led|ling)?)\s+(?:\w+\s+)?(?:or|and/or|to\s+or|with\s+or)\s+(?:even\s+|slightly\s+|sometimes\s+)?$",
+                    re.I)
 _PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|being|be)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten|exceeded)\s+by|"
                       r"(?:(?:still|consistently|significantly|substantially|clearly|greatly|largely|often|also)\s+)?"
                       r"underperform(?:s|ed)?|(?:lags?|lagged|lagging|falls?|fell|falling)\s+(?:\w+\s+)?behind)\b", re.I)
@@ -113,7 +118,8 @@ _PART_BEFORE = re.compile(r"(?<![Ww]e\s)\b(?:employ\w*|integrat\w*|leverag\w*|in
                           r"internal\s+\w+\s+of)\s+(?:(?!(?:into|to|these|this|our)\b)[\w\-]+,?\s+(?:and\s+)?){0,6}\(?$")
 _APPLY = re.compile(r"\b(?:appl(?:y|ies|ied|ying)|us(?:e|es|ed|ing)|employ\w*|leverag\w*|adopt\w*|adapt\w*)\s+$", re.I)
 _LIST = re.compile(
-    r"^(?:[\s,;()]|\([^()]{0,30}\)|\b(?:and|or|as\s+well\s+as|including|such\s+as|e\.g|i\.e|like|namely|the|"
+    r"^(?:[\s,;()]|\([^()]{0,30}\)|\b(?:e\.g|i\.e)\.?(?!\w)|"  # "(e.g., A and B)": the dot needs no word after it
+    r"\b(?:and|or|as\s+well\s+as|including|such\s+as|like|namely|the|"
     r"a|an|fine-tuned|pre-?trained|other|several|"
     r"strong|existing|prior|previous|recent|competitive|popular|all|both|many|most|various|current|"
     r"state-of-the-art|sota|leading|baselines?|methods?|models?|approaches|systems?|counterparts?|"
@@ -1681,7 +1687,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if cue_o or cue_inv:
             # OUTPERFORMS (active)
             for m in _OUTPERF_L.finditer(low, s, e) if cue_o else ():
-                if _NEG.search(text[max(s, m.start() - 25):m.start()]):
+                if _NEG.search(text[max(s, m.start() - 25):m.start()]) or _HEDGE.search(text, max(s, m.start() - 40), m.start()):
                     continue
                 cs, ce = clause(m.start())
                 h, rule = head_for(m.start())

@@ -954,3 +954,27 @@ def test_name_compound_basis(text, methods, proposed, expected):
 ])
 def test_compound_basis_family(text, methods, proposed, expected):
     assert {r for r in rels(text, proposed=proposed, min_confidence=0.7, Method=methods) if r[1] == "BASED_ON"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "e.g." / "i.e." before the listed names is list material, with or without the comma after it
+    ("AlphaNet outperforms state-of-the-art methods (e.g., BetaNet and GammaNet).",
+     {("AlphaNet", "OUTPERFORMS", x) for x in ("BetaNet", "GammaNet")}),
+    ("AlphaNet surpasses strong baselines, e.g. BetaNet, GammaNet and DeltaNet.",
+     {("AlphaNet", "OUTPERFORMS", x) for x in ("BetaNet", "GammaNet", "DeltaNet")}),
+    ("AlphaNet outperforms the original baseline (i.e., BetaNet).", {("AlphaNet", "OUTPERFORMS", "BetaNet")}),
+])
+def test_outperforms_lists_after_eg_and_ie(text, expected):
+    assert {r for r in rels(text, **{"Method": M}) if r[1] == "OUTPERFORMS"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a hedged comparison claims no win (GUIDE.md: not "competitive with" or "comparable to")
+    "AlphaNet achieves comparable or superior accuracy to BetaNet.",
+    "AlphaNet achieves comparable or even better accuracy than BetaNet.",
+    "AlphaNet can match or outperform BetaNet on most tasks.",
+    "AlphaNet matches or surpasses BetaNet.",
+    "AlphaNet is on par with or better than BetaNet.",
+])
+def test_hedged_comparisons_are_no_outperforms(text):
+    assert {r for r in rels(text, **{"Method": M}) if r[1] == "OUTPERFORMS"} == set()
