@@ -562,7 +562,13 @@ _SPACE_METRIC_HEAD = re.compile(rf"\s({_METRIC_HEADS})\b")
 # praise is no part of a measure's name: "an impressive accuracy of 98%" measures accuracy
 _PRAISE = (r"impressive|remarkable|state-of-the-art|excellent|outstanding|superior|notable|exceptional|promising|"
            r"satisfactory|unprecedented|significant|substantial|considerable|minimal|additional|reasonable|"
-           r"acceptable|decent|leading|fast|faster|slow|slower|great|greater")
+           r"acceptable|decent|leading|fast|faster|slow|slower|great|greater|"
+           # evaluative words and their degree: "achieves near-perfect safety rates (100%)", "dramatic speedups of 6x"
+           r"perfect|(?:near|nearly|almost)-(?:perfect|optimal|ideal|complete|lossless)|ultra-(?:low|high|fast)|"
+           r"record(?:-(?:high|low|breaking))?|dramatic|drastic|tremendous|huge|massive|enormous|encouraging|solid|"
+           r"superb|stellar|extraordinary|unparalleled|unmatched|unrivaled|unrivalled|noticeable|marked|appreciable|"
+           r"sizable|sizeable|remarkably|extremely|very|highly|consistently|exceptionally|notably|surprisingly|"
+           r"dramatically|markedly|impressively|comparatively|relatively|reasonably|fairly|nearly|almost")
 _MEASURE_HEAD = (r"(?:speed|speedup|time|latency|throughput|cost|usage|consumption|footprint|overhead|memory|error|"
                  r"accuracy|rate|score|ratio|efficiency|frequency|reliability|agreement|loss|coherence|consistency|"
                  r"fidelity|diversity|similarity|correlation|distance|divergence|utilization|utilisation|perplexity|"
@@ -616,9 +622,13 @@ _NP_OF_VALUE = re.compile(rf"\b(?:a|an|the)\s+{_VALUE_NP}$")
 # its aggregation alone ("an overall score of 67.4", "the best composite score (0.73)")
 _VALUE_NP_WIDE = (rf"((?:(?:{_SETTING}[a-z][a-z\-]*[a-z]\s+){{1,2}}(?:{_VALUE_HEAD[3:-1]}|coverage|efficiency|gap)|"
                   r"(?:overall|average|composite|aggregate|total|final|mean)\s+score)(?:s|es)?)\b(?![\-])")
+# an evaluative word between them is read past ("a near-perfect detection accuracy of", "achieves remarkable
+# retrieval accuracy of"): it is no part of the measure's name
 _NP_OF_VALUE_WIDE = re.compile(
-    r"(?:\b(?:a|an|the|its|their)\s+(?:(?:highest|best|lowest|top|overall|average|mean|total)\s+){0,2}|"
-    rf"\b(?:achiev|attain|reach|obtain|yield|report|record|deliver|reveal)\w*\s+|\bwith\s+){_VALUE_NP_WIDE}$")
+    r"(?:\b(?:a|an|the|its|their)\s+|"
+    rf"\b(?:achiev|attain|reach|obtain|yield|report|record|deliver|reveal)\w*\s+|\bwith\s+)"
+    rf"(?:(?:highest|best|lowest|top|overall|average|mean|total|high|low|strong|good|competitive|{_PRAISE})\s+){{0,2}}"
+    rf"{_VALUE_NP_WIDE}$")
 _PAREN_VALUE = re.compile(r"\s?\((?:\d+(?:\.\d+)?\s?\\?%|\d*\.\d+)")  # "(3.61", "(84%"; not "(3)", "(5-10%)"
 _OF_NUM = re.compile(r"\sof\s+(?:up\s+to\s+|about\s+|over\s+|only\s+|just\s+|nearly\s+)?\d")
 _CHANGE_VERB_END = re.compile(r"(?:decreas|reduc|increas|improv|drop|fall|fell|ris|rose|grow|grew|shrink|shrank|cut|"

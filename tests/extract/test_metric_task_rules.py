@@ -258,3 +258,12 @@ def test_no_measure_from_a_setting_a_count_in_brackets_or_a_bare_score():
     assert got == {}
     assert _ents("The model assigns a score of 3 to each item (see Section 2).", typ="Metric") == {}
     assert _ents("Three criteria matter: the overall score (1), the cost (2) and the delay (3).", typ="Metric") == {}
+
+
+def test_an_evaluative_word_is_no_part_of_a_measure_read_with_its_value():
+    got = _ents("FooGuard achieves near-perfect refusal rates (100%) on the two BarSet suites.", typ="Metric")
+    assert "refusal rate" in got and not any("perfect" in n for n in got)
+    got = _ents("FooNet delivers dramatic speedups of 12x and reaches a perfect success rate of 100%.", typ="Metric")
+    assert not any(w in n for n in got for w in ("dramatic", "perfect"))
+    got = _ents("FooTagger attains remarkable tagging accuracy of 93.2% on the test split.", typ="Metric")
+    assert "tagging accuracy" in got
