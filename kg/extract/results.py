@@ -166,8 +166,10 @@ _DS_AFTER = re.compile(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s,;\d][^\s,;]*\s+)
                        r"(?:(?!and\b)[^\s,;\d]+\s+)?(?:(?:(?!and\b)[^\s,;\d]+\s+){0,2}of\s+(?:the\s+)?)?$", re.I)
 _FOR_NAME = re.compile(r"(?:\s*(?:,|and|or)\s*[\d.]+\s*%?)*\s*(?:points?\s+)?(?:for|by|of)\s+(?:the\s+)?(?:original\s+|standard\s+|vanilla\s+)?",
                        re.I)
-_OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at|=|:|by(?:\s+up\s+to)?)?\s*(?:an?\s+|the\s+)?"
-                        r"(?:[+\-]?\d|factor\s+of\s+[a-z]+\b)", re.I)
+# (not "at" an amount of another unit: "78.3% top-1 accuracy at 0.9 GFLOPs", "45 AP at 30 FPS" is the point it is
+# measured at)
+_OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at(?!\s*~?\d[\d.,]*\s*[A-Za-z])|=|:|"
+                        r"by(?:\s+up\s+to)?)?\s*(?:an?\s+|the\s+)?(?:[+\-]?\d|factor\s+of\s+[a-z]+\b)", re.I)
 #: between a value and the next value's metric: the value's own words, then a conjunction ("0.455 average overlap and")
 _OWN_WORDS_AND = re.compile(r"\s*(?:[a-z][\w\-]*\s+){1,3}?(?:and|,|,\s*and)\s+(?:an?\s+|the\s+)?")
 _VALUE_BEFORE = re.compile(r"\d(?:\s?\\?%|\s?[x×])?\s*\$?\s*$")

@@ -77,3 +77,11 @@ def test_no_function_word_or_relative_as_a_metric():
     assert all(m not in ("and quality", "and") for _, m in run(t, Metric=["F1"]))
     t = "It reaches a 41.2% relative gain over the baseline."
     assert run(t) == [("41.2", None)]
+
+
+def test_a_value_before_its_metric_measured_at_an_amount_of_another_unit():
+    t = "FooNet-S reaches 78.3% top-1 accuracy at 0.9 GFLOPs and 81.9% top-1 accuracy at 3.1 GFLOPs."
+    got = run(t, Metric=["top-1 accuracy", "GFLOPs"])
+    assert ("78.3", "top-1 accuracy") in got and ("81.9", "top-1 accuracy") in got
+    t = "Our detector keeps accuracy at 92.1% while cutting the cost by 30%."
+    assert run(t, Metric=["accuracy", "cost"])[0] == ("92.1", "accuracy")
