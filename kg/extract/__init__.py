@@ -308,7 +308,7 @@ _TWO_LETTERS = re.compile(r"[A-Z]{2}s?")  # "HR", "AP", "EM", "APs": too short t
 _MEASURE_CUE = re.compile(r"(?:\bin\s+terms\s+of|\bwith\s+respect\s+to|\bw\.r\.t\.|\b(?:measured|evaluated|assessed|"
                           r"quantified|benchmarked|compared)\s+(?:by|with|using|via|in\s+terms\s+of|on)|\b(?:metrics?|"
                           r"measures?|criteria)\s*(?:\(|,\s*)?(?:such\s+as|including|like|namely|e\.g\.,?|:))\s+"
-                          r"(?:the\s+|both\s+)?")
+                          r"(?:the\s+|both\s+)?|\b(?:metrics|measures|criteria)\s*\(\s*")
 _OUTPERFORMS_IN = re.compile(r"\b(?:outperform|surpass|exceed|beat)\w*\s+[^.;:!?()]{0,80}?\s+in\s+(?:both\s+)?")
 # "higher accuracy and lower latency than": a compared measure in a list that the comparison closes
 _ITEMS_THEN_COMPARED = re.compile(r"s?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-@]+(?:\s+[\w\-@]+){0,3}){1,3}"

@@ -267,3 +267,9 @@ def test_an_evaluative_word_is_no_part_of_a_measure_read_with_its_value():
     assert not any(w in n for n in got for w in ("dramatic", "perfect"))
     got = _ents("FooTagger attains remarkable tagging accuracy of 93.2% on the test split.", typ="Metric")
     assert "tagging accuracy" in got
+
+
+def test_measures_listed_in_brackets_after_metrics():
+    got = _ents("Rankers are chosen by cost and by performance metrics (accuracy, precision, recall).", typ="Metric")
+    assert {"accuracy", "precision", "recall"} <= set(got)
+    assert _ents("The metrics (see Section 4) are defined later; accuracy is left out.", typ="Metric") == {}
