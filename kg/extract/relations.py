@@ -311,6 +311,9 @@ _COMBINES_APPOS = frozenset("combines integrates incorporates unifies fuses marr
                             "incorporating unifying fusing".split()) | {"consisting of", "composed of"}
 #: a purpose phrase opening the sentence: "To improve robustness, X combines A and B" (X is the subject, not in a PP)
 _PURPOSE_LEAD = re.compile(r"\s*(?:To|In\s+order\s+to|For)\s[^,;:()]{1,80},\s*(?:the\s+proposed\s+|our\s+)?$")
+#: the next numbered item of a list of parts: "..., and (2) ", "; 3) ", "(iii) "
+_ENUM_NEXT = re.compile(r"(?<![\w(])\(?(?:[2-9]|ii|iii|iv|vi?|b|c|d|e)\)\s*")
+_ARTICLE = re.compile(r"(?:(?:an?|the)\s+)?")
 _WITH_OF = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:the\s+|their\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,4}?of\s+(?:an?\s+|the\s+)?")
 _WITH_NEXT = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}")
 
@@ -1761,6 +1764,13 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         nxt = _WITH_OF.match(text, parts[-1][1], e) or nxt
                     if nxt:
                         parts += _tails(text, ments, nxt.end(), e, "Method")
+                if cm4["count"] and cm4["count"].rstrip().endswith(")"):
+                    # "comprises two components: (1) A, a module that ...; and (2) B, ...": each numbered part's first name
+                    for nm in _ENUM_NEXT.finditer(text, parts[-1][1] if parts else cm4.end(), e):
+                        y = next((m for m in ments if nm.end() <= m[0] <= nm.end() + 40 and m[2] == "Method"), None)
+                        if y is not None and y not in parts and \
+                                (_ARTICLE.fullmatch(text, nm.end(), y[0]) or _ADJ_LEAD.fullmatch(text, nm.end(), y[0])):
+                            parts.append(y)
                 if any(y[3] == proposed for y in parts):
                     continue  # "Our pipeline integrates A, B and C" with A taken for the paper's method: not its parts
                 wide = cm4["lead"] is not None or cm4["verb"] not in _COMBINES_OLD

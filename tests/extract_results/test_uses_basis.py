@@ -426,3 +426,15 @@ def test_parts_listed_after_includes_consists_of_and_comprising(text: str, names
 ])
 def test_no_parts_outside_the_subject_or_after_stages(text: str, names: list[str]) -> None:
     assert based(text, names) == set()
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # numbered parts: each item's first name, after the description of the one before
+    ("We propose ZedNet. ZedNet comprises two key components: (1) Gap Module, a module that aligns features; and "
+     "(2) Ring Head, a decoder for masks.", ["ZedNet", "Gap Module", "Ring Head"], {"Gap Module", "Ring Head"}),
+    ("We propose ZedNet. ZedNet consists of three modules: 1) a Gap Module that aligns features, 2) a Ring Head for "
+     "decoding, and 3) a frozen CLIP encoder.", ["ZedNet", "Gap Module", "Ring Head", "CLIP"], {"Gap Module", "Ring Head", "CLIP"}),
+])
+def test_numbered_parts_after_a_count(text: str, names: list[str], expected: set[str]) -> None:
+    assert based(text, names) == expected
+
