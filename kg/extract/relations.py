@@ -311,6 +311,9 @@ _COMBINES_APPOS = frozenset("combines integrates incorporates unifies fuses marr
                             "incorporating unifying fusing".split()) | {"consisting of", "composed of"}
 #: a purpose phrase opening the sentence: "To improve robustness, X combines A and B" (X is the subject, not in a PP)
 _PURPOSE_LEAD = re.compile(r"\s*(?:To|In\s+order\s+to|For)\s[^,;:()]{1,80},\s*(?:the\s+proposed\s+|our\s+)?$")
+#: a name written as the subject after an opening phrase: "On A, B and C, X reaches ..." (see ``own_method``)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_SUBJECT_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:also\s+|further\s+)?[a-z]+(?:s|es|ed)\b")
 #: the next numbered item of a list of parts: "..., and (2) ", "; 3) ", "(iii) "
 _ENUM_NEXT = re.compile(r"(?<![\w(])\(?(?:[2-9]|ii|iii|iv|vi?|b|c|d|e)\)\s*")
 _ARTICLE = re.compile(r"(?:(?:an?|the)\s+)?")
@@ -1556,8 +1559,17 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
     ours_all = proposed_spans(text, 0, len(text), proposed, low)
     breaks: list[int] | None = None  # clause breaks, found when a sentence first gets past the cue filter below
     # the paper's "method" must not be its dataset, metric or task ("MMMG-Score" proposed with a benchmark)
-    own_method = bool(proposed) and not generic_phrase(proposed, text) and \
-        not any(m[2] != "Method" and m[3] == proposed for m in mentions)
+    # (a name first written as the Method, then typed otherwise only as a subject after an opening phrase, is still the
+    # paper's method: "We propose X ... On A, B and C, X reaches ..." with that X read into the dataset list)
+    own_method = bool(proposed) and not generic_phrase(proposed, text)
+    if own_method:
+        other = [m for m in mentions if m[3] == proposed and m[2] != "Method"]
+        if other and (not any(m[3] == proposed and m[2] == "Method" and m[0] < other[0][0] for m in mentions) or
+                      not all(_COMMA_BEFORE.search(text, max(0, m[0] - 3), m[0]) and _SUBJECT_AFTER.match(text, m[1])
+                              for m in other)):
+            own_method = False
+        elif other:
+            mentions = [(m[0], m[1], "Method", m[3]) if m[3] == proposed else m for m in mentions]
     start_at = proposal_start(low, sentences, [m[0] for m in mentions if m[2] == "Method" and m[3] == proposed]) \
         if own_method else None
     # a dataset paper: "the dataset's effectiveness is assessed with A and B" (after the dataset is named)

@@ -438,3 +438,18 @@ def test_no_parts_outside_the_subject_or_after_stages(text: str, names: list[str
 def test_numbered_parts_after_a_count(text: str, names: list[str], expected: set[str]) -> None:
     assert based(text, names) == expected
 
+
+def test_paper_method_typed_otherwise_as_a_later_subject() -> None:
+    # the paper's name read into a dataset list once ("On FooSet and BarSet, ZedNet reaches ..."): still its method
+    text = "We propose ZedNet, built on BERT. On FooSet and BarSet, ZedNet reaches 91% accuracy, outperforming GPT-4."
+    ms = sorted(_mentions(text, ["BERT", "GPT-4"]) + [(11, 17, "Method", "ZedNet"), (37, 43, "Dataset", "FooSet"),
+                                                    (48, 54, "Dataset", "BarSet"), (56, 62, "Dataset", "ZedNet")])
+    assert [text[m[0]:m[1]] for m in ms if m[2] == "Dataset"] == ["FooSet", "BarSet", "ZedNet"]
+    rels = {(r.head, r.type, r.tail) for r in find_relations(text, _sentences(text), ms, proposed="ZedNet")}
+    assert {("ZedNet", "BASED_ON", "BERT"), ("ZedNet", "OUTPERFORMS", "GPT-4")} <= rels
+    # a name typed as a dataset elsewhere than as such a subject is no method of the paper ("We also release the ZedNet
+    # corpus"): the rules that need the paper's own method stay off
+    text2 = "We propose ZedNet. ZedNet leverages BERT for tagging. We also release the ZedNet corpus."
+    k = text2.rfind("ZedNet")
+    ms2 = sorted(_mentions(text2, ["ZedNet", "BERT"])[:-1] + [(k, k + 6, "Dataset", "ZedNet")])
+    assert not find_relations(text2, _sentences(text2), ms2, proposed="ZedNet")
