@@ -90,16 +90,21 @@ _EVAL_VERB = re.compile(
 _EVAL_FROM = re.compile(r"\b(?:on|across)\s+(?:[\w\-]+\s+){1,4}?from\s+(?:the\s+)?$", re.I)
 #: "on two real-world KGQA datasets, D1 and D2", "on four open datasets - D1, D2", "across N scenes and the D dataset"
 _ON_MORE = (r"|\b(?:on|across)\s+(?:[\w\-]+\s+){0,4}?(?:datasets?|benchmarks?|corpora|suites?)\s*(?:[,:(]|\s[\-\u2013\u2014])\s*"
-            r"(?:including\s+|such\s+as\s+|namely\s+|e\.g\.,?\s*)?$|\b(?:on|across)\s+(?:[\w\-]+\s+){1,4}?(?:and|or)\s+(?:the\s+)?$")
+            r"(?:including\s+|such\s+as\s+|namely\s+|e\.g\.,?\s*)?$|\b(?:on|across)\s+(?:[\w\-]+\s+){1,4}?(?:and|or)\s+(?:the\s+)?$"
+            # "Experiments using the public D1, D2 ...", "validation with D": the evaluation's data after using/with
+            r"|\b(?:experiments?|evaluations?|tests|validations?)\s+(?:(?:are|were)\s+)?(?:conducted\s+|performed\s+|carried\s+out\s+)?"
+            r"(?P<use>using|with)\s+(?:the\s+|both\s+|several\s+|two\s+|three\s+|four\s+|five\s+|multiple\s+|public\s+|"
+            r"publicly\s+available\s+|standard\s+|popular\s+|benchmark\s+|datasets?\s+|benchmarks?\s+|,\s*)*$")
 _ON = re.compile(r"(?<!trained )(?<!pretrained )(?<!pre-trained )(?<!fine-tuned )(?<!finetuned )(?<!learned )"
                  r"(?<!built )(?<!based )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!depends )"
-                 r"\b(?:on|across)\s+(?:the\s+|both\s+|all\s+|several\s+|three\s+|two\s+|four\s+|"
+                 r"\b(?:on|across)\s+(?:the\s+|our\s+|both\s+|all\s+|several\s+|three\s+|two\s+|four\s+|"
                  r"five\s+|multiple\s+|challenging\s+|popular\s+|standard\s+|public\s+|widely[- ]used\s+|"
-                 r"benchmark\s+|datasets?\s+|benchmarks?\s+|,\s*|including\s+|such\s+as\s+|e\.g\.,?\s*|\(\s*)*$"
+                 r"benchmark\s+|datasets?\s+|benchmarks?\s+|tasks?\s+of\s+|,\s*|including\s+|such\s+as\s+|e\.g\.,?\s*|\(\s*)*$"
                  r"|\b(?:benchmarks?|datasets?)\s*,?\s*(?:such\s+as|including|like|e\.g\.,?|namely)\s+(?:the\s+)?$"
                  r"|\b(?:improvements?|gains?|increases?|boosts?)\b[^,;()]{0,40}?\bin\s+(?:the\s+)?$"
                  r"|\b(?:on|across)\s+[\d{},.]+\s+(?:[\w\-]+\s+){0,3}?(?:from|of|in)\s+(?:the\s+)?$", re.I)
-_EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?)\s+(?:\w+\s+){0,3}?(?:on|across)\b", re.I)
+_EXP_ON = re.compile(r"\b(?:experiments?|results?|evaluations?|studies|tests?|validations?)\s+(?:\w+\s+){0,3}?"
+                     r"(?:on|across|using|with)\b", re.I)
 _EXP_SHOW = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
                        r"confirms|verify|verifies)\b", re.I)
 _FOR = re.compile(
@@ -185,6 +190,10 @@ RULE_CONFIDENCE: dict[str, float] = {
     "extended_to": 0.75,       # "X can be easily extended to T1, T2 and T3": X APPLIED_TO each
     "long_form_for": 0.75,     # "we propose X (Long Form Of X) for T": the paper's method, its bracketed long form, "for T"
     "evaluated_on_tasks": 0.75,  # "we evaluate X on downstream tasks of T1, T2 and T3"
+    "serves_task": 0.75,       # "X offers a practical solution for T", "..., making it applicable to T": the paper's method
+    "for_task_we_use": 0.75,   # "For T, we fine-tune and evaluate X": X is used for T
+    "task_opening": 0.75,      # "In T, X outperforms Y", "On T, X achieves ...": the subject after the opening task
+    "proposal_via_for": 0.7,   # "we introduce X, a framework leveraging Y for T": the paper's method is for T
     "paper_beats_in_task": 0.75,  # "X outperforms existing methods in T" after the proposal: X named as the subject
     "beats_task_methods": 0.75,  # "X outperforms existing T methods": the paper's method is one for T
     "name_compound": 0.75,     # "a Transformer-based point network (PNet)": PNet BASED_ON a Transformer named elsewhere
@@ -336,6 +345,7 @@ _INTRO = re.compile(
 _INTRO_VERB = re.compile(r"\b(?:achiev|obtain|attain|reach|yield|outperform|surpass|improv|reduc|show|demonstrat|"
                          r"match(?!ing)|beat|exceed|perform|get|gets|is|are|was|were)\w*\b", re.I)
 _TAIL_CUE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|vs\.?|versus|compared\s+(?:to|with)|"
+                       r"match(?:es|ed)|rivals|on\s+par\s+with|comparable\s+(?:\w+\s+)?(?:to|with)|"
                        r"against|built\s+(?:up)?on|based\s+on|extends|extension\s+of|variant\s+of|fine-?\s?tuned\s+from|"
                        r"initiali[sz]ed\s+(?:from|with)|on\s+top\s+of|derived\s+from|adapted\s+from|with|using|via|"
                        r"trained\s+with|pretrained\s+with|pre-trained\s+with)\b", re.I)
@@ -385,6 +395,10 @@ _STUDY_ON = re.compile(r"[\s,()\w\-]{0,40}?\b(?:(?:trained|evaluated|tested|fine
 #: "three tasks, including T", "task families: T"
 _TASK_LIST_BEFORE = re.compile(r"\btasks?(?:\s+famil(?:y|ies))?\s*,?\s*(?::|including|such\s+as|like|e\.g\.,?|namely)\s*"
                                r"(?:the\s+)?(?:[\w\-]+(?:\s+[\w\-]+){0,3}\s*,\s*(?:and\s+|or\s+)?)*$", re.I)
+#: an evaluation verb (not its noun, "evaluation", "tests"), and "on"/"across" between the verb and a far object
+_EVAL_OBJ_VERB_FORM = re.compile(r"(?:evaluat(?:e|es|ed|ing)|test(?:ed|ing)?|benchmark(?:ed|ing)?|assess(?:es|ed|ing)?|"
+                                 r"compar(?:e|es|ed|ing))\b", re.I)
+_ON_WORD = re.compile(r"\b(?:on|across)\b", re.I)
 _EVAL_OBJ_VERB = re.compile(r"(?:evaluat|test|verif|compar|benchmark|assess)\w*", re.I)
 #: "we address T", "this paper tackles the problem of T"
 _WE_ADDRESS = re.compile(r"\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+ly\s+)?(?:address|tackle|solve|study|"
@@ -396,6 +410,39 @@ _X_ADDRESS = re.compile(r"\b(?:address|tackle|solve|handle)(?:es|s)?\s+(?:both\s
                         r"(?:the\s+)?$", re.I)
 _ADDRESS_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:also|further|thus|therefore|effectively|directly|explicitly|"
                           r"naturally|successfully|can|could|is\s+able\s+to)\s+)*")
+#: "X offers / provides a practical, efficient solution for T", "X serves as a strong baseline for T", "X is beneficial for
+#: T", "..., making it applicable to a wide range of T tasks" (lower-cased text; the cue ends right before the task)
+_SERVES_FOR = re.compile(
+    r"(?:\b(?:offer|provide|present|represent|constitute|deliver|establish|become)(?:s|ing)?\s+|\b(?:serv|act)(?:es|ing)\s+as\s+|"
+    r"\b(?:is|are)\s+(?:thus\s+|therefore\s+|also\s+)?)(?:an?|the)\s+(?:[\w\-]+,?\s+(?:and\s+)?){0,5}?"
+    r"(?:solution|tool|framework|approach|way|means|foundation|option|alternative|choice|paradigm|pathway|avenue|recipe|"
+    r"strategy|platform|baseline|technique)s?\s+(?:for|to)\s+"
+    r"(?:the\s+)?(?:(?:task|problem)s?\s+of\s+)?(?:(?:a\s+)?(?:wide\s+|broad\s+)?(?:range|variety)\s+of\s+|various\s+|diverse\s+|"
+    r"many\s+|both\s+|(?:real-world|downstream|practical)\s+)*$|"
+    r"\b(?:is|are|making\s+it|makes\s+it|making\s+them)\s+(?:\w+ly\s+|also\s+|thus\s+)*(?:applicable|beneficial|suitable|"
+    r"well-suited|well\s+suited)\s+(?:to|for)\s+(?:the\s+)?(?:(?:task|problem)s?\s+of\s+)?(?:(?:a\s+)?(?:wide\s+|broad\s+)?"
+    r"(?:range|variety)\s+of\s+|various\s+|diverse\s+|many\s+|both\s+|(?:real-world|downstream|practical)\s+)*$")
+_SERVES_KEYS = ("solution", "applicab", "benefici", "suitab", "suited", "tool", "foundation", "way", "means", "alternative",
+                "framework", "approach", "paradigm", "avenue", "pathway", "recipe", "strategy", "platform", "baseline",
+                "technique", "option", "choice")
+#: the gap between the paper's method and the cue: adverbs ("X effectively offers"), ", which", or a participle closing
+#: the clause ("X reduces ..., making it applicable to T", "X ..., offering a solution for T")
+_SERVES_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*which\s+|,\s*)?(?:(?:also|further|thus|therefore|effectively|"
+                         r"naturally|ultimately|overall|can|could|may|hence)\s+)*")
+_SERVES_PARTICIPLE = re.compile(r"(?:offering|providing|presenting|representing|establishing|serving|acting|making)\b")
+#: "For T, we fine-tune and evaluate X", "To do our T, we use X": the sentence opens with the task a named method
+#: is then used for (the opening before the task; the gap from the task to the method)
+_FOR_TASK_OPEN = re.compile(r"\s*(?:(?:First|Second|Third|Then|Next|Finally|Lastly|Additionally|Specifically),\s+)?"
+                            r"(?:For|To\s+(?:do|perform|handle|address|tackle|solve))\s+(?:the\s+|our\s+)?(?:task\s+of\s+)?")
+_FOR_TASK_WE = re.compile(r"(?:\s+tasks?)?\s*,\s*we\s+(?:\w+ly\s+|first\s+|then\s+|also\s+|further\s+)*"
+                          r"(?:use|employ|adopt|fine-?tune|train|evaluate|benchmark|apply|leverage|utili[sz]e|deploy)\s+"
+                          r"(?:and\s+(?:evaluate|benchmark|test|fine-?tune|train|use|compare)\s+)?(?:the\s+|an?\s+)?"
+                          r"(?:[\w\-]+\s+){0,2}?")
+#: "In T, X outperforms Y", "On T, the proposed X achieves ...": after the opening task, the subject and its verb
+_OPEN_TASK_GAP = re.compile(r"(?:\s+tasks?)?\s*,\s*(?:the\s+proposed\s+|our\s+)?")
+_OPEN_TASK_VERB = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:(?:also|further|still|consistently|significantly|clearly|"
+                             r"substantially|even)\s+)*(?:outperforms|surpasses|beats|exceeds|achieves|attains|obtains|"
+                             r"reaches|sets|establishes|delivers|yields)\b")
 _COMPARED_BEFORE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|vs\.?|versus|compared|"
                               r"against|unlike|relative\s+to)\b[^,;]*$", re.I)
 _TRAINED_WITH = re.compile(r"\s+(?:(?:pre-?trained|trained|fine-?tuned|learned)\s+)?(?:with|using|by)\s+(?:our\s+)?", re.I)
@@ -556,6 +603,22 @@ def _coheads(text: str, methods: list[MentionT], h: MentionT, cs: int) -> list[M
     return []
 
 
+_APPOS_GAP = re.compile(r"\s*,\s*(?:the|an?|our|its)\s+(?:[\w\-]+\s+){0,2}")
+
+
+def _tail_appositive(text: str, methods: list[MentionT], cs: int, x: MentionT) -> bool:
+    """True when ``x`` sits in the appositive of a compared name: "outperforms Y-T, the Y with a T backbone, on D" (Y).
+
+    >>> t = "X outperforms Y-T, the Y with a T backbone, on D."
+    >>> ms = [(0, 1, "Method", "X"), (14, 17, "Method", "Y-T"), (23, 24, "Method", "Y")]
+    >>> _tail_appositive(t, ms, 0, ms[2]), _tail_appositive(t, ms, 0, ms[0])
+    (True, False)
+    """
+    p = next((m for m in reversed(methods) if cs <= m[0] and m[1] <= x[0]), None)
+    return p is not None and x[0] - p[1] <= 30 and _APPOS_GAP.fullmatch(text, p[1], x[0]) is not None and \
+        _is_tail(text, cs, p[0])
+
+
 def _heads_listed(text: str, methods: list[MentionT], y: MentionT) -> list[MentionT]:
     """The methods listed right before ``y`` ("A, B and C" for C), nearest first."""
     out, cur = [], y
@@ -626,6 +689,14 @@ _APPOS_FOR = re.compile(
     r"developed|built|intended|dedicated|customi[sz]ed)\s+(?:for|to)\s+|for\s+|to\s+(?:address|tackle|solve|enhance|improve|"
     r"advance|perform|enable|support)\s+)(?:the\s+(?:task|problem)\s+of\s+)?(?:the\s+)?"
     r"(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*-\w+),?\s+(?:and\s+)?){0,3}")
+#: "X, an innovative framework leveraging / that uses Y for T": the kind noun, a using verb and its object, then "for T"
+_APPOS_VIA_FOR = re.compile(
+    r"\s*(?:\([^()]{1,60}\)\s*)?,\s*(?:an?|the|our)\s+(?:(?!(?:that|which|where|while|whose|by|with|using|via|and)\b)"
+    r"[^;:.(),]){0,60}?\b(?:framework|model|method|approach|network|architecture|algorithm|system|pipeline|technique|"
+    r"strategy|paradigm|agent|solution)\s+(?:that\s+|which\s+)?(?:leverag(?:es|ing)|us(?:es|ing)|utili[sz](?:es|ing)|"
+    r"exploit(?:s|ing)|harness(?:es|ing)|employ(?:s|ing)|integrat(?:es|ing)|combin(?:es|ing)|built\s+(?:up)?on|based\s+on)\s+"
+    r"[^;:.()]{1,60}?\s+for\s+(?:the\s+(?:task|problem)\s+of\s+)?(?:the\s+)?(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*-\w+),?\s+"
+    r"(?:and\s+)?){0,3}")
 #: "X (ACR), a novel [adjectives] T framework": the appositive of the paper's name in its proposal sentence names
 #: its task as a compound ("a tiny, weakly-supervised transformer-based crowd counting framework")
 _APPOS_COMPOUND = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|\s*[\-\u2013\u2014:])\s*(?:which\s+is\s+)?(?:an?|the|our)\s+"
@@ -1284,6 +1355,11 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
                 continue
             if any(o[1] < t[0] and _APPOS_FOR.fullmatch(text, o[1], t[0]) for o in own):
                 out.append((own[0], "APPLIED_TO", t, "proposal_for"))
+            elif any(o[1] < t[0] and t[0] - o[1] <= 200 and _APPOS_VIA_FOR.fullmatch(text, o[1], t[0]) and
+                     not any(m[2] == "Task" and o[1] < m[0] < t[0] for m in ments) for o in own):
+                # "we introduce X, an innovative framework leveraging Y for T": X, not only Y, is for T (not when the
+                # appositive names X's own task first: "X, a stereo matching method that leverages Y for T2")
+                out.append((own[0], "APPLIED_TO", t, "proposal_via_for"))
             elif _TASK_HEAD_AFTER.match(text, t[1], e) and not _HEAD_THEN_FOR.match(text, t[1], e) and \
                     any(o[1] < t[0] and _APPOS_COMPOUND.fullmatch(text, o[1], t[0]) for o in own):
                 # "X, a novel category-level 6D pose estimation framework" (not "a federated learning framework for T":
@@ -1879,12 +1955,13 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             cs, ce = clause(d[0])
             w0 = max(cs, d[0] - 100)
             window = low[w0:d[0]]
-            if not ("on " in window or "across" in window or " in " in window or "bench" in window or "data" in window):
+            if not ("on " in window or "across" in window or " in " in window or "bench" in window or "data" in window or
+                    d[2] == "Dataset" and ("using" in window or "with" in window)):
                 continue
             onm = (_ON_DS_L if d[2] == "Dataset" else _ON_L).search(window)
             if not onm:
                 continue
-            on_at = w0 + onm.start()
+            on_at = w0 + (onm.start("use") if d[2] == "Dataset" and onm["use"] else onm.start())
             if _NEG.search(text[max(s, on_at - 40):on_at]) or _TRAINED_ON.search(text, max(s, on_at - 40), on_at):
                 continue  # "does not ... on D", "trained exclusively on D": not an evaluation
             if _FOR_TRAINING.match(text, d[1], min(e, d[1] + 40)):
@@ -1914,13 +1991,20 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 if verb:
                     lo = intro_end if any(intro_end <= x[0] < on_at for x in methods) else cs
                     hm = [x for x in methods if max(cs, lo) <= x[0] and x[1] <= on_at and x[0] < verb.start() + 60
-                          and not _is_tail(text, cs, x[0]) and not (phrase[0] <= x[0] < phrase[1] and x[3] != proposed)]
+                          and not _is_tail(text, cs, x[0]) and not (phrase[0] <= x[0] < phrase[1] and x[3] != proposed)
+                          and not _tail_appositive(text, methods, cs, x)]
                     # "a ViT-L pretrained with OurNet achieves ...": the paper's method in the subject is the one
                     # evaluated, unless it is a compared baseline ("than OurNet")
                     own = [x for x in methods if x[3] == proposed and max(cs, lo) <= x[0] and x[1] <= verb.start()
                            and not _COMPARED_BEFORE.search(text, max(cs, x[0] - 60), x[0])]
                     # "We evaluate A, B and C on D": the objects of an evaluation verb, not "we"
-                    objs = [x for x in hm if x[0] > verb.start() and x[0] != x[1] and x[3] != proposed] \
+                    # (the objects may follow a longer description after a comma: "evaluate two vision-language
+                    # foundation models, A and B, on the task of T")
+                    far = _EVAL_OBJ_VERB_FORM.match(text, verb.start())
+                    objs = [x for x in methods if verb.start() < x[0] and x[1] <= on_at and x[0] != x[1] and
+                            x[3] != proposed and not _is_tail(text, cs, x[0]) and not phrase[0] <= x[0] < phrase[1] and
+                            (x in hm or far and x[0] < verb.start() + 100 and text[x[0] - 2:x[0]] == ", " and
+                             not _ON_WORD.search(text, verb.end(), x[0]))] \
                         if _EVAL_OBJ_VERB.match(text, verb.start()) else []
                     pick = objs or own or [x for x in hm if x[3] == proposed] or hm
                     if pick:
@@ -1954,23 +2038,25 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 # "Experiments on D show ...", "evaluated on D": with no other method named in the sentence,
                 # the evaluated method is the paper's own
                 h, rule = (on_at, on_at, "Method", proposed), "proposed_evaluated"
+            heads = [h] if h is not None else []
+            if h is not None and rule == "evaluated_verb" and h[0] != h[1]:
+                # "We evaluate A, B, and C on D", "the proposed A and B on D", "evaluate two models, A and B, on the task
+                # of T": every listed name
+                for x in methods:
+                    if heads[-1][1] <= x[0] and x[1] <= on_at:
+                        gap = text[heads[-1][1]:x[0]]
+                        if len(gap) > 60 or not _LIST.match(gap):
+                            break
+                        heads.append(x)
             if h is not None and d[2] == "Task":
                 # "We evaluated X on benchmarks including T1, T2 and T3": tasks of an evaluation
                 if rule in ("evaluated_verb", "proposed_evaluated") or \
                         rule == "experiments_show" and h[3] == proposed and not _COUNT_IN.search(text, on_at, d[1]):
                     for x in [d] + _tails(text, ments, d[1], ce, "Task"):
-                        add(h, "APPLIED_TO", x, "evaluated_task", ev)
+                        for hh in heads:
+                            add(hh, "APPLIED_TO", x, "evaluated_task", ev)
                 continue
             if h is not None:
-                heads = [h]
-                if rule == "evaluated_verb" and h[0] != h[1]:
-                    # "We evaluate A, B, and C on D", "the proposed A and B on D": every listed name
-                    for x in methods:
-                        if heads[-1][1] <= x[0] and x[1] <= on_at:
-                            gap = text[heads[-1][1]:x[0]]
-                            if len(gap) > 60 or not _LIST.match(gap):
-                                break
-                            heads.append(x)
                 for x in [d] + _tails(text, ments, d[1], ce, "Dataset"):
                     for hh in heads:
                         add(hh, "EVALUATED_ON", x, rule, ev)
@@ -2060,6 +2146,15 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     for x in [t] + _tails(text, ments, t[1], e, "Task"):
                         add(h, "APPLIED_TO", x, "extended_to", ev)
                 break
+        # "In T, X outperforms Y": the subject after the opening task is applied to it
+        t = next((t for t in ments if t[2] == "Task" and t[0] - s <= 12), None) if methods and "Task" in kinds else None
+        if t is not None and _TASK_OPENS.match(text[s:t[0]]):
+            ts = [t] + _tails(text, ments, t[1], e, "Task")
+            gm = _OPEN_TASK_GAP.match(text, ts[-1][1], e)
+            x = next((x for x in methods if gm and x[0] == gm.end()), None)
+            if x is not None and _OPEN_TASK_VERB.match(text, x[1], e):
+                for y in ts:
+                    add(x, "APPLIED_TO", y, "task_opening", ev)
         # "X surpasses Y by 12% in T", "X achieves 80% accuracy on T": the subject of the cue is applied to T
         for t in ments:
             if t[2] != "Task" or not _IN_TASK.search(text, max(s, t[0] - 30), t[0]):
@@ -2102,6 +2197,36 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 # "outperforms existing GCD methods and a strong T2 baseline": only the task of the methods beaten
                 for y in [t] + (_tails(text, ments, t[1], e, "Task") if rule != "beats_task_methods" else []):
                     add(x, "APPLIED_TO", y, rule, ev)
+        if "Task" in kinds and methods and (low.startswith("for ", s) or low.startswith("to ", s) or
+                                            _FOR_TASK_OPEN.match(text, s, e)):
+            # "For T, we fine-tune and evaluate X": X is used for T
+            fo = _FOR_TASK_OPEN.match(text, s, e)
+            t = next((t for t in ments if fo and t[0] == fo.end() and t[2] == "Task"), None)
+            if t is not None:
+                ts = [t] + _tails(text, ments, t[1], e, "Task")
+                wm = _FOR_TASK_WE.match(text, ts[-1][1], e)
+                x = next((x for x in methods if wm and x[0] == wm.end()), None)
+                if x is not None and not _NEG.search(text[max(s, wm.start()):wm.end()]):
+                    for y in ts:
+                        add(x, "APPLIED_TO", y, "for_task_we_use", ev)
+        if own_method and "Task" in kinds and field == "abstract" and any(k in seg for k in _SERVES_KEYS):
+            # "X offers a practical solution for T", "X is beneficial for T", "X reduces ..., making it applicable to T":
+            # the paper's method (or "our method") as the subject of the cue
+            for t in ments:
+                if t[2] != "Task":
+                    continue
+                sm = _SERVES_FOR.search(low, max(s, t[0] - 150), t[0])
+                if sm is None or _NEG.search(text[max(s, sm.start() - 25):sm.start()]):
+                    continue
+                x = next((x for x in reversed(methods) if x[1] <= sm.start()), None)
+                if x is None or x[3] != proposed or ";" in text[x[1]:sm.start()] or not (
+                        _SERVES_GAP.fullmatch(text, x[1], sm.start()) or
+                        _SERVES_PARTICIPLE.match(low, sm.start()) and text[sm.start() - 2:sm.start()] == ", " and
+                        sm.start() - x[1] <= 160):
+                    continue
+                for y in [t] + _tails(text, ments, t[1], e, "Task"):
+                    add(x, "APPLIED_TO", y, "serves_task", ev)
+                break
         # "X, a novel T framework that ...": the appositive names what X is for
         for i, t in enumerate(ments):
             if t[2] != "Task" or not i or ments[i - 1][2] != "Method" or ments[i - 1][0] < s:

@@ -196,3 +196,116 @@ def test_paper_method_beats_methods_in_task(second, expected):
     text = PROPOSAL + second
     got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet"], Task=["depth estimation"])
     assert {t for h, _, t in got if h == "ZetaNet"} == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    # round dec2a: the paper's method (or "our method") as the subject of a cue naming what it serves
+    ("Overall, ZetaNet offers a practical, efficient solution for depth estimation.", {"depth estimation"}),
+    ("Our method provides a strong baseline for depth estimation and optical flow estimation.",
+     {"depth estimation", "optical flow estimation"}),
+    ("Tests show that ZetaNet is beneficial for depth estimation in cluttered rooms.", {"depth estimation"}),
+    ("ZetaNet removes the need for labels while keeping sharp edges, making it applicable to a wide range of depth "
+     "estimation tasks.", {"depth estimation"}),
+    # another method's solution, a negated cue: nothing for ZetaNet
+    ("AlphaB offers a practical solution for depth estimation.", set()),
+    ("ZetaNet is not applicable to depth estimation.", set()),
+    ("ZetaNet is compared with AlphaB, which offers a fast solution for depth estimation.", set()),
+])
+def test_paper_method_serves_task(second, expected):
+    text = PROPOSAL + second
+    got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB"],
+               Task=["depth estimation", "optical flow estimation"])
+    assert {t for h, _, t in got if h == "ZetaNet"} == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    # "Experiments using D1, D2 ... demonstrate that the proposed X", "Experimental validation on D demonstrates X's"
+    ("Experiments using the public FooSet, BarSet benchmark, and an internal corpus demonstrate that the proposed ZetaNet "
+     "attains performance comparable to the strong AlphaB.", {"FooSet", "BarSet"}),
+    ("Experimental validation on FooSet demonstrates ZetaNet's superior accuracy-efficiency balance over AlphaB.",
+     {"FooSet"}),
+    # data a model is trained with: no evaluation
+    ("ZetaNet is trained using the public FooSet benchmark.", set()),
+])
+def test_experiments_using_and_validation_on(second, expected):
+    text = "The new network is named ZetaNet. " + second
+    got = rels(text, "ZetaNet", typ=EV, Method=["ZetaNet", "AlphaB"], Dataset=["FooSet", "BarSet"])
+    assert {t for h, _, t in got if h == "ZetaNet"} == expected
+
+
+def test_evaluate_listed_models_on_the_task_of():
+    # "evaluate two ... models, A and B, on the task of T": each listed model is applied to T
+    text = ("We release a toolkit. We use it to evaluate two state-of-the-art vision-language foundation models, AlphaB and "
+            "BetaB, on the task of depth estimation in indoor scenes.")
+    got = rels(text, None, typ="APPLIED_TO", Method=["AlphaB", "BetaB"], Task=["depth estimation"])
+    assert got == {("AlphaB", "APPLIED_TO", "depth estimation"), ("BetaB", "APPLIED_TO", "depth estimation")}
+
+
+def test_evaluation_noun_takes_no_far_object():
+    # "an evaluation of ..., (2) introduce the AlphaB strategy ... benchmarks like FooSet": AlphaB is no evaluated object
+    text = ("We propose a thorough evaluation of their performance in generating code, introduce the AlphaB strategy, and "
+            "extend existing benchmarks like FooSet.")
+    assert not rels(text, None, typ=EV, Method=["AlphaB"], Dataset=["FooSet"])
+
+
+def test_compared_name_in_an_appositive_is_no_head():
+    # "our approach outperforms Y-T, the Y with a T backbone, ... on D": neither Y-T nor Y is evaluated on D
+    text = ("The experiments show that our approach outperforms AlphaB-T, the AlphaB with a deeper backbone, by up to 0.5% "
+            "on FooSet and BarSet datasets.")
+    got = rels(text, None, typ=EV, Method=["AlphaB-T", "AlphaB"], Dataset=["FooSet", "BarSet"])
+    assert not {h for h, _, _ in got} & {"AlphaB", "AlphaB-T"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "For T, we fine-tune and evaluate X", "To do our T, we use X": X is used for T
+    ("For depth estimation, we fine-tune and evaluate AlphaB to separate near from far objects.",
+     {("AlphaB", "APPLIED_TO", "depth estimation")}),
+    ("To do our optical flow estimation, we use the AlphaB model to track pixels.",
+     {("AlphaB", "APPLIED_TO", "optical flow estimation")}),
+    # the task is the purpose of something else, or no method follows "we ...": nothing
+    ("For depth estimation, the AlphaB model is slow.", set()),
+    ("For depth estimation, we collect new scenes with AlphaB.", set()),
+])
+def test_for_task_we_use_x(text, expected):
+    got = rels(text, None, typ="APPLIED_TO", Method=["AlphaB"], Task=["depth estimation", "optical flow estimation"])
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "In T, X outperforms Y", "On the T task, the proposed X achieves ...": the subject after the opening task
+    ("In depth estimation, ZetaNet outperforms AlphaB with a lower error.", {("ZetaNet", "APPLIED_TO", "depth estimation")}),
+    ("On the depth estimation task, the proposed ZetaNet achieves a 12% lower error.",
+     {("ZetaNet", "APPLIED_TO", "depth estimation")}),
+    # no verb of a result after the subject, or the task is not the opening: nothing
+    ("In depth estimation, ZetaNet is trained with AlphaB.", set()),
+    ("ZetaNet, in depth estimation, outperforms AlphaB.", set()),
+])
+def test_opening_task_then_subject(text, expected):
+    got = rels(text, None, typ="APPLIED_TO", Method=["ZetaNet", "AlphaB"], Task=["depth estimation"])
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the proposal sentence: "we introduce X, an innovative framework leveraging Y for T": X is for T
+    ("In this paper, we introduce ZetaNet, an innovative framework leveraging the AlphaB transformer for depth estimation "
+     "from one image.", {("ZetaNet", "APPLIED_TO", "depth estimation")}),
+    ("We propose ZetaNet, a novel framework that uses AlphaB for depth estimation.",
+     {("ZetaNet", "APPLIED_TO", "depth estimation")}),
+    # another method's appositive, or X's own task named first ("X, a T1 method that leverages Y for T2"): nothing
+    ("AlphaB, a framework that uses transformers for depth estimation, is slow. We propose ZetaNet.", set()),
+    ("We present ZetaNet, a novel optical flow estimation method that leverages a pre-trained AlphaB for depth "
+     "estimation within an iterative architecture.", set()),
+])
+def test_proposal_framework_using_y_for_task(text, expected):
+    got = rels(text, "ZetaNet", typ="APPLIED_TO", Method=["ZetaNet", "AlphaB"],
+               Task=["depth estimation", "optical flow estimation"])
+    assert {r for r in got if r[0] == "ZetaNet" and r[2] == "depth estimation"} == expected
+
+
+def test_matched_model_is_compared_not_evaluated():
+    # "It also outperforms Y and even matches Z across T on our D": Z is compared, "It" (GammaB) is evaluated on D
+    text = ("In experiments, GammaB achieves strong results on BarSet. It also outperforms AlphaB and even matches BetaB "
+            "across depth estimation on our FooSet benchmark.")
+    got = rels(text, None, Method=["GammaB", "AlphaB", "BetaB"], Task=["depth estimation"], Dataset=["FooSet", "BarSet"])
+    assert not {r for r in got if r[0] == "BetaB"}
+    assert ("GammaB", EV, "FooSet") in got
