@@ -22,7 +22,7 @@ from kg.errors import ExtractError
 from kg.extract.affixes import plain_word_affixes
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mined_names
 from kg.extract import entscore
-from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, proposal_spans,
+from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, named_part_is_new, proposal_spans,
                                  result_subjects, task_phrases, cued_task_phrases)
 from kg.extract.discover import _SPLIT_PARTS, _kind, is_name_token
 from kg.extract.relations import find_relations
@@ -225,6 +225,13 @@ _DS_NOUN_AFTER = re.compile(r"\)\s*(?:datasets?|benchmarks?|corpus|corpora)\b(?!
 # "system", "network": "a named entity recognition (NER) model" is a model for the task)
 _PART_AFTER = re.compile(r"\)\s*(?:modules?|blocks?|layers?|mechanisms?|components?|units?|heads?|branch(?:es)?|"
                          r"strateg(?:y|ies)|loss(?:es)?)\b(?!-)", re.I)
+# the head of a part of a method ("... Module", "... block"), and the part nouns after a defined name's bracket
+_PART_HEAD = re.compile(r"\s(?:modules?|blocks?|branch(?:es)?)$", re.I)
+_EXISTING_BEFORE = re.compile(r"\b(?:such\s+as|e\.g\.|like|including|existing|conventional|standard|classic(?:al)?)\b[^.;:]*$",
+                              re.I)
+_OWN_PART_AFTER = re.compile(r"\)\s*(?:modules?|blocks?|branch(?:es)?)\b(?!-)", re.I)
+# an undefined name right before a part noun ("integrates a GLoRA module", "the WSF and AWF modules")
+_PART_NEXT = re.compile(r"(?:\s+and\s+[A-Z][\w\-]*)?\s+(?:modules?|blocks?)\b(?!-)")
 _MODEL_VARIANT = re.compile(r"\d(?![\d.]*[kK]\b)")  # a digit, not of a count of examples ("57k")
 _DATASET_PIECE = re.compile(r"(?:QA|Bench|Eval|Arena|Corpus|Suite|Bank)(?![a-z])")
 # "...QA", "...Bench", "FooEval-2"; a count of thousands of items ("FooCase-200K", "Bar-E-1.5k"; not "-600M": parameters)
@@ -825,6 +832,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             # "a novel X (XR)", "X (XM) module", "X (XS), a training-free strategy", "we propose x y (XY)"
             ctx, new = definition_context(text, ls, se)
             cued = new or role_of(text, ls, field) == "proposed"
+            # "FooNet includes a Center Focusing Module (CFM)", "the Bar Fusion (BF) module": a part named and spelled
+            # out by the paper is a method (its role: `_new_part`)
+            part = typ is None and _new_part(text, ls, le, "definition")
             if typ == "Task" and ctx == "Method" and _PART_AFTER.match(text, se):
                 typ = "Method"  # "a Context-Aware Region Enhancement (CARE) module": a part of the method, not the task
             if ctx == "Dataset" and typ == "Method" and prop_type.get((ss, se)) is None and _DS_NOUN_AFTER.match(text, se):
@@ -834,7 +844,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 # "we introduce Mixture of Reasoning (MoR), a training framework": a capitalised long form the paper
                 # presents as its own is the name of its method even when it ends in a task word
                 typ = ctx or "Method"
-            typ = typ or ctx or ("Method" if cued else None)
+            typ = typ or ctx or ("Method" if cued or part else None)
             if typ in ("Method", "Dataset") and (cued or field == "title" and catalog_lookup(_plural_free(sf)) is None
                                                  and lf.lower().rstrip("s") not in _FAMILIES):
                 # "... for Children with Asthma (AIRE-KIDS)": an unknown name spelled out in the title is the paper's
@@ -1454,6 +1464,32 @@ def _inside_other(low: dict[str, str], m: Mention, key: tuple[str, str], ents: d
     return False
 
 
+_PART_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s*(?:modules?|blocks?|branch(?:es)?)\b(?!-)", re.I)
+
+
+def _new_part(text: str, s: int, e: int, source: str) -> bool:
+    """Whether the mention ``text[s:e]`` names a part of the paper's own method: a spelled-out name with a part head
+    or a "module/block/branch" noun after it or its bracketed acronym ("FooNet includes a Bar Fusion Module (BFM)",
+    "the Bar Fusion (BF) module"), unless the words before present it as existing work ("such as", "existing");
+    or a name of no other source before "module/block" presented as new ("we propose X, which integrates a
+    FooLoRA module"; `named_part_is_new`).
+
+    >>> t = "It uses a Foo Fusion (FF) module and a Bar Fusion Block (BFB). Tools such as Qux Block (QB) help."
+    >>> [_new_part(t, a, b, "definition") for a, b in ((10, 20), (22, 24), (39, 55), (78, 87))]
+    [True, True, True, False]
+    """
+    if source == "name":
+        return _PART_NEXT.match(text, e) is not None and named_part_is_new(text, s)
+    return source == "definition" and (_PART_HEAD.search(text, s, e) is not None or _PART_BRACKET_AFTER.match(text, e)
+                                       is not None or _OWN_PART_AFTER.match(text, e) is not None) and \
+        not _EXISTING_BEFORE.search(text, max(0, s - 50), s)
+
+
+def _part_only(r: dict) -> bool:
+    """An entity record made proposed only as a part of the paper's method (`_new_part`), by no proposal cue."""
+    return bool(r.get("part")) and not r.get("cued")
+
+
 def _variant_of(form: str, own: str) -> bool:
     """Whether ``form`` is ``own`` with a suffix ("FooNet-L", "FooNet_v2", "FooNet16L", "FooNet language model").
 
@@ -1564,7 +1600,12 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                     not _known(name, sources[(s, e)]) or (field == "title" and s == 0 and _TITLE_HEAD_END.match(text, e))
                     or ((s, e) in prop and _introduced(text, s, name))):
                 rec["role"] = "proposed"
-    if not any(t == "Method" and r["role"] == "proposed" for (t, _), r in ents.items()):
+                rec["cued"] = True
+            elif (typ == "Method" and field == "abstract" and rec["role"] == "used" and not _known(name, sources[(s, e)])
+                  and _new_part(text, s, e, sources[(s, e)])):
+                rec["role"] = "proposed"  # a part of the paper's method, not the paper's method itself
+                rec["part"] = True
+    if not any(t == "Method" and r["role"] == "proposed" and not _part_only(r) for (t, _), r in ents.items()):
         # no proposal cue: an unknown name that opens a result clause ("X reaches 91%") is the paper's own
         for field, text, sents, mentions, prop, sources in per_field:
             unknown = [(s, e) for s, e, typ, name in mentions if typ == "Method" and sources[(s, e)] != "catalog"
@@ -1572,6 +1613,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             for s, e in result_subjects(text, unknown):
                 name = next(n for a, b, _, n in mentions if (a, b) == (s, e))
                 ents[("Method", name.lower())]["role"] = "proposed"
+                ents[("Method", name.lower())]["cued"] = True
     own = [r["name"] for (t, _), r in ents.items() if t == "Method" and r["role"] == "proposed" and len(r["name"]) > 3
            and " " not in r["name"] and catalog_lookup(r["name"]) is None]
     for (t, _), r in ents.items() if own else ():
@@ -1579,6 +1621,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
         if t == "Method" and r["role"] == "used" and any(
                 _variant_of(f, o) for o in own for f in (r["name"], *r["aliases"])) and not _known(r["name"], ""):
             r["role"] = "proposed"
+            r["cued"] = True
     _merge_task_variants(ents)
     texts = {"title": paper.title, "abstract": paper.abstract}
     for key in [k for k, r in ents.items() if k[0] == "Method" and r["conf"] == _CONF["name"] and r["role"] == "used"]:
@@ -1623,7 +1666,10 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                confidence=min(1.0, r["conf"] + (0.1 if r["aliases"] or len(r["mentions"]) > 1 else 0.0)),
                mentions=tuple(r["mentions"]))
         for (t, k), r in ents.items())
-    proposed = next((e.name for e in entities if e.type == "Method" and e.role == "proposed"), None)
+    # the paper's method: not a part proposed only as a part of it ("FooNet includes a Bar Fusion (BF) module")
+    parts = {r["name"] for (t, _), r in ents.items() if t == "Method" and _part_only(r)}
+    proposed = next((e.name for e in entities if e.type == "Method" and e.role == "proposed" and e.name not in parts),
+                    None)
     results, relations = [], []
     for field, text, sents, mentions, _, _ in per_field:
         results += find_results(text, sents, mentions, field=field, proposed=proposed)

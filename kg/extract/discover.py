@@ -1165,6 +1165,27 @@ def definition_context(text: str, long_start: int, short_end: int) -> tuple[str 
     return _DEF_TYPE.get(m[1].lower(), "Method"), new
 
 
+def named_part_is_new(text: str, start: int) -> bool:
+    """Whether an undefined name before "module/block" (``start``) is presented as the paper's own part: "a novel
+    Foo module", or a proposal cue earlier in its sentence with no "based on / using / such as" between
+    ("we propose X, which integrates a Foo module"); not "we design A based on B and a Foo block", "within the
+    Foo blocks".
+
+    >>> t = "We propose X, which integrates a Foo module. We add the Bar module. We build A using a Baz block."
+    >>> named_part_is_new(t, 33), named_part_is_new(t, 57), named_part_is_new(t, 88)
+    (True, False, False)
+    """
+    if _DEF_BEFORE_NEW.search(text, max(0, start - 60), start):
+        return True
+    lo = _sentence_start(text, max(0, start - 300), start)
+    cue = _SENT_CUE.search(text, lo, start) if lo is not None else None
+    return cue is not None and not _GAP_USED.search(text, cue.end(), start) and not _GAP_ADOPTED.search(
+        text, cue.end(), start)
+
+
+_GAP_ADOPTED = re.compile(r"\b(?:adopt|employ|borrow|reuse|inherit)\w*", re.I)  # "we present X, adopting the Foo modules"
+
+
 # --------------------------------------------------------------------------------------------- proposals
 
 _CUE = re.compile(
