@@ -260,7 +260,7 @@ def _type_of_name(name: str) -> tuple[str, str | None, bool]:
         k = _SQUASH.sub("", fam.lower())
         if (len(k) >= 3 or fam.isupper() and len(k) == 2) and k != key:
             hit = _lookup(fam)
-            if hit:
+            if hit and hit[0] != "Task":  # a task's acronym opening a name is no family: "T2V-FooBench"
                 return hit[0], None, True
     tail = _CAPS_END.search(name)
     if tail and tail.start() > 0 and (_lookup(tail[0]) or ("",))[0] == "Metric":
@@ -979,7 +979,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             if (s, e) in catalog:
                 typ, name = catalog[(s, e)]
             elif src == "name":
-                inner = [c for c in cat_cands if s <= c[0] and c[1] <= e]
+                # (a task's acronym inside a name types no name: "T2V-FooBench", "VQA-Zorb")
+                inner = [c for c in cat_cands if s <= c[0] and c[1] <= e
+                         and not (c[2] == "Task" and (c[0], c[1]) != (s, e))]
                 typ, canon, decided = (inner[0][2], None, True) if inner else _type_of_name(name)
                 name = canon or name
                 if not decided and typ == "Method":

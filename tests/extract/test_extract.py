@@ -97,7 +97,9 @@ def test_generic_acronyms_languages_and_sentence_openers_are_not_names():
         "To benchmark FooNet, we run it on Japanese and English datasets, on multiple NLP benchmarks and on BarQA. "
         "An LLM-as-a-judge rates Human-AI dialogues and AI-Generated images.")))
     got = {(e.type, e.name) for e in x.entities}
-    assert got == {("Method", "FooNet"), ("Dataset", "BarQA"), ("Method", "LLM-as-a-judge")}
+    # (no name; "Text-to-image (T2I)" is the task, the catalog's acronym)
+    assert got == {("Method", "FooNet"), ("Dataset", "BarQA"), ("Method", "LLM-as-a-judge"),
+                   ("Task", "text-to-image generation")}
 
 
 def test_section_headers_and_hardware_are_no_names_and_a_known_method_heads_its_variant():
