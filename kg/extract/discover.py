@@ -902,7 +902,7 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     found = list(_WORD.finditer(text))  # one scan: the words here, their places below
     words = [m[0] for m in found]
     out: list[tuple[int, int]] = []
-    any_case = _any_case(task_heads)
+    any_case = _any_case(task_heads) | _QA_HEADS
     weak = _any_case(_weak_task_heads())
     if any_case.isdisjoint(words):
         if weak.isdisjoint(words):
@@ -938,6 +938,8 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
         out.sort()
     return out
 
+# question answering written as one word: "multi-hop QA", "long video question-answering" (a head with modifiers only)
+_QA_HEADS = frozenset({"QA", "question-answering", "Question-Answering"})
 # nouns in -ly, no adverbs: "supply chain forecasting", "video anomaly detection", "family history prediction"
 _LY_NOUNS = frozenset({"supply", "anomaly", "family", "assembly", "reply", "monopoly"})
 # words that say how much, when or how the work is done, not which task ("additional segmentation", "joint

@@ -29,6 +29,12 @@ def test_modality_to_modality_generation_with_its_acronym_is_a_task():
     assert "t2i" in got, got
 
 
+def test_qa_written_as_one_word_heads_a_task_phrase():
+    assert spans("It is strong on multi-hop QA and on long zorb question-answering.") == [
+        "multi-hop QA", "long zorb question-answering"]
+    assert spans("QA is hard.") == []  # a head with modifiers only
+
+
 def test_a_task_acronym_opening_a_name_does_not_type_the_name():
     from kg.extract import _type_of_name
     # "T2V-Zorb" is no family member of text-to-video generation (a "ResNet-18" is one of ResNet)
