@@ -35,6 +35,15 @@ def test_qa_written_as_one_word_heads_a_task_phrase():
     assert spans("QA is hard.") == []  # a head with modifiers only
 
 
+def test_a_definition_right_before_task_or_problem_is_a_task():
+    got = ents("", "We define a new Zorb Motion Form Assessment (ZMFA) task and collect videos for it.")
+    assert got.get("Zorb Motion Form Assessment") == "Task", got
+    got = ents("", "This paper introduces the Hashed Zorb Key Recovery (HZKR) problem. HZKR is hard.")
+    assert got.get("Hashed Zorb Key Recovery") == "Task", got
+    got = ents("", "We propose a new Zorb Motion Form Assessment (ZMFA) module for it.")
+    assert got.get("Zorb Motion Form Assessment") != "Task", got
+
+
 def test_a_task_acronym_opening_a_name_does_not_type_the_name():
     from kg.extract import _type_of_name
     # "T2V-Zorb" is no family member of text-to-video generation (a "ResNet-18" is one of ResNet)
