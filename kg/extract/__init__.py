@@ -24,7 +24,7 @@ from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mine
 from kg.extract import entscore
 from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, named_part_is_new, proposal_spans,
                                  result_subjects, task_phrases, cued_task_phrases)
-from kg.extract.discover import _SPLIT_PARTS, _kind, is_name_token
+from kg.extract.discover import _SENT_END, _SPLIT_PARTS, _SUBJECT_AFTER, _kind, is_name_token
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
 from kg.extract.scan import WordStarts, finditer_at, has_digit, matches_at, starts_of
@@ -1359,6 +1359,8 @@ def _task_cue(text: str, s: int, e: int, tasks: list[tuple[int, int]]) -> bool:
     """
     if _TASK_AFTER.match(text, e) or _TASK_BEFORE.search(text, max(0, s - 30), s) or _TASK_DATA_PAREN.match(text, e):
         return True
+    if (s == 0 or _SENT_END.search(text, max(0, s - 3), s)) and _SUBJECT_AFTER.match(text, e):
+        return True  # the subject of its sentence: "Retrosynthetic planning remains hard"
     return any(_TASK_JOIN.fullmatch(text, b, s) or _TASK_JOIN.fullmatch(text, e, a) for a, b in tasks if (a, b) != (s, e))
 
 

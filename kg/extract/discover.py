@@ -913,8 +913,12 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     # a weak head ("reasoning", "compression", "mining") heads a task before "task(s)", and in a title at its
     # end or before "via/with/using" when the phrase follows "for" or the colon ("X: Semantic Prompt Compression")
     weak_at = _weak_heads(words, weak, title) if (title or "task" in text) and not weak.isdisjoint(words) else set()
-    if weak_at:
-        at = sorted(set(at) | weak_at)
+    # in an abstract, a weak head also heads the phrase that opens a sentence as its subject ("Mathematical
+    # reasoning remains hard", "Traffic signal control in dense cities is ...")
+    subject_at = set() if title or weak.isdisjoint(words) else {
+        i for i, tok in enumerate(words) if tok in weak and 0 < i and _SUBJECT_AFTER.match(text, found[i].end())}
+    if weak_at or subject_at:
+        at = sorted(set(at) | weak_at | subject_at)
     bare: list[tuple[int, int]] = []
     words = found
     for i in at:
@@ -925,6 +929,9 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
         if i in weak_at and (j == i or not (words[i + 1:i + 2] and words[i + 1][0] in ("task", "tasks")) and
                              not _WEAK_TITLE_BEFORE.search(text, 0, words[j].start())):
             continue
+        if i in subject_at and i not in weak_at and (j == i or not (
+                words[j].start() == 0 or _SENT_END.search(text, max(0, words[j].start() - 3), words[j].start()))):
+            continue  # a weak head that is no sentence's subject phrase
         if j < i:
             out.append((words[j].start(), w.end()))
         elif w[0].islower() and w[0] in task_heads:
@@ -947,6 +954,9 @@ _LY_NOUNS = frozenset({"supply", "anomaly", "family", "assembly", "reply", "mono
 # "multiple sclerosis segmentation": a disease)
 _NO_KIND = frozenset("multiple additional initial simultaneous subsequent joint explicit primary full complete numerous"
                      .split())
+# words that open a clause ("Since geometric verification is ...", "Because tile generation ...")
+_CLAUSE_WORDS = frozenset("since because although though whereas unless once if hence therefore moreover however"
+                          .split())
 # counts are no modifiers ("five long video question-answering benchmarks"; "one" to "four" are in the stop words)
 _NUMBER_WORDS = frozenset("five six seven eight nine ten eleven twelve dozen dozens hundred hundreds".split())
 
@@ -966,7 +976,7 @@ def _modifier_start(text: str, words: list[re.Match], i: int, title: bool, max_m
             j -= 1
             continue
         if (low in stop or low in _VERBS or (low.endswith("ly") and low not in _LY_NOUNS) or _BAD_HYPHEN.search(low)
-                or low.isdigit() or low in _NUMBER_WORDS
+                or low.isdigit() or low in _NUMBER_WORDS or low in _CLAUSE_WORDS
                 or (low in _NO_KIND and words[j][0].lower() not in ("sclerosis", "myeloma"))
                 or len(low) < 2 or text[prev.start() - 1:prev.start()] in ("'", "\u2019")):
             break
@@ -1050,6 +1060,10 @@ def _weak_heads(words: list[str], weak: frozenset[str], title: bool) -> set[int]
 
 _NOT_WEAK_HEAD = frozenset({"learning", "adaptation", "search", "transfer", "inference", "regression", "matching",
                             "clustering", "resolution", "analysis", "modeling", "modelling"})
+# the verb of a sentence whose subject is the phrase, after an optional "in/for/with ..." ("Medical reasoning in
+# large language models (LLMs) aims to ..."; not "of": "Automatic identification of screws is ..." names no task)
+_SUBJECT_AFTER = re.compile(r"(?:\s+(?:in|for|with)\s+[^,.;:]{1,60}?)?\s+(?:is|are|aims|remains|requires|plays|"
+                            r"involves|refers|seeks|has|have|poses|faces)\b")
 _WEAK_TITLE_BEFORE = re.compile(r"(?:\bfor|:)\s+$")
 _TASK_JOIN = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+")
 

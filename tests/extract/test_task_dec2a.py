@@ -44,7 +44,21 @@ def test_a_definition_right_before_task_or_problem_is_a_task():
     assert got.get("Zorb Motion Form Assessment") != "Task", got
 
 
+def test_a_weak_head_opening_a_sentence_as_its_subject_heads_a_task():
+    t = "Zorb reasoning in large models aims to mimic experts. Retro zorb planning remains hard. We like planning."
+    assert spans(t) == ["Zorb reasoning", "Retro zorb planning"]
+    got = ents("", t)
+    assert got.get("zorb reasoning") == "Task" and got.get("retro zorb planning") == "Task", got
+    # not when something else opens the sentence ("This alignment is ...", "We ... planning")
+    assert spans("We study it. This zorb alignment is weak. The plan uses zorb alignment is odd.") == []
+
+
 def test_a_task_acronym_opening_a_name_does_not_type_the_name():
     from kg.extract import _type_of_name
     # "T2V-Zorb" is no family member of text-to-video generation (a "ResNet-18" is one of ResNet)
     assert _type_of_name("T2V-Zorb")[0] == "Method" and _type_of_name("T2V-ZorbBench")[0] == "Dataset"
+
+
+def test_a_word_opening_a_clause_is_no_task_modifier():
+    assert spans("Since zorb verification is slow, we skip it. Because zorb generation is hard, we wait.") == [
+        "zorb verification", "zorb generation"]
