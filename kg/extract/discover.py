@@ -838,9 +838,9 @@ _DOMAIN_ACRONYM = re.compile(r"[A-Z]{2,5}(?:-\d{1,2})?")
 _MODEL_ACRONYMS = frozenset("LLM LLMs VLM VLMs MLLM MLLMs LVLM LM LMs PLM NN DNN CNN RNN GNN GAN VAE AI ML DL RL DRL "
                             "SOTA API".split())
 
-_DIM_OR_CAPS = re.compile(r"\d+D|[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+_DIM_OR_CAPS = re.compile(r"\d+D|[A-Z][a-z]+(?:-(?:to-|and-|of-|in-)?[A-Z][a-z]+)+")  # "Ego-to-Exo", "Zero-Shot"
 _SENT_END = re.compile(r"[.!?:]\s+$")
-_ED_OK = re.compile(r"(?:supervised|named|grounded|unlabeled|unlabelled|labeled|labelled|structured|conditioned|"
+_ED_OK = re.compile(r"(?:supervised|named|grounded|embodied|unlabeled|unlabelled|labeled|labelled|structured|conditioned|"
                     r"personalized|personalised)$")
 # gerunds used as nouns in task names ("phishing detection", "handwriting recognition", "reading comprehension")
 _ING_OK = frozenset({"referring", "moving", "missing", "driving", "autonomous-driving", "reading", "reasoning",

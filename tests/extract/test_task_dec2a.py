@@ -59,6 +59,12 @@ def test_a_task_acronym_opening_a_name_does_not_type_the_name():
     assert _type_of_name("T2V-Zorb")[0] == "Method" and _type_of_name("T2V-ZorbBench")[0] == "Dataset"
 
 
+def test_embodied_and_capitalised_connector_compounds_are_task_modifiers():
+    assert spans("We study embodied zorb navigation.") == ["embodied zorb navigation"]
+    t = "ZorbNet: Ego-to-Exo Zorb Error Detection via View Alignment"
+    assert spans(t, title=True) == ["Ego-to-Exo Zorb Error Detection"]
+
+
 def test_a_word_opening_a_clause_is_no_task_modifier():
     assert spans("Since zorb verification is slow, we skip it. Because zorb generation is hard, we wait.") == [
         "zorb verification", "zorb generation"]
