@@ -634,6 +634,11 @@ _OF_NUM = re.compile(r"\sof\s+(?:up\s+to\s+|about\s+|over\s+|only\s+|just\s+|nea
 _CHANGE_VERB_END = re.compile(r"(?:decreas|reduc|increas|improv|drop|fall|fell|ris|rose|grow|grew|shrink|shrank|cut|"
                               r"lower)\w*$")
 _VALUE_THEN_NP = re.compile(rf"\d\s*\\?%\s+{_VALUE_NP}")
+# a percentage before an agreement, a coverage (alone too: "96% agreement with human preferences", "at 80% coverage")
+# or a named efficiency ("76% scaling efficiency"; not "20% improved coverage")
+_VALUE_THEN_SHARE = re.compile(rf"\d\s*\\?%\s+((?:{_SETTING}(?!(?:improved|reduced|increased|decreased|enhanced)\b)"
+                               rf"[a-z][a-z\-]*[a-z]\s+){{0,2}}(?:agreement|coverage)|(?:{_SETTING}[a-z][a-z\-]*[a-z]\s+)"
+                               rf"{{1,2}}efficiency)\b(?![\-])")
 _IN_TERMS = re.compile(rf"\bin\s+terms\s+of\s+(?:the\s+)?{_MEASURE_NP}")
 # a measure compared without a value: "improved topic coherence compared to", "lower validation loss than"
 _COMPARED_NP = re.compile(rf"\b(?:higher|lower|improved|better|superior|reduced|increased|worse|stronger|greater)\s+"
@@ -669,6 +674,7 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
         found += _MEASURE_CHANGE.finditer(text)
     if "%" in text:
         found += _VALUE_THEN_NP.finditer(text)
+        found += _VALUE_THEN_SHARE.finditer(text)
     i = text.find(" of ")
     while i != -1:  # "a X accuracy of 78%": only where a number (or "up to", "about"...) follows "of"
         nxt = text[i + 4:i + 5]

@@ -273,3 +273,10 @@ def test_measures_listed_in_brackets_after_metrics():
     got = _ents("Rankers are chosen by cost and by performance metrics (accuracy, precision, recall).", typ="Metric")
     assert {"accuracy", "precision", "recall"} <= set(got)
     assert _ents("The metrics (see Section 4) are defined later; accuracy is left out.", typ="Metric") == {}
+
+
+def test_a_percentage_before_an_agreement_a_coverage_or_a_named_efficiency():
+    got = _ents("The judge reaches 91% agreement with expert raters and 66.3% rule coverage.", typ="Metric")
+    assert {"agreement", "rule coverage"} <= set(got)
+    assert "pipeline efficiency" in _ents("It keeps 81% pipeline efficiency on 64 nodes.", typ="Metric")
+    assert not any("improved" in n for n in _ents("It gives 20-40% improved coverage.", typ="Metric"))
