@@ -168,7 +168,9 @@ _FOR_NAME = re.compile(r"(?:\s*(?:,|and|or)\s*[\d.]+\s*%?)*\s*(?:points?\s+)?(?:
                        re.I)
 # (not "at" an amount of another unit: "78.3% top-1 accuracy at 0.9 GFLOPs", "45 AP at 30 FPS" is the point it is
 # measured at)
-_OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at(?!\s*~?\d[\d.,]*\s*[A-Za-z])|=|:|"
+_OWN_VALUE = re.compile(r"\s*(?:\(|of|is|was|reaching|reaches|reached|at(?!\s*~?\d[\d.,]*\s*(?:\\?%\s*(?!(?:and|or|but|"
+                        r"while|whereas|with|without|on|in|for|of|to|by|when|where|across|compared|than|which|"
+                        r"respectively|after|under|over|from|at|as|vs|versus)\b))?[A-Za-z])|=|:|"
                         r"by(?:\s+up\s+to)?)?\s*(?:an?\s+|the\s+)?(?:[+\-]?\d|factor\s+of\s+[a-z]+\b)", re.I)
 #: between a value and the next value's metric: the value's own words, then a conjunction ("0.455 average overlap and")
 _OWN_WORDS_AND = re.compile(r"\s*(?:[a-z][\w\-]*\s+){1,3}?(?:and|,|,\s*and)\s+(?:an?\s+|the\s+)?")

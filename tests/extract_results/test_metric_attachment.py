@@ -85,3 +85,10 @@ def test_a_value_before_its_metric_measured_at_an_amount_of_another_unit():
     assert ("78.3", "top-1 accuracy") in got and ("81.9", "top-1 accuracy") in got
     t = "Our detector keeps accuracy at 92.1% while cutting the cost by 30%."
     assert run(t, Metric=["accuracy", "cost"])[0] == ("92.1", "accuracy")
+
+
+def test_a_value_before_its_metric_measured_at_a_share_of_another_measure():
+    t = "The ranker reaches 90% accuracy at 71% coverage on the test split."
+    assert run(t, Metric=["accuracy", "coverage"]) == [("90", "accuracy"), ("71", "coverage")]
+    t = "Our detector keeps accuracy at 92.1% and cuts the cost by 30%."
+    assert run(t, Metric=["accuracy", "cost"])[0] == ("92.1", "accuracy")
