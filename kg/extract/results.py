@@ -149,6 +149,10 @@ _OURS_L = re.compile(_OURS.pattern)  # for lower-cased text
 _OURS_WORDS = ("our", "the", "this", "we")  # every _OURS_L match opens with one (with "the": "the proposed")
 _VS_NUM = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:the\s+|only\s+|just\s+)?"
                      r"(?:[\w\-.]+(?:'s|\u2019s)\s+)?$", re.I)
+#: a compared method's value in brackets: "87.0% accuracy, outperforming a plain CNN (58.3%)", "surpassing prior SOTA (66.9%)"
+_VS_PAREN = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|compared\s+(?:with|to)|against|versus|vs\.?|"
+                       r"over|than)\s+[^()\d;]{0,60}\(\s*$", re.I)
+_PAREN_NEXT = re.compile(r"\s*\\?%?\s*\)\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[^()\d;]{0,40}\(\s*$")
 #: the gap of a value and the compared one: "66.5% compared to SOTA accuracy of 63.2%", "0.87 vs. an F1 of 0.79"
 _VS_OPEN = re.compile(r"\s*\\?%?\s*,?\s*(?:compared\s+(?:with|to)|against|versus|vs\.?)\s[^\d;]*$", re.I)
 #: "achieving 0.730", "attains an average of 0.91": a bare decimal as the object of a result verb
@@ -668,6 +672,17 @@ _OWN_CHANGE = re.compile(r"\b(?:improv|reduc|increas|decreas|lower|boost|rais|ac
                          r"(?:the\s+|its\s+|their\s+)?(?:[\w\-'\u2019]+\s+){0,4}?by\s+" + _BY_APPROX + r"\$?$", re.I)
 
 
+def _compared_gap(gap: str) -> bool:
+    """Whether the text between two values of one unit makes the second the compared method's value: "..., compared
+    with" (up to 80 characters), or a name in brackets after a comparison (up to 120: "87.0% accuracy on the A
+    dataset, significantly outperforming a plain CNN (58.3%)").
+
+    >>> _compared_gap("% accuracy, compared with "), _compared_gap("% accuracy, outperforming a plain CNN ("), _compared_gap("% on A and ")
+    (True, True, False)
+    """
+    return len(gap) <= 80 and _VS_NUM.search(gap) is not None or len(gap) <= 120 and _VS_PAREN.search(gap) is not None
+
+
 def _own_object(text: str, c: "_Cand", cs: int) -> bool:
     """Whether ``c`` follows a change verb with an object of its own ("accelerates backward by 1.3x"), not a compared
     one ("improving over the baseline by 80%").
@@ -962,14 +977,14 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                 noun_named.add(metric)  # "90% resolution efficiency": not carried to the next sentence
             baseline = False
             if prev_ok is not None and c.unit is not None and c.unit == prev_ok.unit and \
-                    len(text[prev_ok.end:c.start]) <= 80 and _VS_NUM.search(text[prev_ok.end:c.start]) and \
-                    _accept(text, c, s, e, adjacent, prev_ok):
+                    _compared_gap(text[prev_ok.end:c.start]) and _accept(text, c, s, e, adjacent, prev_ok):
                 baseline = True  # "a WER of 7.9%, compared with 6.1% for Y": the value of the compared method
                 if metric is None or not adjacent:
                     metric = prev_metric
             elif not _accept(text, c, s, e, adjacent, prev_ok):
                 gap = text[prev_ok.end:c.start] if prev_ok is not None else ""
-                if prev_ok is not None and c.unit in (None, prev_ok.unit) and len(gap) <= 80 and _VS_NUM.search(gap):
+                if prev_ok is not None and c.unit in (None, prev_ok.unit) and (
+                        len(gap) <= 80 and _VS_NUM.search(gap) or c.unit and _compared_gap(gap)):
                     baseline = True  # "0.87, compared with 0.79 for Y", "KID 0.078 versus 0.375 for Y"
                 elif prev_ok is not None and c.unit == prev_ok.unit and _ON_AND.match(gap):
                     pass  # "an F1 of 93.8 on A and 91.2 on B": the list goes on after a dataset
@@ -981,6 +996,9 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                     continue
                 if metric is None or not adjacent:
                     metric = prev_metric
+            if prev_baseline and not adjacent and prev_metric and c.unit and c.unit == prev_ok.unit and \
+                    _PAREN_NEXT.match(text, prev_ok.end, c.start):
+                baseline, metric = True, prev_metric  # "outperforming CNN (58.3%) and MLP (49.6%)": the next one
             if metric is None and rows and rows[-1][1].metric and rows[-1][0].unit == c.unit and \
                     _WHICH_IS.search(low, max(s, c.start - 40), c.start) and _HIGHER_THAN.match(low, c.end):
                 metric = rows[-1][1].metric  # "a top-1 accuracy of 75.9%, which is 4.8% higher than Y"

@@ -92,3 +92,10 @@ def test_a_value_before_its_metric_measured_at_a_share_of_another_measure():
     assert run(t, Metric=["accuracy", "coverage"]) == [("90", "accuracy"), ("71", "coverage")]
     t = "Our detector keeps accuracy at 92.1% and cuts the cost by 30%."
     assert run(t, Metric=["accuracy", "cost"])[0] == ("92.1", "accuracy")
+
+
+def test_a_compared_methods_value_in_brackets_takes_the_metric_of_the_value_before():
+    t = ("FooNet reaches 87.0% accuracy on the BarSet test split, clearly outperforming a plain CNN (58.3%) and an "
+         "MLP (49.6%), and it gives clearer maps (0.777 map score).")
+    got = run(t, Metric=["accuracy", "map score"])
+    assert got == [("87.0", "accuracy"), ("58.3", "accuracy"), ("49.6", "accuracy"), ("0.777", "map score")]
