@@ -146,7 +146,8 @@ _WORD_START = re.compile(r"[A-Z][a-z]{2,}")
 _SPLIT_KEEP = re.compile(r"([\-/])")
 _SPLIT_PARTS = re.compile(r"[\-/.+]")
 _LEAD_WORD = re.compile(r"(\w+)\s+")
-_LEAD_NUM = re.compile(r"(?:[\d.,]+%?\s+)+(?=[A-Za-z])")
+_LEAD_NUM = re.compile(r"(?:[\d.,]+%?(?:-[a-z]+)?\s+)+(?=[A-Za-z])")  # "128 UCR", "the 104-challenge Foo benchmark"
+_EQUALS_AFTER = re.compile(r"\s*=")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
 _LOW_MIXED = re.compile(r"[a-z]{1,3}[A-Z]{2}")
 
@@ -351,6 +352,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if lead:
             s += lead.end()
         seg = text[s:e].rstrip(".'")
+        if len(seg) == 1 and _EQUALS_AFTER.match(text, s + 1):
+            continue  # "the Foo dataset ($N=109$)": a sample size, no name
         if seg and seg not in _LEAD_STOP and not seg.replace(".", "").isdigit() and not _NOT_ITEM.fullmatch(seg):
             out.append((s, s + len(seg)))
     return out
@@ -422,6 +425,8 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
     for o in finditer_at(_ON_AT, text, ("on", "across", "over"), ignore_case=False):  # = _ON_AT.finditer(text)
         if not _LIST_START.match(text, o.end()):
             continue
+        if o[0].startswith("over") and _CMP_OVER.search(text, max(0, o.start() - 40), o.start()):
+            continue  # "superior performance over FooNet-v1", "gains over BarNet": the compared method
         if not _EVAL_TRIGGER.search(text, max(0, o.start() - 80), o.start()):
             # a score right before "on": "1.86 mm on X", "+20% on the X leaderboard", "0.78 F1 on X" (not a time
             # measured on hardware, "6.68 ms on NVIDIA 5090", nor a count, "64 cores on x86-64")
@@ -434,13 +439,59 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             items = [sp for sp in items if not _DECIMAL.search(text, sp[0], sp[1])]
         else:
             items = _list_after(text, _EVAL_MODS.match(text, o.end()).end())
+        joined = [n for n in range(1, len(items)) if _JOINED.search(text, items[n - 1][1], items[n][0])]
+        if joined and joined[-1] < len(items) - 1 and text.startswith(", ", items[joined[-1]][1]):
+            # "experiments on A, B and C, FooNet-v2 shows ...": the list ends at the item after its last "and"
+            items = items[:joined[-1] + 1]
         good = [sp for sp in items if known.get(sp) == "Dataset" or
                 any(is_name_token(w, stop) for w in text[sp[0]:sp[1]].split())]
         if good:
             for sp in items:
                 if ok_type(sp) and sp not in found and not any(s <= sp[0] < e for s, e in found):
                     found[sp] = None
+    for o in finditer_at(_ON_OPEN, text, ("On",), ignore_case=False) if "On " in text else ():
+        # "On FooQA, BarNet reaches 71.2%", "On FooQA and Baz-2 (500 questions), ...": a sentence that opens on
+        # named data and then reports what a method does there (the trigger comes after "On", not before)
+        if o.start() and text[o.start() - 2:o.start()] not in (". ", "! ", "? "):
+            continue
+        at = _EVAL_MODS.match(text, o.end()).end()
+        part = _ON_OPEN_PART.match(text, at)  # "On 26 sequences from FooSeq,", "On the test split of BarQA,"
+        items = _list_after(text, part.end() if part else at)
+        # the list ends at the item after its last "and"/"or" ("On A, B and C, ..."), else at its first item: the
+        # comma after it closes the opening phrase ("On FooQA, BarNet reaches ...")
+        joined = [n for n in range(1, len(items)) if _JOINED.search(text, items[n - 1][1], items[n][0])]
+        items = items[:joined[-1] + 1 if joined else 1]
+        if not items or not _ON_OPEN_END.match(text, items[-1][1]):
+            continue
+        stop_at = text.find(". ", items[-1][1])
+        stop_at = stop_at if stop_at != -1 else len(text)
+        end = items[-1][1]
+        if (not _ON_OPEN_CLAIM.search(text, end, stop_at) or _ON_OPEN_SPEED.search(text, end, stop_at)
+                or any(t == "Dataset" and end <= a < stop_at for (a, _), t in known.items())):
+            continue  # "On WAN2.1, it improves VBench by 1.3%": the data named later; the opening names the model
+        if not any(known.get(sp) == "Dataset" or any(is_name_token(w, stop) for w in text[sp[0]:sp[1]].split())
+                   for sp in items):
+            continue
+        for sp in items:
+            if ok_type(sp) and sp not in found and not any(s <= sp[0] < e for s, e in found):
+                found[sp] = None
     return sorted(found)
+
+
+_ON_OPEN = re.compile(r"On\s+")
+_JOINED = re.compile(r"\b(?:and|or)\b")
+_CMP_OVER = re.compile(r"\b(?:superior|better|improv\w*|gains?|advantages?|outperform\w*|superiority|speed-?ups?|"
+                       r"increases?|boosts?)\b[^.,;]{0,30}$")
+_ON_OPEN_PART = re.compile(r"(?:[a-z][\w\-]*\s+){0,2}(?:sequences|scenes|samples|questions|problems|tasks|images|videos|"
+                           r"episodes|instances|examples|queries|pairs|subsets?|splits?|sets?|portions?|parts?)\s+"
+                           r"(?:from|of|in)\s+(?:the\s+)?")
+# a speed claim: "On EFA, it outperforms ... by up to 2.1x for dispatch throughput" (a platform, no data)
+_ON_OPEN_SPEED = re.compile(r"\b(?:faster|speed-?ups?|throughput|latency|bandwidth)\b")
+_ON_OPENING = re.compile(r"(?:^|[.!?]\s)(?:On|Across)\s+(?:the\s+)?$")
+# after the opening list: a parenthesis (a size, a split), a head word, then the comma that closes the phrase
+_ON_OPEN_END = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:(?:dataset|benchmark|corpus|test\s+set|split)s?\s*)?,\s")
+_ON_OPEN_CLAIM = re.compile(r"\d|\b(?:achiev|outperform|surpass|improv|reach|attain|match|exceed|beat|obtain|yield|"
+                            r"deliver|boost|rais|gain|set|establish|score|rank|lead|perform|reduc|cut)\w*", re.I)
 
 
 # "the Androids Corpus", "the Mini-Mafia Benchmark", "the National Running Club Database": in running text a
@@ -515,7 +566,10 @@ def appositive_types(text: str, spans: list[tuple[int, int]], colon: bool = True
     for s, e in spans:
         m = _APPOS.match(text, e)
         if m and (colon or ":" not in text[e:m.start(1)]):
-            out[(s, e)] = _APPOS_TYPE.get(m[1].lower(), "Method")
+            typ = _APPOS_TYPE.get(m[1].lower(), "Method")
+            if typ != "Dataset" and text[e:e + 1] == "," and _ON_OPENING.search(text, max(0, s - 12), s):
+                continue  # "On FooQA, the system achieved 81%": the subject of the sentence, no apposition of FooQA
+            out[(s, e)] = typ
         elif _DATA_COUNT.match(text, e):
             out[(s, e)] = "Dataset"
     return out
@@ -1123,7 +1177,8 @@ _DEF_AFTER = re.compile(
     rf"\)\s*(?:(?:,|\s+is|\s+as)\s+(?:a|an|the)\s+(?:(?!(?:and|or|we|which|that|to|is|are|on|for|of|with|in|by|from|"
     rf"over)\b)[\w\-]+,?\s+){{0,6}}?)?({_DEF_NOUN})s?\b(?!-)", re.I)
 _DEF_BEFORE_NEW = re.compile(r"\b(?:a|an|the|our)\s+(?:new|novel|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
-_DEF_DS_NAMED = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora)(?:,?\s+(?:called|named|dubbed|termed|namely)\s+|,\s+)"
+_DEF_DS_NAMED = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora)(?:,?\s+(?:called|named|dubbed|termed|namely)\s+|,\s+|"
+                           r"\s+-{1,3}\s+|\s*[\u2013\u2014:]\s*)"  # "a new benchmark -- Foo Bar (FB) --", "a benchmark: Foo Bar (FB)"
                            r"(?:the\s+)?[\"'`]*$",
                            re.I)
 _DEF_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
