@@ -1058,6 +1058,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         outside = [m for m in outside if not any(a < m[0] and m[1] < b for a, b in inner)]
     for sp in _list_mates(text, outside, guessed):  # "results on FooQA, safe BarSet and Baz"
         out[sp] = (*sp, "Dataset", out[sp][3])
+    for sp in _paren_mates(text, sorted(out.values()), guessed) if guessed and "(" in text else ():
+        out[sp] = (*sp, "Dataset", out[sp][3])  # "face ages (FooAge), old photos (BarHist) and retinas (EyePACS)"
     if guessed and "(" in text:
         for m in sorted(out.values()):
             # "UCF-101 (UCF-LT)": a name by default in a parenthesis right after a dataset is that dataset's
@@ -1193,6 +1195,59 @@ def _list_mates(text: str, mentions: list[MentionT], guessed: set[tuple[int, int
             out += [m[:2] for m in chain if m[:2] in guessed and m[2] == "Method"]
         chain, joined = [cur], False
     return out
+
+
+_PAREN_GAP = re.compile(r"\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[a-z][\w\-]*\s+){0,4}\(")
+_SHORT_CAPS = re.compile(r"[A-Z]{2,4}")
+_WORD = re.compile(r"[A-Za-z]+")
+_PAREN_HEAD_AFTER = re.compile(r"\)\s+(?:datasets?|benchmarks?|corpora)\b")
+# "marginal (ADE/FDE) and joint (JADE/JFDE) metrics": the list names other things
+_PAREN_OTHER_HEAD = re.compile(r"\)\s+(?:metrics?|measures?|scores?|errors?|losses|loss|models?|methods?|modules?|"
+                               r"variants?|settings?|tasks?|baselines?)\b")
+
+
+def _paren_mates(text: str, mentions: list[MentionT], guessed: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in ``guessed`` (names typed Method by default) that stand alone in brackets in a list of bracketed
+    names, each after a few lower-case words ("outdoor (A) and indoor (B)", "face ages (A), old photos (B), and
+    retinas (C)"), where another item is a Dataset or a dataset head word follows the list: datasets too.
+
+    >>> t = "Tests on face ages (FooAge), old photos (BarHist), and retinas (EyePACS)."
+    >>> ms = [(20, 26, "Dataset", "FooAge"), (41, 48, "Method", "BarHist"), (63, 70, "Dataset", "EyePACS")]
+    >>> [t[s:e] for s, e in _paren_mates(t, ms, {(41, 48)})]
+    ['BarHist']
+    """
+    inner = [m for m in mentions if text[m[0] - 1:m[0]] == "(" and text[m[1]:m[1] + 1] == ")"]
+    out, chain = [], inner[:1]
+    for prev, cur in zip(inner, inner[1:] + [None]):
+        if cur is not None and _PAREN_GAP.fullmatch(text, prev[1], cur[0]):
+            chain.append(cur)
+            continue
+        # (a short acronym is no evidence: "terrestrial (TLS), mobile (MLS) and drone laser scanning (ULS)")
+        if len(chain) > 1 and not _PAREN_OTHER_HEAD.match(text, chain[-1][1]) and (
+                any(m[2] == "Dataset" and m[:2] not in guessed and not _SHORT_CAPS.fullmatch(text, m[0], m[1])
+                    for m in chain) or _PAREN_HEAD_AFTER.match(text, chain[-1][1])):
+            out += [m[:2] for m in chain
+                    if m[:2] in guessed and m[2] == "Method" and not _spelled_before(text, m[0], m[1])]
+        chain = [cur]
+    return out
+
+
+def _spelled_before(text: str, s: int, e: int) -> bool:
+    """Whether the words before the bracket holding ``text[s:e]`` spell it out: its letters, in order, in the last
+    one to four words, the first letter opening one of them ("in-distribution (IND)"; not "old photos (ZorbHist)").
+
+    >>> t = "in-distribution (IND) and old photos (ZorbHist)"
+    >>> _spelled_before(t, 17, 20), _spelled_before(t, 38, 46)
+    (True, False)
+    """
+    acr = [c for c in text[s:e].lower() if c.isalpha()]
+    words = _WORD.findall(text, max(0, s - 50), s)[-4:]
+    for k in range(len(words)):
+        if acr and words[k][0].lower() == acr[0]:
+            letters = iter("".join(words[k:]).lower())
+            if all(c in letters for c in acr):  # a subsequence test: each letter found after the one before
+                return True
+    return False
 
 
 def _sent_index(sents, pos: int) -> int:

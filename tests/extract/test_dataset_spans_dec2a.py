@@ -74,3 +74,26 @@ def test_a_list_after_on_ends_at_the_item_after_its_last_and():
 def test_the_compared_method_after_over_is_no_dataset():
     got = types("We introduce ZorbNet-v2. ZorbNet-v2 shows superior performance over ZorbNet-v1 on ImageNet-1K.")
     assert got.get("ZorbNet-v1") != "Dataset", got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We test QuxNet on various datasets: face-age estimation (FGNET), old photo dating (ZorbHist), and retinal "
+     "image quality assessment (EyePACS).", "ZorbHist"),
+    ("QuxNet sets the new state of the art on classical (DomainNet) and complex (ZorbGeo) domain shifts.", "ZorbGeo"),
+])
+def test_a_bracketed_name_listed_with_a_dataset_is_a_dataset(text, name):
+    got = types(text)
+    assert got.get(name) == "Dataset", got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("QuxNet improves marginal (ADE/FDE) and joint (ZADE/ZFDE) metrics on ETH/UCY.", "ZADE/ZFDE"),
+    ("Scans come from terrestrial (TLS), mobile (MLS), and drone laser scanning (ZLS) devices.", "ZLS"),
+])
+def test_bracketed_names_listed_as_other_things(text, name):
+    assert types(text).get(name) != "Dataset"
+
+
+def test_a_bracketed_acronym_its_words_spell_out_is_no_listed_dataset():
+    got = types("QuxNet is effective on both in-distribution (IND) and out-of-distribution (OOD) benchmark datasets.")
+    assert got.get("IND") != "Dataset", got
