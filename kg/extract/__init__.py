@@ -1454,6 +1454,40 @@ def _introduced(text: str, s: int, name: str) -> bool:
     return name in _frequent_names() and bool(_INTRO_BEFORE.search(text, max(0, s - 40), s))
 
 
+_INTRO_KNOWN = re.compile(r"(?:\b(?:[Ww]e|paper|work)\s+(?:propose|introduce|present)s?|(?<!so-)\b(?:termed|named|dubbed|called)(?:\s+as)?"
+                          r"|\b[Oo]ur\s+proposed)\s+[\"'`]*$")
+
+
+# the catalog name opens a longer one ("we introduce FooNet Reasoner", "FooNet based Encoder", "Greedy Decoding for
+# Reasoning Models", "FooNet-based", "MF$^2$", "Foo Net (FN) RoboX", "Foo Net (FN)-based"), or is introduced "as" a
+# means for something ("introduces X (Y) as an enhancement")
+_LONGER_NAME_AFTER = re.compile(r"[^\s,.;:()]|\s+(?:[A-Z0-9$]|(?:based|for|with|on|of|in|as)\b)"
+                                r"|\s*\([^()]*\)(?:-|\s+(?:[A-Z]|(?:as|based|for)\b))")
+_NEW_BEFORE = re.compile(r"\b(?:[Ww]e|[Oo]ur|new|novel|propos\w*|introduc\w*|present\w*)\b[^.;]*$")
+
+
+def _introduced_known(text: str, s: int, e: int, title_low: str) -> bool:
+    """A catalog name the paper itself introduces: right after "we propose / introduce / present" or "termed /
+    named / dubbed / called" and standing in the title too ("... Code Generation with FooCode": "we introduce
+    FooCode, a system"), or right after "our proposed" ("our proposed FooFormer could serve as ..."); not a
+    "FooNet-based" or "FooNet/BarNet" form, nor a lower-case kind ("our proposed cross-attention").
+
+    >>> _introduced_known("We introduce FooCode, a system.", 13, 20, "code generation with foocode")
+    True
+    >>> t = "Our proposed FooCode works."
+    >>> _introduced_known("We introduce FooCode, a system.", 13, 20, "code generation"), _introduced_known(t, 13, 20, "")
+    (False, True)
+    """
+    if text[s:e].islower():
+        return False  # "our proposed cross-attention": a kind of method the paper's own takes
+    m = _INTRO_KNOWN.search(text, max(0, s - 40), s)
+    if m is None or _LONGER_NAME_AFTER.match(text, e):
+        return False
+    if m[0][0] in "tndcTNDC" and not _NEW_BEFORE.search(text, max(0, s - 100), m.start()):
+        return False  # "one LLM called ChatGPT": a naming word tells of a new name only after a proposal word
+    return m[0].lower().startswith("our") or text[s:e].lower() in title_low
+
+
 def _known(name: str, source: str) -> bool:
     """Whether a name is a catalog name: a well-known method or dataset is used, not proposed, even after
     "we propose a ..." ("we propose a DQN controller"), except as the title's head ("BERT: ...")."""
@@ -1663,7 +1697,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                     field == "abstract" and sources[(s, e)] == "definition" and " " in name
                     and _title_opens_with(title_low, name.lower()))) and (
                     not _known(name, sources[(s, e)]) or (field == "title" and s == 0 and _TITLE_HEAD_END.match(text, e))
-                    or ((s, e) in prop and _introduced(text, s, name))):
+                    or ((s, e) in prop and _introduced(text, s, name)) or _introduced_known(text, s, e, title_low)):
                 rec["role"] = "proposed"
                 rec["cued"] = True
             elif (typ == "Method" and field == "abstract" and rec["role"] == "used" and not _known(name, sources[(s, e)])

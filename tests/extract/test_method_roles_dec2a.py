@@ -37,3 +37,46 @@ def test_a_part_is_not_the_papers_method_in_relations():
                                      "segmentation."))
     assert ("Zorb Cross Fusion", "proposed") in {(e.name, e.role) for e in x.entities}
     assert not [r for r in x.relations if r.head == "Zorb Cross Fusion"]
+
+
+@pytest.mark.parametrize("title, text, name", [
+    ("Competition-Level Code Generation with AlphaCode",
+     "To close this gap, we introduce AlphaCode, a system for code generation that reasons deeply.", "AlphaCode"),
+    ("MetaFormer for Zorb Vision",
+     "The derived model is simple. Our proposed PoolFormer could serve as a starting baseline.", "PoolFormer"),
+])
+def test_a_catalog_name_the_paper_introduces_is_proposed(title, text, name):
+    assert ents(title, text).get(name) == ("Method", "proposed")
+
+
+@pytest.mark.parametrize("title, text, name", [
+    ("Zorb Code Repair", "We introduce AlphaCode, a system for code generation, into our zorb pipeline.", "AlphaCode"),
+    ("Zorb Code Repair with AlphaCode", "We propose AlphaCode-based zorb repair for programs.", "AlphaCode"),
+])
+def test_a_catalog_name_without_the_title_or_as_a_basis_stays_used(title, text, name):
+    assert ents(title, text).get(name, ("Method", "used"))[1] == "used"
+
+
+def test_a_so_called_catalog_name_stays_used():
+    got = ents("Bayesian Networks for Zorb Analysis", "Zorb models extend the so-called Bayesian networks, a known tool.")
+    assert got.get("Bayesian network", ("Method", "used"))[1] == "used"
+
+
+def test_a_catalog_name_called_so_without_a_proposal_stays_used():
+    got = ents("ChatGPT as Zorb Writer", "This study analyses the style of one LLM called ChatGPT on zorb speeches.")
+    assert got.get("ChatGPT", ("Method", "used"))[1] == "used"
+
+
+@pytest.mark.parametrize("title, text, name", [
+    ("PubMed Zorber: Zorb Answers", "We introduce PubMed Zorber, an agent for zorb answers.", "PubMed"),
+    ("Revisiting Greedy Decoding for Zorbs", "We propose Greedy Decoding for Zorb Models, which beats sampling.",
+     "greedy decoding"),
+])
+def test_a_catalog_name_opening_a_longer_name_stays_used(title, text, name):
+    got = {k.lower(): v for k, v in ents(title, text).items()}
+    assert got.get(name.lower(), ("", "used"))[1] == "used"
+
+
+def test_a_catalog_name_before_its_bracket_and_more_name_stays_used():
+    got = ents("Zorb Robots with Gaussian Splatting", "This paper proposes Gaussian splatting (GS) ZorbMR, a zorb system.")
+    assert got.get("3D Gaussian Splatting", ("Method", "used"))[1] == "used"
