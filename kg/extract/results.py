@@ -996,7 +996,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                     continue
                 if metric is None or not adjacent:
                     metric = prev_metric
-            if prev_baseline and not adjacent and prev_metric and c.unit and c.unit == prev_ok.unit and \
+            if prev_baseline and prev_ok is not None and not adjacent and prev_metric and c.unit and \
+                    c.unit == prev_ok.unit and \
                     _PAREN_NEXT.match(text, prev_ok.end, c.start):
                 baseline, metric = True, prev_metric  # "outperforming CNN (58.3%) and MLP (49.6%)": the next one
             if metric is None and rows and rows[-1][1].metric and rows[-1][0].unit == c.unit and \

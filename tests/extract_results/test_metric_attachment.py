@@ -99,3 +99,12 @@ def test_a_compared_methods_value_in_brackets_takes_the_metric_of_the_value_befo
          "MLP (49.6%), and it gives clearer maps (0.777 map score).")
     got = run(t, Metric=["accuracy", "map score"])
     assert got == [("87.0", "accuracy"), ("58.3", "accuracy"), ("49.6", "accuracy"), ("0.777", "map score")]
+
+
+def test_a_value_after_a_compared_value_and_a_setting_does_not_crash():
+    # the compared value (a baseline) is followed by a setting that is no result, then by another value: the
+    # bracketed-list rule has no previous value to look back to there (AttributeError on None before the fix)
+    t = ("FooNet reaches an accuracy of 91.2%, compared with 58.3% for a plain CNN at 20% sparsity, reaching 77.2% "
+         "on BarSet.")
+    got = run(t, Metric=["accuracy"])
+    assert [v for v, _ in got][:2] == ["91.2", "58.3"] and "77.2" in [v for v, _ in got]
