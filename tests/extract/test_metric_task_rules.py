@@ -280,3 +280,9 @@ def test_a_percentage_before_an_agreement_a_coverage_or_a_named_efficiency():
     assert {"agreement", "rule coverage"} <= set(got)
     assert "pipeline efficiency" in _ents("It keeps 81% pipeline efficiency on 64 nodes.", typ="Metric")
     assert not any("improved" in n for n in _ents("It gives 20-40% improved coverage.", typ="Metric"))
+
+
+def test_codec_and_trading_measures():
+    assert "BD-rate" in _ents("FooCodec gives a 12.3% BD-rate reduction over the standard codec.", typ="Metric")
+    assert "maximum drawdown" in _ents("The agent halves the maximum drawdown and keeps smaller maximum drawdowns.",
+                                       typ="Metric")
