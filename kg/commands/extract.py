@@ -7,6 +7,7 @@ import json
 import click
 
 from kg.commands import finish_skip_report
+from kg.errors import ExtractError, InputError
 
 _FORMATS = ("hf", "jsonl", "json", "csv", "atom", "acl-xml", "bibtex", "openalex", "s2", "arxiv-oai")
 
@@ -30,7 +31,9 @@ def extract_cmd(inputs, output, fmt, strict, report, spacy_model, processes, bat
 
     INPUTS are files, folders, globs or - (stdin) in any format kg ingest reads.
     Bad records are skipped and counted (one summary line on stderr);
-    --strict stops at the first one.
+    --strict stops at the first one. A paper the extractor itself fails on
+    (a bug) is written with no entities and counted as a warning in the
+    same report; --strict stops there too.
 
     \b
     Examples:
@@ -43,9 +46,18 @@ def extract_cmd(inputs, output, fmt, strict, report, spacy_model, processes, bat
 
     nlp = extraction_nlp(spacy_model)
     skip = SkipReport()
+
+    def failed(paper, exc: Exception) -> None:
+        err = InputError(f"paper {paper.id!r}: the extractor failed ({type(exc).__name__}: {exc}); written with no "
+                         "entities", path="kg extract", field="abstract",
+                         hint="a bug in kg, not in the input: please report it with this paper's text")
+        if strict:
+            raise ExtractError(str(err)) from exc
+        skip.add(err, kind="warning")
+
     try:
         papers = read_papers(list(inputs), format=fmt, strict=strict, report=skip)
-        for x in extract_papers(papers, nlp=nlp, n_process=processes, batch_size=batch_size):
+        for x in extract_papers(papers, nlp=nlp, n_process=processes, batch_size=batch_size, on_error=failed):
             output.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
         output.flush()
     except BaseException:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from operator import itemgetter
 
@@ -1854,7 +1854,8 @@ def _default_nlp() -> Language:
 
 
 def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_process: int = 1,
-                   batch_size: int = 64) -> Iterator[PaperExtraction]:
+                   batch_size: int = 64,
+                   on_error: Callable[[Paper, Exception], None] | None = None) -> Iterator[PaperExtraction]:
     """Stream extractions in input order.
 
     Parameters
@@ -1867,6 +1868,10 @@ def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_pr
         Processes for ``nlp.pipe``; the output is the same as with one.
     batch_size
         Texts per ``nlp.pipe`` batch.
+    on_error
+        Called with the paper and the exception when the rules fail on one paper (a bug, never bad input: the text
+        was read already); the paper is then yielded with no entities, so the output keeps every paper in order.
+        Default: the exception propagates.
 
     >>> [x.id for x in extract_papers([Paper(id="a", title="", abstract="ResNet."), Paper(id="b", title="", abstract="")])]
     ['a', 'b']
@@ -1882,4 +1887,12 @@ def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_pr
     docs = nlp.pipe(texts(), batch_size=batch_size, n_process=n_process)
     for title_doc in docs:
         abstract_doc = next(docs)
-        yield _assemble(pending.pop(0), (title_doc, abstract_doc))
+        paper = pending.pop(0)
+        try:
+            x = _assemble(paper, (title_doc, abstract_doc))
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(paper, exc)
+            x = PaperExtraction(paper=paper)
+        yield x

@@ -1,0 +1,50 @@
+"""A paper the rules fail on (a bug) does not stop `kg extract`: it is written with no entities, in input order, and
+counted in the report; `--strict` stops there with one clear line. The failure is forced (no real abstract is known
+to crash the extractor; the last one, fixed in dd7f3f7, has its own test in test_metric_attachment.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kg.extract
+from kg.cli import cli
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "papers_small.jsonl"
+
+
+@pytest.fixture
+def failing_second_paper(monkeypatch):
+    real = kg.extract._assemble
+
+    def assemble(paper, docs):
+        if paper.id == "2401.10002":
+            raise AttributeError("'NoneType' object has no attribute 'unit'")
+        return real(paper, docs)
+    monkeypatch.setattr(kg.extract, "_assemble", assemble)
+
+
+def test_a_failing_paper_is_written_empty_and_reported(failing_second_paper, tmp_path):
+    out, report = tmp_path / "x.jsonl", tmp_path / "report.jsonl"
+    res = CliRunner().invoke(cli, ["extract", str(FIXTURE), "-o", str(out), "--report", str(report)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    ids = [json.loads(line)["id"] for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [r["id"] for r in rows] == ids  # every paper, in input order
+    bad = rows[1]
+    assert bad["id"] == "2401.10002" and bad["title"] and bad["entities"] == [] and bad["results"] == []
+    assert rows[0]["entities"] and rows[2]["entities"]  # the others are extracted as usual
+    problems = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert len(problems) == 1 and problems[0]["kind"] == "warning"
+    assert "2401.10002" in problems[0]["error"] and "AttributeError" in problems[0]["error"]
+    assert "1 warning" in res.stderr
+
+
+def test_strict_stops_at_a_failing_paper_with_one_line(failing_second_paper, tmp_path):
+    res = CliRunner().invoke(cli, ["extract", str(FIXTURE), "-o", str(tmp_path / "x.jsonl"), "--strict"])
+    assert res.exit_code == 1
+    assert "paper '2401.10002': the extractor failed (AttributeError" in res.stderr
+    assert "Traceback" not in res.stderr
