@@ -439,10 +439,10 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             items = [sp for sp in items if not _DECIMAL.search(text, sp[0], sp[1])]
         else:
             items = _list_after(text, _EVAL_MODS.match(text, o.end()).end())
-        joined = [n for n in range(1, len(items)) if _JOINED.search(text, items[n - 1][1], items[n][0])]
-        if joined and joined[-1] < len(items) - 1 and text.startswith(", ", items[joined[-1]][1]):
+        last = _last_joined(text, items)
+        if last is not None and last < len(items) - 1 and text.startswith(", ", items[last][1]):
             # "experiments on A, B and C, FooNet-v2 shows ...": the list ends at the item after its last "and"
-            items = items[:joined[-1] + 1]
+            items = items[:last + 1]
         good = [sp for sp in items if known.get(sp) == "Dataset" or
                 any(is_name_token(w, stop) for w in text[sp[0]:sp[1]].split())]
         if good:
@@ -459,8 +459,8 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
         items = _list_after(text, part.end() if part else at)
         # the list ends at the item after its last "and"/"or" ("On A, B and C, ..."), else at its first item: the
         # comma after it closes the opening phrase ("On FooQA, BarNet reaches ...")
-        joined = [n for n in range(1, len(items)) if _JOINED.search(text, items[n - 1][1], items[n][0])]
-        items = items[:joined[-1] + 1 if joined else 1]
+        last = _last_joined(text, items)
+        items = items[:last + 1 if last is not None else 1]
         if not items or not _ON_OPEN_END.match(text, items[-1][1]):
             continue
         stop_at = text.find(". ", items[-1][1])
@@ -480,6 +480,16 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
 
 _ON_OPEN = re.compile(r"On\s+")
 _JOINED = re.compile(r"\b(?:and|or)\b")
+
+
+def _last_joined(text: str, items: list[tuple[int, int]]) -> int | None:
+    """Index of the last list item joined to the one before it by "and"/"or" (None when no item is).
+
+    >>> t = "A, B and C, D"
+    >>> _last_joined(t, [(0, 1), (3, 4), (9, 10), (12, 13)]), _last_joined(t, [(0, 1), (3, 4)])
+    (2, None)
+    """
+    return next((n for n in range(len(items) - 1, 0, -1) if _JOINED.search(text, items[n - 1][1], items[n][0])), None)
 _CMP_OVER = re.compile(r"\b(?:superior|better|improv\w*|gains?|advantages?|outperform\w*|superiority|speed-?ups?|"
                        r"increases?|boosts?)\b[^.,;]{0,30}$")
 _ON_OPEN_PART = re.compile(r"(?:[a-z][\w\-]*\s+){0,2}(?:sequences|scenes|samples|questions|problems|tasks|images|videos|"

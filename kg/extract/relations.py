@@ -2197,11 +2197,10 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 # "outperforms existing GCD methods and a strong T2 baseline": only the task of the methods beaten
                 for y in [t] + (_tails(text, ments, t[1], e, "Task") if rule != "beats_task_methods" else []):
                     add(x, "APPLIED_TO", y, rule, ev)
-        if "Task" in kinds and methods and (low.startswith("for ", s) or low.startswith("to ", s) or
-                                            _FOR_TASK_OPEN.match(text, s, e)):
+        fo = _FOR_TASK_OPEN.match(text, s, e) if "Task" in kinds and methods else None
+        if fo is not None:
             # "For T, we fine-tune and evaluate X": X is used for T
-            fo = _FOR_TASK_OPEN.match(text, s, e)
-            t = next((t for t in ments if fo and t[0] == fo.end() and t[2] == "Task"), None)
+            t = next((t for t in ments if t[0] == fo.end() and t[2] == "Task"), None)
             if t is not None:
                 ts = [t] + _tails(text, ments, t[1], e, "Task")
                 wm = _FOR_TASK_WE.match(text, ts[-1][1], e)

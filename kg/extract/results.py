@@ -984,7 +984,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
             elif not _accept(text, c, s, e, adjacent, prev_ok):
                 gap = text[prev_ok.end:c.start] if prev_ok is not None else ""
                 if prev_ok is not None and c.unit in (None, prev_ok.unit) and (
-                        len(gap) <= 80 and _VS_NUM.search(gap) or c.unit and _compared_gap(gap)):
+                        _compared_gap(gap) if c.unit else len(gap) <= 80 and _VS_NUM.search(gap)):
                     baseline = True  # "0.87, compared with 0.79 for Y", "KID 0.078 versus 0.375 for Y"
                 elif prev_ok is not None and c.unit == prev_ok.unit and _ON_AND.match(gap):
                     pass  # "an F1 of 93.8 on A and 91.2 on B": the list goes on after a dataset
@@ -997,8 +997,7 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                 if metric is None or not adjacent:
                     metric = prev_metric
             if prev_baseline and prev_ok is not None and not adjacent and prev_metric and c.unit and \
-                    c.unit == prev_ok.unit and \
-                    _PAREN_NEXT.match(text, prev_ok.end, c.start):
+                    c.unit == prev_ok.unit and _PAREN_NEXT.match(text, prev_ok.end, c.start):
                 baseline, metric = True, prev_metric  # "outperforming CNN (58.3%) and MLP (49.6%)": the next one
             if metric is None and rows and rows[-1][1].metric and rows[-1][0].unit == c.unit and \
                     _WHICH_IS.search(low, max(s, c.start - 40), c.start) and _HIGHER_THAN.match(low, c.end):
