@@ -595,6 +595,7 @@ _LATEX = re.compile(r"\\(?:cite[a-z]*|ref|eqref|label)\*?\{[^{}]*\}|\\[A-Za-z]+\
 # a task noun right after the bracket of a definition: "a new Foo Bar Assessment (FBA) task", "the ... (BKR) problem"
 # (singular: "the (PDE) problems", "(LH) tasks" are of a kind, not one task)
 _TASK_RIGHT_AFTER = re.compile(r"\)\s*(?:task|problem)\b(?!-)")
+_FORMULATION_END = re.compile(r"(?:[Pp]rogramming|[Mm]inimi[sz]ation|[Oo]ptimi[sz]ation)$")  # a problem's formulation
 _TASK_NOUN_AFTER = re.compile(r"\)?[^.;()]{0,40}?\b(?:task|problem|setting|challenge)s?\b")
 
 
@@ -847,8 +848,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                 # "we introduce Mixture of Reasoning (MoR), a training framework": a capitalised long form the paper
                 # presents as its own is the name of its method even when it ends in a task word
                 typ = ctx or "Method"
-            if typ is None and ctx is None and _TASK_RIGHT_AFTER.match(text, se) and not lf.endswith("hard"):
-                # "we define a new Foo Bar Assessment (FBA) task", "the Baz Key Recovery (BKR) problem" (not "NP-hard")
+            if (typ is None or typ == "Method" and _FORMULATION_END.search(lf) and prop_type.get((ss, se)) is None) and \
+                    ctx is None and _TASK_RIGHT_AFTER.match(text, se) and not lf.endswith("hard"):
+                # "we define a new Foo Bar Assessment (FBA) task", "the Baz Key Recovery (BKR) problem" (not "NP-hard");
+                # "an Integer Quadratic Programming (IQP) problem": a formulation named as the problem to solve
                 typ = "Task"
             typ = typ or ctx or ("Method" if cued or part else None)
             if typ in ("Method", "Dataset") and (cued or field == "title" and catalog_lookup(_plural_free(sf)) is None

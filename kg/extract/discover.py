@@ -57,7 +57,8 @@ def load_vague_phrases() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_heads() -> dict[str, frozenset[str]]:
-    """Head-noun lists from ``data/patterns_heads.jsonl``: keys Method, Dataset, Metric, Task, TaskWeak, TaskNotOpen, MethodQualifier, Stop.
+    """Head-noun lists from ``data/patterns_heads.jsonl``: keys Method, MethodLongForm, Dataset, Metric, Task,
+    TaskWeak, TaskNotOpen, MethodQualifier, Stop.
 
     >>> "segmentation" in load_heads()["Task"]
     True
@@ -1155,8 +1156,9 @@ def long_form_type(long_form: str) -> str | None:
 
     >>> [long_form_type(x) for x in ["Vision Transformer", "Mean Absolute Error", "Named Entity Recognition",
     ...                              "Open LLM Leaderboard", "continual learning", "deep learning", "Dense Conditional Random Field",
-    ...                              "Bias Benchmark for Generation", "Graph Network for Traffic Forecasting"]]
-    ['Method', 'Metric', 'Task', 'Dataset', 'Task', None, 'Method', 'Dataset', 'Task']
+    ...                              "Bias Benchmark for Generation", "Graph Network for Traffic Forecasting",
+    ...                              "Short-Time Fourier Transform", "Foo Bar Decomposition"]]
+    ['Method', 'Metric', 'Task', 'Dataset', 'Task', None, 'Method', 'Dataset', 'Task', 'Method', 'Method']
     """
     heads = load_heads()
     words = long_form.split()
@@ -1172,6 +1174,8 @@ def long_form_type(long_form: str) -> str | None:
             if last == "rank" and (head != last or (len(words) > 1 and words[-2] in ("of", "to"))):
                 continue  # "Low-Rank", "learning-to-rank", "Chain of Rank": no mean rank
             return typ
+    if head in heads["MethodLongForm"] or last in heads["MethodLongForm"]:
+        return "Method"  # "Short-Time Fourier Transform", "Sample Average Approximation", "Tree of Thoughts"
     if last in heads.get("TaskWeak", ()):
         if last == "learning":
             return "Task" if _LEARN_TASK.search(long_form) else None

@@ -1,0 +1,27 @@
+"""Method classes (round dec2b): spelled-out techniques whose head noun names a technique only in a long form;
+self-written sentences with made-up names."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_method_spans_dec1e import ents
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We refine the zorb maps with a Skewed Zorb Transform (SZT) before pooling.", "Skewed Zorb Transform"),
+    ("The zorb score is then estimated with Zorb-weighted Average Approximation (ZAA).",
+     "Zorb-weighted Average Approximation"),
+    ("Each zorb is encoded by Quxian Zorb Circuits (QZCs) with a small head.", "Quxian Zorb Circuits"),
+    ("We model zorb goals by a Zorb Preference Automaton (ZPA) over the runs.", "Zorb Preference Automaton"),
+    ("Candidates are re-ranked with zorb-personalized pagerank (ZPPR) on the graph.", "zorb-personalized pagerank"),
+])
+def test_a_technique_long_form_is_a_method(text, name):
+    assert ents("", text).get(name, ("", ""))[0] == "Method"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We cast zorb allocation as a Mixed Zorb Quadratic Programming (MZQP) problem and solve it.",
+     "Mixed Zorb Quadratic Programming"),
+])
+def test_a_formulation_named_as_the_problem_is_a_task(text, name):
+    assert ents("", text).get(name, ("", ""))[0] == "Task"
