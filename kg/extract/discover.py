@@ -708,6 +708,66 @@ _IN_TERMS = re.compile(rf"\bin\s+terms\s+of\s+(?:the\s+)?{_MEASURE_NP}")
 # a measure compared without a value: "improved topic coherence compared to", "lower validation loss than"
 _COMPARED_NP = re.compile(rf"\b(?:higher|lower|improved|better|superior|reduced|increased|worse|stronger|greater)\s+"
                           rf"{_MEASURE_NP}\s+(?:than|compared\s+(?:to|with)|relative\s+to)\b")
+# a qualified measure the text says a method improves, lowers or attains, with or without a value: "significantly
+# improving localization accuracy", "reduces training time", "achieves the highest reconstruction accuracy",
+# "improvements in diagnostic accuracy"; not a purpose ("to improve detection accuracy"), nor heads that name a
+# property more often than a measure (consistency, robustness, cost, memory, loss, "errors" as mistakes ...).
+# The qualifier is read by metric_qualifier (no comparison or praise: "higher accuracy" is no name)
+_OUTCOME_NP = re.compile(
+    r"(?<!\bto )(?<!\bhas )(?<!\bhave )\b(?:improv(?:es|ed|ing)|enhanc(?:es|ed|ing)|boost(?:s|ed|ing)|increas(?:es|ed|ing)|"
+    r"achiev(?:es|ed|ing)|attain(?:s|ed|ing)|deliver(?:s|ed|ing)|reduc(?:es|ed|ing)|lower(?:s|ed|ing)|"
+    r"decreas(?:es|ed|ing)|cut(?:s|ting)?|shorten(?:s|ed|ing)|accelerat(?:es|ed|ing)|"
+    r"(?:improvements?|gains?|increases?|reductions?|decreases?)\s+in)\s+"
+    r"(?:(?:both|the|its|their|significantly|substantially|consistently|markedly|state-of-the-art|SOTA|superior|"
+    r"higher|better|high|low|lower|competitive|strong|highest|best|lowest|improved|reduced|near-perfect)\s+){0,3}"
+    r"(?:[a-z][a-z\-]*[a-z]\s+){1,2}((?:(?:speed|speedup|time|latency|throughput|accuracy|(?:error|success)\s+rate|"
+    r"score)s?|accuracies|error))$")  # searched backwards from each head word (a whole-text scan is 6x slower)
+_OUTCOME_HEADS = ("accura", " time", "speed", "latenc", "throughput", " error", " rate", " score")
+# a head word that is a modifier itself: "time complexity", "time series", "error bounds" ...
+_OUTCOME_AFTER = re.compile(r"[\w\-]|\s+(?:complexity|series|steps?|scales?|horizons?|budgets?|windows?|frames?|domains?|"
+                            r"constraints?|limits?|points?|stamps?|bounds?|rates?)\b")
+_OUTCOME_NOT = frozenset("steady top nearest noteworthy native model polynomial linear quadratic exponential constant "
+                         "logarithmic".split())
+_OUTCOME_NOT_END = ("-grade", "-precision", "-native", "-like")
+_OUTCOME_ING = re.compile(r"(?<![\w\-])(?:training|running|processing|computing|sampling) $")  # measured stages
+
+
+def _outcome_spans(text: str) -> list[tuple[int, int]]:
+    """Qualified measures after a verb of improving or attaining (see ``_OUTCOME_NP``).
+
+    >>> t = "It significantly improves localization accuracy, achieves higher accuracy and reduces training time."
+    >>> [t[s:e] for s, e in _outcome_spans(t)]
+    ['localization accuracy', 'training time']
+    """
+    out, seen = [], set()
+    for h in _OUTCOME_HEADS:
+        i = text.find(h)
+        while i != -1:
+            k = i + len(h)
+            while k < len(text) and text[k].isalpha():
+                k += 1
+            i = text.find(h, k)
+            m = _OUTCOME_NP.search(text, max(0, k - 130), k)
+            if m and m.end(1) not in seen and not _OUTCOME_AFTER.match(text, m.end(1)):
+                seen.add(m.end(1))
+                sp = _outcome_span(text, m)
+                if sp:
+                    out.append(sp)
+    return sorted(out)
+
+
+def _outcome_span(text: str, m: re.Match) -> tuple[int, int] | None:
+    """The qualified measure of an ``_OUTCOME_NP`` match ``m``: its qualifier (:func:`metric_qualifier`, or a stage
+    such as "training") and head, if the qualifier is no praise or degree ("clinical-grade", "polynomial")."""
+    h = m.start(1)
+    q = metric_qualifier(text, h)
+    w = _OUTCOME_ING.search(text, max(0, (h if q is None else q) - 12), h if q is None else q)
+    if w and w.start() >= m.start():
+        q = w.start()  # "reduces training time", "lowers model training time"
+    if q is None or q < m.start() or any(w in _OUTCOME_NOT or w.endswith(_OUTCOME_NOT_END) or re.fullmatch(_PRAISE, w)
+                                         for w in text[q:h].split()):
+        return None
+    return q, m.end(1)
 
 
 def measure_spans(text: str) -> list[tuple[int, int]]:
@@ -759,7 +819,9 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
         found += _IN_TERMS.finditer(text)
     if " than " in text or "compared " in text or "relative to" in text:
         found += _COMPARED_NP.finditer(text)
-    return sorted({m.span(1) for m in found})
+    spans = {m.span(1) for m in found}
+    ends = {e for _, e in spans}
+    return sorted(spans | {sp for sp in _outcome_spans(text) if sp[1] not in ends})
 
 
 # a word that qualifies the measure written after it ("detection accuracy", "token-level F1", "macro F1", "top-3
