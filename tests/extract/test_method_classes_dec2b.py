@@ -25,3 +25,15 @@ def test_a_technique_long_form_is_a_method(text, name):
 ])
 def test_a_formulation_named_as_the_problem_is_a_task(text, name):
     assert ents("", text).get(name, ("", ""))[0] == "Task"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The zorb encoder merges both views by early fusion before the head.", "early fusion"),
+    ("We shrink QuxNet by channel pruning and train it with reward shaping.", "channel pruning"),
+    ("We shrink QuxNet by channel pruning and train it with reward shaping.", "reward shaping"),
+    ("Zorb tokens are reduced by token merging and local attention in each block.", "token merging"),
+    ("Zorb tokens are reduced by token merging and local attention in each block.", "local attention"),
+    ("Spectra are taken with the short-time Fourier transform of each zorb signal.", "short-time Fourier transform"),
+])
+def test_a_well_known_technique_in_lower_case_is_a_method(text, name):
+    assert ents("", text).get(name, ("", ""))[0] == "Method"
