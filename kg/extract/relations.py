@@ -66,7 +66,11 @@ _OUTPERF = re.compile(
     # "a 75% win rate against Y" (more than half of the pairwise comparisons won)
     r"(?:win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:win[\s-]rates?\s+)?"
     r"(?<=rate\s)(?:against|over|vs\.?|versus)|"
-    r"win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:against|over|vs\.?|versus))\b", re.I)
+    r"win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:against|over|vs\.?|versus)|"
+    # "X demonstrates superior performance over Y" (read for the paper's own method only: "Transformers are popular
+    # for their superior performance over CNNs" is background)
+    r"(?P<perf_over>(?:superior|better|state[\s-]of[\s-]the[\s-]art|sota)\s+(?:overall\s+)?(?:performance|results?|accuracy)"
+    r"\s+over))\b", re.I)
 #: a hedged comparison before the cue: "comparable or superior accuracy to Y", "can match or outperform Y" (no claim
 #: that X is better: GUIDE.md leaves out "competitive with" and "comparable to")
 _HEDGE = re.compile(r"\b(?:comparabl[ey]|competitive(?:ly)?|on\s+par|similar|match(?:es|ed|ing)?|rival(?:s|ed|ing)?|"
@@ -282,7 +286,7 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 # one cheap test per sentence before the costly cue patterns run: comparison and basis key words: substring tests on the lower-cased sentence (``str.__contains__`` is ~10x
 # cheaper than one regular-expression alternation over the sentence)
 _OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
-                 "accurate", "gain", " than")
+                 "accurate", "gain", " than", "performance over")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "generali", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
                "modification", "version", "hybrid", "combination", "distilled", "powered")
@@ -328,6 +332,23 @@ _ENUM_NEXT = re.compile(r"(?<![\w(])\(?(?:[2-9]|ii|iii|iv|vi?|b|c|d|e)\)\s*")
 _ARTICLE = re.compile(r"(?:(?:an?|the)\s+)?")
 _WITH_OF = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:the\s+|their\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,4}?of\s+(?:an?\s+|the\s+)?")
 _WITH_NEXT = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:with|and)\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}")
+#: the same after a pair verb with the first part's kind words between: "combines the A personality model with the B
+#: technique", "a model combining A visual encoders with B" (up to three lower-case words, no verb or preposition)
+_PAIR_WITH_NEXT = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?!(?:with|and|or|to|for|of|in|on|by|that|which|is|are)\s)"
+                             r"[a-z][\w\-]*\s+){1,3}with\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}")
+#: the next item of an unnumbered list of parts after the first part's description: "X includes A to enhance ...,
+#: and a B that extends ...", "X consists of A, which encodes ..., and B, which decodes ..." (a comma, then an article
+#: and up to three words, or the bare name followed by a comma, a relative pronoun, "for" or "to")
+_ITEM_LEAD = re.compile(r",\s*(?:and\s+)?(?:(?P<art>an?|the)\s+(?:[\w\-]+\s+){0,3}?)?")
+_ITEM_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|\s+(?:which|that|for|to)\b|\s*$)")
+_SHORT_AFTER = re.compile(r"\s*\([^()]{1,30}\)")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+#: a lower-case word (the verb) right after a name, past its bracketed short form: "A and B (ours) achieve"
+_VERB_NEXT = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+[a-z]")
+_PARTS_VERBS = frozenset(("consists of", "comprises", "is composed of", "includes", "contains", "consisting of", "comprising",
+                          "composed of", "combines", "integrates", "incorporates", "combining", "integrating",
+                          "incorporating"))
+_PAIR_VERBS = frozenset("combines integrates unifies fuses marries synergizes combining integrating unifying fusing".split())
 
 
 def _cue_kinds(seg: str) -> tuple[bool, bool]:
@@ -340,7 +361,7 @@ def _cue_kinds(seg: str) -> tuple[bool, bool]:
 # "On ImageNet, X ...", "Trained with ResNet-50, X ...", "Fine-tuning R on GLUE, X ...": the subject follows the comma
 _INTRO = re.compile(
     r"\s*(?:(?:[A-Z][a-z]+(?:-[a-z]+)?(?:ing|ed)|Built|On|With|Using|Across|For|In|When|After|Given|Under|Through|By|Beyond|Besides|"
-    r"Unlike|Like|Against|Without|Via|At|From)\b[^,;:]{0,100}?,\s*)")
+    r"Unlike|Like|Against|Without|Via|At|From)\b(?:[^,;:(]|\([^()]{0,80}\)|\(){0,100}?,\s*)")  # a comma in brackets is no end
 # a finite verb inside the would-be opening phrase means it was the main clause ("With 10 steps X reaches A, ...")
 _INTRO_VERB = re.compile(r"\b(?:achiev|obtain|attain|reach|yield|outperform|surpass|improv|reduc|show|demonstrat|"
                          r"match(?!ing)|beat|exceed|perform|get|gets|is|are|was|were)\w*\b", re.I)
@@ -1782,6 +1803,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     continue
                 cs, ce = clause(m.start())
                 h, rule = head_for(m.start())
+                if m["perf_over"] and (h is None or h[3] != proposed):
+                    continue  # "superior performance over Y": the paper's own method only
                 # "X preserves 99% accuracy with Y and outperforms Z": Y sits in a prepositional phrase
                 lo = intro_end if cs <= intro_end <= m.start() else cs
                 while h is not None and rule == "cue_subject" and h[0] > lo and h[3] != proposed and \
@@ -1850,6 +1873,8 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     nxt = _WITH_NEXT.match(text, parts[-1][1], e)
                     if nxt and cm4["lead"]:  # "the strengths of A with the flexibility of B"
                         nxt = _WITH_OF.match(text, parts[-1][1], e) or nxt
+                    if nxt is None and len(parts) == 1 and cm4["verb"] in _PAIR_VERBS:
+                        nxt = _PAIR_WITH_NEXT.match(text, parts[-1][1], e)
                     if nxt:
                         parts += _tails(text, ments, nxt.end(), e, "Method")
                 if cm4["count"] and cm4["count"].rstrip().endswith(")"):
@@ -1859,6 +1884,26 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                         if y is not None and y not in parts and \
                                 (_ARTICLE.fullmatch(text, nm.end(), y[0]) or _ADJ_LEAD.fullmatch(text, nm.end(), y[0])):
                             parts.append(y)
+                if parts and " ".join(cm4["verb"].split()) in _PARTS_VERBS:
+                    # "X includes A to enhance ..., and a B that extends ...": the later items of a list of described
+                    # parts (each after a comma; ";" or 200 characters without an item end the list)
+                    bm = _SHORT_AFTER.match(text, parts[-1][1], e)  # "A (AB)": the bracketed short name is A's
+                    cur = bm.end() if bm else parts[-1][1]
+                    for y in methods:
+                        if y[0] < cur or y in parts:
+                            continue
+                        if y[0] - cur > 200 or ";" in text[cur:y[0]]:
+                            break
+                        ci = text.rfind(",", cur, y[0])
+                        desc = text[cur + (text.startswith(")", cur)):ci]  # the closing bracket of "A (AB)" is A's
+                        if ci < 0 or desc.count("(") != desc.count(")") or \
+                                any(cur <= z[0] and z[1] <= ci for z in methods):
+                            continue  # a comma in brackets, or another name in the description: no next item
+                        im = _ITEM_LEAD.fullmatch(text, ci, y[0])
+                        if im and (im["art"] or _ITEM_AFTER.match(text, y[1], e)):
+                            parts.append(y)
+                            bm = _SHORT_AFTER.match(text, y[1], e)
+                            cur = bm.end() if bm else y[1]
                 if any(y[3] == proposed for y in parts):
                     continue  # "Our pipeline integrates A, B and C" with A taken for the paper's method: not its parts
                 wide = cm4["lead"] is not None or cm4["verb"] not in _COMBINES_OLD
@@ -1967,6 +2012,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
             if _FOR_TRAINING.match(text, d[1], min(e, d[1] + 40)):
                 continue  # "on D for pre-training"
             h, rule = None, "evaluated_verb"
+            subj_mates: list[MentionT] = []
             if intro_end > d[0] and intro_end > s:
                 if _TRAIN_INTRO.match(text, s, intro_end):
                     continue  # "Fine-tuned from Y on D, X ...": D is training data
@@ -1974,6 +2020,24 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 subj = [x for x in methods if intro_end <= x[0] <= intro_end + 25]
                 if subj and (_EVAL_VERB.search(text, subj[0][1], e) or _EVAL_VERB2.search(text, subj[0][1], e)):
                     h = subj[0]
+                    # "On D, A, B and C reach ...": every name of the listed subject, a list that ends at its
+                    # "and"/"or" item with the verb after it (not "Across sets such as A, B, C, and D, our method":
+                    # the opening's own list; nor when the opening's comma sits in brackets, "with LLMs (e.g., A and
+                    # B), X achieves", or a bracket closes before the subject)
+                    opening = text[s:intro_end]
+                    if opening.count("(") == opening.count(")") and ")" not in text[intro_end:h[0]]:
+                        for x in methods:
+                            if x[0] >= (subj_mates[-1] if subj_mates else h)[1]:
+                                gap = text[(subj_mates[-1] if subj_mates else h)[1]:x[0]]
+                                if len(gap) > 60 or not _LIST.match(gap) or any(c in gap for c in ";()"):
+                                    break
+                                subj_mates.append(x)
+                                if _AND_OR.search(gap):
+                                    break
+                        if subj_mates and not (_AND_OR.search(text, (subj_mates[-2] if len(subj_mates) > 1 else h)[1],
+                                                               subj_mates[-1][0]) and
+                                               _VERB_NEXT.match(text, subj_mates[-1][1], e)):
+                            subj_mates = []
                 # "When evaluating A on D, X ...": A, the object of the evaluation, is evaluated on D too
                 for x in methods:
                     if s <= x[0] and x[1] <= on_at and _EVALUATING.search(text, max(s, x[0] - 30), x[0]):
@@ -2038,7 +2102,7 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 # "Experiments on D show ...", "evaluated on D": with no other method named in the sentence,
                 # the evaluated method is the paper's own
                 h, rule = (on_at, on_at, "Method", proposed), "proposed_evaluated"
-            heads = [h] if h is not None else []
+            heads = [h, *subj_mates] if h is not None else []
             if h is not None and rule == "evaluated_verb" and h[0] != h[1]:
                 # "We evaluate A, B, and C on D", "the proposed A and B on D", "evaluate two models, A and B, on the task
                 # of T": every listed name
