@@ -178,6 +178,13 @@ _PROPOSE = re.compile(
     r"dataset|benchmark|approach|system|architecture|,)\s+){0,3}$", re.I)
 
 
+# "... and introduce / then propose ...": the cue of a sentence whose subject is an earlier "we" (role_of)
+_PROPOSE_AND = re.compile(
+    r"\b(?:and|then)\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|design|devise)(?:s|d|ed)?\s+"
+    r"(?:(?:a|an|the|new|novel|simple|unified|general|lightweight|efficient|effective)\s+){0,3}$", re.I)
+_WE = re.compile(r"\bwe\b", re.I)
+_SENTENCE_CUT = re.compile(r"[.!?;]\s+")
+
 _PROPOSE_WORDS = ("we", "this ", "here we", "named", "called", "dubbed", "termed", "coined", "our")  # _PROPOSE opens with one
 _CUE_WORDS = ("we ", "our ", "named", "called", "dubbed", "termed", "coined", "this paper", "this work", "this study")
 
@@ -189,11 +196,20 @@ def role_of(text: str, start: int, field: str = "abstract") -> str:
     'proposed'
     >>> role_of("We use BERT.", 7)
     'used'
+    >>> t = "We exploit the flexibility of BERT and introduce FooAttention. It uses BERT and introduces noise."
+    >>> role_of(t, t.find("Foo")), role_of(t, t.rfind("noise"))
+    ('proposed', 'used')
     """
     if field == "title" and start == 0 and ":" in text[:60]:
         return "proposed"
     window = text[max(0, start - 60):start]
     low = window.lower()
-    if not any(c in low for c in _CUE_WORDS):  # cheap test before the regex
-        return "used"
-    return "proposed" if search_at(_PROPOSE, window, _PROPOSE_WORDS, low) else "used"  # = _PROPOSE.search(window)
+    if any(c in low for c in _CUE_WORDS) and search_at(_PROPOSE, window, _PROPOSE_WORDS, low):  # = _PROPOSE.search(window)
+        return "proposed"
+    if ("and " in low or "then " in low) and (m := _PROPOSE_AND.search(window)) is not None:
+        # "We exploit the flexibility of X and introduce Y (YA)": the verb coordinated with the sentence's "we"
+        a = max(0, start - 200)
+        head = text[a:a + len(text[a:start]) - len(window) + m.start()]
+        head = _SENTENCE_CUT.split(head)[-1]
+        return "proposed" if _WE.search(head) else "used"
+    return "used"

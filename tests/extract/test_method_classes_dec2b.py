@@ -37,3 +37,14 @@ def test_a_formulation_named_as_the_problem_is_a_task(text, name):
 ])
 def test_a_well_known_technique_in_lower_case_is_a_method(text, name):
     assert ents("", text).get(name, ("", ""))[0] == "Method"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("We exploit the spread of zorbs and introduce zorb dual-headed attention (ZDHA) for the encoder.",
+     "zorb dual-headed attention", "proposed"),
+    ("We collect a zorb corpus, and propose Zorb Retrieval ON Graphs (ZRONG) to narrow the candidates.",
+     "Zorb Retrieval ON Graphs", "proposed"),
+    ("Prior work tunes QuxNet and then introduces a Zorb Adapter (ZA) to it.", "Zorb Adapter", "used"),
+])
+def test_a_proposal_verb_coordinated_with_we_makes_the_name_proposed(text, name, role):
+    assert ents("", text).get(name, ("", ""))[1] == role
