@@ -1008,7 +1008,7 @@ _VERBS = frozenset(
     "include includes involve involves avoid avoids overcome overcomes automate automates streamline streamlines "
     "guide guides capture captures simplify simplifies strengthen strengthens refine refines optimize optimizes "
     "optimise optimises realize realizes realise realises empower empowers assist assists unlock unlocks "
-    "through throughout beyond without within across among between versus".split())
+    "through throughout beyond without within across among between versus against under".split())
 _BAD_HYPHEN = re.compile(r"-(?:based|driven|guided|aware|oriented|enhanced|powered|inspired|assisted|augmented|like|"
                          r"free|specific|level|wise|agnostic|centric)$")
 
@@ -1671,6 +1671,10 @@ _TASK_NOUN = re.compile(r"\s(?:tasks?)(?=\s*(?:$|[,.;:()])|\s+(?:and|or|in|on|of
                         r"are|was|were|from|by|such|like|including|as|has|have|using|under|across|show|shows|demonstrate)\b)")
 # in a title, the phrase after "for" ends the title or a part of it
 _TITLE_FOR = re.compile(r"\bfor\s+", re.I)
+# or, in a title with no "for", after the colon that ends the title's name when the head is one known tasks have
+# ("Foo: Consistent Crop Yield Prediction from ...", "Foo: Towards X"; not "Foo: Adaptive Token Skipping for Bar
+# Retrieval": a means to the task after "for"; not "Foo: Two-Step Projection with ...": a means, no known task head)
+_TITLE_COLON = re.compile(r":\s+(?:Towards?\s+)?")
 # in an abstract, a phrase after "for", "address(es)" or "tackle(s)" that ends a clause is a task when the
 # abstract names it again ("a framework for robot manipulation ... robot manipulation"): once, it is as often a
 # purpose ("for correct interpretation", "for due diligence")
@@ -1746,8 +1750,12 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
     ['Autonomous Field Scheduling']
     """
     low = text.lower()
+    colon = None
     if title:
         cues = finditer_at(_TITLE_FOR, text, ("for",), low=low)
+        colon = None if cues else _TITLE_COLON.search(text)
+        if colon is not None:
+            cues = sorted([*cues, colon], key=lambda m: m.start())
         opens = nouns = []
     else:
         opens = finditer_at(_TASK_OPENS, text, ("task", "problem"), low=low)
@@ -1786,7 +1794,8 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         words = list(_WORD.finditer(text, cue.end(), cue.end() + 120))
         ph = phrase_from(words, 0) if words and words[0].start() == cue.end() else None
         if not (ph and part_end.match(text, words[ph[1]].end())
-                and (title or words[ph[1]][0].lower().rsplit("-", 1)[-1] in known) and take(words, *ph)):
+                and ((title and cue is not colon) or words[ph[1]][0].lower().rsplit("-", 1)[-1] in known)
+                and take(words, *ph)):
             continue
         s, e = out[-1]
         if (s != cue.end() and words[0][0].lower().endswith("ing")) or not (
