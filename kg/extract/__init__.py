@@ -915,7 +915,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             if cs < s < ce < e:
                 s = ce + len(text[ce:e]) - len(text[ce:e].lstrip())
         if s == s0 or " " in text[s:e]:
-            if method_ends.get(e, s) > s:  # "split conformal prediction": a variant of the known method it ends in
+            if method_ends.get(e, s) > s and not (cued and text.endswith(" Learning", 0, e) and (s0, e) in cued):
+                # "split conformal prediction": a variant of the known method it ends in (not a title's "for Foo
+                # Graph Learning": what is learnt, a task, cued_task_phrases)
                 cands.append((s, e, "Method", text[s:e], "task"))
                 continue
             cands.append((s, e, "Task", _task_name(text[s:e]), "task"))

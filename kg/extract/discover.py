@@ -1685,6 +1685,18 @@ _TITLE_PART_END = re.compile(r"\s*(?:$|[:?]|\s-+\s|\s+(?:via|with|using|through|
                              re.I)
 
 
+# words before "learning" that say how a model learns (a method: "Contrastive Learning", "Federated Learning"), not what
+# it learns or in which setting ("Operator Learning", "Video Continual Learning": tasks), or who learns ("Student
+# Learning": education)
+_HOW_LEARNT = frozenset("contrastive multimodal multi-modal cross-modal supervised self-supervised "
+                        "semi-supervised weakly-supervised unsupervised transfer meta in-context federated deep "
+                        "machine multi-task multitask curriculum imitation active adversarial ensemble metric "
+                        "dictionary manifold prompt local collaborative cooperative distributed decentralized "
+                        "decentralised hierarchical end-to-end statistical bayesian robust efficient mutual joint "
+                        "structured kernel feature neural sparse reinforcement preference policy reward residual "
+                        "relational adaptive dynamic progressive fair private differentially privacy-preserving "
+                        "secure safe split hybrid quantum physics-informed non-parametric parametric self-paced "
+                        "dual teacher-student knowledge edge student students human children learner".split())
 _NOT_CUED_MOD = _NOT_TASK_MOD | frozenset("fewer automatic concrete verbose actual real relevant run runs execute executes "
                                           "conduct conducts complete completes ignore ignores".split())
 
@@ -1777,6 +1789,10 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         while m + 1 < len(words) and text[words[m].end():words[m + 1].start()] == " " and (
                 words[m + 1][0].lower() not in stop and words[m + 1][0].lower() not in _VERBS) and m - k < max_mods:
             m += 1
+        if (title and words[m][0] == "Learning" and m > k and words[m - 1][0].lower() not in _HOW_LEARNT
+                and not any(w[0].lower() in task_heads for w in words[k:m])):
+            return k, m  # "for Attribute Missing Graph Learning", "Foo: Physical Skill Learning from ..." (not "Question
+            # Answering Continual Learning": a setting of the task it names)
         return (k, m) if open_task_head(words[m][0].lower()) else None
 
     def take(words: list[re.Match], k: int, m: int) -> bool:
@@ -1794,7 +1810,8 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         words = list(_WORD.finditer(text, cue.end(), cue.end() + 120))
         ph = phrase_from(words, 0) if words and words[0].start() == cue.end() else None
         if not (ph and part_end.match(text, words[ph[1]].end())
-                and ((title and cue is not colon) or words[ph[1]][0].lower().rsplit("-", 1)[-1] in known)
+                and ((title and cue is not colon) or words[ph[1]][0].lower().rsplit("-", 1)[-1] in known
+                     or words[ph[1]][0] == "Learning")
                 and take(words, *ph)):
             continue
         s, e = out[-1]

@@ -21,3 +21,19 @@ def test_title_phrase_after_the_colon_with_a_known_task_head_is_a_task():
 def test_prepositions_against_and_under_are_no_task_modifiers():
     t = "Zorb Patches Against Lane Detection Under Fog Segmentation"
     assert [t[s:e] for s, e in task_phrases(t, title=True)] == ["Lane Detection", "Fog Segmentation"]
+
+
+def test_title_phrase_in_learning_names_what_is_learnt_as_a_task():
+    assert cued("Zorbix: Turnip Skill Learning from Farm Videos", title=True) == ["Turnip Skill Learning"]
+    assert cued("A Sampler for Cave Map Graph Learning in Mines", title=True) == ["Cave Map Graph Learning"]
+    # how it learns is a method; a setting of a task it names is no new task
+    assert cued("Zorbix: Supervised Contrastive Learning with Turnips", title=True) == []
+    assert cued("Zorbix: Masks for Turnip Question Answering Continual Learning", title=True) == []
+
+
+def test_title_learning_task_is_not_retyped_as_the_catalog_method_it_ends_in():
+    from kg.extract import extract_paper
+    from kg.models import Paper
+    x = extract_paper(Paper(id="t", title="Zorb Recovery for Attribute Missing Graph Learning in Farms",
+                            abstract="We recover attributes with Zorb."))
+    assert {e.name: e.type for e in x.entities}.get("attribute missing graph learning") == "Task"
