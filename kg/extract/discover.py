@@ -1697,6 +1697,9 @@ _HOW_LEARNT = frozenset("contrastive multimodal multi-modal cross-modal supervis
                         "relational adaptive dynamic progressive fair private differentially privacy-preserving "
                         "secure safe split hybrid quantum physics-informed non-parametric parametric self-paced "
                         "dual teacher-student knowledge edge student students human children learner".split())
+# heads of what a method does that name a task only where one is announced: a title's "for X" with modifiers ("for
+# Portfolio Optimization", "for Code Search", "for Image Quality Assessment"; not "for Optimization")
+_TITLE_FOR_HEADS = frozenset("optimization optimisation search matching assessment evaluation rendering".split())
 _NOT_CUED_MOD = _NOT_TASK_MOD | frozenset("fewer automatic concrete verbose actual real relevant run runs execute executes "
                                           "conduct conducts complete completes ignore ignores".split())
 
@@ -1783,7 +1786,7 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
     stop, task_heads, stop_names = heads["Stop"], heads["Task"], load_stoplist()
     out: list[tuple[int, int]] = []
 
-    def phrase_from(words: list[re.Match], k: int) -> tuple[int, int] | None:
+    def phrase_from(words: list[re.Match], k: int, for_title: bool = False) -> tuple[int, int] | None:
         """The words k..m of one noun phrase opening at word k, if its last word is an open head: (k, m)."""
         m = k
         while m + 1 < len(words) and text[words[m].end():words[m + 1].start()] == " " and (
@@ -1793,6 +1796,8 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
                 and not any(w[0].lower() in task_heads for w in words[k:m])):
             return k, m  # "for Attribute Missing Graph Learning", "Foo: Physical Skill Learning from ..." (not "Question
             # Answering Continual Learning": a setting of the task it names)
+        if for_title and m > k and words[m][0].lower() in _TITLE_FOR_HEADS:
+            return k, m  # "for GPU Kernel Performance Optimization", "for Food Image-Text Search"
         return (k, m) if open_task_head(words[m][0].lower()) else None
 
     def take(words: list[re.Match], k: int, m: int) -> bool:
@@ -1808,7 +1813,7 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
     known = catalog_task_heads()
     for cue in cues:  # the words of a short window after the cue are enough (a phrase opens right after it)
         words = list(_WORD.finditer(text, cue.end(), cue.end() + 120))
-        ph = phrase_from(words, 0) if words and words[0].start() == cue.end() else None
+        ph = phrase_from(words, 0, title and cue is not colon) if words and words[0].start() == cue.end() else None
         if not (ph and part_end.match(text, words[ph[1]].end())
                 and ((title and cue is not colon) or words[ph[1]][0].lower().rsplit("-", 1)[-1] in known
                      or words[ph[1]][0] == "Learning")

@@ -37,3 +37,11 @@ def test_title_learning_task_is_not_retyped_as_the_catalog_method_it_ends_in():
     x = extract_paper(Paper(id="t", title="Zorb Recovery for Attribute Missing Graph Learning in Farms",
                             abstract="We recover attributes with Zorb."))
     assert {e.name: e.type for e in x.entities}.get("attribute missing graph learning") == "Task"
+
+
+def test_title_for_phrase_headed_by_optimization_search_or_assessment_is_a_task():
+    assert cued("Zorbix: Swarms for Turnip Portfolio Optimization", title=True) == ["Turnip Portfolio Optimization"]
+    assert cued("Zorbix: Tokens for Cave Map Search via Graphs", title=True) == ["Cave Map Search"]
+    assert cued("A Metric for Turnip Realism Assessment", title=True) == ["Turnip Realism Assessment"]
+    assert cued("A Model for Optimization", title=True) == []  # no modifier: no named problem
+    assert cued("Zorbix: Turnip Optimization with Swarms", title=True) == []  # after the colon: a means
