@@ -48,3 +48,11 @@ def test_a_well_known_technique_in_lower_case_is_a_method(text, name):
 ])
 def test_a_proposal_verb_coordinated_with_we_makes_the_name_proposed(text, name, role):
     assert ents("", text).get(name, ("", ""))[1] == role
+
+
+@pytest.mark.parametrize("text, word", [
+    ("QuxNet gains 3.1 points over ZorbNet (95% CI: [1.2, 5.0]) on the zorb quiz.", "CI"),
+    ("QuxNet tracks zorbs across CCTV feeds stored in a GIS layer.", "CCTV"),
+])
+def test_a_common_abbreviation_is_no_method(text, word):
+    assert word not in ents("", text)
