@@ -286,7 +286,7 @@ _BENCH_PIECE = re.compile(r"[A-Za-z0-9]-?Bench(?![a-z])")  # "FooBench-Hard", "O
 _YEAR_END = re.compile(r"(?<![\d.])(?:19[89]\d|20[0-4]\d)$")
 _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "robustness", "quality", "speed",
                            "latency", "throughput", "error", "performance", "fidelity", "coverage",
-                           "structural similarity", "success"})  # "preserving structural similarity" of molecules: no SSIM
+                           "structural similarity", "success", "accuracies", "latencies"})  # "preserving structural similarity" of molecules: no SSIM
 # generic catalog measures (canonical names) that count only in a sentence with a number
 _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "memory usage", "computational cost",
                              "communication cost", "number of parameters", "power consumption", "detection rate",

@@ -116,11 +116,14 @@ _COUNT_HEADS = frozenset({"rate", "score", "error", "ratio", "distance", "coeffi
                           "cost", "index", "probability", "emission", "correlation"})
 
 
+_Y_HEADS = frozenset({"accuracy", "latency"})  # reported per model or setting, in the plural too
+
+
 def form_variants(form: str, typ: str = "") -> list[str]:
     """``form`` and its spelling variants: hyphen as space, hyphen dropped (only when digits remain,
     so "MultiPL-E" never becomes the word "multiple"), a two-word lower-case Method name hyphenated, a plural for
     Method names and for Metric names ending in a
-    countable measure noun ("success rates", "F1 scores", "speedups").
+    countable measure noun ("success rates", "F1 scores", "speedups") or in "accuracy" / "latency" ("top-1 accuracies").
 
     >>> form_variants("ResNet-50")
     ['ResNet-50', 'ResNet 50', 'ResNet50']
@@ -133,7 +136,7 @@ def form_variants(form: str, typ: str = "") -> list[str]:
     >>> form_variants("GAN", "Method")
     ['GAN', 'GANs']
     >>> form_variants("hallucination rate", "Metric"), form_variants("accuracy", "Metric")
-    (['hallucination rate', 'hallucination rates'], ['accuracy'])
+    (['hallucination rate', 'hallucination rates'], ['accuracy', 'accuracies'])
     """
     out = [form]
     if _HYPHEN.search(form) and not form.endswith(("-up", "-ups")):  # "speed-up", not the verb "speed up"
@@ -147,6 +150,7 @@ def form_variants(form: str, typ: str = "") -> list[str]:
         out += [f + "s" for f in list(out) if f[-1:].isalpha() and not f.endswith(("s", "S", "x"))]
     elif typ == "Metric":
         out += [f + "s" for f in list(out) if f.rsplit(" ", 1)[-1] in _COUNT_HEADS]
+        out += [f[:-1] + "ies" for f in list(out) if f.rsplit(" ", 1)[-1] in _Y_HEADS]  # "accuracies of 53% and 56%"
     return list(dict.fromkeys(out))
 
 

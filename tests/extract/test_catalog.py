@@ -88,7 +88,8 @@ def test_case_rule_and_variants():
     assert is_exact("MAP") and is_exact("GLUE") and is_exact("mAP") and not is_exact("ImageNet")
     assert is_exact("Whisper", {"case_sensitive": True}) and not is_exact("BLEU", {"case_sensitive": False})
     assert form_variants("CIFAR-10", "Dataset") == ["CIFAR-10", "CIFAR 10", "CIFAR10"]
-    assert "CNNs" in form_variants("CNN", "Method") and form_variants("accuracy", "Metric") == ["accuracy"]
+    assert "CNNs" in form_variants("CNN", "Method") and form_variants("perplexity", "Metric") == ["perplexity"]
+    assert form_variants("accuracy", "Metric") == ["accuracy", "accuracies"]  # no "accuracys"
 
 
 def test_matching_respects_case_and_finds_variants():

@@ -301,3 +301,10 @@ def test_a_qualified_measure_a_method_improves_or_attains_without_a_value():
     assert _ents("FooNet achieves higher accuracy and clinical-grade accuracy.", typ="Metric") == {}
     assert _ents("The bounds are achieved in polynomial time.", typ="Metric") == {}
     assert _ents("A checker progressively reduces syntactic errors.", typ="Metric") == {}
+
+
+def test_accuracies_and_latencies_in_the_plural():
+    got = _ents("The two models attained top-1 accuracies of 53% and 56%, respectively.", typ="Metric")
+    assert "top-1 accuracy" in got
+    assert "accuracy" in _ents("Current systems reach accuracies of at most 50% on BarSet.", typ="Metric")
+    assert _ents("We discuss the accuracies of the models.", typ="Metric") == {}
