@@ -286,7 +286,7 @@ _BENCH_PIECE = re.compile(r"[A-Za-z0-9]-?Bench(?![a-z])")  # "FooBench-Hard", "O
 _YEAR_END = re.compile(r"(?<![\d.])(?:19[89]\d|20[0-4]\d)$")
 _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "robustness", "quality", "speed",
                            "latency", "throughput", "error", "performance", "fidelity", "coverage",
-                           "structural similarity", "success", "accuracies", "latencies"})  # "preserving structural similarity" of molecules: no SSIM
+                           "structural similarity", "success", "accuracies", "latencies", "sample efficiency"})  # "preserving structural similarity" of molecules: no SSIM
 # generic catalog measures (canonical names) that count only in a sentence with a number
 _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "memory usage", "computational cost",
                              "communication cost", "number of parameters", "power consumption", "detection rate",
@@ -295,7 +295,7 @@ _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "m
 # catalog costs: no entity of their own (a cost is no named measure; results still take them as their metric)
 _COST_METRICS = frozenset({"computational cost", "training cost", "inference cost"})
 # a measure compared without a value: "higher detection rates compared to its competitors", "superior accuracy than"
-_COMPARED_BEFORE = re.compile(r"\b(?:higher|lower|improved|better|superior|comparable|reduced|increased|worse)\s+"
+_COMPARED_BEFORE = re.compile(r"\b(?:higher|lower|improved|better|superior|comparable|reduced|increased|worse|greater)\s+"
                               r"(?:[a-z][\w\-]*\s+)?$")
 _COMPARED_AFTER = re.compile(r"s?\s+(?:than|compared\s+(?:to|with)|relative\s+to|over)\b")
 _ARTICLES = ("a ", "an ", "the ")
@@ -304,7 +304,10 @@ _METRIC_ACRONYM = re.compile(r"[A-Z][A-Z0-9&²³^@]{1,5}s?")
 _NAME_AFTER = re.compile(r"-[A-Z][a-z]{2,}")
 _NAME_BEFORE = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*-$")
 _METRIC_MODIFIES = re.compile(r"-(?:based|guided|driven|aware|regularized|regularised|weighted|style|like|inspired|"
-                              r"constrained|conditioned)\b")
+                              r"constrained|conditioned|normalized|normalised)\b")
+# "no-regret learning", "No-Regret Dynamics": a class of algorithms, no regret measured
+_NO_REGRET = re.compile(r"(?<![\w\-])[Nn]o[\s\-]$")
+_MINIMIZATION = re.compile(r"[\s\-]+[Mm]inimi[sz]ation\b")
 # a measure naming the kind of data, model or study it modifies: "energy consumption datasets", "perplexity analysis",
 # "accuracy estimation errors" - no value of the measure is reported there
 _METRIC_NOUN_AFTER = re.compile(r"\s+(?:data|datasets?|corpus|corpora|analysis|analyses|models|modell?ing|"
@@ -335,7 +338,7 @@ _VALUE_BEFORE = re.compile(r"\d\s*(?:\\?%|points?)?\s+(?:higher\s+|lower\s+)?$")
 # measures that are training losses too ("Dice loss", "KL loss", "MSE loss"); "accuracy loss" is a drop in accuracy
 _LOSS_METRICS = frozenset({"Dice coefficient", "intersection over union", "Kullback-Leibler divergence",
                            "structural similarity index", "Chamfer distance", "LPIPS", "mean squared error",
-                           "mean absolute error"})
+                           "mean absolute error", "regret"})
 _LOSS_AFTER = re.compile(r"[\s\-]+(?:[Ff]ocal\s+)?(?:[Ll]oss(?:es)?|LOSS|objectives?)\b")
 # a bare "top-1"/"top-5" is the accuracy only when no other noun follows ("the top-1 logit", "top-5 predictions")
 _NEXT_WORD_AT = re.compile(r" [A-Za-z]+")
@@ -1030,6 +1033,9 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             a, b = _sentence_of(text, sentences, s)
             if _VALUE_BOUND[name] not in text[a:b].lower():
                 continue
+        if typ == "Metric" and name == "regret" and (_NO_REGRET.search(text, max(0, s - 3), s)
+                                                     or _MINIMIZATION.match(text, e)):
+            continue  # "no-regret algorithms", "regret minimisation": an algorithm class or a method, no measure
         if typ == "Metric" and (_METRIC_MODIFIES.match(text, e) or _METRIC_NOUN_AFTER.match(text, e)):
             # "a Gini coefficient-based relaxation", "cosine similarity-guided sampling": a part of a method;
             # "energy consumption datasets", "perplexity analysis": the data or study it names

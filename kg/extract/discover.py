@@ -843,7 +843,7 @@ _QUAL_NOT = frozenset(
     "can could may might will would should must is are was were be been being has had do does did "
     "nearly roughly approximately about around almost like unlike while whereas when where if although though "
     "because since until after before during under within without across between among against toward towards "
-    "including include includes employ use uses adopt utilize introduce propose further define named called "
+    "including include includes employ use uses adopt utilize introduce propose prove derive further define named called "
     "percent fewer fewest equal maximum minimum total entire whole overall final different various several multiple "
     "meaningful complementary severe interpretable one two three four five six seven eight nine ten eleven twelve "
     "half double potential establish decrease guide visualize alongside impact efficient consistent perfect "

@@ -308,3 +308,14 @@ def test_accuracies_and_latencies_in_the_plural():
     assert "top-1 accuracy" in got
     assert "accuracy" in _ents("Current systems reach accuracies of at most 50% on BarSet.", typ="Metric")
     assert _ents("We discuss the accuracies of the models.", typ="Metric") == {}
+
+
+def test_regret_sample_efficiency_and_trading_measures():
+    assert "regret" in _ents("The algorithm achieves sublinear regret in the bandit setting.", typ="Metric")
+    assert _ents("Players using no-regret algorithms converge to equilibria.", typ="Metric") == {}
+    assert _ents("Estimates improve by regret minimisation. Training uses a regret loss.", typ="Metric") == {}
+    assert "sample efficiency" in _ents("FooRL improves sample efficiency by up to 4x on BarSuite.", typ="Metric")
+    assert "sample efficiency" in _ents("FooRL has a greater sample efficiency than isolated learners.", typ="Metric")
+    assert _ents("Prior RL methods suffer from low sample efficiency.", typ="Metric") == {}
+    got = _ents("The strategy yields a Sharpe ratio of 1.2 and a 26% annualized return.", typ="Metric")
+    assert "Sharpe ratio" in got and "annualized return" in got
