@@ -6,7 +6,7 @@ turns them into click errors.
 
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "ExtractError", "GraphError", "StoreError", "QueryError"]
+__all__ = ["KGError", "InputError", "ExtractError", "GraphError", "StoreError", "QueryError", "extraction_failed"]
 
 
 class KGError(Exception):
@@ -41,6 +41,34 @@ class InputError(KGError):
         """Machine-readable form for skip reports."""
         return {"path": self.path, "line": self.line, "field": self.field,
                 "error": self.message, "hint": self.hint}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> InputError:
+        """The error again from :meth:`to_dict`'s form (e.g. a skip-report entry sent back by a worker process).
+
+        >>> str(InputError.from_dict(InputError("bad", path="a.jsonl", line=3).to_dict()))
+        'a.jsonl:3: bad'
+        """
+        return cls(d["error"], path=d.get("path"), line=d.get("line"), field=d.get("field"), hint=d.get("hint"))
+
+
+def extraction_failed(paper, exc: BaseException) -> InputError:
+    """The skip-report warning for a paper the extractor itself failed on (a bug in kg, not bad input).
+
+    ``kg extract`` and ``kg build`` (in any process) keep such a paper with no entities
+    (``kg.extract.extract_papers(on_error=...)``) and report this; ``--strict`` raises it.
+    ``paper`` is a :class:`kg.models.Paper`: its first source names the file and line.
+
+    >>> from kg.models import Paper, Source
+    >>> p = Paper(id="7", title="T", abstract="A.", sources=(Source("a.jsonl", 3, "jsonl"),))
+    >>> str(extraction_failed(p, KeyError("unit")))  # doctest: +NORMALIZE_WHITESPACE
+    "a.jsonl:3: field 'abstract': paper '7': the extractor failed (KeyError: 'unit'); kept with no entities
+    (a bug in kg, not in the input: please report it with this paper's text)"
+    """
+    src = paper.sources[0] if paper.sources else None
+    return InputError(f"paper {paper.id!r}: the extractor failed ({type(exc).__name__}: {exc}); kept with no entities",
+                      path=src.path if src else None, line=src.line if src else None, field="abstract",
+                      hint="a bug in kg, not in the input: please report it with this paper's text")
 
 
 class ExtractError(KGError):

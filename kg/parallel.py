@@ -41,7 +41,7 @@ import socket
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from kg.errors import ExtractError
+from kg.errors import ExtractError, InputError, extraction_failed
 from kg.models import Paper, PaperExtraction, extraction_from_dict
 
 __all__ = ["extract_parallel", "extract_tasks", "read_block", "partition_name", "parse_dask_target", "partition_fingerprint",
@@ -75,9 +75,19 @@ def _nlp(spacy_model: str | None):
     return _NLP_CACHE[spacy_model]
 
 
-def _extract_list(papers: list[Paper], spacy_model: str | None, pack: Callable | None = None) -> list:
+def _extract_iter(papers: Iterable[Paper], spacy_model: str | None,
+                  on_failure: Callable[[InputError], None] | None = None) -> Iterator[PaperExtraction]:
+    """``extract_papers`` with this process's pipeline; a paper it fails on goes to ``on_failure`` as
+    :func:`kg.errors.extraction_failed` and is yielded with no entities (``None``: the exception propagates)."""
     _, extract_papers = _extract_module()
-    xs = extract_papers(papers, nlp=_nlp(spacy_model))
+    if on_failure is None:
+        return extract_papers(papers, nlp=_nlp(spacy_model))
+    return extract_papers(papers, nlp=_nlp(spacy_model), on_error=lambda p, exc: on_failure(extraction_failed(p, exc)))
+
+
+def _extract_list(papers: list[Paper], spacy_model: str | None, pack: Callable | None = None,
+                  on_failure: Callable[[InputError], None] | None = None) -> list:
+    xs = _extract_iter(papers, spacy_model, on_failure)
     return list(xs) if pack is None else [pack(x) for x in xs]
 
 
@@ -142,13 +152,21 @@ def _pool_init(spacy_model: str | None) -> None:
     _nlp(spacy_model)
 
 
-def _extract_local(papers: Iterable[Paper], processes: int, chunk: int,
-                   spacy_model: str | None, pack: Callable | None = None) -> Iterator[Any]:
+def _extract_local(papers: Iterable[Paper], processes: int, chunk: int, spacy_model: str | None,
+                   pack: Callable | None = None, on_failure: Callable[[InputError], None] | None = None
+                   ) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
+    def result(f) -> list:
+        found, records = f.result()
+        for d in found:  # the worker's extraction failures, reported here in input order
+            on_failure(InputError.from_dict(d))
+        return records
+
     with ProcessPoolExecutor(max_workers=processes, initializer=_pool_init, initargs=(spacy_model,)) as pool:
-        yield from _ordered(lambda i, c: pool.submit(_extract_list, c, spacy_model, pack),
-                            lambda f: f.result(), _chunks(papers, chunk), 2 * processes)
+        yield from _ordered(lambda i, c: pool.submit(_extract_task, ("papers", c), spacy_model, pack,
+                                                     on_failure is not None),
+                            result, _chunks(papers, chunk), 2 * processes)
 
 
 def read_block(path: str, first: int, block: bytes) -> tuple[list[Paper], list[dict]]:
@@ -177,13 +195,21 @@ def read_block(path: str, first: int, block: bytes) -> tuple[list[Paper], list[d
     return papers, found
 
 
-def _extract_task(task: tuple, spacy_model: str | None, pack: Callable | None) -> tuple[list[dict], list]:
-    """One pool task: ``("papers", [Paper, ...])`` or ``("jsonl", path, first line, block)`` -> (problems, records)."""
+def _extract_task(task: tuple, spacy_model: str | None, pack: Callable | None,
+                  catch: bool = True) -> tuple[list[dict], list]:
+    """One pool task: ``("papers", [Paper, ...])`` or ``("jsonl", path, first line, block)`` -> (problems, records).
+
+    With ``catch`` a paper the extractor fails on is a record with no entities and a warning among the problems
+    (:func:`kg.errors.extraction_failed`), after the reader's problems of its line."""
+    from kg.ingest.report import Problems  # noqa: PLC0415
+
     if task[0] == "jsonl":
         papers, found = read_block(*task[1:])
     else:
         papers, found = task[1], []
-    return found, _extract_list(papers, spacy_model, pack) if papers else []
+    if not papers:
+        return found, []
+    return found, _extract_list(papers, spacy_model, pack, Problems(found).warn if catch else None)
 
 
 def extract_tasks(tasks: Iterable[tuple[tuple, Any]], *, processes: int, spacy_model: str | None = None,
@@ -193,7 +219,9 @@ def extract_tasks(tasks: Iterable[tuple[tuple, Any]], *, processes: int, spacy_m
     A task is ``("papers", [Paper, ...])`` or ``("jsonl", path, first line, block of raw
     lines)`` (see :func:`read_block`): the worker then parses and cleans the papers
     itself, so the process feeding the pool only reads lines. The tag (anything) comes
-    back with the task's results; ``pack`` is applied to each record in the worker.
+    back with the task's results; ``pack`` is applied to each record in the worker. A paper
+    the extractor fails on comes back with no entities, and a warning among the problems
+    (:func:`kg.errors.extraction_failed`).
 
     >>> list(extract_tasks([], processes=2))
     []
@@ -347,7 +375,8 @@ def _extract_dask(papers: Iterable[Paper], dask: str, workdir: Path | None, part
 
 def extract_parallel(papers: Iterable[Paper], *, processes: int = 1, dask: str | None = None,
                      workdir: Path | str | None = None, partition_size: int = 2000,
-                     spacy_model: str | None = None, pack: Callable | None = None) -> Iterator[Any]:
+                     spacy_model: str | None = None, pack: Callable | None = None,
+                     on_failure: Callable[[InputError], None] | None = None) -> Iterator[Any]:
     """Extract papers in parallel; same records, same order as ``kg.extract.extract_papers``.
 
     Parameters
@@ -371,6 +400,11 @@ def extract_parallel(papers: Iterable[Paper], *, processes: int = 1, dask: str |
         A module-level function applied to each record, where it is made (in the
         local pool's workers): ``pack(record)`` is yielded instead of the record,
         so only what it returns travels back (``kg.pipeline.pack_record``).
+    on_failure
+        Called in this process, in input order, with :func:`kg.errors.extraction_failed` for each
+        paper the extractor fails on (a bug, not bad input; from a pool worker too), which is then
+        yielded with no entities (``kg.extract.extract_papers(on_error=...)``). It may raise to stop.
+        Default, and always with ``dask``: the exception propagates.
 
     Examples
     --------
@@ -384,12 +418,12 @@ def extract_parallel(papers: Iterable[Paper], *, processes: int = 1, dask: str |
         yield from xs if pack is None else map(pack, xs)
         return
     if processes <= 1:
-        _, extract_papers = _extract_module()
-        xs = extract_papers(papers, nlp=_nlp(spacy_model))
+        xs = _extract_iter(papers, spacy_model, on_failure)
         yield from xs if pack is None else map(pack, xs)
         return
     it = iter(papers)
     first = list(itertools.islice(it, 1))
     if not first:
         return
-    yield from _extract_local(itertools.chain(first, it), processes, min(partition_size, 256), spacy_model, pack)
+    yield from _extract_local(itertools.chain(first, it), processes, min(partition_size, 256), spacy_model, pack,
+                              on_failure)

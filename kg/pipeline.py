@@ -45,6 +45,7 @@ from kg.errors import ExtractError, InputError
 from kg.graph import (DEFAULT_GRAPH, GraphParts, _dumps, _GzipBytes, delta_is_empty, delta_paths,
                       extractions_path, make_delta, prepare, remove_deltas, source_keys, state_path, write_delta)
 from kg.graph import compact as compact_store
+from kg.ingest.report import Problems
 from kg.ingest.streams import open_binary, read_errors
 from kg.models import Paper, PaperExtraction, Source, extraction_from_dict
 from kg.resolve import AliasTable, load_state, local_definitions, save_state, table_ops
@@ -60,6 +61,7 @@ class BuildSummary:
     papers: int = 0
     new_papers: int = 0
     repeated: int = 0
+    #: the skip report: skipped records and warnings (``kind``), as :meth:`kg.errors.InputError.to_dict` entries
     skipped: list[dict[str, Any]] = field(default_factory=list)
     nodes: int | None = 0
     edges: int | None = 0
@@ -73,8 +75,10 @@ class BuildSummary:
     peak_rss_mb: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        warnings = sum(d.get("kind") == "warning" for d in self.skipped)
         return {"graph": self.graph, "papers": self.papers, "new_papers": self.new_papers,
-                "repeated": self.repeated, "skipped": len(self.skipped), "nodes": self.nodes,
+                "repeated": self.repeated, "skipped": len(self.skipped) - warnings, "warnings": warnings,
+                "nodes": self.nodes,
                 "edges": self.edges, "delta": self.delta, "delta_nodes": self.delta_nodes,
                 "delta_edges": self.delta_edges, "compacted": self.compacted,
                 "timings": {k: round(v, 2) for k, v in self.timings.items()}, "peak_rss_mb": self.peak_rss_mb}
@@ -185,9 +189,10 @@ def _with_sources(x: PaperExtraction, extra: list) -> PaperExtraction:
 
 
 def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None, dask: str | None = None,
-             workdir: str | None = None, partition_size: int = 2000, pack=None) -> Iterator[Any]:
+             workdir: str | None = None, partition_size: int = 2000, pack=None,
+             on_failure: Callable[[InputError], None] | None = None) -> Iterator[Any]:
     """Extraction records (``pack(record)`` with ``pack``) in input order: one process, a local pool, or a
-    Dask cluster (``kg.parallel``)."""
+    Dask cluster (``kg.parallel``); a paper the extractor fails on goes to ``on_failure`` (not with Dask)."""
     try:
         from kg.extract import extract_papers  # noqa: PLC0415, F401
     except ImportError as exc:
@@ -196,7 +201,8 @@ def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None, d
     from kg.parallel import extract_parallel  # noqa: PLC0415
 
     yield from extract_parallel(papers, processes=processes, dask=dask, workdir=workdir,
-                                partition_size=partition_size, spacy_model=spacy_model, pack=pack)
+                                partition_size=partition_size, spacy_model=spacy_model, pack=pack,
+                                on_failure=on_failure)
 
 
 #: Papers (JSONL lines) per task of the local extraction pool.
@@ -260,8 +266,7 @@ def _report(pre: list[dict], found: list[dict], strict: bool, out: list[dict]) -
         pre = [d for _, _, d in sorted([(d["line"] or -1, 0, d) for d in pre] + [(d["line"] or -1, 1, d) for d in found],
                                        key=lambda t: t[:2])]
     if pre and strict:
-        d = pre[0]
-        raise InputError(d["error"], path=d["path"], line=d["line"], field=d["field"], hint=d["hint"])
+        raise InputError.from_dict(pre[0])
     out.extend(pre)
 
 
@@ -408,7 +413,9 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     of rewriting it (:func:`kg.graph.make_delta`), and folds the segments into the
     store when they grow past :data:`COMPACT_RATIO` of it; ``compact=True`` folds them
     now. Returns a :class:`BuildSummary`; bad records are listed in ``summary.skipped``
-    (``strict`` raises on the first one instead).
+    (``strict`` raises on the first one instead). A paper the extractor itself fails on (a bug, not
+    bad input) is built with no entities and listed there as a warning
+    (:func:`kg.errors.extraction_failed`; ``strict`` raises it), in one process or many (not with Dask).
     """
     summary = BuildSummary(graph=str(graph_path))
     clock = _Clock(summary.timings)
@@ -453,7 +460,8 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
             papers_in = dedupe_papers(read_papers(inputs, strict=strict, report=summary.skipped), known, extra)
             if dask and workdir is None:
                 workdir = str(default_workdir(graph_path).resolve())
-            take(_extract(papers_in, processes, spacy_model, dask, workdir, partition_size, pack=pack))
+            take(_extract(papers_in, processes, spacy_model, dask, workdir, partition_size, pack=pack,
+                          on_failure=Problems(summary.skipped, strict=strict).warn))
         summary.new_papers = len(held)
         summary.repeated = sum(len(v) for v in extra.values())
         clock.lap("read, extract, alias table")

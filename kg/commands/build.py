@@ -6,6 +6,7 @@ import json
 
 import click
 
+from kg.errors import InputError
 from kg.graph import DEFAULT_GRAPH
 
 
@@ -32,9 +33,10 @@ from kg.graph import DEFAULT_GRAPH
 @click.option("--spacy-model", default=None, metavar="M", help="spaCy pipeline to start from (default: blank 'en').")
 @click.option("--from-extractions", type=click.Path(exists=True, dir_okay=False), default=None, metavar="F",
               help="Also read pre-extracted records (JSONL written by `kg extract`).")
-@click.option("--strict", is_flag=True, help="Fail on the first bad input record instead of skipping it.")
+@click.option("--strict", is_flag=True, help="Fail on the first bad input record (or paper the extractor fails on) "
+                                             "instead of skipping (or keeping) it.")
 @click.option("--report", type=click.Path(dir_okay=False), default=None, metavar="F",
-              help="Write skipped records (file, line, field, error) to F as JSON.")
+              help="Write skipped records and warnings (file, line, field, error, kind) to F as JSON.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON.")
 def build_cmd(inputs, graph_path, update, compact, processes, dask, workdir, partition_size, spacy_model, from_extractions,
               strict, report, as_json):
@@ -42,6 +44,9 @@ def build_cmd(inputs, graph_path, update, compact, processes, dask, workdir, par
 
     The same inputs always give a byte-identical store. Entities are merged
     across papers (acronyms, plurals, hyphens); ambiguous acronyms stay apart.
+    Bad records are skipped and counted (one summary line on stderr); a paper
+    the extractor itself fails on (a bug) is built with no entities and
+    counted as a warning; --strict stops at the first of either.
 
     \b
     Examples:
@@ -83,10 +88,11 @@ def build_cmd(inputs, graph_path, update, compact, processes, dask, workdir, par
         click.echo(f"updated {s.graph}: {s.papers} papers ({s.new_papers} new, {s.repeated} repeated); {what}"
                    + ("; deltas folded into the store" if s.compacted else ""))
     if s.skipped:
-        first = s.skipped[0]
-        click.echo(f"skipped {len(s.skipped)} bad record(s); first: {first.get('path')}:{first.get('line')}: "
-                   f"{first.get('error')}" + (f" (details in {report})" if report else " (use --report F)"),
-                   err=True)
+        warnings = sum(d.get("kind") == "warning" for d in s.skipped)
+        counts = ([f"skipped {len(s.skipped) - warnings} bad record(s)"] if len(s.skipped) > warnings else []) + (
+            [f"{warnings} warning(s)"] if warnings else [])
+        click.echo(f"{', '.join(counts)}; first: {InputError.from_dict(s.skipped[0])}"
+                   + (f" (details in {report})" if report else " (use --report F)"), err=True)
 
 
 COMMANDS = [build_cmd]

@@ -7,7 +7,7 @@ import json
 import click
 
 from kg.commands import finish_skip_report
-from kg.errors import ExtractError, InputError
+from kg.errors import ExtractError, extraction_failed
 
 _FORMATS = ("hf", "jsonl", "json", "csv", "atom", "acl-xml", "bibtex", "openalex", "s2", "arxiv-oai")
 
@@ -48,9 +48,7 @@ def extract_cmd(inputs, output, fmt, strict, report, spacy_model, processes, bat
     skip = SkipReport()
 
     def failed(paper, exc: Exception) -> None:
-        err = InputError(f"paper {paper.id!r}: the extractor failed ({type(exc).__name__}: {exc}); written with no "
-                         "entities", path="kg extract", field="abstract",
-                         hint="a bug in kg, not in the input: please report it with this paper's text")
+        err = extraction_failed(paper, exc)
         if strict:
             raise ExtractError(str(err)) from exc
         skip.add(err, kind="warning")

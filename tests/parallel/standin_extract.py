@@ -21,7 +21,7 @@ def build_nlp(model: str | None = None):
 
 
 def extract_papers(papers: Iterable[Paper], *, nlp=None, n_process: int = 1,
-                   batch_size: int = 64) -> Iterator[PaperExtraction]:
+                   batch_size: int = 64, on_error=None) -> Iterator[PaperExtraction]:
     nlp = nlp or build_nlp()
     for p in papers:
         doc = nlp(p.abstract)
