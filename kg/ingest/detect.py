@@ -78,8 +78,8 @@ def sniff(head: bytes, name: str) -> str:
         try:
             json.loads(first)
             return "jsonl"
-        except ValueError:
-            return "json"
+        except ValueError:  # a JSON document, or JSONL whose first record is cut or broken
+            return "jsonl" if _objects_follow(text) else "json"
     first_line = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("%")), "")
     if re.match(r"\s*@\s*[A-Za-z]+\s*[{(]", first_line) or (
             _ext(name) == ".bib" and re.search(r"^\s*@", text, re.M)):
@@ -94,6 +94,24 @@ def sniff(head: bytes, name: str) -> str:
     if by_name == "hf" and not looks_like_pages(text):
         return "unknown"  # a .txt file that is not in the title-then-abstract layout
     return by_name
+
+
+def _objects_follow(text: str) -> bool:
+    r"""Whether every whole line after the first (at least one; the peek's last line may be cut) is a JSON object:
+    JSONL whose first line is broken, which must lose that line only, not the file. A JSON document's later lines
+    are not all objects (``"key": ...`` lines, records followed by commas, the closing bracket).
+
+    >>> _objects_follow('{"id": "1", "tit\n{"id": "2"}\n{"id": "3"}\n'), _objects_follow('{\n "a": {"b": 1}\n}\n')
+    (True, False)
+    """
+    lines = [ln for ln in text.split("\n")[1:-1] if ln.strip()]
+    for ln in lines:
+        try:
+            if not isinstance(json.loads(ln), dict):
+                return False
+        except ValueError:
+            return False
+    return bool(lines)
 
 
 def describe_unknown(kind: str, path: str, head: bytes) -> InputError:

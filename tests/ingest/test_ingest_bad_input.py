@@ -46,6 +46,17 @@ def test_malformed_json_line_among_good_ones(tmp_path):
     assert s["error"].startswith("not valid JSON (") and s["hint"] == "fix or remove this line"
 
 
+@pytest.mark.parametrize("name", ["cut.jsonl", "cut.dat"])
+def test_jsonl_whose_first_line_is_cut_loses_that_line_only(tmp_path, name):
+    """A cut or broken first record made the file look like one JSON document: every record after it was lost."""
+    f = tmp_path / name
+    f.write_text("\n".join(['{"id": "r1", "title": "T", "abstr', rec(2), rec(3)]) + "\n")
+    papers, report = run(f)
+    assert [p.id for p in papers] == ["r2", "r3"] and [p.sources[0].line for p in papers] == [2, 3]
+    [s] = report.skipped
+    assert (s["path"], s["line"]) == (str(f), 1) and s["error"].startswith("not valid JSON (")
+
+
 def test_missing_and_empty_fields(tmp_path):
     f = tmp_path / "fields.jsonl"
     f.write_text("\n".join([
