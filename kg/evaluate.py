@@ -12,6 +12,9 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+
+from kg.errors import InputError
 
 __all__ = ["norm", "score", "format_table", "TYPES"]
 
@@ -51,17 +54,103 @@ def _repo_key(u: str) -> str:
     return re.sub(r"\.git$", "", u).rstrip("/")
 
 
-def _jsonl(path: str):
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+def _objects(items, text: tuple[str, ...] = (), ints: tuple[str, ...] = (), lists: tuple[str, ...] = ()) -> bool:
+    """Whether ``items`` is a list of objects whose ``text`` keys are strings, ``ints`` keys integers and
+    ``lists`` keys lists of strings (``text`` keys may be null, ``text`` and ``lists`` keys missing)."""
+    return isinstance(items, list) and all(
+        isinstance(e, dict) and all(isinstance(e.get(k), (str, type(None))) for k in text)
+        and all(isinstance(e.get(k), int) for k in ints)
+        and all(isinstance(e.get(k, []), list) and all(isinstance(x, str) for x in e.get(k, [])) for k in lists)
+        for e in items)
 
 
-def score(mode: str, gold_path: str, pred_path: str) -> dict[str, tuple[float, float, float]]:
-    """Per-type ``(P, R, F1)`` (plus ``Repo`` and ``Role`` accuracy in ``seeds`` mode)."""
-    preds = {str(r["id"]): r for r in _jsonl(pred_path)}
+#: field -> (check, what it must be) for the records of each gold mode, and for PRED (``None``)
+_FIELDS = {
+    None: {"entities": (lambda v: v is None or _objects(v, ("name", "type", "role"), (), ("aliases",)) and all(
+               _objects(e.get("mentions") or [], ("text", "field"), ("start", "end")) for e in v),
+                        "a list of entities (text name, type; mentions with text, start and end)"),
+           "repos": (lambda v: v is None or isinstance(v, list) and all(isinstance(u, (str, dict)) for u in v),
+                     "a list of URLs or objects with a url")},
+    "seeds": {**{k: (lambda v: _objects(v, ("name", "role"), (), ("aliases",))
+                     and all(isinstance(e.get("name"), str) for e in v),
+                     "a list of objects with a name (and a list of aliases)")
+                 for k in ("methods", "datasets", "metrics", "tasks")},
+              "repos": (lambda v: isinstance(v, list) and all(isinstance(u, str) for u in v), "a list of URLs")},
+    "scirex": {"gold": (lambda v: isinstance(v, dict) and _objects(v.get("salient"), ("label",), (), ("forms",))
+                        and all("forms" in x for x in v["salient"]) and _objects(v.get("mentions"), ("label", "text")),
+                        "an object with 'salient' (label and forms) and 'mentions' (label and text)")},
+    "scierc": {"entities": (lambda v: _objects(v, ("label",), ("start", "end")), "a list of objects with label, "
+                            "start and end")},
+}
+
+
+def _bad_field(d: dict, mode: str | None) -> tuple[str, str] | None:
+    """``(field, what it must be)`` for the first field of a record that the scorer cannot read, else ``None``;
+    ``mode`` ``None``: a ``kg extract`` record (PRED).
+
+    >>> _bad_field({"id": "1", "methods": [{"name": "A"}], "datasets": "ImageNet"}, "seeds")
+    ('datasets', 'a list of objects with a name (and a list of aliases)')
+    >>> _bad_field({"id": "1", "entities": [{"name": "A", "type": "Method", "mentions": []}]}, None) is None
+    True
+    """
+    for key, (ok, what) in _FIELDS[mode].items():
+        if not ok(d.get(key)):
+            return key, what
+    return None
+
+
+def read_records(path: str, mode: str | None, problems) -> Iterator[dict]:
+    """The records of a gold (``mode``) or PRED (``mode`` ``None``) JSONL file (gzip/bz2/xz too).
+
+    A line that is not UTF-8 (kept, a warning), not JSON, not an object with an ``id``, or with a field the
+    scorer cannot read is reported to ``problems`` (a :class:`kg.ingest.report.Problems`: raised when strict)
+    with file, line and field, and skipped.
+    """
+    from kg.ingest.streams import iter_lines, open_binary  # noqa: PLC0415
+
+    what = "a gold record" if mode else "a `kg extract` record"
+    stream, _ = open_binary(path)
+    with stream:
+        for n, text in iter_lines(stream, path, problems):
+            if not text.strip():
+                continue
+            try:
+                d = json.loads(text)
+            except ValueError as exc:
+                problems(InputError(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno}); "
+                                    "record skipped", path=path, line=n,
+                                    hint=f"each line must be {what}; fix or remove this line"))
+                continue
+            bad = ("id", "an id") if not isinstance(d, dict) or d.get("id") in (None, "") else _bad_field(d, mode)
+            if bad:
+                problems(InputError(f"not {bad[1]}; record skipped", path=path, line=n, field=bad[0],
+                                    hint=f"each line must be {what}"))
+                continue
+            yield d
+
+
+def score(mode: str, gold_path: str, pred_path: str, *, strict: bool = False,
+          report: list | None = None) -> dict[str, tuple[float, float, float]]:
+    """Per-type ``(P, R, F1)`` (plus ``Repo`` and ``Role`` accuracy in ``seeds`` mode).
+
+    A record either file holds that the scorer cannot read is skipped and listed in ``report``
+    (file, line, field; :func:`read_records`), or raised with ``strict``; so is a PRED file with no
+    record (a warning: every score is 0). A GOLD file with no record is an error.
+    """
+    from kg.ingest.report import Problems  # noqa: PLC0415
+
+    problems = Problems(report, strict=strict)
+    golds = list(read_records(gold_path, mode, problems))
+    preds = {str(r["id"]): r for r in read_records(pred_path, None, problems)}
+    if not golds:
+        raise InputError("no gold record to score against", path=gold_path,
+                         hint=f"GOLD must be a JSONL file of {mode} gold records")
+    if not preds:
+        problems.warn(InputError("no `kg extract` record: every score is 0", path=pred_path,
+                                 hint="PRED must be the JSONL file `kg extract` writes"))
     stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     role = [0, 0]
-    for g in _jsonl(gold_path):
+    for g in golds:
         p = preds.get(str(g["id"]), {})
         pents = p.get("entities") or []
         for t, key in zip(TYPES, ("methods", "datasets", "metrics", "tasks")):

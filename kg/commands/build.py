@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.errors import InputError
+from kg.commands import problems_line
 from kg.graph import DEFAULT_GRAPH
 
 
@@ -88,11 +88,7 @@ def build_cmd(inputs, graph_path, update, compact, processes, dask, workdir, par
         click.echo(f"updated {s.graph}: {s.papers} papers ({s.new_papers} new, {s.repeated} repeated); {what}"
                    + ("; deltas folded into the store" if s.compacted else ""))
     if s.skipped:
-        warnings = sum(d.get("kind") == "warning" for d in s.skipped)
-        counts = ([f"skipped {len(s.skipped) - warnings} bad record(s)"] if len(s.skipped) > warnings else []) + (
-            [f"{warnings} warning(s)"] if warnings else [])
-        click.echo(f"{', '.join(counts)}; first: {InputError.from_dict(s.skipped[0])}"
-                   + (f" (details in {report})" if report else " (use --report F)"), err=True)
+        click.echo(problems_line(s.skipped, report), err=True)
 
 
 COMMANDS = [build_cmd]

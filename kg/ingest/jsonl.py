@@ -37,8 +37,8 @@ def read_jsonl(stream: BinaryIO, path: str, problems: Problems, *, flavour: str 
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems(InputError(f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped", path=path,
-                                line=n, hint="fix or remove this line"))
+            problems(InputError(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno}); line skipped",
+                                path=path, line=n, hint="fix or remove this line"))
             continue
         except RecursionError:
             problems(InputError("JSON nested too deeply; line skipped", path=path, line=n,
