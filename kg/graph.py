@@ -41,7 +41,7 @@ import networkx as nx
 import orjson
 
 from kg.errors import GraphError
-from kg.models import PaperExtraction, Result, extraction_from_dict
+from kg.models import EDGE_TYPES, NODE_LABELS, PaperExtraction, Result, extraction_from_dict
 from kg.resolve import Resolver, build_resolver, local_definitions, paper_context
 
 __all__ = ["DEFAULT_GRAPH", "GraphParts", "prepare", "source_keys", "build_graph", "update_graph", "merge_edge_data", "state_path", "save_graph", "load_graph", "extractions_path",
@@ -721,14 +721,16 @@ def apply_delta(G: nx.MultiDiGraph, delta: dict[str, Any]) -> nx.MultiDiGraph:
         G.nodes[nk]["paper_count"] = _paper_count(G, nk)
         if had_name:
             renamed.add(nk)
-    for d in delta["nodes"]:  # 2. the new papers' nodes and edges
+    for i, d in enumerate(delta["nodes"]):  # 2. the new papers' nodes and edges
+        _check_item(d, None, i)
         n = d["key"]
         if n in G:
             if d["label"] in _ENTITY_LABELS or d["label"] == "Repository":
                 G.nodes[n]["paper_count"] += d["paper_count"]
         else:
             G.add_node(n, **d)
-    for d in delta["edges"]:
+    for i, d in enumerate(delta["edges"]):
+        _check_item(d, G._node, i)
         d = dict(d)
         u, v, t = d.pop("source"), d.pop("target"), d.pop("key")
         _add_edge(G, u, v, t, d)
@@ -964,6 +966,9 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH, *, deltas: bool = True) 
             if G is None:  # not the line layout save_graph writes: parse the whole document
                 f.seek(0)
                 G = _from_node_link(orjson.loads(f.read()))
+    except _Damaged as exc:
+        raise GraphError(f"{path}:{exc} (the store is damaged: rebuild it with "
+                         f"`kg build INPUT --graph {path}`)") from exc
     except (OSError, EOFError, zlib.error, orjson.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError,
             ValueError, AttributeError, nx.NetworkXError) as exc:
         raise GraphError(f"{path}: not a readable graph store ({type(exc).__name__}: {exc}); "
@@ -975,6 +980,9 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH, *, deltas: bool = True) 
         for q in delta_paths(path):
             try:
                 apply_delta(G, read_delta(q))
+            except _Damaged as exc:
+                raise GraphError(f"{q}:{exc} (the segment is damaged: rebuild with "
+                                 f"`kg build INPUT --graph {path}`)") from exc
             except (OSError, EOFError, zlib.error, orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise GraphError(f"{q}: not a readable delta segment ({type(exc).__name__}: {exc}); "
                                  f"rebuild with `kg build INPUT --graph {path}`") from exc
@@ -984,10 +992,74 @@ def load_graph(path: str | os.PathLike = DEFAULT_GRAPH, *, deltas: bool = True) 
 _HEAD = b'{"directed":true,"multigraph":true,"graph":'
 
 
+class _Damaged(ValueError):
+    """An item of the store that the commands cannot use: ``str()`` is ``"line: field 'f': what"``."""
+
+
+_INT, _NUM = frozenset((int, type(None))), frozenset((int, float, type(None)))
+#: the fields the commands compute with (sort, add, compare), by node label and for edges, with the exact types
+#: they may have (null, or missing, too)
+_NUMBERS: dict[str, tuple[tuple[str, frozenset], ...]] = {
+    **dict.fromkeys(("Method", "Dataset", "Metric", "Task", "Repository"), (("paper_count", _INT),)),
+    "Paper": (),
+    "Result": (("numeric", _NUM), ("start", _INT), ("end", _INT), ("confidence", _NUM)),
+    "edge": (("support", _INT), ("confidence", _NUM)),
+}
+_EDGE_TYPES = frozenset(EDGE_TYPES)
+
+
+def _check(d: Any, nodes: dict | None) -> None:
+    """Raise :class:`_Damaged` (without the line) for a node (``nodes`` ``None``) or an edge (``nodes``: the
+    graph's nodes so far) that is not what :func:`save_graph` writes.
+
+    >>> _check({"key": "method:a", "label": "Method", "paper_count": "many"}, None)
+    Traceback (most recent call last):
+    ...
+    kg.graph._Damaged: field 'paper_count': node 'method:a' has str 'many', expected int
+    """
+    if not isinstance(d, dict):
+        raise _Damaged(f"an item is {type(d).__name__}, not a JSON object")
+    if nodes is None:
+        label = d.get("label")
+        if not isinstance(d.get("key"), str):
+            raise _Damaged(f"field 'key': a node has no text key ({d.get('key')!r})")
+        if label not in _NUMBERS or label == "edge":
+            raise _Damaged(f"field 'label': {_what(d, nodes)} has label {label!r}, not one of "
+                           f"{', '.join(NODE_LABELS)}")
+    else:
+        label = "edge"
+        if d.get("source") not in nodes or d.get("target") not in nodes:
+            end = "source" if d.get("source") not in nodes else "target"
+            raise _Damaged(f"field '{end}': {_what(d, nodes)}: {d.get(end)!r} is no node")
+        if d.get("type") not in _EDGE_TYPES or not isinstance(d.get("key"), str):
+            raise _Damaged(f"field 'type': {_what(d, nodes)}: not one of {', '.join(EDGE_TYPES)} with a text key")
+    for f, types in _NUMBERS[label]:
+        v = d.get(f)
+        if type(v) not in types:
+            want = " or ".join(sorted(t.__name__ for t in types if t is not type(None)))
+            raise _Damaged(f"field '{f}': {_what(d, nodes)} has {type(v).__name__} {v!r:.40}, expected {want}")
+
+
+def _check_item(d: Any, nodes: dict | None, i: int) -> None:
+    """:func:`_check` for the ``i``-th item of a node or edge list (a node-link document, a delta segment)."""
+    try:
+        _check(d, nodes)
+    except _Damaged as exc:
+        raise _Damaged(f" {'node' if nodes is None else 'edge'} {i + 1} of the list: {exc}") from None
+
+
+def _what(d: dict, nodes: dict | None) -> str:
+    """How :func:`_check` names an item: ``node 'method:a'``, ``edge USES 'paper:1' -> 'method:a'``."""
+    if nodes is None:
+        return f"node {d.get('key')!r}"
+    return f"edge {d.get('type')} {d.get('source')!r} -> {d.get('target')!r}"
+
+
 def _read_lines(f, batch: int = 20000) -> nx.MultiDiGraph | None:
     """Read the one-item-per-line layout of :func:`save_graph` without holding the whole document.
 
-    Lines are parsed ``batch`` at a time (one ``orjson.loads`` per batch).
+    Lines are parsed ``batch`` at a time (one ``orjson.loads`` per batch); an item that is not
+    valid JSON or not what :func:`save_graph` writes (:func:`_check`) raises :class:`_Damaged` with its line.
     """
     head = f.readline()
     if not head.startswith(_HEAD) or not head.endswith(b',"nodes":[\n'):
@@ -996,21 +1068,36 @@ def _read_lines(f, batch: int = 20000) -> nx.MultiDiGraph | None:
     G.graph.update(orjson.loads(head[len(_HEAD):-len(b',"nodes":[\n')]))
     nodes = True
     pending: list[bytes] = []
+    n = 1  # the line last read
 
     def flush() -> None:
         if not pending:
             return
-        items = orjson.loads(b"[" + b",".join(pending) + b"]")
+        first = n - len(pending) + (not line.startswith(b"]"))  # the line of pending[0]
+        try:
+            items = orjson.loads(b"[" + b",".join(pending) + b"]")
+        except orjson.JSONDecodeError:
+            for i, raw in enumerate(pending):
+                try:
+                    orjson.loads(raw)
+                except orjson.JSONDecodeError as exc:
+                    raise _Damaged(f"{first + i}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
+            raise
         pending.clear()
-        if nodes:
-            for d in items:
+        known = None if nodes else G._node
+        for i, d in enumerate(items):
+            try:
+                _check(d, known)
+            except _Damaged as exc:
+                raise _Damaged(f"{first + i}: {exc}") from None
+            if nodes:
                 G.add_node(d["key"], **d)
-        else:
-            for d in items:
+            else:
                 u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
                 G.add_edge(u, v, key=k, **d)
 
     for line in f:
+        n += 1
         if line == b"\n":  # an empty list
             continue
         if line.startswith(b"]"):
@@ -1020,7 +1107,7 @@ def _read_lines(f, batch: int = 20000) -> nx.MultiDiGraph | None:
                 continue
             if not nodes and line.rstrip() == b"]}":
                 return G
-            raise ValueError(f"unexpected line {line[:40]!r}")
+            raise _Damaged(f"{n}: unexpected line {line[:40]!r}")
         pending.append(line.rstrip(b",\n"))
         if len(pending) >= batch:
             flush()
@@ -1035,10 +1122,12 @@ def _from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
     nodes, edges = data.pop("nodes"), data.pop("edges")
     for i, d in enumerate(nodes):
         nodes[i] = None
+        _check_item(d, None, i)
         G.add_node(d["key"], **d)
     del nodes
     for i, d in enumerate(edges):
         edges[i] = None
+        _check_item(d, G._node, i)
         u, v, k = d.pop("source"), d.pop("target"), d.pop("key")
         G.add_edge(u, v, key=k, **d)
     return G
