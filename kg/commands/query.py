@@ -61,6 +61,8 @@ def query(cypher, file_, params, uri, user, password, database, graph_path, as_j
     if missing:
         raise QueryError("missing parameter(s): " + ", ".join(f"${m}" for m in missing)
                          + f" (pass --param {missing[0]}=VALUE)")
+    if file_ and not text.strip():
+        raise QueryError(f"{file_}: the query file is empty (write a read query ending in RETURN)")
     if uri:
         from kg.neo4j import close_quietly, connect, server_quirks
         driver = connect(uri, user, password)
@@ -71,7 +73,13 @@ def query(cypher, file_, params, uri, user, password, database, graph_path, as_j
             close_quietly(driver)
     else:
         from kg.graph import load_graph
-        res = run_embedded(load_graph(graph_path), text, values)
+        G = load_graph(graph_path)
+        try:
+            res = run_embedded(G, text, values)
+        except QueryError as exc:  # the query's line and column are the file's
+            if not file_:
+                raise
+            raise QueryError(f"{file_}: {exc}") from exc
     if as_json:
         click.echo(to_json(res))
     elif as_csv:

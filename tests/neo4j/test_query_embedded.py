@@ -211,3 +211,15 @@ def test_cli_errors_are_one_line(fixture_graph):
     assert r.exit_code == 1 and "expected NAME=VALUE" in r.output
     r = CliRunner().invoke(cli, ["query", *g])
     assert r.exit_code == 2
+
+
+def test_a_query_file_error_names_the_file(fixture_graph, tmp_path):
+    """A syntax error in --file said 'line 1, column 17' without the file; an empty file said 'must end with RETURN'."""
+    syn, empty = tmp_path / "syn.cypher", tmp_path / "empty.cypher"
+    syn.write_text("// a test query\nMATCH (m:Method RETURN m\n", encoding="utf-8")
+    empty.write_text("\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["query", "--file", str(syn), "--graph", str(fixture_graph)])
+    assert r.exit_code == 1 and r.stderr.startswith(f"Error: {syn}: line 2, column 17: expected ')'")
+    r = CliRunner().invoke(cli, ["query", "--file", str(empty), "--graph", str(fixture_graph)])
+    assert r.exit_code == 1
+    assert r.stderr == f"Error: {empty}: the query file is empty (write a read query ending in RETURN)\n"
