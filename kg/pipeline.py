@@ -135,11 +135,11 @@ def read_extractions(path: str, *, strict: bool = False, report: list | None = N
     """Pre-extracted records: the JSONL ``kg extract`` writes, or the records sidecar a build writes next to
     the store (``*.extractions.jsonl.gz``; gzip, bz2 and xz are read by their magic bytes). A bad line is
     reported, or raised with ``strict``; so is a damaged or truncated compressed file (the records before
-    the damage are kept).
+    the damage are kept); an empty file is a warning.
     """
     f, _ = open_binary(path)
     with f:
-        lines, n = iter(f), 0
+        lines, n, seen = iter(f), 0, False
         while True:
             try:
                 line = next(lines, None)
@@ -152,10 +152,18 @@ def read_extractions(path: str, *, strict: bool = False, report: list | None = N
                     report.append(err.to_dict())
                 return
             if line is None:
+                if not seen:
+                    err = InputError("the file is empty: no records", path=path,
+                                     hint="check that the file was written completely")
+                    if strict:
+                        raise err
+                    if report is not None:
+                        report.append({**err.to_dict(), "kind": "warning"})
                 return
             n += 1
             if not line.strip():
                 continue
+            seen = True
             try:
                 d = orjson.loads(line)
                 if not isinstance(d, dict):
@@ -416,6 +424,8 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     (``strict`` raises on the first one instead). A paper the extractor itself fails on (a bug, not
     bad input) is built with no entities and listed there as a warning
     (:func:`kg.errors.extraction_failed`; ``strict`` raises it), in one process or many (not with Dask).
+    A full build that reads no paper raises :class:`InputError` (its ``skipped`` holds the problems met) and
+    leaves the store there as it was.
     """
     summary = BuildSummary(graph=str(graph_path))
     clock = _Clock(summary.timings)
@@ -464,6 +474,12 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
                           on_failure=Problems(summary.skipped, strict=strict).warn))
         summary.new_papers = len(held)
         summary.repeated = sum(len(v) for v in extra.values())
+        if not appending and not held:  # an empty graph would replace the store there
+            first = f"; first problem: {InputError.from_dict(summary.skipped[0])}" if summary.skipped else ""
+            err = InputError(f"no papers read from the inputs, so {graph_path} was not written{first}",
+                             hint="check the files and --format")
+            err.skipped = summary.skipped  # for the caller's skip report
+            raise err
         clock.lap("read, extract, alias table")
         side = extractions_path(graph_path)
         # decided once, here: the decisions grow this process, and a graph built in one process after a

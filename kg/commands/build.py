@@ -7,6 +7,7 @@ import json
 import click
 
 from kg.commands import problems_line
+from kg.errors import InputError
 from kg.graph import DEFAULT_GRAPH
 
 
@@ -71,12 +72,16 @@ def build_cmd(inputs, graph_path, update, compact, processes, dask, workdir, par
         raise click.UsageError("give INPUT files/folders or --from-extractions F (or --compact)")
     if workdir and not dask:
         raise click.UsageError("--workdir is only used with --dask")
-    s = build(inputs, graph_path=graph_path, update=update, from_extractions=from_extractions,
-              processes=processes, spacy_model=spacy_model, strict=strict, dask=dask, workdir=workdir,
-              partition_size=partition_size, compact=compact)
+    try:
+        s = build(inputs, graph_path=graph_path, update=update, from_extractions=from_extractions,
+                  processes=processes, spacy_model=spacy_model, strict=strict, dask=dask, workdir=workdir,
+                  partition_size=partition_size, compact=compact)
+    except InputError as exc:  # no paper read: what was skipped is still reported
+        if report and getattr(exc, "skipped", None) is not None:
+            _write_report(report, exc.skipped)
+        raise
     if report:
-        with open(report, "w", encoding="utf-8") as f:
-            json.dump(s.skipped, f, indent=1, sort_keys=True)
+        _write_report(report, s.skipped)
     if as_json:
         click.echo(json.dumps(s.to_dict(), sort_keys=True))
     elif s.nodes is not None:
@@ -89,6 +94,11 @@ def build_cmd(inputs, graph_path, update, compact, processes, dask, workdir, par
                    + ("; deltas folded into the store" if s.compacted else ""))
     if s.skipped:
         click.echo(problems_line(s.skipped, report), err=True)
+
+
+def _write_report(path: str, skipped: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(skipped, f, indent=1, sort_keys=True)
 
 
 COMMANDS = [build_cmd]

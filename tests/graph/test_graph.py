@@ -141,6 +141,23 @@ def test_cli_build_bad_record_is_counted_or_fails_with_strict(tmp_path):
     assert r.exit_code == 1 and r.output.startswith(f"Error: {f}:7: field 'id': not an extraction record")
 
 
+def test_cli_build_that_reads_no_paper_fails_and_keeps_the_store(tmp_path):
+    """It wrote an empty graph over the store there (exit 0), where kg ingest and kg extract fail."""
+    g = tmp_path / "g.json.gz"
+    _build(["--from-extractions", str(write_jsonl(records_a(), tmp_path / "a.jsonl")), "--graph", str(g)])
+    before = g.read_bytes()
+    empty, broken = tmp_path / "empty.jsonl", tmp_path / "broken.jsonl"
+    empty.write_bytes(b"")
+    broken.write_bytes(b'{"id": "2401.1", "title": "T", "abstr\n')
+    for f in (empty, broken):
+        for args in ([str(f)], ["--from-extractions", str(f)]):
+            r = CliRunner().invoke(cli, ["build", *args, "--graph", str(g), "--report", str(tmp_path / "r.json")])
+            assert r.exit_code == 1 and "Traceback" not in r.output
+            assert r.stderr.startswith(f"Error: no papers read from the inputs, so {g} was not written; first problem: "
+                                       f"{f}")
+            assert g.read_bytes() == before and json.loads((tmp_path / "r.json").read_text())[0]["path"] == str(f)
+
+
 def test_cli_build_update_without_sidecar_says_what_to_do(tmp_path):
     f = write_jsonl(records_a(), tmp_path / "a.jsonl")
     g = tmp_path / "g.json.gz"
