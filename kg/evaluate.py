@@ -106,6 +106,7 @@ def read_records(path: str, mode: str | None, problems) -> Iterator[dict]:
     scorer cannot read is reported to ``problems`` (a :class:`kg.ingest.report.Problems`: raised when strict)
     with file, line and field, and skipped.
     """
+    from kg.ingest.jsonl import not_json  # noqa: PLC0415
     from kg.ingest.streams import iter_lines, open_binary  # noqa: PLC0415
 
     what = "a gold record" if mode else "a `kg extract` record"
@@ -117,8 +118,7 @@ def read_records(path: str, mode: str | None, problems) -> Iterator[dict]:
             try:
                 d = json.loads(text)
             except ValueError as exc:
-                problems(InputError(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno}); "
-                                    "record skipped", path=path, line=n,
+                problems(InputError(f"{not_json(exc)}; record skipped", path=path, line=n,
                                     hint=f"each line must be {what}; fix or remove this line"))
                 continue
             bad = ("id", "an id") if not isinstance(d, dict) or d.get("id") in (None, "") else _bad_field(d, mode)

@@ -17,7 +17,19 @@ from kg.ingest.report import Problems
 from kg.ingest.streams import MAX_RECORD_BYTES, iter_lines
 from kg.models import Paper
 
-__all__ = ["read_jsonl"]
+__all__ = ["read_jsonl", "not_json"]
+
+
+def not_json(exc: json.JSONDecodeError) -> str:
+    """How a line that is not valid JSON is described, with its column (shared by the readers and ``kg evaluate``).
+
+    >>> try:
+    ...     json.loads('{"id": "1", "tit')
+    ... except json.JSONDecodeError as exc:
+    ...     not_json(exc)
+    'not valid JSON (Unterminated string starting at column 13)'
+    """
+    return f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
 
 
 def read_jsonl(stream: BinaryIO, path: str, problems: Problems, *, flavour: str | None = None,
@@ -37,8 +49,7 @@ def read_jsonl(stream: BinaryIO, path: str, problems: Problems, *, flavour: str 
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems(InputError(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno}); line skipped",
-                                path=path, line=n, hint="fix or remove this line"))
+            problems(InputError(f"{not_json(exc)}; line skipped", path=path, line=n, hint="fix or remove this line"))
             continue
         except RecursionError:
             problems(InputError("JSON nested too deeply; line skipped", path=path, line=n,
