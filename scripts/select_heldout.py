@@ -48,8 +48,12 @@ drawn (``EXCLUDE_FILES_I``: set h's list plus set h itself); the draws of sets a
 Set j (seed ``SEED_J``) follows the same recipe again and excludes every id of the gold files present when it was
 drawn (``EXCLUDE_FILES_J``: set i's list plus set i itself); the draws of sets a to i are unchanged.
 
+Sets k and l (seeds ``SEED_K``, ``SEED_L``) follow the same recipe again: set k excludes set j's list plus set j
+itself (``EXCLUDE_FILES_K``), set l excludes set k's list plus set k itself (``EXCLUDE_FILES_L``); the draws of sets
+a to j are unchanged.
+
 Usage: ``.venv/bin/python scripts/select_heldout.py`` (set a) or ``.venv/bin/python scripts/select_heldout.py
---set b`` (or ``--set c``, ``--set d``, ``--set e``, ``--set f``, ``--set g``, ``--set h``, ``--set i``, ``--set j``) prints ``source<TAB>id`` lines, arXiv first.
+--set b`` (or ``--set c``, ``--set d``, ``--set e``, ``--set f``, ``--set g``, ``--set h``, ``--set i``, ``--set j``, ``--set k``, ``--set l``) prints ``source<TAB>id`` lines, arXiv first.
 """
 from __future__ import annotations
 
@@ -72,6 +76,8 @@ SEED_G = 20261205
 SEED_H = 20261206
 SEED_I = 20261207
 SEED_J = 20261208
+SEED_K = 20261209
+SEED_L = 20261210
 N_ARXIV, N_HF = 25, 15
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("KG_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -127,10 +133,19 @@ EXCLUDE_FILES_J = [
     *EXCLUDE_FILES_I,
     "tests/gold/heldout_dec1i_gold.jsonl",
 ]
+EXCLUDE_FILES_K = [
+    *EXCLUDE_FILES_J,
+    "tests/gold/heldout_dec1j_gold.jsonl",
+]
+EXCLUDE_FILES_L = [
+    *EXCLUDE_FILES_K,
+    "tests/gold/heldout_dec2k_gold.jsonl",
+]
 SETS = {"a": (SEED, EXCLUDE_FILES), "b": (SEED_B, EXCLUDE_FILES_B), "c": (SEED_C, EXCLUDE_FILES_C),
         "d": (SEED_D, EXCLUDE_FILES_D), "e": (SEED_E, EXCLUDE_FILES_E), "f": (SEED_F, EXCLUDE_FILES_F),
         "g": (SEED_G, EXCLUDE_FILES_G), "h": (SEED_H, EXCLUDE_FILES_H),
-        "i": (SEED_I, EXCLUDE_FILES_I), "j": (SEED_J, EXCLUDE_FILES_J)}
+        "i": (SEED_I, EXCLUDE_FILES_I), "j": (SEED_J, EXCLUDE_FILES_J),
+        "k": (SEED_K, EXCLUDE_FILES_K), "l": (SEED_L, EXCLUDE_FILES_L)}
 ALSO_SEEN = {
     "2502.01692", "2509.00827", "2509.07300", "2509.12168", "2510.00394", "2510.03997", "2510.13281",
     "2510.15148", "2511.00812", "2511.18792", "2601.05495", "2601.22275", "2604.17886", "2605.15467",
@@ -188,7 +203,7 @@ def hf_records() -> list[dict]:
 
 
 def select(seed: int | None = None, set_name: str = "a") -> list[tuple[str, str]]:
-    """``(source, id)`` pairs of the held-out draw ``set_name`` (``"a"`` to ``"j"``); ``seed`` overrides its seed."""
+    """``(source, id)`` pairs of the held-out draw ``set_name`` (``"a"`` to ``"l"``); ``seed`` overrides its seed."""
     set_seed, files = SETS[set_name]
     seed = set_seed if seed is None else seed
     skip = excluded_ids(files)
