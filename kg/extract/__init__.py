@@ -327,7 +327,9 @@ _ITEMS_THEN_COMPARED = re.compile(r"s?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\
 _MEASURE_ITEMS = re.compile(r"(?:[\w\-@]+(?:\s+[\w\-@]+){0,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
                           r"(?:the\s+)?){0,4}")
 _ITEMS_THEN_CUE = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-@]+(?:\s+[\w\-@]+){0,3}){0,4}"
-                            r"\s+(?:metrics?|measures?|scores)\b")
+                            r"\s+(?:(?!(?:across|on|in|of|for|by|with|all|both|and|or|the|these|those|other|such|as|to|"
+                            r"from|under|over|using|via|two|three|several|multiple|different|various)\b)[a-z]+\s+)?"
+                            r"(?:metrics?|measures?|scores)\b")
 # catalog measures whose word is common in other senses ("sensitivity to noise", "a sensitivity analysis"): a
 # measure only next to its value ("a sensitivity of 97.6%", "98.1% sensitivity") or beside its pair ("specificity")
 _VALUE_BOUND = {"sensitivity": "specificity"}
@@ -1307,7 +1309,7 @@ def _catalog_spans(doc, text: str) -> dict[tuple[int, int], tuple[str, str]]:
     for (a, b), name in metric_too.items():
         # a form listed as a measure and as something else ("MAE": mean absolute error, masked autoencoder):
         # the measure where the text gives it a value or compares it ("an MAE of 0.3", "lowers MAE to 0.3")
-        if _metric_reading(text, a, b):
+        if _metric_reading(text, a, b) or _measuring_context(text, a, b):  # "in terms of MAE", "MAE and R metrics"
             out[(a, b)] = ("Metric", name)
     return out
 

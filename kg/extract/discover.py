@@ -558,6 +558,11 @@ _DATA_COUNT = re.compile(
     r"molecules|tables|texts|posts|tweets|reviews|problems|items|words|objects|speakers|participants|"
     r"programs|repositories|charts|triples|claims|passages|captions|labels|volumes|sequences|"
     r"proteins|matches|games|tasks)\b")
+# names listed before "metric(s)": "the FooD metric", "across RMSE, BarE and Q metrics"; one name before "metrics" is
+# mostly a field or a tool the measures belong to ("standard MT metrics", "the Foo fairness metrics")
+_NAMES_THEN_METRIC = re.compile(
+    r"((?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)(?:the\s+)?[A-Z0-9][\w\-@.^]*){1,5})?\s+"
+    r"metric(s?)\b(?!-)")
 _APPOS_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
                "collection": "Dataset", "leaderboard": "Dataset", "testbed": "Dataset", "database": "Dataset",
                "metric": "Metric", "measure": "Metric", "score": "Metric", "task": "Task"}
@@ -566,12 +571,17 @@ _APPOS_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset"
 def appositive_types(text: str, spans: list[tuple[int, int]], colon: bool = True) -> dict[tuple[int, int], str]:
     """Type of a name from the noun phrase that describes it right after it: "X, a new benchmark for ...",
     "X (long form) is a dataset of ...", "X: a labelled corpus", "X, a lightweight framework ..."; or from a count of
-    data items right after it ("X contains 3,000 annotated images"). ``colon=False`` (a title): no apposition after
-    a colon ("Team at X-2024: A Two-Stage Pipeline": the colon ends the title's opening, not a name).
+    data items right after it ("X contains 3,000 annotated images"), or from "metric(s)" after it or after the list it
+    opens ("the X metric", "X, Y and Z metrics"; one name before "metrics" is no measure: "standard MT metrics").
+    ``colon=False`` (a title): no apposition after a colon ("Team at X-2024: A Two-Stage Pipeline": the colon ends
+    the title's opening, not a name).
 
     >>> t = "We build FooSet, a large-scale, curated dataset. BarNet is a simple model. QuxZ contains 1,200 images."
     >>> appositive_types(t, [(9, 15), (49, 55), (75, 79)])
     {(9, 15): 'Dataset', (49, 55): 'Method', (75, 79): 'Dataset'}
+    >>> t = "We use the FooD metric, the BarE and QuxF metrics and the MT metrics."
+    >>> appositive_types(t, [(11, 15), (28, 32), (37, 41), (58, 60)])
+    {(11, 15): 'Metric', (28, 32): 'Metric', (37, 41): 'Metric'}
     """
     out = {}
     for s, e in spans:
@@ -583,6 +593,11 @@ def appositive_types(text: str, spans: list[tuple[int, int]], colon: bool = True
             out[(s, e)] = typ
         elif _DATA_COUNT.match(text, e):
             out[(s, e)] = "Dataset"
+        elif text[e:e + 1] in (" ", ",", "/") and "etric" in text[e:e + 120]:
+            m = _NAMES_THEN_METRIC.match(text, e)
+            if m and (m[1] or not m[2]):
+                out[(s, e)] = "Metric"  # "the FooD metric", "RMSE, BarE and Q metrics"
+                out.update((sp, "Metric") for sp in spans if e < sp[0] and sp[1] <= m.end(1))
     return out
 
 

@@ -319,3 +319,14 @@ def test_regret_sample_efficiency_and_trading_measures():
     assert _ents("Prior RL methods suffer from low sample efficiency.", typ="Metric") == {}
     got = _ents("The strategy yields a Sharpe ratio of 1.2 and a 26% annualized return.", typ="Metric")
     assert "Sharpe ratio" in got and "annualized return" in got
+
+
+def test_names_listed_before_metrics_are_measures():
+    got = _ents("We compare FooNet with BarNet across RMSE, MAE, and QXR metrics.", typ="Metric")
+    assert {"mean absolute error", "QXR"} <= set(got)  # MAE is also a masked autoencoder: here a measure
+    assert "ZQX" in _ents("We score the answers with the ZQX metric.", typ="Metric")
+    assert "mean absolute error" in _ents("FooNet beats BarNet in terms of MAE.", typ="Metric")
+    # one name before "metrics" is the field or tool they belong to; a masked autoencoder stays a method
+    assert _ents("We report the standard MT metrics for FooNet.", typ="Metric") == {}
+    got = _ents("We pretrain an MAE on the images of BarSet.")
+    assert "mean absolute error" not in got
