@@ -291,7 +291,8 @@ _VAGUE_METRIC = frozenset({"accuracy", "precision", "recall", "efficiency", "rob
 _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "memory usage", "computational cost",
                              "communication cost", "number of parameters", "power consumption", "detection rate",
                              "failure rate", "acceptance rate", "completion rate", "conversion rate",
-                             "training cost", "inference cost", "Kullback-Leibler divergence"})
+                             "training cost", "inference cost", "Kullback-Leibler divergence",
+                             "maximum mean discrepancy"})
 # catalog costs: no entity of their own (a cost is no named measure; results still take them as their metric)
 _COST_METRICS = frozenset({"computational cost", "training cost", "inference cost"})
 # a measure compared without a value: "higher detection rates compared to its competitors", "superior accuracy than"
@@ -340,11 +341,11 @@ _VALUE_BEFORE = re.compile(r"\d\s*(?:\\?%|points?)?\s+(?:higher\s+|lower\s+)?$")
 # measures that are training losses too ("Dice loss", "KL loss", "MSE loss"); "accuracy loss" is a drop in accuracy
 _LOSS_METRICS = frozenset({"Dice coefficient", "intersection over union", "Kullback-Leibler divergence",
                            "structural similarity index", "Chamfer distance", "LPIPS", "mean squared error",
-                           "mean absolute error", "regret"})
+                           "mean absolute error", "regret", "maximum mean discrepancy"})
 _LOSS_AFTER = re.compile(r"[\s\-]+(?:[Ff]ocal\s+)?(?:[Ll]oss(?:es)?|LOSS|objectives?)\b")
 # a bare "top-1"/"top-5" is the accuracy only when no other noun follows ("the top-1 logit", "top-5 predictions")
 _NEXT_WORD_AT = re.compile(r" [A-Za-z]+")
-_TOP_K = re.compile(r"[Tt]op-?\d+$")
+_TOP_K = re.compile(r"(?:[Tt]op|[Rr]ank)-?\d+$")
 _TOP_K_NOUN = re.compile(r"\s+(?!(?:accuracy|accuracies|acc|error|errors|and|or|on|in|of|by|with|at|than|for|over|to|"
                          r"from|improvements?|gains?|increases?|drops?|scores?|performance|validation|test|"
                          r"classification)\b)[a-z]{2,}(?![\w\-]*\s+(?:accuracy|acc|error)\b)")
@@ -1013,7 +1014,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             nxt = _NEXT_WORD_AT.match(text, e)
             if nxt and nxt[0][1:].lower() in COMPONENT_NEXT:
                 continue  # "an action generation mechanism": a part of the method, as task_phrases reads it
-        if typ == "Metric" and src == "catalog" and name in _LOSS_METRICS and _LOSS_AFTER.match(text, e):
+        if typ == "Metric" and src in ("catalog", "name") and name in _LOSS_METRICS and _LOSS_AFTER.match(text, e):
             continue  # "the Dice loss", "Dice Focal Loss", "Focal and Dice objectives": a training loss, not the measure
         if typ == "Metric" and src == "catalog" and _TOP_K.fullmatch(text, s, e) and _TOP_K_NOUN.match(text, e):
             continue  # "penalizing the top-1 logit": not the accuracy

@@ -866,7 +866,8 @@ _QUAL_NOT = frozenset(
     "official uniform distinct raw just beyond empirical theoretical typical zero baseline larger smaller bigger "
     "longer shorter wider deeper simple simplistic comparative track dataset benchmark".split())
 # "-ing" and "-ed" words that name a kind of measure, not a verb form ("ranking accuracy", "weighted F1")
-_QUAL_ING = frozenset("reasoning forecasting positioning modeling modelling matching denoising tracking decoding "
+_GLUED_QUAL = re.compile(r"(?<![\w\-])(?:[Mm]icro|[Mm]acro|[Ww]eighted|[Cc]lass|[Ss]ample|[Ii]nstance)-$")
+_QUAL_ING = frozenset("training reasoning forecasting positioning modeling modelling matching denoising tracking decoding "
                       "rendering tagging labeling labelling linking ranking counting clustering grounding editing "
                       "planning parsing captioning retrieving reading driving grasping routing scheduling "
                       "programming coding".split())
@@ -894,9 +895,18 @@ def metric_qualifier(text: str, s: int, words: int = 2) -> int | None:
     >>> t = "higher object detection accuracy, improves accuracy, token-level F1 and the mean accuracy"
     >>> [None if q is None else t[q:i] for i in (24, 43, 65, 81) for q in [metric_qualifier(t, i)]]
     ['object detection ', None, 'token-level ', 'mean ']
+
+    An averaging glued to the measure qualifies it too ("micro-average precision"), and the training stage:
+
+    >>> t = "micro-average precision and training throughput"
+    >>> [t[metric_qualifier(t, i):i] for i in (6, 37)]
+    ['micro-', 'training ']
     """
     if text[s:s + 1].isupper() and text[s + 1:s + 2].islower():
         return None  # "include Perplexity", "we propose Attack Severity Curve": a capitalised name stands alone
+    if text[s - 1:s] == "-":  # "micro-average precision", "macro-AUC": the averaging glued to the measure
+        m = _GLUED_QUAL.search(text, max(0, s - 12), s)
+        return m.start() if m else None
     q, pos = None, s
     for _ in range(words):
         if pos < 2 or text[pos - 1] != " ":

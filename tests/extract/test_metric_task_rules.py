@@ -330,3 +330,16 @@ def test_names_listed_before_metrics_are_measures():
     assert _ents("We report the standard MT metrics for FooNet.", typ="Metric") == {}
     got = _ents("We pretrain an MAE on the images of BarSet.")
     assert "mean absolute error" not in got
+
+
+def test_averaging_and_training_qualifiers_and_known_distribution_measures():
+    got = _ents("FooNet keeps comparable micro-average precision on BarSet.", typ="Metric")
+    assert "micro-average precision" in got["average precision"]
+    got = _ents("Both reach comparable training throughput (about 50K tokens per second).", typ="Metric")
+    assert "training throughput" in got["throughput"]
+    assert "maximum mean discrepancy" in _ents("Samples of FooGAN lower the MMD to 0.12 on BarSet.", typ="Metric")
+    assert _ents("We align the domains with an MMD loss.", typ="Metric") == {}
+    assert "mAP@0.5:0.95" in _ents("FooDet reaches 41.2% mAP50:95 on the test split.", typ="Metric")
+    # "rank-1" before another noun is a matrix rank, no re-identification accuracy
+    assert _ents("We learn rank-1 components of each weight matrix.", typ="Metric") == {}
+    assert "rank-1 accuracy" in _ents("It reaches 91.2% rank-1 on the test split.", typ="Metric")
