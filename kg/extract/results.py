@@ -110,6 +110,10 @@ _UNIT_NOUN = re.compile(r"\s*\$?\s*(?:((?!(?:and|or|with|of|in|on|for|to|at|by|w
                         r"|of\s+(?:the\s+)?((?!and\b|or\b)[a-z][\w\-]*(?:\s+(?!and\b|or\b|in\b|on\b|for\b|of\b)[a-z][\w\-]*){0,2})"
                         r"(?=\s*(?:[,;.)]|and\b|in\b|on\b|of\b|for\b|while\b|required\b|needed\b|$))"
                         r"|((?:[a-z][\w\-]*\s+)?(?:speed|throughput)\b))")
+#: "98.6 ± 0.4%", "90.85 +- 2.22%", "$11.63\\pm5.34$%", "0.84 +/- 0.02": the number after the plus-minus sign is the
+#: spread of the value before it, no result of its own
+_SPREAD_BEFORE = re.compile(r"\d\s*(?:\\?%\s*)?\$?\s*(?:±|\+\s?/?\s?[\-\u2212]|\\pm(?![A-Za-z]))\s*\$?\s*$")
+_MATH_PCT = re.compile(r"\$\s?\\?%")
 _SCI_AFTER = re.compile(r"\s*\}?\$?\s*(?:\\times|×|x|\*)\s*\{?10\s*\^|[eE][\-+]?\d")
 _TRAINED_AFTER = re.compile(r"-(?:trained|pretrained|pre-trained|tuned|finetuned|fine-tuned|based)\b")
 #: "requires only 35% of the training costs", "using only 1.24% of the tokens" (not "only 10% of the labels": a setting)
@@ -161,6 +165,54 @@ _PLURAL_DS = re.compile(r"\s+(?:datasets|benchmarks|corpora|collections)\b")  # 
 _SIDE_RESULT = re.compile(r"\b(?:replicat|generali[sz]|transfers?\s+to|extends?\s+to|also\s+holds)")
 _TRAINED_BEFORE = re.compile(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned|learned|distilled)\s+(?:only\s+)?(?:on|with|using)\s+"
                              r"(?:the\s+)?(?:[\w\-]+\s+){0,2}$")  # lower-cased: "CLIP models trained on D" is training data
+#: "Using the D dataset, we ...", "a study of X on the D dataset (178 samples)", "On D, X ...": the one dataset the
+#: following values are measured on, though no evaluation word is said
+_USED_ON = re.compile(r"\b(?:using|on|with|from)\s+(?:the\s+)?(?:(?:public|publicly\s+available|well-known|standard|popular|"
+                      r"widely[\s\-]used|large-scale)\s+)?$")
+_DS_NOUN_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:dataset|benchmark|corpus|database)\b(?!\s+(?:of|for)\b)")
+_TRAIN_WORD = re.compile(r"\b(?:train|pre-?train|fine-?tun|finetun)")  # lower-cased
+#: a sentence opening on another setting than a named dataset ("On a crystal relaxation task, ...", "On GPT training
+#: optimization, ...", "In a user study, ..."), not on a part of the same data ("On a class-balanced test set, ...")
+_OTHER_SETTING = re.compile(r"(?:on\s+(?!average\b|the\s+other\s+hand\b|top\b|balance\b)|(?:in|for|under)\s+(?:a|an|another|"
+                            r"other)\s)([^,;.]{1,60}),")  # lower-cased
+_SAME_DATA = re.compile(r"\b(?:test|split|subsets?|sets?|folds?|partition|portion|version|variant|half|part)\b")
+
+
+def _other_setting(low: str, s: int, e: int) -> bool:
+    """Whether the sentence ``low[s:e]`` opens on another setting than the dataset carried so far.
+
+    >>> t = "on gpt training optimization, it is 1.9x faster. on a class-balanced test set, it reaches 87.6%."
+    >>> _other_setting(t, 0, 48), _other_setting(t, 49, len(t))
+    (True, False)
+    """
+    m = _OTHER_SETTING.match(low, s, e)
+    return m is not None and not _SAME_DATA.search(m[1])
+_ON_OPEN = re.compile(r"on\s+(?:the\s+)?$")  # lower-cased
+
+
+def _used_dataset(text: str, low: str, s: int, ments: list[MentionT]) -> bool:
+    """Whether the sentence from ``s`` names a dataset as the data its values are measured on: "Using the D (DS)
+    dataset, we ...", "... regression on the D dataset (178 samples)", a sentence opening "On D, X achieves ...";
+    not training data ("pretrained on the D dataset").
+
+    >>> t = "Using the Zorb City (ZC) dataset, we select three bands. A model trained with data from the Qux dataset."
+    >>> ds = [(10, 19, "Dataset", "Zorb City"), (92, 95, "Dataset", "Qux")]
+    >>> _used_dataset(t, t.lower(), 0, ds[:1]), _used_dataset(t, t.lower(), 57, ds[1:])
+    (True, False)
+    >>> t = "On Zorb-1K, QuxNet cuts FLOPs by 2.6x."
+    >>> _used_dataset(t, t.lower(), 0, [(3, 10, "Dataset", "Zorb-1K")])
+    True
+    """
+    for m in ments:
+        if m[2] != "Dataset" or _TRAIN_WORD.search(low, s, m[0]):
+            continue  # "we train a diffusion model on data from the D database": training data
+        if text.startswith(",", m[1]) and _ON_OPEN.fullmatch(low, s, m[0]):
+            return True  # "On D, ..."
+        if _USED_ON.search(low, max(s, m[0] - 40), m[0]) and _DS_NOUN_AFTER.match(text, m[1]):
+            return True
+    return False
+
+
 _EVAL_SENT = re.compile(r"\b(?:evaluat|experiment|test|benchmark|validat)")  # lower-cased text
 _ACHIEVE_BEFORE = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|scor(?:e|es|ed|ing)|yield\w*)\s+"
                              r"(?:an?\s+|the\s+)?(?:(?:average|mean|overall)\s+(?:of\s+)?)?$", re.I)
@@ -495,6 +547,11 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
             continue  # "(2) performance": an enumeration mark
         if _SCI_AFTER.match(text, b):
             continue  # "1.16\times10^{-2}": scientific notation, not the value written
+        if out and out[-1].end <= na and _SPREAD_BEFORE.search(text, max(s, out[-1].start, na - 12), na):
+            pct = None if m["unit"] else _MATH_PCT.match(text, b)  # "$5.18\\pm0.17$%"
+            if (m["unit"] or pct) and out[-1].unit is None and not out[-1].phys:
+                out[-1] = out[-1]._replace(end=pct.end() if pct else b, unit=_unit_of(m["unit"] or "%"))  # "98+-2%": 98%
+            continue
         if _BLOCK_BEFORE.search(text, max(s, a - 20), a):
             continue
         unit = _unit_of(m["unit"])
@@ -916,19 +973,24 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
     rx = _metric_rx_lower()
     families = size_families(mentions, proposed)
     carry: str | None = None  # the one dataset of the last evaluation sentence ("We evaluate X on D. It reaches 0.9 F1.")
+    carry_used = False  # carry comes from a sentence naming D as the data used, with no evaluation word
     carry_metric: str | None = None  # the one metric of the absolute % values of the previous sentence with values
     carry_val: tuple[str, set[str]] | None = None  # a dataset with values in its sentence, and their metrics
     prev_ments: list[MentionT] = []  # the previous sentence's mentions ("on the respective datasets")
     noun_named: set[str] = set()  # metrics named by a measure noun after the value ("76% scaling efficiency")
     last_named: set[str | None] = set()  # the metrics of the previous sentence's values
     for s, e, ments in iter_sentences(text, sentences, mentions):
-        here, here_val = carry, carry_val
+        here, here_val, here_used = carry, carry_val, carry_used
         prev_named, last_named = last_named, set()
         before_ments, prev_ments = prev_ments, ments
         names = {m[3] for m in ments if m[2] == "Dataset"}
+        if carry is not None and not names and _other_setting(low, s, e):
+            carry = here = None  # "On a crystal relaxation task, it runs twice as fast": not the dataset's setting
         if names:
             # the same one dataset named again ("D comprises 60,828 questions") keeps it
-            carry = next(iter(names)) if len(names) == 1 and (names == {carry} or _EVAL_SENT.search(low, s, e)) else None
+            kept = names == {carry} or _EVAL_SENT.search(low, s, e)
+            carry_used = len(names) == 1 and not kept and _used_dataset(text, low, s, ments)
+            carry = next(iter(names)) if len(names) == 1 and (kept or carry_used) else None
         if not _DIGIT.search(text, s, e) and not (hint and _WORD_UNIT_HINT.search(low, s, e)):
             continue  # no digit and no spelled-out value with a unit: no result
         blocked = [(m[0], m[1]) for m in ments if m[2] != "Metric"]
@@ -1015,7 +1077,8 @@ def find_results(text: str, sentences: list[tuple[int, int]], mentions: list[Men
                 pc, pr = rows[-1]
                 rows[-1] = (pc, _replace(pr, method=None, confidence=round(max(0.3, pr.confidence - 0.15), 3)))
             dataset = _pick_dataset(text, datasets, c, cs, ce)
-            carried = dataset is None and not datasets and here is not None
+            # (not a duration or a size after "Using the D dataset, ...": "an end-to-end delay of 4.9 seconds")
+            carried = dataset is None and not datasets and here is not None and not (here_used and c.phys)
             if carried:
                 dataset = here  # no dataset in this sentence: the one the previous evaluation sentence named
             elif dataset is None and not datasets and here_val and metric in here_val[1]:
@@ -1350,7 +1413,7 @@ _LIST_TO_DS = re.compile(r"\s*(?:\\?%|\$)?\s*(?:(?!and\b|or\b|while\b|but\b|than
                          r"(?:on|for|in|across)\s+(?:the\s+)?$")
 _DS_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
 #: between a list of datasets and a list of their values: no number, no comparison or contrast
-_DS_THEN_VALUES = re.compile(r"(?:(?![^.;]*\b(?:than|over|vs|versus|compared|while|whereas|but|respectively)\b)[^\d.;]){0,80}")
+_DS_THEN_VALUES = re.compile(r"(?:(?![^.;]*\b(?:than|over|vs|versus|compared|while|whereas|but|respectively)\b)[^\d.;]){0,120}")
 
 
 def _pick_after(ds: list[MentionT], c: _Cand, cs: int, ce: int) -> str | None:
