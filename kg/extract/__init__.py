@@ -1399,6 +1399,22 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
 
 
 _VIA_BEFORE = re.compile(r"\b(?:via|through)\s+$", re.I)
+#: a count, size or range standing where a name should ("32K", "6.4k", "13B", "2020-2024", "5-35", "55k DGT")
+_COUNT_NAME = re.compile(r"\d[\d.,]*\s?[kKMBT]?(?:\s?[\-\u2013]\s?\d[\d.,]*\s?[kKMBT]?)?|\d[\d.,]*\s?[kKMB]\s+\S.*")
+
+
+def _count_name(text: str, s: int, e: int) -> bool:
+    """A Dataset mention that is no name: a count, size or range ("32K", "2020-2024", "55k DGT"), one letter ("R"),
+    or the tail of a number cut at its thousands comma ("940,000-chain corpus" read as "000-chain").
+
+    >>> t = "on 32K and 128K benchmarks, a 940,000-chain corpus, the R metric, a 55k DGT corpus, 3D-Alpaca, 20 Newsgroups"
+    >>> names = ["32K", "128K", "000-chain", "R", "55k DGT", "3D-Alpaca", "20 Newsgroups"]
+    >>> [n for n in names if _count_name(t, t.index(n), t.index(n) + len(n))]
+    ['32K', '128K', '000-chain', 'R', '55k DGT']
+    """
+    if e - s == 1 or (s > 1 and text[s - 1] == "," and text[s - 2].isdigit()):
+        return True
+    return _COUNT_NAME.fullmatch(text, s, e) is not None
 _TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?|challenges?)\b")
 # the data a task is run on, in a parenthesis: "face-age estimation (FGNET)", "object detection (COCO)"
 _TASK_DATA_PAREN = re.compile(r"\s*\((?:[\w\-]+\s+){0,2}[A-Z][\w\-]*[A-Z0-9][\w\-]*[,;)]")
@@ -1679,6 +1695,8 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                 continue  # "applications in domains such as robotics, autonomous driving and ...": not the paper's task
             if typ == "Task" and field == "title" and _VIA_BEFORE.search(text, max(0, s - 9), s):
                 continue  # "Defect Detection via Diffusion Generation": the means, not the paper's task
+            if typ == "Dataset" and sources[(s, e)] != "catalog" and _count_name(text, s, e):
+                continue  # "on 32K and 128K benchmarks", "(Wasabi Wallet, 2020-2024)", "R metrics": no name
             retyped.append((s, e, typ, name))
         per_field[i] = (field, text, sents, retyped, prop, sources)
         ends = {e for _, e, _, _ in retyped}

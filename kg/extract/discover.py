@@ -474,12 +474,14 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
                    for sp in items):
             continue
         for sp in items:
-            if ok_type(sp) and sp not in found and not any(s <= sp[0] < e for s, e in found):
+            if ok_type(sp) and sp not in found and not any(s <= sp[0] < e for s, e in found) and \
+                    not _MODEL_SIZE_END.search(text, sp[0], sp[1]):  # "On Meta-Llama-3.2-8B, MOM extends ...": a model
                 found[sp] = None
     return sorted(found)
 
 
 _ON_OPEN = re.compile(r"On\s+")
+_MODEL_SIZE_END = re.compile(r"[\-\s]\d+(?:\.\d+)?[Bb](?:-[A-Za-z]+)?$")  # "Foo-3.2-8B", "Bar 70B", "Qux-7B-Instruct"
 _JOINED = re.compile(r"\b(?:and|or)\b")
 
 
@@ -563,6 +565,18 @@ _DATA_COUNT = re.compile(
 _NAMES_THEN_METRIC = re.compile(
     r"((?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)(?:the\s+)?[A-Z0-9][\w\-@.^]*){1,5})?\s+"
     r"metric(s?)\b(?!-)")
+#: "a suite / collection of ... models": what the set holds is methods, not data
+_OF_MODELS = re.compile(r"\s+of\s+(?:(?!(?:for|to|with|on|in|and|that|which)\b)[\w\-]+,?\s+){0,4}?"
+                        r"(?:models|methods|algorithms|techniques|approaches|architectures|networks|tools|solvers|agents)\b", re.I)
+
+
+def _set_of_models(text: str, e: int) -> bool:
+    """"X, a comprehensive suite of lightweight surrogate models", "X, a collection of efficiency methods": the
+    apposition after the name ``text[..:e]`` is a set of methods, not of data."""
+    m = _APPOS.match(text, e)
+    return m is not None and m[1].lower() in ("suite", "collection") and _OF_MODELS.match(text, m.end()) is not None
+
+
 _APPOS_TYPE = {"dataset": "Dataset", "benchmark": "Dataset", "corpus": "Dataset", "suite": "Dataset",
                "collection": "Dataset", "leaderboard": "Dataset", "testbed": "Dataset", "database": "Dataset",
                "metric": "Metric", "measure": "Metric", "score": "Metric", "task": "Task"}
@@ -582,12 +596,15 @@ def appositive_types(text: str, spans: list[tuple[int, int]], colon: bool = True
     >>> t = "We use the FooD metric, the BarE and QuxF metrics and the MT metrics."
     >>> appositive_types(t, [(11, 15), (28, 32), (37, 41), (58, 60)])
     {(11, 15): 'Metric', (28, 32): 'Metric', (37, 41): 'Metric'}
+    >>> t = "We present ZorbKit, a suite of lightweight surrogate models, and QuxSet, a suite of robot tasks."
+    >>> appositive_types(t, [(11, 18), (65, 71)])
+    {(11, 18): 'Method', (65, 71): 'Dataset'}
     """
     out = {}
     for s, e in spans:
         m = _APPOS.match(text, e)
         if m and (colon or ":" not in text[e:m.start(1)]):
-            typ = _APPOS_TYPE.get(m[1].lower(), "Method")
+            typ = "Method" if _set_of_models(text, e) else _APPOS_TYPE.get(m[1].lower(), "Method")
             if typ != "Dataset" and text[e:e + 1] == "," and _ON_OPENING.search(text, max(0, s - 12), s):
                 continue  # "On FooQA, the system achieved 81%": the subject of the sentence, no apposition of FooQA
             out[(s, e)] = typ
@@ -1553,6 +1570,8 @@ def proposal_spans(text: str, field: str = "abstract") -> list[tuple[int, int, s
     def typ_at(s: int, e: int, before: str) -> str:
         if _TASK_AFTER_NAME.match(text, e) or _TASK_NAMED_BEFORE.search(before):
             return "Task"  # "we propose a Case2Code task", "a new task named X"
+        if _set_of_models(text, e):
+            return "Method"
         if (_DS_AFTER.search(text[e:e + 220]) or _DS_BEFORE.search(before) or _DS_BRACKET.match(text, e)
                 or _DS_NAME.search(text, s, e) and not _METHOD_APPOS.match(text, e) or _DATA_COUNT.match(text, e)):
             return "Dataset"
