@@ -22,7 +22,7 @@ from kg.errors import ExtractError
 from kg.extract.affixes import plain_word_affixes
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mined_names
 from kg.extract import entscore
-from kg.extract.discover import (COMPONENT_NEXT, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, named_part_is_new, proposal_spans,
+from kg.extract.discover import (COMPONENT_NEXT, enumerated_parts, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, named_part_is_new, proposal_spans,
                                  result_subjects, task_phrases, cued_task_phrases)
 from kg.extract.discover import _SENT_END, _SPLIT_PARTS, _SUBJECT_AFTER, _kind, is_name_token
 from kg.extract.relations import find_relations
@@ -158,7 +158,7 @@ def extraction_nlp(spacy_model: str | None = None) -> Language:
 
 
 _CONF = {"catalog": 0.9, "definition": 0.85, "proposal": 0.8, "apposition": 0.75, "metric": 0.75, "dataset": 0.7, "mined": 0.6,
-         "task": 0.6, "name": 0.5}
+         "task": 0.6, "name": 0.5, "part": 0.7}
 _PRIO = {k: i for i, k in enumerate(_CONF)}
 MentionT = tuple[int, int, str, str]
 
@@ -955,6 +955,14 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands.append((s, e, "Method", text[s:n], "name"))
             if new:
                 def_prop.add((s, e))
+    for s, e, own in enumerated_parts(text) if field == "abstract" else ():
+        # "FooNet combines two key optimizations -- sparse token pruning and selective hard attention": the parts a
+        # count announces (the paper's own after "we propose / our / FooNet introduces")
+        if (s, e) not in catalog and text[s:e] not in untyped_sf and text[s:e].lower() not in _vague:
+            typ = "Dataset" if long_form_type(text[s:e]) == "Dataset" else "Method"  # ("Masked-Union": no IoU)
+            cands.append((s, e, typ, text[s:e], "part"))
+            if own:
+                def_prop.add((s, e))
     for s, e in former_names(text):
         if (s, e) not in catalog:
             cands.append((s, e, "Method", text[s:e], "name"))
@@ -1724,7 +1732,11 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             rec["conf"] = max(rec["conf"], _CONF[sources[(s, e)]])
             if learned:
                 rec.setdefault("src", set()).add(sources[(s, e)])
-            if typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed" or (
+            if typ == "Method" and sources[(s, e)] == "part" and (s, e) in prop:
+                if rec["role"] == "used" and not _known(name, "part"):
+                    rec["role"] = "proposed"  # a part the paper lists as its own, not the paper's method itself
+                    rec["part"] = True
+            elif typ in ("Method", "Dataset") and ((s, e) in prop or role_of(text, s, field) == "proposed" or (
                     # a name spelled out with its acronym in the abstract and standing in the title
                     field == "abstract" and sources[(s, e)] == "definition" and " " in name
                     and _title_opens_with(title_low, name.lower()))) and (

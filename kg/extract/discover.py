@@ -29,7 +29,7 @@ from importlib import resources
 from kg.extract.catalog import load_catalog
 from kg.extract.scan import WordStarts, finditer_at, has_digit, matches_at, starts_of
 
-__all__ = ["capitalised_dataset_names", "metric_qualifier", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
+__all__ = ["enumerated_parts", "capitalised_dataset_names", "metric_qualifier", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
 
 
@@ -1699,6 +1699,125 @@ def headed_names(text: str) -> list[tuple[int, int, int, bool]]:
             continue
         head = text[p + 1:].split(None, 1)[0].rstrip(".,;:)")
         out.append((s, n, p + 1 + len(head), m[1].lower() != "the"))
+    return out
+
+
+# "AxFormer combines two key optimizations -- accuracy-driven pruning and selective hard attention", "we propose
+# three techniques, i.e. A, B, and C": the parts a count announces, listed right after it
+_PARTS_INTRO = re.compile(
+    r"\b(?:two|three|four|five|six|several)\s+(?:[a-z][a-z\-]*\s+){0,3}?(components?|techniques|"
+    r"strategies|modules|mechanisms|designs|optimizations|innovations)\s*(?:(?:,\s*)?(?:namely|i\.e\.,?|"
+    r"including)\s+|:\s*|\s+-{1,3}\s+|\s*[\u2013\u2014]\s*)")
+_PART_ENUM = re.compile(r"\s*(?:\(?(?:\d|i{1,3}|iv|v)\)\s*)?")  # "(1)", "ii)" before an item
+_PART_ARTICLE = re.compile(r"(?:[Aa]n?|[Tt]he)\s+")
+_PART_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")
+_PART_NOT = frozenset("we our this these its their it they each both none all which that is are was were be been can may "
+                      "also not one two three four five to for with in on of by from as at into via through while "
+                      "where and or".split())
+_PART_HEAD_END = re.compile(r"[^(]*?\b(?:[Mm]odule|[Bb]lock|[Ll]ayer|[Nn]etwork|[Mm]echanism|[Uu]nit|[Hh]ead|[Bb]ranch|"
+                            r"[Ee]ncoder|[Dd]ecoder)s?\b")
+_PARTS_SEP = re.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_PART_ENUM_OPEN = re.compile(r"\(?(?:\d|i{1,3}|iv|v)\)")
+_PART_CLAUSE = re.compile(r"\s+(?:which|that|to|for|with|in|on|at|where|while|by|via|as|through|is|are|uses?|using|"
+                          r"based|from|of|into|[a-z]+ed\s+(?:to|for|by|with|on|in))\b|\s*\(")
+# before the count, what says the paper evaluates the parts or finds them in others' work: "we explore / compare
+# three strategies", "A combination of four existing techniques"
+_PARTS_USED = re.compile(r"\b(?:evaluat\w*|explor\w*|compar\w*|stud(?:y|ies|ied)|examin\w*|investigat\w*|analy[sz]\w*|"
+                         r"benchmark\w*|surveys?|review\w*|(?:is|are|were)\s+used|existing|previous|prior|conventional|"
+                         r"traditional|popular|common|standard)\b", re.I)
+_PARTS_PROPOSE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?(?:propos|introduc|present|develop|design|devis)\w*")  # "we propose and evaluate"
+# a part named by where it sits rather than by what it does ("two components: near-field depth and far-field
+# depth", "two modules: item recommendation and response generation"): only a technique noun announces a
+# lower-case list
+_PART_PLACES = frozenset(("component", "components", "modules"))
+_PLURAL_END = re.compile(r"[^su]s$")  # "binning-based methods", "uniform weights": kinds or settings, no parts
+
+
+def enumerated_parts(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, own)`` of the parts a count announces and lists right after it ("two key components: a Foo
+    Mask ..., and a Bar Mask", "three techniques, i.e. A, B, and C", "two strategies: Foo-Head, which ..."):
+    title-cased names of two to five words (or one hyphenated capitalised word), and lower-case phrases of one
+    to four words (two at least, the last no plural) after a technique noun (not "components/modules") when
+    every item of the list is one (no article; a clause only after the last): "accuracy-driven pruning and selective hard attention". ``own``
+    (the paper's own parts) unless the words before the count say the paper evaluates them or takes them from
+    others ("we explore three strategies: ...", "four existing techniques") with no proposal verb ("we propose and
+    evaluate two strategies: ...").
+
+    >>> t = "ZorbNet combines two key optimizations -- sparse token pruning and selective hard attention."
+    >>> [(t[s:e], own) for s, e, own in enumerated_parts(t)]
+    [('sparse token pruning', True), ('selective hard attention', True)]
+    >>> t = "We explore three strategies: (1) Foo Bar Mask, which adds A, B and Qux Box, (2) a Baz-Head and (3) a graph unit."
+    >>> [(t[s:e], own) for s, e, own in enumerated_parts(t)]
+    [('Foo Bar Mask', False), ('Baz-Head', False)]
+    """
+    out = []
+    for m in _PARTS_INTRO.finditer(text):
+        stop = text.find(". ", m.end())
+        stop = len(text.rstrip(".")) if stop == -1 else stop
+        # the slots of the list: text between the separators ", ", "; ", ", and ", " and ", " or "
+        bounds, prev = [], m.end()
+        for sep in _PARTS_SEP.finditer(text, m.end(), stop):
+            bounds.append((prev, sep.start(), text[sep.start():sep.end()]))
+            prev = sep.end()
+        bounds.append((prev, stop, ""))
+        numbered = _PART_ENUM_OPEN.match(text, m.end()) is not None
+        for k in range(len(bounds) - 2, -1, -1):
+            if numbered and bounds[k][2].strip() == "and" and not _PART_ENUM_OPEN.match(text, bounds[k + 1][0]):
+                # "(i) Stage-mixed Foo and Skewed Bar and (ii) ...": a numbered item holds its own "and"
+                bounds[k:k + 2] = [(bounds[k][0], bounds[k + 1][1], bounds[k + 1][2])]
+                continue
+            # "the Foo Detection and Bar Module", "a Foo Interaction and Update module": one name holding "and"
+            a, b, sep = bounds[k]
+            if sep.strip() == "and" and _PART_HEAD_END.match(text, bounds[k + 1][0], bounds[k + 1][1]) and \
+                    not _PART_HEAD_END.match(text, a, b):
+                bounds[k:k + 2] = [(a, bounds[k + 1][1], bounds[k + 1][2])]
+        items, skipping, opened = [], False, ","
+        for a, b, sep in bounds:
+            if numbered and items and not _PART_ENUM_OPEN.match(text, a) or skipping and not (
+                    ("," in opened or ";" in opened) and ("and" in opened or "or" in opened) or _PART_ENUM_OPEN.match(text, a)):
+                # (in a numbered list only a number opens an item: "(3) a method using A, B, and C")
+                opened = sep
+                continue  # inside the clause of the item before: "Foo Mask, which adds A, B and Baz"
+            opened = sep
+            q = _PART_ENUM.match(text, a).end()
+            am = _PART_ARTICLE.match(text, q)
+            q = am.end() if am else q
+            start, words = q, []
+            while len(words) < 6 and q < b:
+                w = _PART_WORD.match(text, q)
+                if w is None:
+                    break
+                words.append(w[0])
+                q = w.end()
+                if text[q:q + 1] != " " or _PART_CLAUSE.match(text, q):
+                    break
+                q += 1
+            end = q - 1 if text[q - 1:q] == " " else q
+            rest = text[end:b].strip()
+            if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
+                rest = ""  # "Foo Bar (FB)": the acronym after the item
+            if not words or _PART_WORD.fullmatch(text, start, end) is None and " " not in text[start:end]:
+                break
+            # (not "a Natural Language (NL) Query Parser", "a Foo Form (FF) catalog": the name goes on past the acronym)
+            after = rest[rest.find(")") + 1:].strip() if rest.startswith("(") else ""
+            if not after or _PART_CLAUSE.match(" " + after) or not after[:1].isalpha():
+                items.append((start, end, bool(am), words, not rest))
+            skipping = bool(rest)
+        lo = max(text.rfind(". ", 0, m.start()), text.rfind("? ", 0, m.start()), -1) + 1
+        own = not _PARTS_USED.search(text, lo, m.start()) or bool(_PARTS_PROPOSE.search(text, lo, m.start()))
+        simple = len(items) > 1 and m[1].lower() not in _PART_PLACES and all((it[4] or k == len(items) - 1) and not it[2] and not it[3][0][:1].isupper()
+                                        for k, it in enumerate(items))
+        for start, end, article, words, alone in items:
+            if any(w.lower() in _PART_NOT for w in words):
+                continue
+            if words[0][:1].isupper():
+                # (one word only with every part capitalised: "Multi-Head", "Boundary-CB"; not "Zero-shot", "T-junction")
+                if all(w[:1].isupper() for w in words) and len(words) <= 5 and (
+                        len(words) > 1 or "-" in words[0][1:] and all(p[:1].isupper() for p in words[0].split("-"))):
+                    out.append((start, end, own))
+            elif simple and 1 < len(words) <= 4 and not _PLURAL_END.search(words[-1]):
+                # (not one word: "top-to-bottom", "one-pass"; not a plural: "uniform weights", "input patches")
+                out.append((start, end, own))
     return out
 
 

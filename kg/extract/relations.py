@@ -313,7 +313,8 @@ _COMBINES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:\s+(?:framework|model|arch
                        # "consists of two key modules: A and B", "comprises three components, namely (1) A, (2) B"
                        r"(?P<count>(?:two|three|four|five|several|multiple|\d)\s+(?:[\w\-]+\s+){0,2}?(?:components?|modules?|"
                        r"parts|blocks|branches|sub-?networks|subnets|networks|mechanisms|strategies|techniques|elements|"
-                       r"designs|innovations)\s*(?::|,?\s*(?:namely|i\.e\.,?|including))\s*(?:\(?(?:1|i|a)\)\s*)?)?"
+                       r"designs|innovations|optimizations)\s*(?::|-{1,3}|[\u2013\u2014]|,?\s*(?:namely|i\.e\.,?|including))\s*"
+                       r"(?:\(?(?:1|i|a)\)\s*)?)?"
                        r"(?P<lead>(?:the\s+|their\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,5}?(?:strengths?|advantages?|capabilit(?:y|ies)|"
                        r"benefits?|merits?|power|expressiveness|flexibility|efficiency|expertise|knowledge)\s+of\s+)?")
 #: the verbs the old "combines" rule read (the others and the "strengths of" lead are measured apart: ``combines_wide``)
