@@ -917,11 +917,15 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
     if cued:
         phrases = sorted(phrases + cued)
     method_ends = {ce: cs for (cs, ce), (t, _) in catalog.items() if t == "Method"} if phrases else {}
+    typed = {text[c[0]:c[1]] for c in cands if c[2] != "Task"} if phrases else set()
     for s, e in phrases:
         s0 = s
         for cs, ce in catalog:  # a phrase's modifiers do not begin inside a known name ("CNN / Daily Mail Reading ...")
             if cs < s < ce < e:
                 s = ce + len(text[ce:e]) - len(text[ce:e].lstrip())
+        acr = _ACRONYM_OPENS.match(text, s, e)
+        if acr and acr[0][:-1] in typed and acr[0][:-1] not in stop_names:
+            s = acr.end()  # "FooNet (FN) ... FN segmentation", "the PAN benchmark ... PAN verification": a name, no domain
         if s == s0 or " " in text[s:e]:
             if method_ends.get(e, s) > s and not (cued and text.endswith(" Learning", 0, e) and (s0, e) in cued):
                 # "split conformal prediction": a variant of the known method it ends in (not a title's "for Foo
@@ -1408,6 +1412,8 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
         rec["mentions"].sort(key=lambda m: (m.field != "title", m.start))
 
 
+_ACRONYM_OPENS = re.compile(r"[A-Z]{2,5}(?:-\d{1,2})? ")  # a task phrase opened by an acronym: "ICH detection"
+_MEANS_BEFORE = re.compile(r"\b(?:with|using|via|through)\s+$", re.I)
 _VIA_BEFORE = re.compile(r"\b(?:via|through)\s+$", re.I)
 #: a count, size or range standing where a name should ("32K", "6.4k", "13B", "2020-2024", "5-35", "55k DGT")
 _COUNT_NAME = re.compile(r"\d[\d.,]*\s?[kKMBT]?(?:\s?[\-\u2013]\s?\d[\d.,]*\s?[kKMBT]?)?|\d[\d.,]*\s?[kKMB]\s+\S.*")
@@ -1657,6 +1663,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
     # abstract is a passing mention, not the paper's task (unless it qualifies another task: "multivariate time
     # series classification")
     title_low = paper.title.lower()
+    stop_names = load_stoplist()
     task_count = Counter(name.lower() for _, _, _, mentions, _, _ in per_field for _, _, typ, name in mentions
                          if typ == "Task")
     # a name of the paper's own that is a dataset somewhere ("X: a ... dataset", "X, a large-scale corpus") is
@@ -1687,6 +1694,19 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             elif (typ == "Method" and name.lower() in own_tasks and sources[(s, e)] in ("proposal", "name")
                     and _lookup(name) is None):
                 typ = "Task"
+            if (typ == "Task" and sources[(s, e)] == "task" and _ACRONYM_OPENS.match(name)
+                    and name.split(" ", 1)[0] not in stop_names
+                    and (strong.get(name.split(" ", 1)[0].lower(), ("Task",))[0] != "Task"
+                         or field == "title" and _MEANS_BEFORE.search(text, max(0, s - 8), s))):
+                # an acronym no domain list knows opens the phrase: not the paper's task where the paper types it
+                # ("Foo Bar Network (FBN) segmentation") or a title names it as the means ("... with VQC Forecasting");
+                # the rest is, when a task alone ("autoregressive (AR) text-to-image generation")
+                acr, rest = name.split(" ", 1)
+                hit = _lookup(rest)
+                if " " not in rest and not (hit and hit[0] == "Task"):
+                    continue
+                s, name = s + len(acr) + 1, hit[1] if hit and hit[0] == "Task" else rest
+                sources[(s, e)] = "task"
             if (typ == "Task" and field == "abstract" and task_count[name.lower()] == 1
                     and (sources[(s, e)] == "task" or (sources[(s, e)] == "catalog" and " " not in name))
                     and _task_core(name.lower(), set(task_count) - {name.lower()}) is None

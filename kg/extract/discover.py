@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.catalog import load_catalog
+from kg.extract.catalog import catalog_lookup, load_catalog
 from kg.extract.scan import WordStarts, finditer_at, has_digit, matches_at, starts_of
 
 __all__ = ["enumerated_parts", "capitalised_dataset_names", "titled_measures", "metric_qualifier", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
@@ -1209,8 +1209,11 @@ def _modifier_start(text: str, words: list[re.Match], i: int, title: bool, max_m
             break  # noun-compound modifiers are singular; "discusses", "models" end the phrase
         if low.endswith("ing") and low not in _ING_OK and low not in task_heads:
             break
-        if tok in stop_names and tok not in _MODEL_ACRONYMS and _DOMAIN_ACRONYM.fullmatch(tok):
-            j -= 1  # a domain acronym of the stop list opens the phrase: "MRI reconstruction", "COVID-19 detection"
+        if _DOMAIN_ACRONYM.fullmatch(tok) and tok not in _MODEL_ACRONYMS and (
+                tok in stop_names or catalog_lookup(tok) is None):
+            # a domain acronym opens the phrase: "MRI reconstruction", "COVID-19 detection" (the stop list), and
+            # one no catalog knows as a method, dataset or measure: "RUL prediction", "ICH detection"
+            j -= 1
             break
         if tok[:1].isupper() and not title and not _DIM.fullmatch(tok):
             at_start = prev.start() == 0 or _SENT_END.search(text[max(0, prev.start() - 3):prev.start()])
