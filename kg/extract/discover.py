@@ -1895,7 +1895,7 @@ _TITLE_COLON = re.compile(r":\s+(?:Towards?\s+)?")
 _ABSTRACT_FOR = re.compile(r"\b(?:for|address(?:es|ing)?|tackl(?:e|es|ing))\s+(?=[a-z0-9])", re.I)
 _ABSTRACT_PART_END = re.compile(r"\s*(?:[.,;:?()]|\s+(?:via|with|using|through|from|by|under|based|where|which|that|"
                                 r"while|and|or|in|on)\b)")
-_TITLE_PART_END = re.compile(r"\s*(?:$|[:?]|\s-+\s|\s+(?:via|with|using|through|from|in|on|by|under|based|and|or)\b)",
+_TITLE_PART_END = re.compile(r"\s*(?:$|[:?,]|\s-+\s|\s+(?:via|with|using|through|from|in|on|by|under|based|and|or)\b)",
                              re.I)
 
 
@@ -1912,8 +1912,10 @@ _HOW_LEARNT = frozenset("contrastive multimodal multi-modal cross-modal supervis
                         "secure safe split hybrid quantum physics-informed non-parametric parametric self-paced "
                         "dual teacher-student knowledge edge student students human children learner".split())
 # heads of what a method does that name a task only where one is announced: a title's "for X" with modifiers ("for
-# Portfolio Optimization", "for Code Search", "for Image Quality Assessment"; not "for Optimization")
-_TITLE_FOR_HEADS = frozenset("optimization optimisation search matching assessment evaluation rendering".split())
+# Portfolio Optimization", "for Code Search", "for Image Quality Assessment", "for User Behavior Modeling", "for
+# Cooperative Perception", "for Fault Diagnosis", "for Portfolio Management"; not "for Optimization")
+_TITLE_FOR_HEADS = frozenset("optimization optimisation search matching assessment evaluation rendering modeling "
+                             "modelling perception diagnosis management".split())
 _NOT_CUED_MOD = _NOT_TASK_MOD | frozenset("fewer automatic concrete verbose actual real relevant run runs execute executes "
                                           "conduct conducts complete completes ignore ignores".split())
 

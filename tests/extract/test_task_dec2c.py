@@ -29,3 +29,15 @@ def test_an_acronym_the_paper_types_as_its_method_or_a_title_as_the_means_is_cut
     assert "TWY prediction" in got and not any(n.startswith("ZTN") for n in got)
     # in a title, after "with", it is the means too
     assert tasks("Zorb: Turnip Markets with QVB Forecasting and Sales", "We sell turnips with Zorb.") == []
+
+
+def test_title_for_phrase_headed_by_modeling_perception_diagnosis_or_management_is_a_task():
+    from kg.extract.discover import cued_task_phrases
+
+    def cued(t: str) -> list[str]:
+        return [t[s:e] for s, e in cued_task_phrases(t, title=True)]
+    assert cued("Zorbix: Graph Tokens for Turnip Growth Modeling") == ["Turnip Growth Modeling"]
+    assert cued("Zorbix: Radar Fusion for Cooperative Barn Perception in Farms") == ["Cooperative Barn Perception"]
+    assert cued("A Graph Model for Turnip Blight Diagnosis") == ["Turnip Blight Diagnosis"]
+    assert cued("Agents for Turnip Warehouse Management, Pricing, and Sales") == ["Turnip Warehouse Management"]
+    assert cued("A Model for Modeling") == []  # no modifier: no named problem
