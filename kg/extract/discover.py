@@ -1103,6 +1103,14 @@ _BAD_HYPHEN = re.compile(r"-(?:based|driven|guided|aware|oriented|enhanced|power
                          r"free|specific|level|wise|agnostic|centric)$")
 
 
+# "X-based" names the task's input, not the means, when X is a kind of data or signal ("skeleton-based action
+# recognition", "aspect-based sentiment analysis", "sketch-based image retrieval", "EEG-based emotion recognition";
+# not "transformer-based detection", "LLM-based translation", "graph-based recommendation": models and techniques)
+_INPUT_BASED = frozenset("skeleton sensor log event eeg ecg emg fmri mri ct radar lidar camera vision video image text "
+                         "speech audio session aspect content sketch drag exemplar reference knowledge wifi rgb depth "
+                         "infrared thermal imu instruction".split())
+
+
 @lru_cache(maxsize=4)
 def _any_case(words: frozenset[str]) -> frozenset[str]:
     return frozenset(v for w in words for v in (w, w.capitalize(), w.title(), w.upper()))
@@ -1197,6 +1205,9 @@ def _modifier_start(text: str, words: list[re.Match], i: int, title: bool, max_m
         low = tok.lower()
         if low.endswith("ly") and j < i and words[j][0].lower().endswith("ed") and low not in stop and low not in _LY_NOUNS:
             j -= 1
+            continue
+        if j < i and low.endswith("-based") and low[:-6] in _INPUT_BASED:
+            j -= 1  # "skeleton-based action recognition", "EEG-based emotion recognition" (not "video-based detection")
             continue
         if (low in stop or low in _VERBS or (low.endswith("ly") and low not in _LY_NOUNS) or _BAD_HYPHEN.search(low)
                 or low.isdigit() or low in _NUMBER_WORDS or low in _CLAUSE_WORDS

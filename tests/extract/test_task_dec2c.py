@@ -41,3 +41,10 @@ def test_title_for_phrase_headed_by_modeling_perception_diagnosis_or_management_
     assert cued("A Graph Model for Turnip Blight Diagnosis") == ["Turnip Blight Diagnosis"]
     assert cued("Agents for Turnip Warehouse Management, Pricing, and Sales") == ["Turnip Warehouse Management"]
     assert cued("A Model for Modeling") == []  # no modifier: no named problem
+
+
+def test_a_data_based_modifier_stays_in_the_task_phrase():
+    assert phrases("We study sketch-based turnip retrieval and EEG-based barn recognition.") == [
+        "sketch-based turnip retrieval", "EEG-based barn recognition"]
+    # a model or technique "-based" is the means; a data "-based" alone before the head names no kind
+    assert phrases("We use transformer-based turnip retrieval and video-based detection.") == ["turnip retrieval"]
