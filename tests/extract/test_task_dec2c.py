@@ -48,3 +48,9 @@ def test_a_data_based_modifier_stays_in_the_task_phrase():
         "sketch-based turnip retrieval", "EEG-based barn recognition"]
     # a model or technique "-based" is the means; a data "-based" alone before the head names no kind
     assert phrases("We use transformer-based turnip retrieval and video-based detection.") == ["turnip retrieval"]
+
+
+def test_prepositions_before_after_vs_are_no_task_modifiers():
+    assert phrases("Labels are mixed before turnip synthesis and after barn detection.") == [
+        "turnip synthesis", "barn detection"]
+    assert phrases("Zorb: Knowledge vs Reasoning", title=True) == []
