@@ -1899,6 +1899,9 @@ _TITLE_FOR = re.compile(r"\bfor\s+", re.I)
 # or, in a title with no "for", after the colon that ends the title's name when the head is one known tasks have
 # ("Foo: Consistent Crop Yield Prediction from ...", "Foo: Towards X"; not "Foo: Adaptive Token Skipping for Bar
 # Retrieval": a means to the task after "for"; not "Foo: Two-Step Projection with ...": a means, no known task head)
+# a sentence whose subject is a task says what it aims at: "Video head swapping aims to ...", "Multi-agent path
+# finding (MAPF) is the problem of ...", "Drug repositioning seeks to ..."
+_AIMS_AT = re.compile(r"\s(?:aims\s+(?:to|at)|seeks\s+to|is\s+the\s+(?:task|problem)\s+of)\b")
 _TITLE_COLON = re.compile(r":\s+(?:Towards?\s+)?")
 # in an abstract, a phrase after "for", "address(es)" or "tackle(s)" that ends a clause is a task when the
 # abstract names it again ("a framework for robot manipulation ... robot manipulation"): once, it is as often a
@@ -1976,7 +1979,8 @@ _ABILITY_HEADS = frozenset({"making", "solving", "collaboration", "integration"}
 def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[tuple[int, int]]:
     """Spans of task phrases with an open head (:func:`open_task_head`) where the text announces a task: after
     "the task/problem of" or "tasks such as/including" (and the phrases coordinated with it),
-    before "task(s)" closing the phrase, and in a title after "for" when the phrase ends the title or a part of it (not
+    before "task(s)" closing the phrase, as the subject opening a sentence that "aims to/at", "seeks to" or "is the
+    task/problem of", and in a title after "for" when the phrase ends the title or a part of it (not
     after a verb: "for Mitigating Language Confusion"). In an abstract also after "for", "address(es)" or
     "tackle(s)" when the phrase ends a clause, its head is one that known tasks have (:func:`catalog_task_heads`)
     and the abstract names the phrase again. At least one modifier, by the modifier tests of :func:`task_phrases`.
@@ -1998,7 +2002,7 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         colon = None if cues else _TITLE_COLON.search(text)
         if colon is not None:
             cues = sorted([*cues, colon], key=lambda m: m.start())
-        opens = nouns = []
+        opens = nouns = subjects = []
     else:
         opens = finditer_at(_TASK_OPENS, text, ("task", "problem"), low=low)
         nouns = [m for m in finditer_at(_TASK_NOUN, text, ("task", "benchmark"), low=low, offset=1)
@@ -2007,7 +2011,11 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         stop_words = load_heads()["Stop"]
         cues = [m for m in finditer_at(_ABSTRACT_FOR, text, ("for", "address", "tackl"), low=low)
                 if (w := _WORD_AT.match(low, m.end())) and w[0] not in stop_words and low.find(w[0], m.end() + 1) != -1]
-    if not (cues or opens or nouns):
+        # (the subject ends before its acronym in a parenthesis: "Foo bar (FB) aims to ...")
+        subjects = [m.start() if text[m.start() - 1:m.start()] != ")" else
+                    (p if (p := text.rfind(" (", max(0, m.start() - 26), m.start())) != -1 else m.start())
+                    for m in finditer_at(_AIMS_AT, text, ("aims", "seeks", "is the"), low=low, offset=1)]
+    if not (cues or opens or nouns or subjects):
         return []  # most texts: no word list needed
     heads = load_heads()
     stop, task_heads, stop_names = heads["Stop"], heads["Task"], load_stoplist()
@@ -2051,7 +2059,7 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
                 title or low.find(low[s:e], e) != -1 or low.rfind(low[s:e], 0, s) != -1):
             del out[-1]  # "for Mitigating Language Confusion", "for Enhancing X": what the method does to X;
             # in an abstract, a phrase named once after "for"
-    if not (opens or nouns):
+    if not (opens or nouns or subjects):
         return out
     words = list(_WORD.finditer(text))
     starts = {m.start(): k for k, m in enumerate(words)}
@@ -2063,10 +2071,15 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
                 break
             join = _TASK_JOIN.match(text, words[ph[1]].end())
             k = starts.get(join.end()) if join else None
-    if nouns:
+    if nouns or subjects:
         ends = {m.end(): k for k, m in enumerate(words)}
         for cue in nouns:
             m = ends.get(cue.start())
             if m is not None:
                 take(words, 0, m)
+        for e in subjects:
+            m = ends.get(e)
+            if m is not None and open_task_head(words[m][0].lower()) and take(words, 0, m) and not (
+                    out[-1][0] == 0 or _SENT_END.search(text, max(0, out[-1][0] - 3), out[-1][0])):
+                del out[-1]  # "X aims to" names a task only as the subject opening the sentence
     return out

@@ -54,3 +54,10 @@ def test_prepositions_before_after_vs_are_no_task_modifiers():
     assert phrases("Labels are mixed before turnip synthesis and after barn detection.") == [
         "turnip synthesis", "barn detection"]
     assert phrases("Zorb: Knowledge vs Reasoning", title=True) == []
+
+
+def test_a_sentence_subject_that_aims_at_something_is_a_task():
+    from kg.extract.discover import cued_task_phrases
+    t = ("Turnip head swapping aims to move heads. Barn path sweeping (BPS) is the problem of cleaning. "
+         "The zorb model aims to be fast, and we say turnip hopping aims at speed.")
+    assert [t[s:e] for s, e in cued_task_phrases(t)] == ["Turnip head swapping", "Barn path sweeping"]
