@@ -22,7 +22,7 @@ from kg.errors import ExtractError
 from kg.extract.affixes import plain_word_affixes
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mined_names
 from kg.extract import entscore
-from kg.extract.discover import (COMPONENT_NEXT, enumerated_parts, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, named_part_is_new, proposal_spans, titled_measures,
+from kg.extract.discover import (COMPONENT_NEXT, enumerated_parts, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, named_part_is_new, proposal_spans,
                                  result_subjects, task_phrases, cued_task_phrases)
 from kg.extract.discover import _SENT_END, _SPLIT_PARTS, _SUBJECT_AFTER, _kind, is_name_token
 from kg.extract.relations import find_relations
@@ -624,6 +624,11 @@ def _generic(canon: str) -> bool:
     return canon.islower()
 
 
+_OWN_INTRODUCES = re.compile(r"(?<![\w\-])([\w\-]+)\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:introduces|"
+                             r"proposes|presents|designs|devises|develops)\s+(?:an?\s+|the\s+)?(?:novel\s+|new\s+)?"
+                             r"(?:[a-z][\w\-]*\s+){0,2}$")
+
+
 def _title_cased(phrase: str) -> bool:
     """Whether every word of ``phrase`` longer than three letters opens with a capital (two words at least).
 
@@ -906,8 +911,6 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands.append((s, e, "Dataset", hit[1] if hit else text[s:e], "dataset"))
     for s, e in metric_spans(text):
         cands.append((s, e, "Metric", text[s:e], "metric"))
-    for s, e in titled_measures(text) if field == "abstract" else ():
-        cands.append((s, e, "Metric", text[s:e], "metric"))  # "a 6.0% Mean Relative Percentage Error"
     for s, e in measure_spans(text):
         hit = catalog_lookup(text[s:e])
         if hit is None or hit[0] == "Metric":
@@ -1787,6 +1790,15 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
                 _variant_of(f, o) for o in own for f in (r["name"], *r["aliases"])) and not _known(r["name"], ""):
             r["role"] = "proposed"
             r["cued"] = True
+    for (t, _), r in ents.items() if own else ():
+        # "Pat-FooVAL introduces Chain-of-Zorb-Thought (CoZT), a ...", "StableFoo introduces a Detail Zorb Network
+        # (DZN)": a name the paper's own method introduces is a part of it
+        if t == "Method" and r["role"] == "used" and not _known(r["name"], "") and any(
+                m.field == "abstract" and _OWN_INTRODUCES.search(paper.abstract, max(0, m.start - 80), m.start)
+                and _OWN_INTRODUCES.search(paper.abstract, max(0, m.start - 80), m.start)[1] in own
+                for m in r["mentions"]):
+            r["role"] = "proposed"
+            r["part"] = True
     _merge_task_variants(ents)
     texts = {"title": paper.title, "abstract": paper.abstract}
     for key in [k for k, r in ents.items() if k[0] == "Method" and r["conf"] == _CONF["name"] and r["role"] == "used"]:

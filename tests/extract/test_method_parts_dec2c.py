@@ -60,3 +60,14 @@ def test_a_listed_part_is_no_head_of_the_papers_relations():
     assert {(r.type, r.head, r.tail) for r in x.relations} >= {
         ("BASED_ON", "ZorbNet", "zorb-driven pruning"), ("BASED_ON", "ZorbNet", "selective quxian attention")}
     assert not [r for r in x.relations if r.head in ("zorb-driven pruning", "selective quxian attention")]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("We propose StableZorb, a one-step model. Additionally, StableZorb introduces a Detail Zorb Network (DZN) to "
+     "keep fine detail. It is fast.", "Detail Zorb Network", "proposed"),
+    # a name the paper's method uses is not introduced by it
+    ("We propose StableZorb, a one-step model. StableZorb uses the Detail Qux Network (DQN) to keep fine detail.",
+     "Detail Qux Network", "used"),
+])
+def test_a_name_the_own_method_introduces_is_its_part(text, name, role):
+    assert ents("", text).get(name) == ("Method", role)
