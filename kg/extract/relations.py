@@ -711,6 +711,8 @@ _APPOS_FOR = re.compile(
     r"developed|built|intended|dedicated|customi[sz]ed)\s+(?:for|to)\s+|for\s+|to\s+(?:address|tackle|solve|enhance|improve|"
     r"advance|perform|enable|support)\s+)(?:the\s+(?:task|problem)\s+of\s+)?(?:the\s+)?"
     r"(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*-\w+),?\s+(?:and\s+)?){0,3}")
+#: the same phrase before the name ("a novel framework designed for T, called X": :func:`named_phrase`)
+_NAMED_FOR = re.compile(r"(?:an?|our)\s+" + _APPOS_FOR.pattern.split(r"(?:an?|the|our)\s+", 1)[1])
 #: "X, an innovative framework leveraging / that uses Y for T": the kind noun, a using verb and its object, then "for T"
 _APPOS_VIA_FOR = re.compile(
     r"\s*(?:\([^()]{1,60}\)\s*)?,\s*(?:an?|the|our)\s+(?:(?!(?:that|which|where|while|whose|by|with|using|via|and)\b)"
@@ -964,7 +966,7 @@ _USE_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:which|that)\s+|\s+(?
 #: the tail is compared or replaced, not built on ("than Y", "unlike Y", "instead of Y", "existing Y")
 _NOT_BASIS = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|vs\.?|versus|compar\w*|against|unlike|"
                         r"relative\s+to|instead\s+of|rather\s+than|replac\w*|alternatives?\s+to|beyond|existing|prior|"
-                        r"previous|conventional|traditional|baselines?|on\s+par\s+with|in\s+contrast|without|not|no|"
+                        r"previous|conventional|traditional|baselines?|on\s+par\s+with|competitive(?:ly)?\s+with|rival\w*|in\s+contrast|without|not|no|"
                         r"limitations?\s+of|evaluat\w*|benchmark\w*|depart\w*\s+from|differs?\s+from)\b")
 #: a part the paper introduces itself ("a novel Fusion module", "our proposed encoder"): not a method it builds on
 _NOVEL_BEFORE = re.compile(r"\b(?:novel|new|proposed|our|innovative|dedicated|custom|newly)\s+(?:[\w\-]+\s+){0,3}$")
@@ -1164,6 +1166,40 @@ def _catalog_method(name: str) -> bool:
     return hit is not None and hit[0] == "Method"
 
 
+#: the name-giving words right before the paper's method: "a novel T framework, termed X", "a KD method called X",
+#: "an approach which we call X" (optionally a LaTeX command around the name: "termed \\textbf{X}")
+_CALLED_BEFORE = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:is\s+|we\s+)?)?(?:called|termed|named|dubbed|coined|call|term|name|dub)"
+                            r"\s+(?:as\s+)?(?:\\\w+\{)?$")
+#: the last article of the noun phrase before those words: no clause break, bracket or second article after it
+_NP_ARTICLE = re.compile(r"\b(?:an?|our)\s+(?:(?!(?:an?|the|our|we|which|that|is|are|and\s+(?:we|an?|the))\b)[^,;:.()]"
+                         r"|,(?=\s*(?:[\w\-]+\s+){0,2}(?:and\s+)?[\w\-]+\s))*$")
+
+#: the words of that phrase before a method or task it names as a kind ("a simple and effective KD method", "a novel
+#: point-pair-based pose tracking framework"): as :data:`_APPOS_LEAD` / :data:`_APPOS_COMPOUND` after the name
+_NAMED_LEAD = re.compile(r"(?:an?|our)\s+(?:(?!for\b|of\b|with\b|to\b|that\b|which\b|and\b|\w+ing\b)[\w\-]+,?\s+(?:and\s+)?){0,4}")
+_NAMED_COMPOUND = re.compile(r"(?:an?|our)\s+(?:(?!(?:that|which|for|of|with|by|to|in|on|and|or)\b)[\w\-]+,?\s+){0,5}")
+#: a task at the end of the phrase, then the name-giving words: "... pose tracking framework, termed X", "... for T, called X"
+_CALLED_NEXT = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}" + _CALLED_BEFORE.pattern)
+
+
+def named_phrase(text: str, s: int, x: MentionT) -> int | None:
+    """Where the noun phrase that the paper's method ``x`` is the name of starts, when the name comes after it:
+    "we propose a novel pose tracking framework, termed X" (the article's offset), else ``None``. The rules that read
+    an appositive after the name ("X, a novel T framework") read this phrase the same way.
+
+    >>> t = "We propose a simple and effective KD method, called FastKD, for students."
+    >>> a = named_phrase(t, 0, (52, 58, "Method", "FastKD")); t[a:43]
+    'a simple and effective KD method'
+    >>> named_phrase("We propose FastKD, a KD method.", 0, (11, 17, "Method", "FastKD")) is None
+    True
+    """
+    cm = _CALLED_BEFORE.search(text, max(s, x[0] - 40), x[0])
+    if cm is None:
+        return None
+    am = _NP_ARTICLE.search(text, max(s, cm.start() - 120), cm.start())
+    return am.start() if am is not None and am.end() == cm.start() else None
+
+
 def own_kind_basis(text: str, low: str, s: int, e: int, methods: list[MentionT],
                    proposed: str) -> list[tuple[MentionT, MentionT, str]]:
     """(X, Y, rule) for the paper's method X named in the sentence ``text[s:e]`` as a kind of another method Y.
@@ -1202,6 +1238,18 @@ def own_kind_basis(text: str, low: str, s: int, e: int, methods: list[MentionT],
                 not (_catalog_method(text[y[0]:y[1]]) or _catalog_method(y[3])) or y[3].lower().endswith("learning"):
             continue  # only a method the catalog knows ("RAG", "Thompson Sampling"), not a paradigm ("an SSL framework")
         if _KIND_AFTER.match(text, y[1], e) and not _ARCH_FAMILY.fullmatch(y[3]):  # a family: ``appositive_family``
+            out.append((x, y, "appositive_kind"))
+        break
+    for x in heads:
+        # the same phrase before the name: "a simple and effective KD method, called X", "a novel Gaussian Splatting
+        # framework, termed X"
+        a = named_phrase(text, s, x)
+        y = next((m for m in methods if a <= m[0] and m[1] <= x[0] and m[3] != proposed), None) if a is not None else None
+        km = _KIND_AFTER.match(text, y[1], e) if y is not None and _NAMED_LEAD.fullmatch(text, a, y[0]) else None
+        if km is None or not _CALLED_BEFORE.fullmatch(text, km.end(), x[0]) or _ARCH_FAMILY.fullmatch(y[3]):
+            continue
+        if (specific_name(text[y[0]:y[1]]) and (_catalog_method(text[y[0]:y[1]]) or _catalog_method(y[3])) and
+                not y[3].lower().endswith("learning")):
             out.append((x, y, "appositive_kind"))
         break
     for x in heads:
@@ -1387,6 +1435,19 @@ def paper_relations(text: str, low: str, s: int, e: int, ments: list[MentionT], 
                 # "X, a novel category-level 6D pose estimation framework" (not "a federated learning framework for T":
                 # then the compound names the paradigm and "for T" the task)
                 out.append((own[0], "APPLIED_TO", t, "proposal_compound"))
+        for o in own:
+            # the phrase before the name: "a novel pose tracking framework, termed X", "a framework for T, called X"
+            a = named_phrase(text, s, o)
+            for t in ments if a is not None else ():
+                if t[2] != "Task" or t[3] == proposed or not (a <= t[0] and t[1] <= o[0]):
+                    continue
+                hm = _TASK_HEAD_AFTER.match(text, t[1], e)
+                if hm is not None and _NAMED_COMPOUND.fullmatch(text, a, t[0]) and _CALLED_BEFORE.fullmatch(text, hm.end(), o[0]):
+                    out.append((o, "APPLIED_TO", t, "proposal_compound"))
+                elif _NAMED_FOR.fullmatch(text, a, t[0]) and _CALLED_NEXT.fullmatch(text, t[1], o[0]):
+                    out.append((o, "APPLIED_TO", t, "proposal_for"))
+            if a is not None:
+                break
     if is_proposal:
         for t in ments:
             if t[2] != "Task" or not subject_free(t[0]) and not own:
