@@ -186,7 +186,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "name_task": 0.75,
     "compared_models": 0.75,   # a study with no method of its own: "compares A, B and C, trained on D"         # "we propose CaKE (Circuit-aware Knowledge Editing)": the task in the name's long form    # "we utilize Y as the pre-trained foundation model" after the proposal
     "paper_outperforms": 0.75, # "Experiments show an improvement of 8% over Y" after the proposal: the paper's method
-    "task_list": 0.65,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
+    "task_list": 0.75,         # "evaluations across three tasks, including T1, T2 and T3, show that X ..."
     "integrated_into": 0.75,   # "CAM is integrated into our HyCAM framework": HyCAM BASED_ON CAM
     "dataset_anaphor": 0.7,    # a dataset paper: "the dataset's effectiveness is assessed with A and B": A, B EVALUATED_ON it
     "experiments_task": 0.75,  # after the proposal: "Extensive experiments on T1 and T2 confirm that X ..."
@@ -2376,10 +2376,15 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         if "Task" in kinds and "task" in seg and _has_eval_word(low, s, e):
             t = next((t for t in ments if t[2] == "Task" and _TASK_LIST_BEFORE.search(text, max(s, t[0] - 150), t[0])), None)
             if t is not None:
-                h = evaluated[0] if evaluated else next((x for x in methods if x[3] == proposed), None) or \
+                h = evaluated[0] if evaluated else next((x for x in methods if x[3] == proposed and x[0] < x[1] and
+                                                         low[x[0]:x[1]] != "we"), None) or \
+                    next((x for x in methods if x[3] == proposed), None) or \
                     next((x for x in methods if _EVALUATING.search(text, max(s, x[0] - 30), x[0])), None)
                 if h is None and own_method and not methods and start_at is not None and s > start_at:
                     h = (s, s, "Method", proposed)
+                if h is not None and not evaluated and h[3] == proposed and (h[0] == h[1] or low[h[0]:h[1]] == "we") and \
+                        any(x[3] != proposed and x[0] < t[0] for x in methods):
+                    h = None  # not named, another method is the subject: "we observe that A underperforms on tasks such as T"
                 for x in [t] + _tails(text, ments, t[1], e, "Task"):
                     add(h, "APPLIED_TO", x, "task_list", ev)
     if own_method:
