@@ -44,11 +44,12 @@ from typing import Any, Callable, Iterable, Iterator
 from kg.errors import ExtractError, InputError, extraction_failed
 from kg.models import Paper, PaperExtraction, extraction_from_dict
 
-__all__ = ["extract_parallel", "extract_tasks", "read_block", "partition_name", "parse_dask_target", "partition_fingerprint",
-           "extract_partition", "MANIFEST", "TASK_LOG"]
+__all__ = ["extract_parallel", "extract_tasks", "read_block", "partition_name", "partition_problems",
+           "parse_dask_target", "partition_fingerprint", "extract_partition", "MANIFEST", "TASK_LOG"]
 
 MANIFEST = "manifest.json"
 TASK_LOG = "tasks.log"
+PROBLEMS_SUFFIX = ".problems"  # part-NNNNN.jsonl.problems: the partition's extraction warnings (JSON list)
 #: Module providing ``build_nlp(model)`` and ``extract_papers(papers, nlp=...)``.
 #: ``KG_EXTRACT_MODULE`` may name another module with the same two functions.
 EXTRACT_MODULE_ENV = "KG_EXTRACT_MODULE"
@@ -240,7 +241,8 @@ def extract_tasks(tasks: Iterable[tuple[tuple, Any]], *, processes: int, spacy_m
 # ---------------------------------------------------------------- dask
 
 def extract_partition(index: int, papers: list[Paper], spacy_model: str | None,
-                      workdir: str | None, fingerprint: str | None = None) -> str | list[PaperExtraction]:
+                      workdir: str | None, fingerprint: str | None = None, catch: bool = False
+                      ) -> str | list[PaperExtraction] | tuple[list[dict], list[PaperExtraction]]:
     """One Dask task: extract a partition on the worker (pipeline cached per process).
 
     With ``workdir`` the records go to ``workdir/part-NNNNN.jsonl`` (written to a
@@ -250,14 +252,23 @@ def extract_partition(index: int, papers: list[Paper], spacy_model: str | None,
     fingerprint returns it without extracting again: Dask recomputes a finished task
     whose result was held by a worker that died, and the file makes that free.
     Without ``workdir`` the records themselves are returned.
+
+    With ``catch`` a paper the extractor fails on is kept with no entities and its
+    :func:`kg.errors.extraction_failed` warning (a skip-report dict) is kept too: in
+    the sidecar ``part-NNNNN.jsonl.problems`` (written before the fingerprint, so a
+    re-run that reuses the partition reports it again; see :func:`partition_problems`),
+    or, without ``workdir``, returned as ``(problems, records)``.
     """
     if workdir is not None and fingerprint is not None:
         out = Path(workdir) / partition_name(index)
         if _sidecar(out) == fingerprint and out.exists():
             return str(out)
-    xs = _extract_list(papers, spacy_model)
+    from kg.ingest.report import Problems  # noqa: PLC0415
+
+    found: list[dict] = []
+    xs = _extract_list(papers, spacy_model, None, Problems(found).warn if catch else None)
     if workdir is None:
-        return xs
+        return (found, xs) if catch else xs
     records = [x.to_dict(with_paper=True) for x in xs]
     out = Path(workdir) / partition_name(index)
     tag = f"{socket.gethostname()}.{os.getpid()}.tmp"
@@ -266,6 +277,13 @@ def extract_partition(index: int, papers: list[Paper], spacy_model: str | None,
         for d in records:
             f.write(json.dumps(d, ensure_ascii=False, sort_keys=True) + "\n")
     os.replace(tmp, out)
+    probs = out.with_name(f"{out.name}{PROBLEMS_SUFFIX}")
+    if found:
+        tmp = probs.with_name(f"{probs.name}.{tag}")
+        tmp.write_text(json.dumps(found, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, probs)
+    else:
+        probs.unlink(missing_ok=True)  # left by an earlier run of a partition whose input changed since
     if fingerprint is not None:
         side = out.with_name(f"{out.name}.sha256.{tag}")
         side.write_text(fingerprint, encoding="utf-8")
@@ -273,6 +291,19 @@ def extract_partition(index: int, papers: list[Paper], spacy_model: str | None,
     with open(Path(workdir) / TASK_LOG, "a", encoding="utf-8") as log:
         log.write(f"{partition_name(index)} {socket.gethostname()} {os.getpid()} {len(records)}\n")
     return str(out)
+
+
+def partition_problems(path: str | Path) -> list[InputError]:
+    """The extraction warnings kept beside a partition file by :func:`extract_partition` (``[]`` when none).
+
+    >>> partition_problems("/nonexistent/part-00000.jsonl")
+    []
+    """
+    try:
+        text = Path(f"{path}{PROBLEMS_SUFFIX}").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [InputError.from_dict(d) for d in json.loads(text)]
 
 
 def _sidecar(out: Path) -> str | None:
@@ -335,7 +366,8 @@ def _dask_client(dask: str):
 
 
 def _extract_dask(papers: Iterable[Paper], dask: str, workdir: Path | None, partition_size: int,
-                  spacy_model: str | None) -> Iterator[PaperExtraction]:
+                  spacy_model: str | None, on_failure: Callable[[InputError], None] | None = None
+                  ) -> Iterator[PaperExtraction]:
     client, cluster = _dask_client(dask)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -344,24 +376,38 @@ def _extract_dask(papers: Iterable[Paper], dask: str, workdir: Path | None, part
             workdir.mkdir(parents=True, exist_ok=True)
             manifest = _Manifest(workdir)
 
+        catch = on_failure is not None
+
         def submit(i: int, chunk: list[Paper]):
             if manifest is None:
-                return None, client.submit(extract_partition, i, chunk, spacy_model, None, retries=2, pure=False)
+                return None, client.submit(extract_partition, i, chunk, spacy_model, None, None, catch,
+                                           retries=2, pure=False)
             name, fp = partition_name(i), partition_fingerprint(chunk, spacy_model)
             if manifest.done(name, fp):
                 return (name, fp), str(workdir / name)
             manifest.forget(name)
-            return (name, fp), client.submit(extract_partition, i, chunk, spacy_model, str(workdir), fp,
+            return (name, fp), client.submit(extract_partition, i, chunk, spacy_model, str(workdir), fp, catch,
                                              retries=2, pure=False, key=f"kg-extract-{name}-{fp[:16]}")
+
+        def report(problems: Iterable[InputError]) -> None:
+            for err in problems:  # in input order, before the partition's records
+                if on_failure is None:  # a partition kept by an earlier run that reported its failures
+                    raise err
+                on_failure(err)
 
         def result(item) -> Iterable[PaperExtraction]:
             entry, fut = item
             if manifest is None:
-                return fut.result()
+                if not catch:
+                    return fut.result()
+                found, xs = fut.result()
+                report(map(InputError.from_dict, found))
+                return xs
             path = fut if isinstance(fut, str) else fut.result()
             if not isinstance(fut, str):
                 manifest.record(*entry)
                 fut.release()
+            report(partition_problems(path))
             return _read_partition(path)
 
         yield from _ordered(submit, result, _chunks(papers, partition_size), 2 * workers + 1)
@@ -404,7 +450,8 @@ def extract_parallel(papers: Iterable[Paper], *, processes: int = 1, dask: str |
         Called in this process, in input order, with :func:`kg.errors.extraction_failed` for each
         paper the extractor fails on (a bug, not bad input; from a pool worker too), which is then
         yielded with no entities (``kg.extract.extract_papers(on_error=...)``). It may raise to stop.
-        Default, and always with ``dask``: the exception propagates.
+        Default: the exception propagates. With ``dask`` and ``workdir`` the warnings are kept beside
+        the partition (:func:`partition_problems`) and reported again when a re-run reuses it.
 
     Examples
     --------
@@ -414,7 +461,8 @@ def extract_parallel(papers: Iterable[Paper], *, processes: int = 1, dask: str |
     if partition_size < 1:
         raise ExtractError(f"partition size must be at least 1, got {partition_size}")
     if dask:
-        xs = _extract_dask(papers, dask, Path(workdir) if workdir is not None else None, partition_size, spacy_model)
+        xs = _extract_dask(papers, dask, Path(workdir) if workdir is not None else None, partition_size, spacy_model,
+                           on_failure)
         yield from xs if pack is None else map(pack, xs)
         return
     if processes <= 1:

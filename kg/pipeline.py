@@ -200,7 +200,7 @@ def _extract(papers: Iterable[Paper], processes: int, spacy_model: str | None, d
              workdir: str | None = None, partition_size: int = 2000, pack=None,
              on_failure: Callable[[InputError], None] | None = None) -> Iterator[Any]:
     """Extraction records (``pack(record)`` with ``pack``) in input order: one process, a local pool, or a
-    Dask cluster (``kg.parallel``); a paper the extractor fails on goes to ``on_failure`` (not with Dask)."""
+    Dask cluster (``kg.parallel``); a paper the extractor fails on goes to ``on_failure``."""
     try:
         from kg.extract import extract_papers  # noqa: PLC0415, F401
     except ImportError as exc:
@@ -423,7 +423,7 @@ def build(inputs: Iterable[str] = (), *, graph_path: str = DEFAULT_GRAPH, update
     now. Returns a :class:`BuildSummary`; bad records are listed in ``summary.skipped``
     (``strict`` raises on the first one instead). A paper the extractor itself fails on (a bug, not
     bad input) is built with no entities and listed there as a warning
-    (:func:`kg.errors.extraction_failed`; ``strict`` raises it), in one process or many (not with Dask).
+    (:func:`kg.errors.extraction_failed`; ``strict`` raises it), in one process or many, or on a Dask cluster.
     A full build that reads no paper raises :class:`InputError` (its ``skipped`` holds the problems met) and
     leaves the store there as it was.
     """

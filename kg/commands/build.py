@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.commands import problems_line
+from kg.ingest.report import problems_line
 from kg.errors import InputError
 from kg.graph import DEFAULT_GRAPH
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kg.commands import problems_line
+from kg.ingest.report import problems_line
 
 
 @click.command("evaluate")

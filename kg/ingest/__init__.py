@@ -14,8 +14,8 @@ gzip/bz2/xz are read transparently; directories are walked and globs expanded.
 >>> report = SkipReport()
 >>> [p.id for p in read_papers([d], report=report)]
 ['2401.00001']
->>> report.summary()
-'1 paper read, 1 skipped: see --report'
+>>> report.summary().split('; first: ')[0]
+'1 paper read; skipped 1 bad record(s)'
 """
 
 from __future__ import annotations

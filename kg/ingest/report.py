@@ -9,7 +9,7 @@ first problem is raised.
 >>> for n in (3, 9, 17):
 ...     r.add(InputError("no abstract", path="a.jsonl", line=n, field="abstract", hint="add one"))
 >>> r.summary()
-'412 papers read, 3 skipped: see --report'
+"412 papers read; skipped 3 bad record(s); first: a.jsonl:3: field 'abstract': no abstract (add one) (use --report F)"
 >>> r.skipped[0]["line"], r.skipped[0]["kind"]
 (3, 'skipped')
 """
@@ -22,7 +22,24 @@ from typing import Any
 
 from kg.errors import InputError
 
-__all__ = ["SkipReport", "Problems"]
+__all__ = ["SkipReport", "Problems", "problems_line"]
+
+
+def problems_line(problems: list[dict], report: str | None) -> str:
+    """The problems part of a command's stderr line: the counts, then the first problem in full.
+
+    Every command that reads records words its problems this way (``kg ingest``, ``kg extract``, ``kg build``,
+    ``kg evaluate``), so the line always names a file, line and field.
+
+    >>> problems_line([{"path": "a.jsonl", "line": 4, "field": None, "error": "not valid JSON", "hint": None,
+    ...                 "kind": "skipped"}], None)
+    'skipped 1 bad record(s); first: a.jsonl:4: not valid JSON (use --report F)'
+    """
+    warnings = sum(d.get("kind") == "warning" for d in problems)
+    counts = ([f"skipped {len(problems) - warnings} bad record(s)"] if len(problems) > warnings else []) + (
+        [f"{warnings} warning(s)"] if warnings else [])
+    return (f"{', '.join(counts)}; first: {InputError.from_dict(problems[0])}"
+            + (f" (details in {report})" if report else " (use --report F)"))
 
 
 class SkipReport:
@@ -52,7 +69,7 @@ class SkipReport:
         return sorted(self.skipped + self.warnings, key=lambda d: (str(d["path"]), d["line"] or 0))
 
     def summary(self, report_path: str | None = None) -> str:
-        """One line for stderr, e.g. ``"412 papers read, 3 skipped: see --report"``.
+        """One line for stderr: the papers read, then :func:`problems_line` when there were problems.
 
         >>> r = SkipReport(); r.papers = 5; r.distinct = 4
         >>> r.summary()
@@ -61,14 +78,8 @@ class SkipReport:
         s = f"{self.papers} paper{'' if self.papers == 1 else 's'} read"
         if self.distinct is not None and self.distinct != self.papers:
             s += f" ({self.distinct} distinct after merging duplicates)"
-        parts = []
-        if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped")
-        if self.warnings:
-            parts.append(f"{len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}")
-        if parts:
-            s += ", " + ", ".join(parts) + f": see {report_path or '--report'}"
-        return s
+        problems = self.problems
+        return f"{s}; {problems_line(problems, report_path)}" if problems else s
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """The report as JSON-ready dicts (what :meth:`write_jsonl` writes)."""

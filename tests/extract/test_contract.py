@@ -85,7 +85,7 @@ def test_bad_records_counted_reported_and_strict(tmp_path):
     res, out = _run([str(src), "--report", str(rep)])
     assert res.exit_code == 0
     assert [d["id"] for d in out] == ["c-1", "c-2"]
-    assert "2 papers read, 1 skipped" in res.stderr
+    assert f"2 papers read; skipped 1 bad record(s); first: {src}:2: not valid JSON" in res.stderr
     problems = [json.loads(x) for x in rep.read_text().splitlines()]
     assert len(problems) == 1 and problems[0]["line"] == 2 and problems[0]["path"] == str(src)
     res, _ = _run([str(src), "--strict"])

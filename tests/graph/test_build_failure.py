@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -83,3 +84,41 @@ def test_strict_stops_at_a_failing_paper_with_one_line(failing_papers, tmp_path,
                                "(AttributeError")
     assert "Traceback" not in r.output and len(r.stderr.strip().splitlines()) == 1
     assert not g.exists()
+
+
+@pytest.fixture
+def failing_module(monkeypatch):
+    """The failure forced through ``KG_EXTRACT_MODULE``, which Dask's spawned worker processes inherit."""
+    from tests.conftest import ROOT  # noqa: PLC0415
+
+    monkeypatch.setenv("KG_EXTRACT_MODULE", "tests.parallel.failing_extract")
+    monkeypatch.setenv("KG_TEST_FAIL_IDS", ",".join(sorted(BAD)))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+
+
+@pytest.mark.slow
+@pytest.mark.integration
+def test_dask_keeps_a_failing_paper_reports_it_and_again_on_a_rerun(failing_module, tmp_path):
+    """--dask local:2: the same store and report as one process; a re-run that reuses the partitions from the
+    workdir reports the warning again (it is kept beside its partition); --strict stops with one line."""
+    one, rep1 = tmp_path / "one" / "g.json.gz", tmp_path / "report1.json"
+    r = _build(str(SMALL), "--graph", str(one), "--report", str(rep1))
+    assert r.exit_code == 0, r.output
+    work = tmp_path / "parts"
+    for run in ("first", "rerun"):
+        g, rep = tmp_path / run / "g.json.gz", tmp_path / f"report-{run}.json"
+        r = _build(str(SMALL), "--graph", str(g), "--dask", "local:2", "--workdir", str(work),
+                   "--partition-size", "7", "--report", str(rep))
+        assert r.exit_code == 0, r.output
+        assert r.stderr.startswith(f"1 warning(s); first: {SMALL}:2: field 'abstract': paper '2401.10002': the "
+                                   "extractor failed (AttributeError: 'NoneType' object has no attribute 'unit')")
+        assert rep.read_text(encoding="utf-8") == rep1.read_text(encoding="utf-8")
+        assert g.read_bytes() == one.read_bytes()
+        assert _records(g)["2401.10002"]["entities"] == [] and _records(g)["2401.10001"]["entities"]
+    assert len((work / "tasks.log").read_text().splitlines()) == 5  # the re-run extracted nothing again
+    r = _build(str(SMALL), "--graph", str(tmp_path / "strict" / "g.json.gz"), "--dask", "local:2",
+               "--partition-size", "7", "--strict")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {SMALL}:2: field 'abstract': paper '2401.10002': the extractor failed "
+                               "(AttributeError")
+    assert "Traceback" not in r.output and len(r.stderr.strip().splitlines()) == 1

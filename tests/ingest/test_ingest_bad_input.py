@@ -40,7 +40,8 @@ def test_malformed_json_line_among_good_ones(tmp_path):
     f.write_text("\n".join([rec(1), '{"id": "r2", "title": "T", ', rec(3), "", rec(4)]) + "\n")
     papers, report = run(f)
     assert [p.id for p in papers] == ["r1", "r3", "r4"]
-    assert report.summary() == "3 papers read, 1 skipped: see --report"
+    assert report.summary().startswith(f"3 papers read; skipped 1 bad record(s); first: {f}:2: not valid JSON")
+    assert report.summary().endswith("(use --report F)")  # the file, line and what is wrong, without --report
     [s] = report.skipped
     assert (s["line"], s["path"]) == (2, str(f))
     assert s["error"].startswith("not valid JSON (") and s["hint"] == "fix or remove this line"
@@ -114,7 +115,7 @@ def test_invalid_utf8_is_replaced_and_warned(tmp_path):
     assert [p.abstract for p in papers] == ["Abstract number 1.", "Caf\ufffd results."]
     [w] = report.warnings
     assert w["line"] == 2 and w["error"].startswith("invalid UTF-8 at byte ") and w["hint"] == "re-save the file as UTF-8"
-    assert report.summary() == "2 papers read, 1 warning: see --report"
+    assert report.summary().startswith(f"2 papers read; 1 warning(s); first: {f}:2: invalid UTF-8 at byte ")
 
 
 def test_truncated_gzip_keeps_papers_before_and_reports(tmp_path):

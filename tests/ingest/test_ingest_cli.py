@@ -40,7 +40,10 @@ def test_json_jsonl_dedupe_and_report(tmp_path):
     assert r.exit_code == 0
     papers = json.loads(r.stdout)
     assert len(papers) == 5 and papers[0]["date"] == "2023-02-18" and papers[0]["id"] == "2401.10001"
-    assert r.stderr == f"7 papers read (5 distinct after merging duplicates), 1 skipped: see {report}\n"
+    assert r.stderr.startswith(f"7 papers read (5 distinct after merging duplicates); skipped 1 bad record(s); first: "
+                               f"{FIX / 'refs.bib'}:")
+    assert "entry 'noabstract2020' has no abstract field; skipped" in r.stderr
+    assert r.stderr.endswith(f"(details in {report})\n") and len(r.stderr.splitlines()) == 1
     assert json.loads(report.read_text())["error"] == "entry 'noabstract2020' has no abstract field; skipped"
     r = run(str(FIX / "hf_blank.txt"), str(FIX / "hf_trailer.txt"), "--jsonl", "--no-dedupe")
     assert [json.loads(x)["sources"][0]["line"] for x in r.stdout.splitlines()] == [11, 15, 13, 21, 29]
@@ -70,8 +73,8 @@ def test_missing_file_and_nothing_read(tmp_path):
     g.write_bytes(bytes(range(256)) * 4)
     r = run(str(g))
     assert r.exit_code == 1
-    assert r.stderr.splitlines() == [
-        "0 papers read, 1 skipped: see --report",
+    assert r.stderr.splitlines()[0].startswith(f"0 papers read; skipped 1 bad record(s); first: {g}: binary content")
+    assert r.stderr.splitlines()[1:] == [
         "Error: no papers read from the inputs (check the files and --format; rerun with --report FILE for the reasons)"]
 
 
