@@ -22,7 +22,7 @@ from kg.errors import ExtractError
 from kg.extract.affixes import plain_word_affixes
 from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mined_names
 from kg.extract import entscore
-from kg.extract.discover import (COMPONENT_NEXT, enumerated_parts, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, named_part_is_new, proposal_spans,
+from kg.extract.discover import (COMPONENT_NEXT, enumerated_parts, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, named_part_is_new, proposal_spans, titled_measures,
                                  result_subjects, task_phrases, cued_task_phrases)
 from kg.extract.discover import _SENT_END, _SPLIT_PARTS, _SUBJECT_AFTER, _kind, is_name_token
 from kg.extract.relations import find_relations
@@ -911,6 +911,8 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
             cands.append((s, e, "Dataset", hit[1] if hit else text[s:e], "dataset"))
     for s, e in metric_spans(text):
         cands.append((s, e, "Metric", text[s:e], "metric"))
+    for s, e in titled_measures(text) if field == "abstract" else ():
+        cands.append((s, e, "Metric", text[s:e], "metric"))  # "a 6.0% Mean Relative Percentage Error"
     for s, e in measure_spans(text):
         hit = catalog_lookup(text[s:e])
         if hit is None or hit[0] == "Metric":

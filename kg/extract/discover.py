@@ -29,7 +29,7 @@ from importlib import resources
 from kg.extract.catalog import catalog_lookup, load_catalog
 from kg.extract.scan import WordStarts, finditer_at, has_digit, matches_at, starts_of
 
-__all__ = ["enumerated_parts", "capitalised_dataset_names", "metric_qualifier", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
+__all__ = ["enumerated_parts", "capitalised_dataset_names", "titled_measures", "metric_qualifier", "catalog_task_modifier", "measure_spans", "result_subjects", "name_chunks", "is_name_token", "dataset_lists", "task_phrases", "metric_spans", "appositive_types", "long_form_type", "proposal_spans",
            "title_head", "definition_context", "load_heads", "load_stoplist", "load_vague_phrases"]
 
 
@@ -1002,6 +1002,54 @@ def metric_spans(text: str, names: list[tuple[int, int]] | None = None) -> list[
             out.append((m.start(1), m.end(1)))
     out = sorted(set(out), key=lambda p: (p[0], -p[1]))
     return [p for k, p in enumerate(out) if not any(q[0] <= p[0] and p[1] <= q[1] for q in out[:k])]
+
+
+# a measure named in title case inside a sentence: "a 6.0% Mean Relative Percentage Error", "the Foo-aware Speedup
+# Score (FS)"; the capitalised head ends the capitalised run (not "Mean Squared Error Loss", "Score Distillation")
+_TITLED_HEADS = (" Score", " Distance", " Rate", " Error", " Accuracy", " Similarity", " Ratio", " Coefficient",
+                 " Divergence", " Precision", " Recall")  # not "Index": mostly an input or a feature ("Body Mass Index")
+_TITLED_MEASURE = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)*\s+){1,4}$")
+_TITLED_NOT = frozenset("The A An Our This These Its Their We Learning Sampling Frame Dropout Heart Bit Clock Interest "
+                        "Tax Birth Death Growth Update Firing Spike Mutation Decay Refresh Baud Data Code".split())
+
+
+def titled_measures(text: str) -> list[tuple[int, int]]:
+    """Measures written in title case inside a sentence (an abstract, not a title): one to four capitalised words and
+    a capitalised measure head that ends the capitalised run, the word before the run not capitalised (a title-case
+    sentence or heading names no measure this way).
+
+    >>> t = "It reaches a 6.0% Mean Relative Percentage Error and a low Learning Rate. Mean Squared Error Loss helps."
+    >>> [t[s:e] for s, e in titled_measures(t)]
+    ['Mean Relative Percentage Error']
+    """
+    out = []
+    for h in _TITLED_HEADS:
+        i = text.find(h)
+        while i != -1:
+            e = i + len(h)
+            i = text.find(h, e)
+            if e < len(text) and (text[e].isalnum() or text[e] in "-@"):
+                continue  # "Score-based", "Recall@5" (a cut-off of another measure)
+            nxt = _NEXT_TOKEN.match(text, e)
+            if nxt and nxt[1][:1].isupper():
+                continue  # "Mean Squared Error Loss": the head is part of a longer name
+            m = _TITLED_MEASURE.search(text, max(0, e - len(h) - 60), e - len(h) + 1)
+            if not m:
+                continue
+            s = m.start()
+            words = text[s:e].split()
+            while words and words[0] in _TITLED_NOT:
+                s += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2 or text[s - 1:s] == "{":
+                continue  # "\textit{Semantic Similarity} as a new task": a term being defined
+            if s == m.start():  # not after a capitalised word (a title-case run) nor opening a sentence
+                before = text[max(0, s - 40):s].rstrip()
+                prev = before.rsplit(None, 1)[-1] if before else ""
+                if not before or before.endswith((".", "!", "?")) or prev[:1].isupper():
+                    continue
+            out.append((s, e))
+    return sorted(out)
 
 
 # ----------------------------------------------------------------------------------------------- tasks

@@ -343,3 +343,14 @@ def test_averaging_and_training_qualifiers_and_known_distribution_measures():
     # "rank-1" before another noun is a matrix rank, no re-identification accuracy
     assert _ents("We learn rank-1 components of each weight matrix.", typ="Metric") == {}
     assert "rank-1 accuracy" in _ents("It reaches 91.2% rank-1 on the test split.", typ="Metric")
+
+
+def test_a_measure_named_in_title_case_inside_a_sentence():
+    got = _ents("FooSim reaches a 5.2% Mean Relative Percentage Error against BarSim.", typ="Metric")
+    assert "Mean Relative Percentage Error" in got
+    got = _ents("Runs are scored with the Error-aware Zorb Score (EZS), which rewards correct outputs.", typ="Metric")
+    assert "Error-aware Zorb Score" in got
+    # a longer name, a setting, an input variable or a title-case heading: no measure
+    assert _ents("We train with the Mean Squared Error Loss and a warm Learning Rate.", typ="Metric") == {}
+    assert _ents("The model takes the Body Mass Index of each patient as input.", typ="Metric") == {}
+    assert _ents("Towards Better Zorb Accuracy. We study FooNet on BarSet.", typ="Metric") == {}
