@@ -299,6 +299,10 @@ _COST_METRICS = frozenset({"computational cost", "training cost", "inference cos
 _COMPARED_BEFORE = re.compile(r"\b(?:higher|lower|improved|better|superior|comparable|reduced|increased|worse|greater)\s+"
                               r"(?:[a-z][\w\-]*\s+)?$")
 _COMPARED_AFTER = re.compile(r"s?\s+(?:than|compared\s+(?:to|with)|relative\s+to|over)\b")
+# the measure compared as the subject of its clause: "The detection rate for our attacks is slightly lower than"
+_COMPARED_AS_SUBJECT = re.compile(r"s?(?:\s+(?:for|of|on|in)\s+[^.;:,()]{1,60}?)?\s+(?:is|are|was|were|remains?|remained)\s+"
+                                  r"(?:\w+ly\s+)?(?:lower|higher|better|worse|comparable|similar|superior|inferior|"
+                                  r"greater|smaller)\s+(?:than|to)\b")
 _ARTICLES = ("a ", "an ", "the ")
 # a catalog measure written as an acronym ("HR", "R2", "SER", "MAE"), and another name it can be glued into
 _METRIC_ACRONYM = re.compile(r"[A-Z][A-Z0-9&²³^@]{1,5}s?")
@@ -1080,6 +1084,7 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
                     a <= c[0] < b and c[2] == "Metric" and text[c[0]:c[1]].lower() not in _VAGUE_METRIC
                     and c[3] not in _CONTEXT_METRIC and c[3] not in _VALUE_BOUND for c in cat_cands) and not (
                     _COMPARED_BEFORE.search(text, max(0, s - 30), s) and _COMPARED_AFTER.match(text, e)) and not (
+                    text[max(0, s - 4):s].lower() == "the " and _COMPARED_AS_SUBJECT.match(text, e)) and not (
                     _measuring_context(text, s, e, a)):
                 continue
         taken[s:e] = b"\x01" * (e - s)

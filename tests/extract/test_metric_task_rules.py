@@ -354,3 +354,9 @@ def test_a_measure_named_in_title_case_inside_a_sentence():
     assert _ents("We train with the Mean Squared Error Loss and a warm Learning Rate.", typ="Metric") == {}
     assert _ents("The model takes the Body Mass Index of each patient as input.", typ="Metric") == {}
     assert _ents("Towards Better Zorb Accuracy. We study FooNet on BarSet.", typ="Metric") == {}
+
+
+def test_a_gated_measure_compared_as_the_subject_of_its_clause():
+    got = _ents("The detection rate for our hidden prompts is slightly lower than that of BarNet.", typ="Metric")
+    assert "detection rate" in got
+    assert _ents("A high detection rate matters to users of BarNet.", typ="Metric") == {}
