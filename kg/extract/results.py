@@ -95,12 +95,15 @@ _LINK_AFTER = re.compile(
     r"gains?|increases?|decreases?|drops?|reductions?|boosts?|in|of|on|the|average|mean|overall|"
     r"increase|decrease|fewer|smaller|faster|larger|greater|top-\d+)\b)*$", re.I)
 _X_CONTEXT = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:faster|speed-?ups?|acceleration|fewer|less|smaller|lower|higher|more|larger|"
+    r"^\s*(?:[\w\-]+\s+){0,2}?(?:faster|speed-?ups?|acceleration|fewer|less|smaller|lower|higher|more|larger|"
     r"greater|reductions?|improvements?|compression|cheaper|efficien\w*|boosts?|increases?|decreases?|"
     r"better|gains?|throughput|savings?|that\s+of|compared|relative|over|[a-z]+er\s+than|as\s+[a-z]+\s+as|speed)\b"
     r"|^\s*(?:up\s+)?to\s+\$?(?:\\textbf\{)?\d", re.I)
-_X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|improvement|gains?|by|up\s+to|of)\s*"
-                       r"(?:over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|up\s+to\s+)?\$?$", re.I)
+_X_BEFORE = re.compile(r"\b(?:speed-?ups?|acceleration|compression|reduction|improvement|gains?|savings?:?|by|up\s+to|of)\s*"
+                       r"(?:over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|up\s+to\s+|approximately\s+|around\s+|"
+                       r"roughly\s+|at\s+least\s+)?\$?$", re.I)
+#: "with 1.9x and 3.1x improvements": the next factor of the list, whose words after it say what both measure
+_X_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|/\s*)\$?\d[\d.,]*\s?(?:[xX×]|times)(?![\w\-])")
 #: "eliminates over 60% of the weights", "pruning 90% of Gaussians", "reduces latency to 45.4% of the original":
 #: a share removed or kept is a measure, not a setting
 _CUT_BEFORE = re.compile(r"\b(?:eliminat|prun|remov|discard)\w*\b[^.;]{0,60}?$"
@@ -918,7 +921,9 @@ def _accept(text: str, c: _Cand, s: int, e: int, adjacent: bool, prev_ok: _Cand 
     if c.unit == "points":
         return True
     if c.unit == "x":
-        return bool(_X_CONTEXT.match(text[c.end:c.end + 40].lstrip("$}")) or _X_BEFORE.search(text, max(s, c.start - 25), c.start))
+        nxt = _X_LIST_NEXT.match(text, c.end, e)
+        return bool(_X_CONTEXT.match(text[c.end:c.end + 40].lstrip("$}")) or _X_BEFORE.search(text, max(s, c.start - 25), c.start)
+                    or nxt and _X_CONTEXT.match(text[nxt.end():nxt.end() + 40].lstrip("$}")))
     if adjacent or c.measure:
         v = c.value
         return not (len(v) == 4 and v.isdigit() and 1900 <= int(v) <= 2100)

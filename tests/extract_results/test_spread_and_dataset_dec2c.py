@@ -66,3 +66,18 @@ def test_two_datasets_then_two_values_far_after():
     t = ("Comprehensive experiments on the ZRW and ZRW1000 datasets confirm the superiority of QuxSyncNet, achieving "
          "new state-of-the-art accuracies of 92.0% and 60.7% Top-1 ACC.")
     assert datasets(t) == [("92.0", "ZRW"), ("60.7", "ZRW1000")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("QuxNet achieves up to a 1.96 times end-to-end speedup over GPU kernels.", "1.96"),
+    ("QuxNet achieves a speedup of approximately 46 times on large clusters.", "46"),
+    ("QuxNet reduces the mean-squared error by roughly 200x on all fields.", "200"),
+    ("QuxNet brings FLOPs savings: 3.7x overall.", "3.7"),
+    ("On ZorbRoutes, QuxNet gives 1.9x and 3.1x improvements in speed.", "1.9"),
+])
+def test_a_factor_with_its_measure_a_little_farther(text, value):
+    assert value in [v for v, _, _ in results(text)]
+
+
+def test_a_factor_of_a_setting_is_no_result():
+    assert results("We train QuxNet on 8x A100 GPUs for two days.") == []
