@@ -153,6 +153,17 @@ def _pool_init(spacy_model: str | None) -> None:
     _nlp(spacy_model)
 
 
+def _report_failures(found: Iterable[dict], on_failure: Callable[[InputError], None] | None) -> None:
+    """A worker's extraction failures (skip-report dicts), reported here in input order, before its records.
+
+    Without ``on_failure`` the first is raised (a Dask partition kept by an earlier run that reported them)."""
+    for d in found:
+        err = InputError.from_dict(d)
+        if on_failure is None:
+            raise err
+        on_failure(err)
+
+
 def _extract_local(papers: Iterable[Paper], processes: int, chunk: int, spacy_model: str | None,
                    pack: Callable | None = None, on_failure: Callable[[InputError], None] | None = None
                    ) -> Iterator[Any]:
@@ -160,8 +171,7 @@ def _extract_local(papers: Iterable[Paper], processes: int, chunk: int, spacy_mo
 
     def result(f) -> list:
         found, records = f.result()
-        for d in found:  # the worker's extraction failures, reported here in input order
-            on_failure(InputError.from_dict(d))
+        _report_failures(found, on_failure)
         return records
 
     with ProcessPoolExecutor(max_workers=processes, initializer=_pool_init, initargs=(spacy_model,)) as pool:
@@ -277,24 +287,28 @@ def extract_partition(index: int, papers: list[Paper], spacy_model: str | None,
         for d in records:
             f.write(json.dumps(d, ensure_ascii=False, sort_keys=True) + "\n")
     os.replace(tmp, out)
-    probs = out.with_name(f"{out.name}{PROBLEMS_SUFFIX}")
     if found:
-        tmp = probs.with_name(f"{probs.name}.{tag}")
-        tmp.write_text(json.dumps(found, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, probs)
-    else:
-        probs.unlink(missing_ok=True)  # left by an earlier run of a partition whose input changed since
+        _replace_text(out.with_name(f"{out.name}{PROBLEMS_SUFFIX}"), json.dumps(found, ensure_ascii=False,
+                                                                                sort_keys=True), tag)
+    else:  # left by an earlier run of a partition whose input changed since
+        out.with_name(f"{out.name}{PROBLEMS_SUFFIX}").unlink(missing_ok=True)
     if fingerprint is not None:
-        side = out.with_name(f"{out.name}.sha256.{tag}")
-        side.write_text(fingerprint, encoding="utf-8")
-        os.replace(side, out.with_name(f"{out.name}.sha256"))
+        _replace_text(out.with_name(f"{out.name}.sha256"), fingerprint, tag)
     with open(Path(workdir) / TASK_LOG, "a", encoding="utf-8") as log:
         log.write(f"{partition_name(index)} {socket.gethostname()} {os.getpid()} {len(records)}\n")
     return str(out)
 
 
-def partition_problems(path: str | Path) -> list[InputError]:
-    """The extraction warnings kept beside a partition file by :func:`extract_partition` (``[]`` when none).
+def _replace_text(path: Path, text: str, tag: str) -> None:
+    """Write ``text`` to ``path`` atomically: a temporary name ending in ``tag``, then a rename."""
+    tmp = path.with_name(f"{path.name}.{tag}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def partition_problems(path: str | Path) -> list[dict]:
+    """The extraction warnings (skip-report dicts) kept beside a partition file by :func:`extract_partition`
+    (``[]`` when none).
 
     >>> partition_problems("/nonexistent/part-00000.jsonl")
     []
@@ -303,7 +317,7 @@ def partition_problems(path: str | Path) -> list[InputError]:
         text = Path(f"{path}{PROBLEMS_SUFFIX}").read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
-    return [InputError.from_dict(d) for d in json.loads(text)]
+    return json.loads(text)
 
 
 def _sidecar(out: Path) -> str | None:
@@ -389,25 +403,19 @@ def _extract_dask(papers: Iterable[Paper], dask: str, workdir: Path | None, part
             return (name, fp), client.submit(extract_partition, i, chunk, spacy_model, str(workdir), fp, catch,
                                              retries=2, pure=False, key=f"kg-extract-{name}-{fp[:16]}")
 
-        def report(problems: Iterable[InputError]) -> None:
-            for err in problems:  # in input order, before the partition's records
-                if on_failure is None:  # a partition kept by an earlier run that reported its failures
-                    raise err
-                on_failure(err)
-
         def result(item) -> Iterable[PaperExtraction]:
             entry, fut = item
             if manifest is None:
                 if not catch:
                     return fut.result()
                 found, xs = fut.result()
-                report(map(InputError.from_dict, found))
+                _report_failures(found, on_failure)
                 return xs
             path = fut if isinstance(fut, str) else fut.result()
             if not isinstance(fut, str):
                 manifest.record(*entry)
                 fut.release()
-            report(partition_problems(path))
+            _report_failures(partition_problems(path), on_failure)
             return _read_partition(path)
 
         yield from _ordered(submit, result, _chunks(papers, partition_size), 2 * workers + 1)
