@@ -260,18 +260,26 @@ def generic_fields(d: Mapping[str, Any], fields: Mapping[str, str] | None = None
     return out
 
 
+#: The longest title or abstract kept whole: spaCy's default ``Language.max_length`` (a text past it makes
+#: ``nlp.pipe`` raise for the whole batch). Real abstracts are a few thousand characters; a longer text is
+#: cut here with a warning (a full paper pasted into the field, a wrong ``--field`` mapping).
+MAX_TEXT_CHARS = 1_000_000
+
+
 def build_paper(f: Mapping[str, Any], source: Source, problems: Problems) -> Paper | None:
     """Validate and normalise one record's fields into a :class:`Paper`.
 
     Returns ``None`` (after reporting why to ``problems``) when the record has
     no abstract, or neither an id nor a title. A date that cannot be parsed is
-    reported as a warning and left empty.
+    reported as a warning and left empty; a title or abstract longer than
+    :data:`MAX_TEXT_CHARS` is cut there with a warning.
     """
     where = {"path": source.path, "line": source.line}
     title = _text(f.get("title"), "title", where, problems)
     abstract = _text(f.get("abstract"), "abstract", where, problems)
     if title is None or abstract is None:
         return None
+    title, abstract = _cut(title, "title", where, problems), _cut(abstract, "abstract", where, problems)
     if not abstract:
         what = "empty abstract" if f.get("abstract") not in (None, "") else "no abstract"
         problems(InputError(f"{what}; record skipped", **where, field="abstract",
@@ -304,6 +312,16 @@ def build_paper(f: Mapping[str, Any], source: Source, problems: Problems) -> Pap
     return Paper(id=pid, title=title, abstract=abstract, date=date, authors=authors, urls=urls,
                  sources=(source,), doi=doi, arxiv_id=arxiv, categories=categories,
                  venue=clean(venue) if venue else None)
+
+
+def _cut(text: str, name: str, where: dict, problems: Problems) -> str:
+    """``text`` cut to :data:`MAX_TEXT_CHARS`, with a warning when it was longer."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return text
+    problems.warn(InputError(f"is {len(text):,} characters, longer than any {name}; cut to the first "
+                             f"{MAX_TEXT_CHARS:,}, paper kept", **where, field=name,
+                             hint=f"check that '{name}' holds the {name}, not a full text (--field {name}=NAME maps it)"))
+    return text[:MAX_TEXT_CHARS]
 
 
 def _text(v: Any, name: str, where: dict, problems: Problems) -> str | None:

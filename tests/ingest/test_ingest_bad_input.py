@@ -232,3 +232,23 @@ def test_csv_without_abstract_column_is_one_skip_and_text_lists_are_not_pages(tm
         (None, "cannot tell the format (starts with '# Notes\\n\\nPages show `Get trending papers'); skipped")]
     papers = list(read_papers([str(f)], fields={"abstract": "Task Name", "title": "Task Name"}))  # --field
     assert len(papers) == 500 and (papers[0].abstract, papers[0].id) == ("task 0", "title:task 0")
+
+
+def test_an_abstract_longer_than_spacy_takes_is_cut_with_a_warning_and_extracts(tmp_path):
+    """A text past spaCy's max_length made `kg extract` stop with a traceback and write nothing."""
+    from click.testing import CliRunner  # noqa: PLC0415
+
+    from kg.cli import cli  # noqa: PLC0415
+    from kg.ingest.records import MAX_TEXT_CHARS  # noqa: PLC0415
+
+    f = tmp_path / "huge.jsonl"
+    long = "We train FooNet on ImageNet. " * (MAX_TEXT_CHARS // 29 + 10)
+    f.write_text(rec(1) + "\n" + json.dumps({"id": "r2", "title": "FooNet", "abstract": long}) + "\n")
+    papers, report = run(f)
+    assert [p.id for p in papers] == ["r1", "r2"] and len(papers[1].abstract) == MAX_TEXT_CHARS
+    [w] = report.warnings
+    assert (w["line"], w["field"]) == (2, "abstract") and "cut to the first 1,000,000, paper kept" in w["error"]
+    r = CliRunner().invoke(cli, ["extract", str(f), "-o", str(tmp_path / "x.jsonl")])
+    assert r.exit_code == 0, r.output
+    assert [json.loads(x)["id"] for x in (tmp_path / "x.jsonl").read_text().splitlines()] == ["r1", "r2"]
+    assert f"{f}:2: field 'abstract': is " in r.stderr
