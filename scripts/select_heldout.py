@@ -52,8 +52,12 @@ Sets k and l (seeds ``SEED_K``, ``SEED_L``) follow the same recipe again: set k 
 itself (``EXCLUDE_FILES_K``), set l excludes set k's list plus set k itself (``EXCLUDE_FILES_L``); the draws of sets
 a to j are unchanged.
 
+Sets m and n (seeds ``SEED_M``, ``SEED_N``) follow the same recipe again: set m excludes set l's list plus set l
+itself (``EXCLUDE_FILES_M``), set n excludes set m's list plus set m itself (``EXCLUDE_FILES_N``); the draws of sets
+a to l are unchanged.
+
 Usage: ``.venv/bin/python scripts/select_heldout.py`` (set a) or ``.venv/bin/python scripts/select_heldout.py
---set b`` (or ``--set c``, ``--set d``, ``--set e``, ``--set f``, ``--set g``, ``--set h``, ``--set i``, ``--set j``, ``--set k``, ``--set l``) prints ``source<TAB>id`` lines, arXiv first.
+--set b`` (or ``--set c``, ``--set d``, ``--set e``, ``--set f``, ``--set g``, ``--set h``, ``--set i``, ``--set j``, ``--set k``, ``--set l``, ``--set m``, ``--set n``) prints ``source<TAB>id`` lines, arXiv first.
 """
 from __future__ import annotations
 
@@ -78,6 +82,8 @@ SEED_I = 20261207
 SEED_J = 20261208
 SEED_K = 20261209
 SEED_L = 20261210
+SEED_M = 20261211
+SEED_N = 20261212
 N_ARXIV, N_HF = 25, 15
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("KG_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -141,11 +147,20 @@ EXCLUDE_FILES_L = [
     *EXCLUDE_FILES_K,
     "tests/gold/heldout_dec2k_gold.jsonl",
 ]
+EXCLUDE_FILES_M = [
+    *EXCLUDE_FILES_L,
+    "tests/gold/heldout_dec2l_gold.jsonl",
+]
+EXCLUDE_FILES_N = [
+    *EXCLUDE_FILES_M,
+    "tests/gold/heldout_dec2m_gold.jsonl",
+]
 SETS = {"a": (SEED, EXCLUDE_FILES), "b": (SEED_B, EXCLUDE_FILES_B), "c": (SEED_C, EXCLUDE_FILES_C),
         "d": (SEED_D, EXCLUDE_FILES_D), "e": (SEED_E, EXCLUDE_FILES_E), "f": (SEED_F, EXCLUDE_FILES_F),
         "g": (SEED_G, EXCLUDE_FILES_G), "h": (SEED_H, EXCLUDE_FILES_H),
         "i": (SEED_I, EXCLUDE_FILES_I), "j": (SEED_J, EXCLUDE_FILES_J),
-        "k": (SEED_K, EXCLUDE_FILES_K), "l": (SEED_L, EXCLUDE_FILES_L)}
+        "k": (SEED_K, EXCLUDE_FILES_K), "l": (SEED_L, EXCLUDE_FILES_L),
+        "m": (SEED_M, EXCLUDE_FILES_M), "n": (SEED_N, EXCLUDE_FILES_N)}
 ALSO_SEEN = {
     "2502.01692", "2509.00827", "2509.07300", "2509.12168", "2510.00394", "2510.03997", "2510.13281",
     "2510.15148", "2511.00812", "2511.18792", "2601.05495", "2601.22275", "2604.17886", "2605.15467",
