@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from operator import itemgetter
@@ -1938,6 +1938,23 @@ def _default_nlp() -> Language:
     return extraction_nlp()
 
 
+def _too_long(paper: Paper, max_length: int) -> ValueError | None:
+    """The error for a paper whose title or abstract is past the pipeline's ``max_length``, else None.
+
+    kg's readers cut such a text with a warning (:data:`kg.ingest.records.MAX_TEXT_CHARS`); a :class:`Paper` built
+    in code can still carry one, and spaCy would stop the whole stream with its E088 error.
+
+    >>> str(_too_long(Paper(id="x", title="", abstract="a b c d"), 5))
+    "paper 'x': the abstract has 7 characters, past the pipeline's max_length 5; cut it, or raise nlp.max_length"
+    """
+    for name in ("title", "abstract"):
+        n = len(getattr(paper, name))
+        if n > max_length:
+            return ValueError(f"paper {paper.id!r}: the {name} has {n:,} characters, past the pipeline's "
+                              f"max_length {max_length:,}; cut it, or raise nlp.max_length")
+    return None
+
+
 def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_process: int = 1,
                    batch_size: int = 64,
                    on_error: Callable[[Paper, Exception], None] | None = None) -> Iterator[PaperExtraction]:
@@ -1955,25 +1972,29 @@ def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_pr
         Texts per ``nlp.pipe`` batch.
     on_error
         Called with the paper and the exception when the rules fail on one paper (a bug, never bad input: the text
-        was read already); the paper is then yielded with no entities, so the output keeps every paper in order.
-        Default: the exception propagates.
+        was read already), or with a :class:`ValueError` naming the paper and field when its title or abstract is
+        longer than ``nlp.max_length``; the paper is then yielded with no entities, so the output keeps every paper
+        in order. Default: the exception propagates.
 
     >>> [x.id for x in extract_papers([Paper(id="a", title="", abstract="ResNet."), Paper(id="b", title="", abstract="")])]
     ['a', 'b']
     """
     nlp = nlp or _default_nlp()
-    pending: list[Paper] = []
+    pending: deque[tuple[Paper, ValueError | None]] = deque()
 
     def texts():
         for p in papers:
-            pending.append(p)
-            yield p.title
-            yield p.abstract
+            too_long = _too_long(p, nlp.max_length)
+            pending.append((p, too_long))
+            yield "" if too_long else p.title
+            yield "" if too_long else p.abstract
     docs = nlp.pipe(texts(), batch_size=batch_size, n_process=n_process)
     for title_doc in docs:
         abstract_doc = next(docs)
-        paper = pending.pop(0)
+        paper, too_long = pending.popleft()
         try:
+            if too_long:
+                raise too_long
             x = _assemble(paper, (title_doc, abstract_doc))
         except Exception as exc:
             if on_error is None:

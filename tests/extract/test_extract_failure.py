@@ -48,3 +48,22 @@ def test_strict_stops_at_a_failing_paper_with_one_line(failing_second_paper, tmp
     assert res.exit_code == 1
     assert "paper '2401.10002': the extractor failed (AttributeError" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_a_paper_past_max_length_given_to_the_library_is_reported_not_a_spacy_error():
+    """kg's readers cut a text past spaCy's max_length; a Paper built in code could still carry one, and spaCy's
+    E088 error stopped the whole stream (the papers after it were never extracted)."""
+    from kg.extract import build_nlp, extract_papers  # noqa: PLC0415
+    from kg.models import Paper  # noqa: PLC0415
+
+    nlp = build_nlp()
+    papers = [Paper(id="a", title="", abstract="We train FooNet on ImageNet."),
+              Paper(id="big", title="FooNet", abstract="We train FooNet on ImageNet. " * (nlp.max_length // 29 + 1)),
+              Paper(id="c", title="", abstract="We train BarNet on ImageNet.")]
+    seen = []
+    out = list(extract_papers(papers, nlp=nlp, on_error=lambda p, e: seen.append((p.id, str(e)))))
+    assert [x.id for x in out] == ["a", "big", "c"] and not out[1].entities and out[2].entities
+    assert seen == [("big", f"paper 'big': the abstract has {len(papers[1].abstract):,} characters, past the "
+                            f"pipeline's max_length {nlp.max_length:,}; cut it, or raise nlp.max_length")]
+    with pytest.raises(ValueError, match="paper 'big': the abstract has"):
+        list(extract_papers(papers, nlp=nlp))
