@@ -744,6 +744,38 @@ _LOWER_MODEL = re.compile(r"(?<![\w\-/.])(?:" + "|".join(_LOWER_FAMILIES) + r")(
 
 _COINED = re.compile(r"[\-+A-Z]")
 
+# a model family's checkpoint written past the name the catalog or a name chunk ends at: a tier word, a version
+# after a tier word ("Claude Sonnet 4.6", "Mistral Small 3.1", "Gemini-1.5-pro", "Llama 3 70B Instruct") or a size
+# tag ("Qwen3:8B", "Gemma3:27B", "DeepSeek-V3 671B"); the catalog lists only some checkpoints of each family
+_MODEL_FAMILIES = ("GPT", "Claude", "Gemini", "Gemma", "Llama", "LLaMA", "Qwen", "Mistral", "Mixtral", "Ministral",
+                   "Codestral", "Pixtral", "DeepSeek", "Phi", "Grok", "OLMo", "Falcon", "InternLM", "InternVL", "GLM",
+                   "ChatGLM", "Kimi", "LLaVA", "Nemotron", "Granite", "MiniCPM", "Baichuan", "CodeLlama", "Code Llama",
+                   "StarCoder", "Yi", "Command", "Hunyuan", "ERNIE", "SmolLM", "Aya", "Vicuna", "Sonnet", "Opus")
+_FAMILY_START = re.compile(r"(?:" + "|".join(_MODEL_FAMILIES) + r")(?![a-z])")
+_TIER = (r"(?:Pro|Flash|Mini|Nano|Lite|Sonnet|Opus|Haiku|Turbo|Instruct|Chat|Base|Large|Small|Medium|Max|Plus|Ultra|"
+         r"Thinking|Preview|Coder|Vision|IT|pro|flash|mini|nano|lite|turbo|instruct|chat|it|preview)")
+_SIZE_TAG = r"\d+(?:\.\d+)?[BbMm](?:-A\d+(?:\.\d+)?[Bb])?"
+_TIER_WORD = re.compile(rf"[ \-]{_TIER}\b")
+_MODEL_TAIL = re.compile(rf"(?:(?:[ \-]{_TIER}(?:[ \-]v?\d+(?:\.\d+)*)?)|[ \-:]{_SIZE_TAG})+(?![\w%×]|-(?!-)|\.\d)")
+
+
+def model_tail(text: str, s: int, e: int) -> int | None:
+    """End of a model family's checkpoint name that goes on past the name found at ``text[s:e]`` (a tier word, a
+    version after it, a size tag; see ``_MODEL_TAIL``), if ``text[s:e]`` opens with a family name; not when a
+    capitalised word follows (a longer title-case name) or the tail is only an adjective ("Llama-based").
+
+    >>> t = "We test Claude Sonnet 4.6--Gemini-1.5-pro, Qwen3:8B and Mistral Small 3 Reasoner; GPT-4 Turbo, Llama-based."
+    >>> [t[a:model_tail(t, a, a + len(w)) or a + len(w)] for w in ("Claude", "Gemini-1.5", "Qwen3", "Mistral", "GPT-4",
+    ...                                                            "Llama") for a in [t.find(w)]]
+    ['Claude Sonnet 4.6', 'Gemini-1.5-pro', 'Qwen3:8B', 'Mistral', 'GPT-4 Turbo', 'Llama']
+    """
+    if not _FAMILY_START.match(text, s, e):
+        return None
+    m = _MODEL_TAIL.match(text, e)
+    if m is None or text.startswith(" ", m.end()) and text[m.end() + 1:m.end() + 2].isupper():
+        return None
+    return m.end()
+
 
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![\w\-])[A-Za-z0-9]+-$")
 
@@ -986,6 +1018,10 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         if (catalog_lookup(text[s:e]) is None and low not in _vague and low not in stop_names
                 and not any(s <= cs and ce <= e for cs, ce in catalog)):
             cands.append((s, e, "Method", text[s:e], "name"))
+    for s, e, typ, name, src in list(cands) if has_digit(text) or _TIER_WORD.search(text) else ():
+        e2 = model_tail(text, s, e) if typ == "Method" and src in ("catalog", "name") else None
+        if e2 is not None:  # "Claude" + " Sonnet 4.6", "Gemini-1.5" + "-pro", "Qwen3" + ":8B": the checkpoint named
+            cands.append((s, e2, "Method", text[s:e2], "name"))
     if mined_cands:
         # a phrase mined from unlabelled abstracts (catalog_mined_*.jsonl) is a lower tier: it only fills a gap and
         # never displaces, cuts into or retypes what the curated catalog or the pattern rules found
