@@ -293,8 +293,11 @@ _CONTEXT_METRIC = frozenset({"model size", "training time", "inference time", "m
                              "failure rate", "acceptance rate", "completion rate", "conversion rate",
                              "training cost", "inference cost", "Kullback-Leibler divergence",
                              "maximum mean discrepancy"})
-# catalog costs: no entity of their own (a cost is no named measure; results still take them as their metric)
+# catalog costs: no entity of their own (a cost is no named measure; results still take them as their metric) unless
+# a value changes it right there: "reduces the computational cost by about 20%", "reducing training cost (up to 75%)"
 _COST_METRICS = frozenset({"computational cost", "training cost", "inference cost"})
+_COST_VALUED = re.compile(r"s?\s+(?:by\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|roughly\s+|"
+                          r"around\s+|more\s+than\s+|a\s+factor\s+of\s+)?|\((?:up\s+to\s+|by\s+)?)\d")
 # a measure compared without a value: "higher detection rates compared to its competitors", "superior accuracy than"
 _COMPARED_BEFORE = re.compile(r"\b(?:higher|lower|improved|better|superior|comparable|reduced|increased|worse|greater)\s+"
                               r"(?:[a-z][\w\-]*\s+)?$")
@@ -1873,7 +1876,9 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             # with a qualifier the abstract repeats: "the Looped Transformer" ... "a looped transformer")
             del ents[key]
     for key in [k for k in ents if k[0] == "Metric" and ents[k]["name"] in _COST_METRICS]:
-        del ents[key]  # a cost is the price of a method, no named measure (results still read it as their metric)
+        # a cost is the price of a method, no named measure (results still read it as their metric), unless measured
+        if not any(m.field == "abstract" and _COST_VALUED.match(paper.abstract, m.end) for m in ents[key]["mentions"]):
+            del ents[key]
     removed: set[tuple[str, str]] = set()
     if learned:
         removed = _learned_filter(paper, ents, per_field, dropped, quals)

@@ -672,15 +672,24 @@ _MEASURE_HEAD = (r"(?:speed|speedup|time|latency|throughput|cost|usage|consumpti
                  r"precision|recall)")
 _NOT_MOD = (r"(?!(?:the|a|an|our|its|their|this|these|by|of|in|on|and|or|with|to|for|from|at|as|than|up|over|"
             rf"much|more|less|only|also|both|all|each|per|significantly|substantially|overall|average|mean|total|final|"
-            rf"{_PRAISE})\b)")
+            rf"{_PRAISE})(?![\w\-]))")  # (a compound opening with one is a modifier: "on-chip", "in-domain")
 # one or two modifiers (lower-case words or a short acronym: "GPU memory usage") and a measure noun, plural too
 _MEASURE_NP = rf"((?:{_NOT_MOD}(?:[a-z][a-z\-]*[a-z]|[A-Z]{{2,4}})\s+){{1,2}}{_MEASURE_HEAD}s?)\b(?![\-])"
 # a length is a measure when it is changed by an amount ("cuts response length by 20-40%", "reducing the average
 # prompt length by 46%"); elsewhere it is mostly a setting ("in terms of sequence length", "4x context length")
 _MEASURE_NP_BY = _MEASURE_NP.replace(f"{_MEASURE_HEAD}s?", f"(?:{_MEASURE_HEAD}|length)s?")
+# where a value changes it ("reduces SRAM memory access energy by 24%", "a 73% on-chip energy footprint reduction",
+# "a 50% runtime reduction", "improves L2 hit rate by 70%") a measure may have three modifiers, a level symbol
+# ("L2", "L-2") among them, an energy or runtime head, and a head that is a measure alone may stand bare
+_MEASURE_BARE = r"(?:latency|latencies|runtime|throughput|error|energy)(?!\s+(?:efficien|rates?\b|bounds?\b))"
+_NOT_VALUED_MOD = (r"(?!(?:while|whereas|without|within|fewer|maintaining|preserving|keeping|retaining|achieving|"
+                   r"sacrificing|losing|incurring|requiring|reducing|improving|increasing|lowering|boosting|longer|shorter|"
+                   r"larger|smaller|bigger|wider|deeper|higher|lower|greater|better|worse)\b)")
+_MEASURE_NP_VALUED = (rf"((?:(?:{_NOT_MOD}{_NOT_VALUED_MOD}(?:[a-z][a-z\-]*[a-z]|[A-Z]{{2,4}}|L-?\d)\s+){{1,3}}"
+                      rf"(?:{_MEASURE_HEAD}|length|energy|runtime)s?|{_MEASURE_BARE}))\b(?![\-])")
 _MEASURE_BY = re.compile(
     rf"\b(?:improv|increas|reduc|boost|accelerat|lower|rais|decreas|cut|enhanc|shrink|halv|shorten)\w*\s+(?:the\s+|its\s+|"
-    rf"their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP_BY}\s+by\s+(?:up\s+to\s+|about\s+|over\s+|"
+    rf"their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP_VALUED}\s+by\s+(?:up\s+to\s+|about\s+|over\s+|"
     rf"nearly\s+|approximately\s+|roughly\s+|around\s+|more\s+than\s+|a\s+factor\s+of\s+)?\d")
 # "increasing the optimality rate from 5% to 92%", "cuts peak memory from 24 GB to 9 GB"
 _MEASURE_FROM = re.compile(
@@ -688,13 +697,16 @@ _MEASURE_FROM = re.compile(
     rf"(?:the\s+|its\s+|their\s+)?(?:average\s+|overall\s+|mean\s+|total\s+)?{_MEASURE_NP}\s+from\s+\d")
 _FROM_NUM = re.compile(r"\sfrom\s+\d[\d.,]*\s*(?:\\?%|[A-Za-z]{1,3})?\s+to\s+\d")
 _BY_NUM = re.compile(r"\sby\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|roughly\s+|around\s+|more\s+than\s+|a\s+factor\s+of\s+)?\d")
+# a measure before the change a value gives it: "a 50% runtime reduction", "2x memory footprint savings"
+_MEASURE_CHANGED = re.compile(rf"\d[\d.,]*\s*(?:\\?%|×|x|X|-fold)\s+{_MEASURE_NP_VALUED}\s+(?:reductions?|"
+                              rf"improvements?|gains?|increases?|decreases?|drops?|savings?)\b")
 # "40% lower peak memory", "2x higher decoding throughput"; and after a factor alone: "2x convergence speed"
 _MEASURE_CHANGE = re.compile(
     rf"\d[\d.,]*\s*(?:(?:\\?%|×|x|X|times|-fold|fold)\s+(?:lower|higher|less|more|better|faster|smaller|reductions?\s+in|"
     rf"improvements?\s+in|increases?\s+in|decreases?\s+in|gains?\s+in|speedups?\s+in|drops?\s+in|savings?\s+in)\s+"
     rf"(?:the\s+)?|(?:×|x|X|times|-fold)\s+"
     rf"(?!(?:lower|higher|less|more|better|faster|smaller|larger|greater|reduction|improvement|increase|decrease|"
-    rf"gains?|speedup)\b)){_MEASURE_NP}")
+    rf"gains?|speedup)\b)){_MEASURE_NP_VALUED}")
 # the measure before its change: "communication cost decreasing by 94%", "inference time is reduced by 2x"
 # (searched backwards from each "by <number>", in a short window)
 _MEASURE_BY_AFTER = re.compile(
@@ -829,6 +841,7 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
                     found.append(m)
     if has_digit(text):  # every _MEASURE_CHANGE match opens with a digit (half the abstracts have none)
         found += _MEASURE_CHANGE.finditer(text)
+        found += _MEASURE_CHANGED.finditer(text)
     if "%" in text:
         found += _VALUE_THEN_NP.finditer(text)
         found += _VALUE_THEN_SHARE.finditer(text)
@@ -858,7 +871,7 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
 
 # a word that qualifies the measure written after it ("detection accuracy", "token-level F1", "macro F1", "top-3
 # accuracy"): lower case, not a function word, a comparison or praise ("higher", "superior"), nor a verb form
-_QUAL_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_QUAL_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|L-?[12]")  # "L2 error", "L-1 distance": the norm
 _QUAL_NOT = frozenset(
     "the a an and or but nor of in on for with to by as at from into over than via per its their our his her this "
     "that these those which whose who we it they both all each every any some no not more less most least much many "

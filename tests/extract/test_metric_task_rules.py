@@ -159,8 +159,10 @@ def test_a_list_marker_is_no_number_for_a_vague_measure():
 
 
 def test_a_cost_is_no_metric_entity_but_still_the_metric_of_its_result():
-    x = extract_paper(Paper(id="t", title="", abstract="FooNet reduces computational cost by 34% and reaches 81% accuracy."))
+    x = extract_paper(Paper(id="t", title="", abstract="FooNet lowers its high computational cost and reaches 81% accuracy."))
     assert {e.name for e in x.entities if e.type == "Metric"} == {"accuracy"}
+    # changed by a value it is a measure (test_a_cost_is_a_measure_only_where_a_value_changes_it)
+    x = extract_paper(Paper(id="t", title="", abstract="FooNet reduces computational cost by 34% and reaches 81% accuracy."))
     assert any(r.metric == "computational cost" for r in x.results)
 
 
@@ -360,3 +362,25 @@ def test_a_gated_measure_compared_as_the_subject_of_its_clause():
     got = _ents("The detection rate for our hidden prompts is slightly lower than that of BarNet.", typ="Metric")
     assert "detection rate" in got
     assert _ents("A high detection rate matters to users of BarNet.", typ="Metric") == {}
+
+
+def test_a_measure_changed_by_a_value_may_have_three_modifiers_a_norm_or_an_energy_head():
+    got = _ents("With FooNet the chip cuts its SRAM memory access energy by up to 31%.", typ="Metric")
+    assert any("SRAM memory access energy" in forms for forms in got.values())
+    got = _ents("On BarBench, FooSched gives a 40% runtime reduction and a 25% on-device energy footprint reduction.",
+                typ="Metric")
+    assert {"runtime", "on-device energy footprint"} <= set(got)
+    got = _ents("FooNet yields a 65% improvement in L2 hit rate on the kernels of BarSuite.", typ="Metric")
+    assert "l2 hit rate" in got
+    assert "L-1 reconstruction error" in _ents("FooNet lowers the L-1 reconstruction error to 0.12.",
+                                               typ="Metric").get("reconstruction error", set())
+    # what a value leaves untouched ("while keeping", "without") is no part of the measure
+    got = _ents("FooNet reads 3x fewer tokens without answer accuracy loss.", typ="Metric")
+    assert not any(name.startswith(("fewer", "tokens")) for name in got)
+
+
+def test_a_cost_is_a_measure_only_where_a_value_changes_it():
+    got = _ents("FooTrain reduces the computational cost by about 30% on BarSet.", typ="Metric")
+    assert "computational cost" in got
+    assert _ents("FooTrain keeps a reasonable computational cost while reaching 80% of BarNet's score.",
+                 typ="Metric").get("computational cost") is None

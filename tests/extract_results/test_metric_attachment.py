@@ -108,3 +108,17 @@ def test_a_value_after_a_compared_value_and_a_setting_does_not_crash():
          "on BarSet.")
     got = run(t, Metric=["accuracy"])
     assert [v for v, _ in got][:2] == ["91.2", "58.3"] and "77.2" in [v for v, _ in got]
+
+
+def test_a_value_with_its_own_changed_quantity_after_it_takes_no_earlier_metric():
+    t = "FooNet gives a 60% energy footprint reduction with only a 0.4% performance drop on BarSet."
+    assert run(t, Metric=["energy footprint"]) == [("60", "energy footprint"), ("0.4", None)]
+    t = "FooGen keeps its facts but causes 12% alignment drops on BarSet."
+    assert run(t) == [("12", "alignment")]
+    t = "FooSolve reaches a 40% energy reduction with 20-fold fewer solver calls."
+    assert run(t, Metric=["energy"]) == [("40", "energy"), ("20", None)]
+    # a measure named after the value is still its own; a degree word is no quantity
+    t = "FooNet cuts latency by 2x with a 1.1% accuracy drop."
+    assert run(t, Metric=["latency", "accuracy"]) == [("2", "latency"), ("1.1", "accuracy")]
+    t = "FooNet reaches 84.1% accuracy, a 2.1% absolute improvement."
+    assert run(t, Metric=["accuracy"]) == [("84.1", "accuracy"), ("2.1", "accuracy")]
