@@ -2028,8 +2028,9 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         subjects = [m.start() if text[m.start() - 1:m.start()] != ")" else
                     (p if (p := text.rfind(" (", max(0, m.start() - 26), m.start())) != -1 else m.start())
                     for m in finditer_at(_AIMS_AT, text, ("aims", "seeks", "is the"), low=low, offset=1)]
+    topic = title_topic_phrases(text, max_mods=max_mods) if title else []
     if not (cues or opens or nouns or subjects):
-        return []  # most texts: no word list needed
+        return topic  # most texts: no word list needed
     heads = load_heads()
     stop, task_heads, stop_names = heads["Stop"], heads["Task"], load_stoplist()
     out: list[tuple[int, int]] = []
@@ -2072,6 +2073,7 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
                 title or low.find(low[s:e], e) != -1 or low.rfind(low[s:e], 0, s) != -1):
             del out[-1]  # "for Mitigating Language Confusion", "for Enhancing X": what the method does to X;
             # in an abstract, a phrase named once after "for"
+    out += [sp for sp in topic if sp not in out]
     if not (opens or nouns or subjects):
         return out
     words = list(_WORD.finditer(text))
@@ -2095,4 +2097,70 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
             if m is not None and open_task_head(words[m][0].lower()) and take(words, 0, m) and not (
                     out[-1][0] == 0 or _SENT_END.search(text, max(0, out[-1][0] - 3), out[-1][0])):
                 del out[-1]  # "X aims to" names a task only as the subject opening the sentence
+    return out
+
+
+# A title names its topic at its start or right after the colon that ends its name ("Property Elicitation on ...",
+# "Foo: Neuro-Symbolic Lemma Conjecturing", "Re-understanding Graph Unlearning through ...", "Towards X via ..."),
+# before the means or the setting: "via/with/using/through/by/from/in/on/under/without/over/across/at/beyond"
+# (after the colon also at the title's end). Not before "for" (the means to the task after it: "Foo: Adaptive Token
+# Skipping for Bar Retrieval"), "of", "and" or a comma, nor the name before the colon.
+_TOPIC_OPEN = re.compile(r"(?:^|:\s+|\?\s+|\|\s+|\s-+\s+)(?:Towards?\s+)?")
+_TOPIC_END = re.compile(r"\s+(?:via|with|using|through|from|in|on|by|under|without|over|across|at|beyond|based)\b", re.I)
+_TOPIC_LAST = re.compile(r"\s*(?:$|[:?|]|\s-+\s)")
+
+
+@lru_cache(maxsize=1)
+def _topic_not_mod() -> frozenset[str]:
+    return load_heads()["TopicNotMod"] | _NOT_CUED_MOD
+
+
+def title_topic_phrases(text: str, *, max_mods: int = 4) -> list[tuple[int, int]]:
+    """Spans of the task phrases a title opens with (:data:`_TOPIC_OPEN`): an open task head (:func:`open_task_head`)
+    and at least one modifier (the modifier tests of :func:`task_phrases`), after an optional leading verb in -ing,
+    before the means or setting (:data:`_TOPIC_END`), or, after the colon, at the end of the title.
+
+    >>> t = "Re-understanding Graph Unlearning through Memorization"
+    >>> [t[s:e] for s, e in title_topic_phrases(t)]
+    ['Graph Unlearning']
+    >>> t = "Foo: Neuro-Symbolic Lemma Conjecturing"
+    >>> [t[s:e] for s, e in title_topic_phrases(t)]
+    ['Neuro-Symbolic Lemma Conjecturing']
+    >>> title_topic_phrases("Foo: Adaptive Token Skipping for Bar Retrieval"), title_topic_phrases("Lemma Conjecturing: A Study")
+    ([], [])
+    """
+    heads = load_heads()
+    stop, task_heads, stop_names = heads["Stop"], heads["Task"], load_stoplist()
+    not_head, verbs, not_mod = heads["TopicNotHead"], heads["TopicVerb"], _topic_not_mod()
+    out: list[tuple[int, int]] = []
+    for cue in _TOPIC_OPEN.finditer(text):
+        words = list(_WORD.finditer(text, cue.end(), cue.end() + 160))
+        if len(words) < 2 or words[0].start() != cue.end():
+            continue
+        k = 0
+        first = words[0][0]
+        if first[:1].isupper() and first.endswith("ing") and first.replace("Re-", "", 1).isalpha():
+            if first.lower() not in verbs or text[words[0].end():words[1].start()] != " ":
+                continue  # "Modeling Membrane Degradation ...", "Preventing Malicious Personalization ...": no task
+            k = 1  # "Boosting Instance Segmentation with ...", "Re-understanding Graph Unlearning through ..."
+        m = k
+        while m + 1 < len(words) and text[words[m].end():words[m + 1].start()] == " " and (
+                words[m + 1][0].lower() not in stop and words[m + 1][0].lower() not in _VERBS) and m - k < max_mods:
+            m += 1
+        head = words[m][0].lower()
+        if m == k or head.rsplit("-", 1)[-1] in not_head or not open_task_head(head):
+            continue
+        if not (_TOPIC_END.match(text, words[m].end()) or (cue.start() > 0 and _TOPIC_LAST.match(text, words[m].end()))):
+            continue
+        j = _modifier_start(text, words, m, True, max_mods, stop, stop_names, task_heads)
+        while j < m and words[j][0].lower() in not_mod:
+            j += 1
+        if _DOMAIN_ACRONYM.fullmatch(words[j][0]) and words[j][0] not in stop_names:
+            continue  # "Robust ZQ Device Fingerprinting with ...": an acronym no domain list knows may name the method
+        # the phrase opens where the title's does, or after adjectives ("Consistent 3D Scene Personalization",
+        # "Depth-Aware Object Relocation", "Enhanced 3D Shape Analysis"), not after a plural or a name the modifier
+        # tests cut at ("Multi UAVs Preflight Planning", "LLM Agent Tool Planning")
+        if k <= j < m and all((low := w[0].lower()) in stop or low in not_mod or _BAD_HYPHEN.search(low)
+                              or low.endswith("ed") for w in words[k:j]):
+            out.append((words[j].start(), words[m].end()))
     return out
