@@ -296,11 +296,15 @@ _DS_HEAD = r"(?:datasets?|benchmarks?|corpora|corpus|suites?|leaderboards?|treeb
 _DS_STEMS = ("dataset", "benchmark", "corp", "suite", "leaderboard", "treebank", "testbed", "database", "collection")
 _ITEM_RUN_RE = re.compile(_ITEM_RUN)
 _LIST_RE = re.compile(rf"{_ITEM_RUN}(?:{_SEP}(?:the\s+)?{_ITEM_RUN})*")
+# after a dataset head word an item may carry a short parenthesis ("datasets, FooSet (6 classes) and BarSet (9
+# classes)", "benchmarks: FooQA (Smith et al.), BarQA"): the list goes on over it, its words are no items
+_PAREN_NOTE = re.compile(r"\s*\([^()]{1,40}\)")
+_LIST_NOTE_RE = re.compile(rf"{_ITEM_RUN}(?:\s*\([^()]{{1,40}}\))?(?:{_SEP}(?:the\s+)?{_ITEM_RUN}(?:\s*\([^()]{{1,40}}\))?)*")
 _HEAD_AT = re.compile(rf"(?:\s|-){_DS_HEAD}\b")
 _BEFORE_HEAD = re.compile(rf"(?<![\w\-.])({_ITEM_RUN}(?:{_SEP}{_ITEM_RUN})*)$")
 _AFTER_HEAD = re.compile(
-    rf"\b{_DS_HEAD}\s*(?:\([^)]{{0,40}}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|e\.g\.,?|\(|"
-    rf"i\.e\.,?|\(i\.e\.,?)\s*(?:the\s+)?")
+    rf"\b{_DS_HEAD}\s*(?:\([^)]{{0,40}}\)\s*)?(?:,\s*)?(?:such as|including|like|namely|:|\(e\.g\.,?|e\.g\.,?|\(i\.e\.,?|"
+    rf"\(|i\.e\.,?|that is,?)\s*(?:the\s+)?")  # "(i.e., A, B)" before the bare "(": else the list would open at "i.e."
 _EVAL_TRIGGER = re.compile(
     r"\b(?:experiments?|evaluat\w*|results?|tested|tests?|trained|training|fine-tuned|validated|benchmark\w*|"
     r"performance|accuracy|outperform\w*|state-of-the-art|SOTA|achiev\w+|improv\w+|surpass\w*|gains?|"
@@ -316,11 +320,11 @@ _EVAL_MODS = re.compile(
 _HEAD_NAME = re.compile(r"(?<!\b[Ww]e )(?<!\b[Tt]o )(?<!\bthan )(?<!\bagainst )(?<!\bover )\b(?:datasets?|benchmarks?|corpus|corpora)\s+([A-Z][\w\-.+]*)")
 _HEAD_NAME_WORDS = ("dataset", "benchmark", "corp")  # a _HEAD_NAME match opens with one
 _NOUN_AFTER = re.compile(r"\s+(?:datasets?|benchmarks?|tasks?|data|corpus|corpora|suite|environments?)\b")
-_AFTER_HEAD_COMMA = re.compile(rf"\b{_DS_HEAD},\s*(?:the\s+)?")
+_AFTER_HEAD_COMMA = re.compile(rf"\b{_DS_HEAD}(?:,|\s+--?|\s*\u2014)\s*(?:the\s+)?")  # "datasets, A and B," / "datasets -- A and B --"
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 _PLURAL_HEAD = re.compile(r"(?:datasets|benchmarks|corpora|suites|leaderboards|treebanks|testbeds|databases|collections)$")
 _CROSS_USE = re.compile(r"\s+(?:evaluations?|experiments?|generali[sz]ation|transfer|settings?)\b")
-_LIST_END = re.compile(r"\s*(?:[,.;:)]|$)")
+_LIST_END = re.compile(r"\s*(?:[,.;:)]|--|\u2014|$)")
 _NEW_BEFORE = re.compile(r"\b(?:new|novel|our)\s+(?:[\w\-]+\s+){0,3}$")
 _ON_AT = re.compile(r"\b(?:on|across|over)\s+")
 _LIST_START = re.compile(r"(?:[\w\-]+\s+){0,4}?[A-Z0-9]")
@@ -365,6 +369,24 @@ def _list_after(text: str, pos: int) -> list[tuple[int, int]]:
     return _items(text, m.start(), m.end()) if m else []
 
 
+def _noted_list_after(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
+    """The items of a list after a dataset head word, which may carry short parentheses, and where the list ends.
+
+    >>> t = "two datasets, FooSet (6 classes) and BarSet (9 classes), with care"
+    >>> items, end = _noted_list_after(t, 14)
+    >>> [t[s:e] for s, e in items], t[end:]
+    (['FooSet', 'BarSet'], ', with care')
+    """
+    m = _LIST_NOTE_RE.match(text, pos)
+    if not m:
+        return [], pos
+    out, at = [], m.start()
+    for p in _PAREN_NOTE.finditer(text, m.start(), m.end()):
+        out += _items(text, at, p.start())
+        at = p.end()
+    return out + _items(text, at, m.end()), m.end()
+
+
 def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
                   strong: set[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of dataset names found from their context.
@@ -401,7 +423,7 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
             if strong is not None:
                 strong.add(sp)
     for m in matches_at(_AFTER_HEAD, text, heads) if heads else ():
-        for sp in _list_after(text, m.end()):
+        for sp in _noted_list_after(text, m.end())[0]:
             found[sp] = None
             if strong is not None:
                 strong.add(sp)
@@ -415,10 +437,10 @@ def dataset_lists(text: str, *, known: dict[tuple[int, int], str] | None = None,
                 if strong is not None:
                     strong.add(sp)
     for m in matches_at(_AFTER_HEAD_COMMA, text, heads) if heads else ():  # "two new datasets, FooSet and BarSet, ..."
-        items = _list_after(text, m.end())
+        items, end = _noted_list_after(text, m.end())
         one_new = (len(items) == 1 and is_name_token(text[items[0][0]:items[0][1]], stop)
                    and _NEW_BEFORE.search(text, max(0, m.start() - 40), m.start()))  # "a new dataset, FooSet,"
-        if (len(items) >= 2 or one_new) and _LIST_END.match(text, items[-1][1]):
+        if (len(items) >= 2 or one_new) and _LIST_END.match(text, end):
             for sp in items:
                 found[sp] = None
                 if strong is not None:
