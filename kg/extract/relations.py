@@ -52,6 +52,12 @@ __all__ = ["find_relations", "rule_relations", "relation_candidates", "RULE_CONF
 
 _NEG = re.compile(r"(?:\bnot(?!\s+only)|n't|\bnever|\bno|\bwithout|\bfails?\s+to|\bfailed\s+to|\bcannot|\bunable\s+to|"
                   r"\brarely|\bhardly)\b[\w\s]{0,15}$", re.I)
+#: measures whose reduction is a gain (read in the comparisons below)
+_LB_MEASURE = (r"(?:latency|error|errors|error\s+rates?|loss|runtime|inference\s+time|perplexity|"
+               r"memory(?:\s+(?:usage|footprint))?|cost|costs|flops|energy(?:\s+consumption)?|wer|cer|fid|mae|mse|rmse)")
+#: a word of a comparison read a little apart from its cue (no clause or list joint: "improvement in throughput while
+#: maintaining better accuracy compared to Y" is read from "better")
+_TOK = r"(?:(?!(?:while|whereas|but|which|that|and|or|with|although|though)\b)[\w.%\-]+\s+)"
 _OUTPERF = re.compile(
     r"\b(?:(?:consistently|significantly|substantially|greatly|clearly|also|further|even|largely|"
     r"considerably|markedly|notably|still)\s+)*"
@@ -62,7 +68,21 @@ _OUTPERF = re.compile(
     r"(?:higher|stronger|faster|more\s+(?:accurate|efficient|robust|effective|reliable|stable)(?:ly)?)\s+(?:\w+\s+){0,3}?than|"
     r"(?:improvements?|gains?)\s+(?:of\s+(?:up\s+to\s+|about\s+|over\s+)?[+\d.,]+\s?(?:\\?%|points?|pp)?\s+)?"
     r"(?:in\s+[\w\-@]+(?:\s+[\w\-@]+)?\s+)?(?:over|against|compared\s+(?:to|with))|"
-    r"improv(?:es|ed|ing|e)\s+(?:\w+\s+){0,3}?(?:against|compared\s+(?:to|with))|"
+    # the measured gain a little apart from its comparison: "improvements on D over Y", "a gain of accuracy over Y",
+    # "improves accuracy by 4.2% compared to Y", "4.2% higher accuracy relative to Y", "a 20% reduction in latency
+    # over Y", "reduces the error rate by 12% compared with Y" (a lower-is-better measure after the reduction)
+    r"(?P<gain_far>(?:improvements?|gains?)\s+(?:(?:on|in|across|of)\s+)" + _TOK + r"{1,5}?(?:over|against|"
+    r"compared\s+(?:to|with)|relative\s+to)|"
+    r"improv(?:es|ed|ing|e)\s+" + _TOK + r"{0,4}?(?:against|compared\s+(?:to|with)|relative\s+to)|"
+    r"(?:better|stronger|faster|more\s+accurate)\s+" + _TOK + r"{0,3}?(?:compared\s+(?:to|with)|relative\s+to)|"
+    r"higher\s+" + _TOK + r"{0,2}?(?:accuracy|performance|scores?|success(?:\s+rates?)?|efficiency|throughput|quality|"
+    r"precision|recall|f1|auc|bleu|psnr|ssim|map|miou|iou|dice|rewards?)\s+(?:compared\s+(?:to|with)|relative\s+to)|"
+    r"(?:reduc(?:es|ed|ing|tions?|e)|lower(?:s|ed|ing)?|decreas(?:es|ed|ing|e))\s+(?:of\s+[\d.]+\s?\\?%\s+)?(?:in\s+)?"
+    r"(?:the\s+|its\s+)?" + _TOK + r"?" + _LB_MEASURE + r"\s+" + _TOK +
+    r"{0,3}?(?:over|compared\s+(?:to|with)|relative\s+to)|"
+    # "an average RMSE reduction of 15% compared to Y", "a 30% latency reduction over Y"
+    + _LB_MEASURE + r"\s+reductions?\s+(?:of\s+(?:up\s+to\s+|about\s+)?[\d.]+\s?\\?%\s+)?"
+    r"(?:over|compared\s+(?:to|with)|relative\s+to))|"
     # "a 75% win rate against Y" (more than half of the pairwise comparisons won)
     r"(?:win[\s-]rates?\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?)?(?:[5-9]\d|100)(?:\.\d+)?\s?\\?%\s+(?:win[\s-]rates?\s+)?"
     r"(?<=rate\s)(?:against|over|vs\.?|versus)|"
@@ -73,7 +93,8 @@ _OUTPERF = re.compile(
     r"\s+over))\b", re.I)
 #: a hedged comparison before the cue: "comparable or superior accuracy to Y", "can match or outperform Y" (no claim
 #: that X is better: GUIDE.md leaves out "competitive with" and "comparable to")
-_HEDGE = re.compile(r"\b(?:comparabl[ey]|competitive(?:ly)?|on\s+par|similar|match(?:es|ed|ing)?|rival(?:s|ed|ing)?|"
+_HEDGE = re.compile(r"\b(?:comparabl[ey]|competitive(?:ly)?|on\s+par|similar|match(?:es|ed|ing)?|approach(?:es|ed|ing)?|"
+                    r"rival(?:s|ed|ing)?|"
                     r"equal(?:s|led|ling)?)\s+(?:\w+\s+)?(?:or|and/or|to\s+or|with\s+or)\s+(?:even\s+|slightly\s+|sometimes\s+)?$",
                     re.I)
 _PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|being|be)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten|exceeded)\s+by|"
@@ -224,6 +245,17 @@ def _rel(h: MentionT, typ: str, t: MentionT, conf: float, ev: Evidence) -> Relat
 
 
 _BEAT_WORD = re.compile(r"outperform|surpass|beat|exceed|than|superior|better|improvements?\s|gains?\s", re.I)
+_BEAT_VERB = re.compile(r"outperform|surpass|beat|exceed", re.I)
+#: what stands between a beating verb and the name it beats: "surpasses the performance of Y", "outperforms that of Y",
+#: "exceeds the 8B Y"
+_BEAT_LEAD = re.compile(r"\s+(?:(?:the|its)\s+(?:[\w\-]+\s+)?(?:performance|accuracy|results?|capabilit(?:y|ies)|"
+                        r"quality|scores?)\s+of\s+(?:the\s+|an?\s+)?|that\s+of\s+(?:the\s+)?|"
+                        r"the\s+\d+(?:\.\d+)?[BMK]\s+)")
+_IN_PP = re.compile(r"\b(?:using|with|via|on|of|from|by|in)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_ASIDE = re.compile(r"\s?\([^()]{1,60}\)")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_GAIN_WORD = re.compile(r"improvements?|gains?")  # lower-cased
+_GAIN_NOUN = re.compile(r"\b(?:improvements?|gains?)\b")  # lower-cased
 _BARE_ADJ = re.compile(r"\s+(?:(?!(?:in|on|at|by|for|from|with|all|most|many|both|its|their|our|the|a|an|and|or|"
                        r"than|to|of|across|over|under|even|only|also|when|while|as|more|less|previous|prior|existing|"
                        r"several|other|these|those|such)\b)[a-z][a-z\-]*\s+){1,2}")
@@ -243,6 +275,14 @@ def _tails(text: str, ments: list[MentionT], pos: int, end: int, typ: str, adjec
             continue
         if m[0] >= end:
             break
+        if text.startswith("(", cur + (text[cur:cur + 1] == " ")):
+            # an aside after a listed item: "A (0.62% F1 improvement), B (2.80%) and C": its mentions are no items
+            # (not one naming the type read: "diffusion models (A and B)", "A (AB)")
+            am = _ASIDE.match(text, cur, end)
+            if am and not any(cur <= x[0] < am.end() and x[2] == typ for x in ments):
+                cur = am.end()
+                if m[0] < cur:
+                    continue
         gap = text[cur:m[0]]
         if len(gap) > 80 or not (_LIST.match(gap) or (adjectives and not out and _ADJ_LEAD.fullmatch(gap))):
             break
@@ -286,7 +326,7 @@ _THAN = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|against)
 # one cheap test per sentence before the costly cue patterns run: comparison and basis key words: substring tests on the lower-cased sentence (``str.__contains__`` is ~10x
 # cheaper than one regular-expression alternation over the sentence)
 _OUTPERF_KEYS = ("win rate", "win-rate", "outperform", "surpass", "beat", "exceed", "better", "superior", "improv", "higher", "stronger",
-                 "accurate", "gain", " than", "performance over")
+                 "accurate", "gain", " than", "performance over", "reduc", "lower", "decreas")
 _BASED_KEYS = ("buil", "extend", "extension", "variant", "generali", "tuned", "based", "initiali", "top of", "derived", "adapted",
                "-inspired", "-guided", "-driven", "-enhanced", "-augmented",
                "modification", "version", "hybrid", "combination", "distilled", "powered")
@@ -1864,7 +1904,16 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                 if _NEG.search(text[max(s, m.start() - 25):m.start()]) or _HEDGE.search(text, max(s, m.start() - 40), m.start()):
                     continue
                 cs, ce = clause(m.start())
-                h, rule = head_for(m.start())
+                inside = [x for x in methods if m.start() <= x[0] and x[1] <= m.end()] if m["gain_far"] else []
+                if inside:
+                    # "the improvements of X over Y": X, named inside the cue after "of", is the better one; any other
+                    # name inside a cue read this far apart makes it no comparison of the subject
+                    if len(inside) > 1 or not _OF_BEFORE.search(text, m.start(), inside[0][0]) or \
+                            not _GAIN_WORD.match(low, m.start()):
+                        continue
+                    h, rule = inside[0], "cue_subject"
+                else:
+                    h, rule = head_for(m.start())
                 if m["perf_over"] and (h is None or h[3] != proposed):
                     continue  # "superior performance over Y": the paper's own method only
                 # "X preserves 99% accuracy with Y and outperforms Z": Y sits in a prepositional phrase
@@ -1875,6 +1924,9 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     if x is None:
                         break
                     h = x
+                if (m["gain_far"] or _GAIN_NOUN.search(m.group())) and h is not None and h[3] != proposed and \
+                        _IN_PP.search(text, max(cs, h[0] - 20), h[0]):
+                    continue  # "experiments using Y demonstrate improvements in WER compared to Z": Y is no subject
                 if h is not None and rule == "cue_subject" and _COORD_VERB.search(text, max(lo, m.start() - 30), m.start()):
                     # "X fine-tunes Y and outperforms Z": the coordinated verb shares the subject X, not the object Y
                     f = next((x for x in methods if lo <= x[0] < h[0]), None)
@@ -1887,6 +1939,12 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
                     h, rule = (s, s, "Method", proposed), "paper_outperforms"
                 heads = [h] + _coheads(text, methods, h, cs) if h is not None and rule == "cue_subject" else [h]
                 tails = _tails(text, ments, m.end(), ce, "Method")
+                if not tails and _BEAT_VERB.search(m.group()):
+                    # "X surpasses the performance of Y", "X exceeds the 8B Y": Y after its measure or size
+                    lm = _BEAT_LEAD.match(text, m.end(), ce)
+                    if lm and not (lm.group().lstrip().startswith("that") and "exceed" in m.group()):
+                        # (not "its runtime exceeds that of Y by 1.8 times": exceeding may be the worse side)
+                        tails = _tails(text, ments, lm.end(), ce, "Method")
                 if not tails and _BEAT_WORD.search(m.group()):
                     # "X outperforms traditional tactile imitation learning": plain lower-case adjectives before Y
                     # (not after "improved ... upon": "an improved approach building upon advanced LoRA" is a basis)
