@@ -1802,9 +1802,10 @@ def rule_relations(text: str, sentences: list[tuple[int, int]], mentions: list[M
         paper_only = proposed is not None and not methods and any(m[2] in ("Dataset", "Task") for m in ments)
         if not methods and not last_subject and not paper_only:
             continue
-        im = _INTRO.match(text, s, e)
+        comma = text.find(",", s, e) != -1  # an opening phrase and a discourse marker both end at a comma
+        im = _INTRO.match(text, s, e) if comma else None
         intro_end = im.end() if im and not _INTRO_VERB.search(text, s + 2, im.end()) else s
-        dm = _DISCOURSE.match(text, s, e)
+        dm = _DISCOURSE.match(text, s, e) if comma else None
         if dm and intro_end <= dm.end():
             # "For instance, when evaluating A on D, X ...": the opening phrase follows a discourse marker
             im = _INTRO_ANY_CASE.match(text, dm.end(), e)
