@@ -805,6 +805,26 @@ _OUTCOME_NOT_END = ("-grade", "-precision", "-native", "-like")
 _OUTCOME_ING = re.compile(r"(?<![\w\-])(?:training|running|processing|computing|sampling) $")  # measured stages
 
 
+_OUTCOME_VERBS = ("improv", "enhanc", "boost", "increas", "achiev", "attain", "deliver", "reduc", "lower", "decreas",
+                  "cut", "shorten", "accelerat", "gain")  # an _OUTCOME_NP match opens with one (after its look-behinds)
+
+
+def _outcome_np(text: str, a: int, k: int) -> re.Match | None:
+    """``_OUTCOME_NP.search(text, a, k)``, tried only where one of its opening verbs stands in the window (the
+    search tries its alternation at each of the ~130 places).
+
+    >>> t = "It improves localization accuracy"
+    >>> _outcome_np(t, 0, len(t))[1], _outcome_np(t, 5, len(t))
+    ('accuracy', None)
+    """
+    match = _OUTCOME_NP.match
+    for p in starts_of(text[a:k], _OUTCOME_VERBS):
+        m = match(text, a + p, k)  # (look-behinds and \b still see the text before the window, as in the search)
+        if m is not None:
+            return m
+    return None
+
+
 def _outcome_spans(text: str) -> list[tuple[int, int]]:
     """Qualified measures after a verb of improving or attaining (see ``_OUTCOME_NP``).
 
@@ -820,7 +840,7 @@ def _outcome_spans(text: str) -> list[tuple[int, int]]:
             while k < len(text) and text[k].isalpha():
                 k += 1
             i = text.find(h, k)
-            m = _OUTCOME_NP.search(text, max(0, k - 130), k)
+            m = _outcome_np(text, max(0, k - 130), k)
             if m and m.end(1) not in seen and not _OUTCOME_AFTER.match(text, m.end(1)):
                 seen.add(m.end(1))
                 sp = _outcome_span(text, m)
@@ -1158,6 +1178,13 @@ def _any_case(words: frozenset[str]) -> frozenset[str]:
     return frozenset(v for w in words for v in (w, w.capitalize(), w.title(), w.upper()))
 
 
+@lru_cache(maxsize=2)
+def _word_matches(text: str) -> tuple[re.Match, ...]:
+    """``tuple(_WORD.finditer(text))``, kept for the last texts: task_phrases and cued_task_phrases read the same
+    words of a field."""
+    return tuple(_WORD.finditer(text))
+
+
 @lru_cache(maxsize=4)
 def _task_any_case(task_heads: frozenset[str]) -> frozenset[str]:
     return _any_case(task_heads) | _QA_HEADS
@@ -1177,7 +1204,7 @@ def task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> list[t
     heads = load_heads()
     task_heads, stop = heads["Task"], heads["Stop"]
     stop_names = load_stoplist()
-    found = list(_WORD.finditer(text))  # one scan: the words here, their places below
+    found = _word_matches(text)  # one scan: the words here, their places below
     words = [m[0] for m in found]
     out: list[tuple[int, int]] = []
     any_case = _task_any_case(task_heads)
@@ -2112,7 +2139,7 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
     out += [sp for sp in topic if sp not in out]
     if not (opens or nouns or subjects):
         return out
-    words = list(_WORD.finditer(text))
+    words = _word_matches(text)  # (task_phrases scanned the same text just before)
     starts = {m.start(): k for k, m in enumerate(words)}
     for cue in opens:
         k = starts.get(cue.end())

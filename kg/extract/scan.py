@@ -42,7 +42,10 @@ def has_digit(text: str, start: int = 0, end: int | None = None) -> bool:
         end = len(text)
     if text.isascii():
         find = text.find
-        return any(find(d, start, end) != -1 for d in _ASCII_DIGITS)
+        for d in _ASCII_DIGITS:  # (a loop, not any() over a generator: this runs several times per text)
+            if find(d, start, end) != -1:
+                return True
+        return False
     return _DIGIT.search(text, start, end) is not None
 
 
