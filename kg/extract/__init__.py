@@ -1260,6 +1260,8 @@ def _list_mates(text: str, mentions: list[MentionT], guessed: set[tuple[int, int
     >>> [t[s:e] for s, e in _list_mates(t, ms, {(68, 71)})]
     ['Qux']
     """
+    if not guessed:
+        return []  # only a name in ``guessed`` is ever returned
     out, chain, joined = [], mentions[:1], False
     for prev, cur in zip(mentions, mentions[1:] + [None]):
         gap = _LIST_GAP.fullmatch(text, prev[1], cur[0]) if cur is not None else None
