@@ -2083,10 +2083,11 @@ def cued_task_phrases(text: str, *, title: bool = False, max_mods: int = 4) -> l
         opens = finditer_at(_TASK_OPENS, text, ("task", "problem"), low=low)
         nouns = [m for m in finditer_at(_TASK_NOUN, text, ("task", "benchmark"), low=low, offset=1)
                  if (w := _WORD_END.search(text, max(0, m.start() - 40), m.start())) and open_task_head(w[0].lower())]
-        # (the first word after the cue must come again in the text, or the phrase cannot)
+        # (the first word after the cue must come again in the text, before or after it, or the phrase cannot)
         stop_words = load_heads()["Stop"]
         cues = [m for m in finditer_at(_ABSTRACT_FOR, text, ("for", "address", "tackl"), low=low)
-                if (w := _WORD_AT.match(low, m.end())) and w[0] not in stop_words and low.find(w[0], m.end() + 1) != -1]
+                if (w := _WORD_AT.match(low, m.end())) and w[0] not in stop_words
+                and (low.find(w[0], m.end() + 1) != -1 or low.rfind(w[0], 0, m.start()) != -1)]
         # (the subject ends before its acronym in a parenthesis: "Foo bar (FB) aims to ...")
         subjects = [m.start() if text[m.start() - 1:m.start()] != ")" else
                     (p if (p := text.rfind(" (", max(0, m.start() - 26), m.start())) != -1 else m.start())
