@@ -24,7 +24,7 @@ from kg.extract.catalog import catalog_forms, catalog_lookup, load_catalog, mine
 from kg.extract import entscore
 from kg.extract.discover import (COMPONENT_NEXT, enumerated_parts, capitalised_dataset_names, catalog_task_modifier, _TASK_JOIN, _VERBS, appositive_types, definition_context, dataset_lists, headed_names, load_stoplist, load_vague_phrases, long_form_type, load_heads, measure_spans, metric_qualifier, metric_spans, name_chunks, named_part_is_new, proposal_spans, titled_measures,
                                  result_subjects, task_phrases, cued_task_phrases)
-from kg.extract.discover import _SENT_END, _SPLIT_PARTS, _SUBJECT_AFTER, _kind, is_name_token
+from kg.extract.discover import _SENT_END, _SPLIT_PARTS, _SUBJECT_AFTER, _kind, is_name_token, open_task_head
 from kg.extract.relations import find_relations
 from kg.extract.results import find_results
 from kg.extract.scan import WordStarts, finditer_at, has_digit, matches_at, starts_of
@@ -1463,6 +1463,82 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
         rec["mentions"].sort(key=lambda m: (m.field != "title", m.start))
 
 
+def _restated_tasks(ents: dict[tuple[str, str], dict], texts: dict[str, str], sents: dict[str, list]) -> None:
+    """Add to a qualified task phrase the shorter form the paper names it by elsewhere: its last words standing
+    alone, where a phrase ends ("... for Autonomous Open-Pit Mine Scheduling" and "Open-pit mine scheduling is
+    ..."; "edge-deployable credit negotiation" and "for credit negotiation."), as a mention and an alias. Not a
+    form the catalog knows as another type ("multi-agent reinforcement learning": reinforcement learning is a
+    method), nor one that two phrases end in ("toxic data generation", "adversarial data generation").
+
+    >>> m = Mention("Autonomous Mine Scheduling", 4, 30, "title", 0)
+    >>> ents = {("Task", "autonomous mine scheduling"): {"name": "Autonomous Mine Scheduling", "mentions": [m],
+    ...                                                   "aliases": set()}}
+    >>> t = {"title": "For Autonomous Mine Scheduling", "abstract": "Mine scheduling is hard. Mine scheduling tools."}
+    >>> _restated_tasks(ents, t, {"title": [(0, 30)], "abstract": [(0, 25), (26, 47)]})
+    >>> r = ents[("Task", "autonomous mine scheduling")]; sorted(r["aliases"]), [x.start for x in r["mentions"]]
+    (['Mine scheduling'], [4, 0])
+    """
+    recs = [r for (t, _), r in ents.items() if t == "Task" and any(m.text.count(" ") >= 2 for m in r["mentions"])]
+    if not recs:
+        return
+    stop = load_heads()["Stop"]
+    lows = [text.lower() for text in texts.values()]
+    spans = None
+    claims: dict[tuple[str, int], list[tuple[int, Mention]]] = {}  # an occurrence -> the phrases ending in it
+    for i, rec in enumerate(recs):
+        for form in sorted({m.text for m in rec["mentions"]}, key=len, reverse=True):
+            words = form.split(" ")
+            if not open_task_head(words[-1].lower()):
+                continue  # "learning with noisy labels"
+            found = []
+            times = sum(low.count(form.lower()) for low in lows)
+            for k in range(1, len(words) - 1):  # the longest shorter form first, at least two words
+                short = " ".join(words[k:])
+                if words[k - 1].lower() in stop or words[k - 1].lower() in _VERBS:
+                    break  # "X via Proportional-Integral Control": what follows is no form of the phrase
+                if sum(low.count(short.lower()) for low in lows) <= times:
+                    continue  # (each time inside the phrase itself: the usual case, a cheap test first)
+                if (words[k].lower() in stop or words[k].lower() in _VERBS or not words[k][:1].isalnum()
+                        or (_lookup(short) or ("Task",))[0] != "Task" or short.lower() in _PARADIGMS):
+                    continue
+                if spans is None:
+                    spans = [(m.field, m.start, m.end) for r in ents.values() for m in r["mentions"]]
+                want = short.lower()
+                for (field, text), low in zip(texts.items(), lows):
+                    a = low.find(want) if len(low) == len(text) else -1
+                    while a != -1:
+                        b = a + len(want)
+                        prev = _PREV_WORD.search(text, max(0, a - 40), a)
+                        if not (_WORD_CHAR.match(text, a - 1) if a else False) and not _WORD_CHAR.match(text, b) and not (
+                                (prev and prev[1].lower() == words[k - 1].lower())
+                                or any(f == field and x < b and a < y for f, x, y in spans)
+                                or not (_RESTATED_END.match(text, b) or _SUBJECT_AFTER.match(text, b))):
+                            found.append(Mention(text=text[a:b], start=a, end=b, field=field,
+                                                 sentence=_sent_index(sents[field], a)))
+                        a = low.find(want, a + 1)
+                if found:
+                    break
+            if found:
+                for m in found:
+                    claims.setdefault((m.field, m.start), []).append((i, m))
+                break
+    for claimants in claims.values():
+        if len({i for i, _ in claimants}) == 1:
+            i, m = claimants[0]
+            recs[i]["mentions"].append(m)
+            if m.text != recs[i]["name"]:
+                recs[i]["aliases"].add(m.text)
+    for rec in recs:
+        rec["mentions"].sort(key=lambda m: (m.field != "title", m.start))
+
+
+_WORD_CHAR = re.compile(r"[\w\-]")
+_PREV_WORD = re.compile(r"([\w\-]+)\s+$")
+# where a restated task phrase ends: punctuation, the end, or a word that cannot continue a noun phrase
+_RESTATED_END = re.compile(r"\s*(?:$|[.,;:?!()]|\s+(?:via|with|using|through|from|by|under|based|where|which|that|"
+                           r"while|and|or|in|on|for|of|to|at|as|is|are|was|were|has|have|remains)\b)")
+
+
 _ACRONYM_OPENS = re.compile(r"[A-Z]{2,5}(?:-\d{1,2})? ")  # a task phrase opened by an acronym: "ICH detection"
 _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|through)\s+$", re.I)
 _VIA_BEFORE = re.compile(r"\b(?:via|through)\s+$", re.I)
@@ -1849,6 +1925,7 @@ def _assemble(paper: Paper, docs) -> PaperExtraction:
             r["part"] = True
     _merge_task_variants(ents)
     texts = {"title": paper.title, "abstract": paper.abstract}
+    _restated_tasks(ents, texts, {f: ss for f, _, ss, *_ in per_field})
     for key in [k for k, r in ents.items() if k[0] == "Method" and r["conf"] == _CONF["name"] and r["role"] == "used"]:
         # a name typed Method by default only, every time a modifier ("improves LMM robustness", "PPG signal"):
         # an acronym of the domain, a tool or a format, not a method the paper uses
