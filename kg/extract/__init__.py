@@ -982,10 +982,16 @@ def field_mentions(text: str, catalog: dict[tuple[int, int], tuple[str, str]], f
         # a modifier before a catalog task whose head task_phrases does not know ("no-reference [image quality
         # assessment]", "unsupervised [domain adaptation]"): the qualified task, folded into the catalog one
         # (a curated task: a mined one is a gap filler only)
-        if (typ == "Task" and text[cs - 1:cs] == " " and " " in canon and " " in text[cs:ce] and (typ, canon) not in mined
-                and canon.rsplit(" ", 1)[-1].lower() not in task_heads):
+        # (also one it knows when a system noun follows, for task_phrases skips such a phrase: "deformable [image
+        # registration] methods"; not the kind of the model: "lightweight [semantic segmentation] models")
+        if typ == "Task" and text[cs - 1:cs] == " " and " " in canon and " " in text[cs:ce] and (typ, canon) not in mined:
             nxt = _NEXT_WORD_AT.match(text, ce)
-            ms = catalog_task_modifier(text, cs) if not (nxt and nxt[0][1:].lower() in COMPONENT_NEXT) else None
+            after = nxt[0][1:].lower() if nxt else ""
+            if canon.rsplit(" ", 1)[-1].lower() in task_heads and after not in _SYSTEM_NEXT:
+                continue
+            ms = catalog_task_modifier(text, cs) if after not in COMPONENT_NEXT else None
+            if ms is not None and after in _SYSTEM_NEXT and _MODEL_KIND.fullmatch(text, ms, cs - 1):
+                ms = None
             if ms is not None:
                 cands.append((ms, ce, "Task", _task_name(text[ms:ce]), "task"))
     chunks = name_chunks(text, title_case=False if field == "title" else None, cap_num=field != "title")
@@ -1461,6 +1467,14 @@ def _merge_task_variants(ents: dict[tuple[str, str], dict]) -> None:
         tgt["conf"] = max(tgt["conf"], rec["conf"])
     for rec in ents.values():
         rec["mentions"].sort(key=lambda m: (m.field != "title", m.start))
+
+
+# a system that does the task, after its phrase ("deformable image registration methods")
+_SYSTEM_NEXT = frozenset({"method", "methods", "model", "models", "framework", "frameworks", "network", "networks",
+                          "pipeline", "pipelines", "system", "systems", "approach", "approaches"})
+# a modifier that names the kind of the model rather than of the task ("lightweight", "dual-branch")
+_MODEL_KIND = re.compile(r"light-?weight|high-performance|deep|compact|feed-forward|[a-z]+-(?:branch|stage|stream|layer)",
+                         re.I)
 
 
 def _restated_tasks(ents: dict[tuple[str, str], dict], texts: dict[str, str], sents: dict[str, list]) -> None:

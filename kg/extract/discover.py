@@ -1316,6 +1316,7 @@ def _modifier_start(text: str, words: list[re.Match], i: int, title: bool, max_m
 # words that pass the modifier tests but qualify nothing ("either language modeling", "seven spatial reasoning")
 _NOT_TASK_MOD = frozenset("either neither after before around up multiple numerous mainstream classic elegant authentic "
                           "seven eight nine ten whole entire overall certain same own other another further future "
+                          "largest earlier foundational "
                           "stronger weaker rigorous extensive intricate excessive emergent off-the-shelf art hone activate define cast "
                           "formulate dominate".split())
 _LOW_WORD_END = re.compile(r"(?<![\w\-])([a-z][a-z\-]*[a-z]) $")

@@ -51,3 +51,11 @@ def test_a_restated_form_is_not_taken_when_two_phrases_or_another_type_claim_it(
     ents = {("Task", "a"): rec("toxic turnip barn scheduling", 9)}
     _restated_tasks(ents, {"title": "", "abstract": t}, {"title": [], "abstract": [(0, 38), (39, len(t))]})
     assert ents[("Task", "a")]["aliases"] == {"Turnip barn scheduling"}
+
+
+def test_a_modifier_before_a_catalog_task_and_a_system_noun_stays_with_the_task():
+    got = task_forms("Zorb", "We evaluate deformable image registration methods on turnip scans. Zorb is fast.")
+    assert any("deformable image registration" in forms for forms in got.values())
+    # the kind of model is no kind of task
+    got = task_forms("Zorb", "We evaluate lightweight image registration models on turnip scans. Zorb is fast.")
+    assert not any("lightweight image registration" in forms for forms in got.values())
