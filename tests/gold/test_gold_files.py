@@ -19,20 +19,24 @@ FILES = ["examples_gold.jsonl", "arxiv_gold.jsonl", "heldout_nov30_gold.jsonl", 
          "heldout_dec1h_gold.jsonl", "heldout_dec1h_second.jsonl", "heldout_dec1i_gold.jsonl",
          "heldout_dec1i_second.jsonl", "heldout_dec1j_gold.jsonl", "heldout_dec1j_second.jsonl",
          "heldout_dec2k_gold.jsonl", "heldout_dec2k_second.jsonl", "heldout_dec2l_gold.jsonl",
-         "heldout_dec2l_second.jsonl"]
+         "heldout_dec2l_second.jsonl", "heldout_dec2m_gold.jsonl", "heldout_dec2m_second.jsonl",
+         "heldout_dec2n_gold.jsonl", "heldout_dec2n_second.jsonl"]
 HELDOUT = "heldout_nov30_gold.jsonl"
 HELDOUTS = {"heldout_nov30_gold.jsonl": "a", "heldout_nov30b_gold.jsonl": "b",  # file -> select_heldout.py --set
             "heldout_nov30c_gold.jsonl": "c", "heldout_nov30d_gold.jsonl": "d", "heldout_nov30e_gold.jsonl": "e",
             "heldout_dec1f_gold.jsonl": "f", "heldout_dec1g_gold.jsonl": "g",
             "heldout_dec1h_gold.jsonl": "h", "heldout_dec1i_gold.jsonl": "i",
-            "heldout_dec1j_gold.jsonl": "j", "heldout_dec2k_gold.jsonl": "k", "heldout_dec2l_gold.jsonl": "l"}
+            "heldout_dec1j_gold.jsonl": "j", "heldout_dec2k_gold.jsonl": "k", "heldout_dec2l_gold.jsonl": "l",
+            "heldout_dec2m_gold.jsonl": "m", "heldout_dec2n_gold.jsonl": "n"}
 # second, independent annotations of a held-out set (benchmarks/agreement.py): file -> the set's gold file
 SECOND = {"heldout_dec1g_second.jsonl": "heldout_dec1g_gold.jsonl",
           "heldout_dec1h_second.jsonl": "heldout_dec1h_gold.jsonl",
           "heldout_dec1i_second.jsonl": "heldout_dec1i_gold.jsonl",
           "heldout_dec1j_second.jsonl": "heldout_dec1j_gold.jsonl",
           "heldout_dec2k_second.jsonl": "heldout_dec2k_gold.jsonl",
-          "heldout_dec2l_second.jsonl": "heldout_dec2l_gold.jsonl"}
+          "heldout_dec2l_second.jsonl": "heldout_dec2l_gold.jsonl",
+          "heldout_dec2m_second.jsonl": "heldout_dec2m_gold.jsonl",
+          "heldout_dec2n_second.jsonl": "heldout_dec2n_gold.jsonl"}
 KEYS = {"id", "source", "methods", "datasets", "metrics", "tasks", "repos", "results", "relations"}
 ENTITY_KEYS = {"methods": "Method", "datasets": "Dataset", "metrics": "Metric", "tasks": "Task"}
 REL_TYPES = {"OUTPERFORMS", "BASED_ON", "EVALUATED_ON", "APPLIED_TO"}
@@ -164,7 +168,8 @@ def test_scorer_gives_perfect_f1_on_gold_made_prediction(name, tmp_path):
 # heldout_nov30c_gold.jsonl = set c, heldout_nov30d_gold.jsonl = set d, heldout_nov30e_gold.jsonl = set e,
 # heldout_dec1f_gold.jsonl = set f, heldout_dec1g_gold.jsonl = set g, heldout_dec1h_gold.jsonl = set h,
 # heldout_dec1i_gold.jsonl = set i, heldout_dec1j_gold.jsonl = set j, heldout_dec2k_gold.jsonl = set k,
-# heldout_dec2l_gold.jsonl = set l): drawn by scripts/select_heldout.py [--set b|...|l], annotated blind ---
+# heldout_dec2l_gold.jsonl = set l, heldout_dec2m_gold.jsonl = set m, heldout_dec2n_gold.jsonl = set n): drawn by
+# scripts/select_heldout.py [--set b|...|n], annotated blind ---
 
 def heldout_texts(gold: list[dict]) -> dict[str, str]:
     """Title + abstract of every held-out id: arXiv ids from the arXiv file, ``title:`` ids from hf-papers."""
@@ -275,15 +280,24 @@ def test_heldout_sets_are_disjoint_and_earlier_draws_are_unchanged_by_later_sets
     assert select_heldout.SETS["j"] == (select_heldout.SEED_J, select_heldout.EXCLUDE_FILES_J)
     assert select_heldout.SETS["k"] == (select_heldout.SEED_K, select_heldout.EXCLUDE_FILES_K)
     assert select_heldout.SETS["l"] == (select_heldout.SEED_L, select_heldout.EXCLUDE_FILES_L)
+    assert select_heldout.SETS["m"] == (select_heldout.SEED_M, select_heldout.EXCLUDE_FILES_M)
+    assert select_heldout.SETS["n"] == (select_heldout.SEED_N, select_heldout.EXCLUDE_FILES_N)
     assert len({select_heldout.SEED, select_heldout.SEED_B, select_heldout.SEED_C, select_heldout.SEED_D,
                 select_heldout.SEED_E, select_heldout.SEED_F, select_heldout.SEED_G, select_heldout.SEED_H,
-                select_heldout.SEED_I, select_heldout.SEED_J, select_heldout.SEED_K, select_heldout.SEED_L}) == 12
+                select_heldout.SEED_I, select_heldout.SEED_J, select_heldout.SEED_K, select_heldout.SEED_L,
+                select_heldout.SEED_M, select_heldout.SEED_N}) == 14
     assert set(select_heldout.EXCLUDE_FILES) < set(select_heldout.EXCLUDE_FILES_B) \
         < set(select_heldout.EXCLUDE_FILES_C) < set(select_heldout.EXCLUDE_FILES_D) \
         < set(select_heldout.EXCLUDE_FILES_E) < set(select_heldout.EXCLUDE_FILES_F) \
         < set(select_heldout.EXCLUDE_FILES_G) < set(select_heldout.EXCLUDE_FILES_H) \
         < set(select_heldout.EXCLUDE_FILES_I) < set(select_heldout.EXCLUDE_FILES_J) \
-        < set(select_heldout.EXCLUDE_FILES_K) < set(select_heldout.EXCLUDE_FILES_L)
+        < set(select_heldout.EXCLUDE_FILES_K) < set(select_heldout.EXCLUDE_FILES_L) \
+        < set(select_heldout.EXCLUDE_FILES_M) < set(select_heldout.EXCLUDE_FILES_N)
+    # set n excludes set m, set m excludes set l
+    assert "heldout_dec2m_gold.jsonl" in {Path(f).name for f in select_heldout.EXCLUDE_FILES_N}
+    assert "heldout_dec2m_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_M}
+    assert "heldout_dec2l_gold.jsonl" in {Path(f).name for f in select_heldout.EXCLUDE_FILES_M}
+    assert "heldout_dec2l_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_L}
     # set l excludes set k, set k excludes set j
     assert "heldout_dec2k_gold.jsonl" in {Path(f).name for f in select_heldout.EXCLUDE_FILES_L}
     assert "heldout_dec2k_gold.jsonl" not in {Path(f).name for f in select_heldout.EXCLUDE_FILES_K}
