@@ -24,7 +24,8 @@ _FORMATS = ("hf", "jsonl", "json", "csv", "atom", "acl-xml", "bibtex", "openalex
 @click.option("--spacy-model", default=None, metavar="NAME_OR_PATH",
               help="Installed spaCy pipeline to add the kg components to (default: spacy.blank('en')).")
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1),
-              help="Worker processes (nlp.pipe n_process); output is identical to one process.")
+              help="Worker processes, each running the whole extraction on chunks of papers (the pool kg build uses); "
+                   "output is identical to one process.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1))
 def extract_cmd(inputs, output, fmt, strict, report, spacy_model, processes, batch_size):
     """Extract methods, datasets, metrics, tasks and code links from each paper.
@@ -43,19 +44,24 @@ def extract_cmd(inputs, output, fmt, strict, report, spacy_model, processes, bat
     """
     from kg.extract import extract_papers, extraction_nlp
     from kg.ingest import SkipReport, read_papers
+    from kg.parallel import extract_parallel
 
-    nlp = extraction_nlp(spacy_model)
+    nlp = extraction_nlp(spacy_model)  # here too with --processes: a bad --spacy-model fails before any work
     skip = SkipReport()
 
-    def failed(paper, exc: Exception) -> None:
-        err = extraction_failed(paper, exc)
+    def report_failure(err) -> None:
         if strict:
-            raise ExtractError(str(err)) from exc
+            raise ExtractError(str(err))
         skip.add(err, kind="warning")
 
     try:
         papers = read_papers(list(inputs), format=fmt, strict=strict, report=skip)
-        for x in extract_papers(papers, nlp=nlp, n_process=processes, batch_size=batch_size, on_error=failed):
+        if processes > 1:  # the rules are most of the work: run all of it in the workers, not only nlp.pipe
+            xs = extract_parallel(papers, processes=processes, spacy_model=spacy_model, on_failure=report_failure)
+        else:
+            xs = extract_papers(papers, nlp=nlp, batch_size=batch_size,
+                                on_error=lambda paper, exc: report_failure(extraction_failed(paper, exc)))
+        for x in xs:
             output.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
         output.flush()
     except BaseException:

@@ -67,3 +67,28 @@ def test_a_paper_past_max_length_given_to_the_library_is_reported_not_a_spacy_er
                             f"pipeline's max_length {nlp.max_length:,}; cut it, or raise nlp.max_length")]
     with pytest.raises(ValueError, match="paper 'big': the abstract has"):
         list(extract_papers(papers, nlp=nlp))
+
+
+def test_extract_with_processes_2_runs_the_rules_in_workers_and_writes_the_same(tmp_path):
+    """`kg extract --processes N` used to pass N to nlp.pipe only: the rules (most of the work) stayed in the main
+    process and the docs were shipped back, so two processes were slower than one. It now runs kg build's pool."""
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    r1 = CliRunner().invoke(cli, ["extract", str(FIXTURE), "-o", str(one)])
+    r2 = CliRunner().invoke(cli, ["extract", str(FIXTURE), "-o", str(two), "--processes", "2"])
+    assert r1.exit_code == 0 and r2.exit_code == 0, r1.output + r2.output
+    assert one.read_bytes() == two.read_bytes() and len(one.read_text().splitlines()) == 30
+
+
+def test_extract_processes_uses_the_worker_pool(monkeypatch, tmp_path):
+    import kg.parallel  # noqa: PLC0415
+
+    calls = []
+    real = kg.parallel.extract_parallel
+
+    def spy(papers, **kw):
+        calls.append(kw["processes"])
+        return real(papers, **kw)
+    monkeypatch.setattr(kg.parallel, "extract_parallel", spy)
+    r = CliRunner().invoke(cli, ["extract", str(FIXTURE), "-o", str(tmp_path / "x.jsonl"), "--processes", "2"])
+    assert r.exit_code == 0, r.output
+    assert calls == [2]
