@@ -46,7 +46,9 @@ def extract_cmd(inputs, output, fmt, strict, report, spacy_model, processes, bat
     from kg.ingest import SkipReport, read_papers
     from kg.parallel import extract_parallel
 
-    nlp = extraction_nlp(spacy_model)  # here too with --processes: a bad --spacy-model fails before any work
+    # with --processes the workers build their own pipelines; one is built here only to run in this process, or to
+    # make a bad --spacy-model fail before any work (kg's default pipeline cannot fail; it costs ~1.3 s)
+    nlp = extraction_nlp(spacy_model) if processes == 1 or spacy_model else None
     skip = SkipReport()
 
     def report_failure(err) -> None:
